@@ -1,0 +1,22 @@
+/*
+ * ui.h: the curses front end.
+ *
+ * ui_run() owns the terminal from initscr() to endwin(): it draws the
+ * panes, reads keys and returns when the user quits or a terminating
+ * signal (SIGINT, SIGTERM, SIGHUP) arrives.  The terminal is restored
+ * before it returns, whatever the reason.
+ */
+#ifndef TANDEM_UI_H
+#define TANDEM_UI_H
+
+struct ui_options {
+	const char	*db_path;	/* cache file, for the status line */
+};
+
+/*
+ * Run the interactive reader.  Returns the process exit status: 0 after
+ * a normal quit, 128 + signal number after a terminating signal.
+ */
+int	ui_run(const struct ui_options *);
+
+#endif

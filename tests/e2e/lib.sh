@@ -1,0 +1,143 @@
+# lib.sh: helpers for tandem's end-to-end tests, sourced by tests/e2e/*.sh.
+#
+# Each test runs the real binary in a real terminal: a private tmux server
+# (its own socket, no config), a fixed-size window, a UTF-8 locale.  The
+# helpers send keys, wait for a screen condition with a deadline, and read
+# the screen back.  Results are TAP, so automake's tap-driver counts them.
+#
+#	. "$top_srcdir/tests/e2e/lib.sh"
+#	e2e_need_tmux
+#	e2e_start 100 30 "$TANDEM" --db "$E2E_TMP/db"
+#	e2e_wait_for 'No articles' || e2e_dump
+#	e2e_keys q
+#	e2e_wait_exit && tap_ok "quits"
+#	tap_done
+
+: "${top_srcdir:=.}"
+: "${TANDEM:=$(pwd)/src/tandem}"
+# Sanitizer builds start slowly; deadlines are generous, never the assertion.
+: "${E2E_TIMEOUT:=20}"
+
+E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/tandem-e2e.XXXXXX")
+E2E_SOCK="tandem-e2e-$$"
+E2E_TARGET="$E2E_SOCK:0.0"
+TAP_N=0
+TAP_FAILED=0
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset TANDEM_DB TANDEM_LANG NO_COLOR
+export XDG_DATA_HOME="$E2E_TMP/data" XDG_CONFIG_HOME="$E2E_TMP/config"
+
+e2e_tmux() { tmux -L "$E2E_SOCK" -f /dev/null "$@"; }
+
+e2e_cleanup() {
+	e2e_tmux kill-server >/dev/null 2>&1
+	rm -rf "$E2E_TMP"
+}
+trap e2e_cleanup EXIT
+
+tap_ok() {	# tap_ok DESCRIPTION: record a pass
+	TAP_N=$((TAP_N + 1)); echo "ok $TAP_N - $*"
+}
+tap_fail() {	# tap_fail DESCRIPTION: record a failure
+	TAP_N=$((TAP_N + 1)); TAP_FAILED=$((TAP_FAILED + 1))
+	echo "not ok $TAP_N - $*"
+}
+tap_check() {	# tap_check DESCRIPTION COMMAND...: pass if COMMAND succeeds
+	_d=$1; shift
+	if "$@"; then tap_ok "$_d"; else tap_fail "$_d"; fi
+}
+tap_diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
+tap_done() {
+	echo "1..$TAP_N"
+	[ "$TAP_FAILED" -eq 0 ]
+	exit $?
+}
+
+# Skip the whole script (TAP "1..0 # SKIP") when tmux is missing.
+e2e_need_tmux() {
+	if ! command -v tmux >/dev/null 2>&1; then
+		echo "1..0 # SKIP tmux is not installed"
+		trap - EXIT; rm -rf "$E2E_TMP"
+		exit 0
+	fi
+}
+
+# e2e_start COLS ROWS COMMAND...: run COMMAND in a new tmux window.  When
+# it exits, its status is written to $E2E_TMP/status and the pane stays
+# open (showing the restored normal screen) until the test ends.
+e2e_start() {
+	_cols=$1 _rows=$2; shift 2
+	rm -f "$E2E_TMP/status"
+	printf '%s\n' "$@" > "$E2E_TMP/argv"
+	cat > "$E2E_TMP/run.sh" <<-'RUN'
+		dir=$1; shift
+		"$@"; echo $? > "$dir/status.tmp"; mv "$dir/status.tmp" "$dir/status"
+		exec sleep 600
+	RUN
+	e2e_tmux new-session -d -s "$E2E_SOCK" -x "$_cols" -y "$_rows" \
+	    -e LANG="$LANG" -e LC_ALL="$LC_ALL" -e TERM=tmux-256color \
+	    -e XDG_DATA_HOME="$XDG_DATA_HOME" \
+	    -e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+	    sh "$E2E_TMP/run.sh" "$E2E_TMP" "$@"
+	e2e_tmux set-option -g status off >/dev/null
+	e2e_tmux set-option -g default-terminal tmux-256color >/dev/null
+	e2e_tmux resize-window -t "$E2E_SOCK" -x "$_cols" -y "$_rows" \
+	    >/dev/null 2>&1
+}
+
+e2e_keys() { e2e_tmux send-keys -t "$E2E_TARGET" "$@"; }
+e2e_capture() { e2e_tmux capture-pane -p -t "$E2E_TARGET"; }
+e2e_format() { e2e_tmux display-message -p -t "$E2E_TARGET" "$1"; }
+e2e_pid() { e2e_format '#{pane_pid}'; }
+
+# e2e_wait_for TEXT [SECONDS]: poll the screen until it contains TEXT.
+e2e_wait_for() {
+	_end=$(( $(date +%s) + ${2:-$E2E_TIMEOUT} ))
+	while [ "$(date +%s)" -le "$_end" ]; do
+		e2e_capture 2>/dev/null | grep -qF -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# e2e_wait_gone TEXT [SECONDS]: poll until the screen no longer has TEXT.
+e2e_wait_gone() {
+	_end=$(( $(date +%s) + ${2:-$E2E_TIMEOUT} ))
+	while [ "$(date +%s)" -le "$_end" ]; do
+		e2e_capture 2>/dev/null | grep -qF -- "$1" || return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# e2e_wait_exit [SECONDS]: wait for the program to exit; prints its status.
+e2e_wait_exit() {
+	_end=$(( $(date +%s) + ${1:-$E2E_TIMEOUT} ))
+	while [ "$(date +%s)" -le "$_end" ]; do
+		if [ -f "$E2E_TMP/status" ]; then
+			cat "$E2E_TMP/status"
+			return 0
+		fi
+		sleep 0.05
+	done
+	return 1
+}
+
+# e2e_dump LABEL: show the screen in the test log after a failure.
+e2e_dump() {
+	tap_diag "screen ($1):"
+	e2e_capture 2>/dev/null | sed 's/^/# | /'
+}
+
+# The program's pid inside the pane (the child of the wrapper shell).
+e2e_app_pid() {
+	pgrep -P "$(e2e_pid)" -f -- "$(head -n 1 "$E2E_TMP/argv")" | head -n 1
+}
+
+# True when the terminal is back to normal: normal screen, cursor shown,
+# keypad in normal mode.
+e2e_terminal_restored() {
+	[ "$(e2e_format '#{alternate_on}')" = 0 ] &&
+	[ "$(e2e_format '#{cursor_flag}')" = 1 ] &&
+	[ "$(e2e_format '#{keypad_flag}')" = 0 ]
+}

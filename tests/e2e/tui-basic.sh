@@ -1,0 +1,51 @@
+#!/bin/sh
+# tui-basic.sh: the reader opens in a real terminal, survives resizes and
+# leaves the terminal as it found it, on q and on signals.
+. "$top_srcdir/tests/e2e/lib.sh"
+e2e_need_tmux
+
+e2e_start 100 30 "$TANDEM" --db "$E2E_TMP/tandem.db"
+if e2e_wait_for "tandem "; then tap_ok "frame is drawn"; else
+	e2e_dump start; tap_fail "frame is drawn"; fi
+tap_check "alternate screen is in use" [ "$(e2e_format '#{alternate_on}')" = 1 ]
+scr=$(e2e_capture)
+tap_check "title bar on the first row" \
+    sh -c 'printf "%s\n" "$1" | head -n 1 | grep -q "^ tandem [0-9]"' _ "$scr"
+tap_check "status line on the last row" \
+    sh -c 'printf "%s\n" "$1" | tail -n 1 | grep -q "q:quit"' _ "$scr"
+
+for size in "60 20" "30 10" "9 2" "200 60" "100 30"; do
+	set -- $size
+	e2e_tmux resize-window -t "$E2E_SOCK" -x "$1" -y "$2"
+	sleep 0.2
+done
+if e2e_wait_for "q:quit"; then tap_ok "survives resizes down to 9x2 and back"; else
+	e2e_dump resize; tap_fail "survives resizes down to 9x2 and back"; fi
+wide=$(e2e_capture | awk '{ if (length($0) > 100) n++ } END { print n + 0 }')
+tap_check "no row wider than the window after resizes" [ "$wide" -eq 0 ]
+
+e2e_tmux resize-window -t "$E2E_SOCK" -x 9 -y 2
+if e2e_wait_for "terminal"; then tap_ok "too-small notice at 9x2"; else
+	e2e_dump small; tap_fail "too-small notice at 9x2"; fi
+e2e_tmux resize-window -t "$E2E_SOCK" -x 100 -y 30
+e2e_wait_for "q:quit" >/dev/null
+
+e2e_keys q
+status=$(e2e_wait_exit)
+tap_check "q exits with status 0" [ "$status" = 0 ]
+tap_check "q leaves the terminal restored" e2e_terminal_restored
+e2e_tmux kill-server
+
+for sig in TERM INT HUP; do
+	e2e_start 80 24 "$TANDEM" --db "$E2E_TMP/tandem.db"
+	e2e_wait_for "q:quit" >/dev/null
+	pid=$(e2e_app_pid)
+	kill -s "$sig" "$pid"
+	status=$(e2e_wait_exit)
+	case $sig in TERM) want=143 ;; INT) want=130 ;; HUP) want=129 ;; esac
+	tap_check "SIG$sig exits with status $want" [ "$status" = "$want" ]
+	tap_check "SIG$sig leaves the terminal restored" e2e_terminal_restored
+	e2e_tmux kill-server
+done
+
+tap_done

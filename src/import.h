@@ -1,0 +1,86 @@
+/*
+ * import.h: how importers hand articles to whoever stores them.
+ *
+ * An importer (import-*.c) parses one input format and emits events into
+ * a struct import_sink; it never touches the cache itself.  The cache
+ * (cache.c) implements the sink; tests plug in a sink that records the
+ * events as text.  Data flows one way: input -> importer -> sink.
+ *
+ * Call order, per article (the importer guarantees it):
+ *
+ *	begin  ( translation  paragraph* )*  comment*  end
+ *
+ *   - begin opens the article (for the cache: a transaction).
+ *   - translation starts a language version; the paragraphs that follow
+ *     belong to it, in order, index 0, 1, 2 ...
+ *   - comment may come only after every translation.
+ *   - end is always called once begin has succeeded, with ok = 1 to
+ *     keep the article or ok = 0 to throw it away (for the cache: commit
+ *     or roll back).  An importer that fails half-way calls end(ok = 0)
+ *     and reports its own error.
+ *
+ * Ownership: every pointer passed to a callback belongs to the importer
+ * and is valid only during the call; a sink copies what it keeps.  All
+ * strings are valid UTF-8 in NFC, NUL-terminated; optional strings are
+ * NULL when absent.
+ *
+ * Errors: a callback returns 0 on success, or -1 and sets *cause to an
+ * allocated one-line message (without "tandem: " or a file name; the
+ * importer adds its position).  After an error the importer stops and
+ * calls end(ok = 0).
+ */
+#ifndef TANDEM_IMPORT_H
+#define TANDEM_IMPORT_H
+
+#include <stddef.h>
+
+/* Who may comment on an article, as the source page says. */
+enum import_policy {
+	IMPORT_POLICY_UNKNOWN = 0,	/* the source said nothing */
+	IMPORT_POLICY_OPEN,
+	IMPORT_POLICY_LOGIN,		/* "You must be logged in to ..." */
+	IMPORT_POLICY_CLOSED,
+};
+
+struct import_article {
+	const char	*source;	/* where it came from: a path or URL */
+	const char	*key;		/* stable identity within the source:
+					   the URL, else a content hash */
+	const char	*url;		/* canonical URL, or NULL */
+	const char	*date;		/* ISO 8601 date or date-time, or NULL */
+	const char	*author;	/* or NULL */
+	const char	*original;	/* language tag of the original, or NULL */
+	enum import_policy policy;
+};
+
+struct import_translation {
+	const char	*lang;		/* BCP 47 tag: "ko", "en", "zh", "und" */
+	double		 lang_confidence; /* 0..1; 1 when a header said so */
+	const char	*title;		/* never NULL; may be derived */
+	int		 title_derived;	/* 1 if made from the first sentence */
+	const char	*url;		/* or NULL */
+};
+
+struct import_comment {
+	long		 id;		/* 1, 2, ... within this article */
+	long		 parent;	/* id of the parent, 0 for top level */
+	const char	*author;	/* or NULL */
+	const char	*created;	/* ISO 8601, or NULL */
+	const char	*lang;		/* or NULL */
+	const char	*body;
+};
+
+struct import_sink {
+	void	*arg;
+	int	(*begin)(void *arg, const struct import_article *,
+		    char **cause);
+	int	(*translation)(void *arg, const struct import_translation *,
+		    char **cause);
+	int	(*paragraph)(void *arg, const char *text, size_t len,
+		    char **cause);
+	int	(*comment)(void *arg, const struct import_comment *,
+		    char **cause);
+	int	(*end)(void *arg, int ok, char **cause);
+};
+
+#endif

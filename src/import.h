@@ -83,4 +83,33 @@ struct import_sink {
 	int	(*end)(void *arg, int ok, char **cause);
 };
 
+/* Input formats; AUTO recognises the native format by its sections. */
+enum import_format {
+	IMPORT_FORMAT_AUTO = 0,
+	IMPORT_FORMAT_PAGE,		/* a scraped multilingual news page */
+	IMPORT_FORMAT_ARTICLE,		/* tandem's native format, tandem-article(5) */
+};
+
+struct import_options {
+	enum import_format format;
+	const char	*source;	/* the article's source; NULL: the file's
+					   absolute path (or its name) */
+	/* Non-fatal problems ("FILE:LINE: ..."), or NULL to ignore them. */
+	void	(*warn)(void *arg, const char *message);
+	void	 *warn_arg;
+};
+
+/*
+ * Import one file (path "-" is standard input) into the sink: exactly
+ * one article.  Returns 0, or -1 with *cause set to a one-line message
+ * that starts with the file name ("FILE: empty file", "FILE:12: ...").
+ * On error the sink has either seen nothing or an end(ok = 0).
+ */
+int	import_file(const char *path, const struct import_options *,
+	    struct import_sink *, char **cause);
+
+/* The same for text already in memory; name is used in messages. */
+int	import_buffer(const char *name, const char *buf, size_t len,
+	    const struct import_options *, struct import_sink *, char **cause);
+
 #endif

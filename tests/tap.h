@@ -74,33 +74,34 @@ is_int(long long got, long long want, const char *fmt, ...)
 	return r;
 }
 
+/* Print a (multi-line) string as TAP diagnostics. */
+static void
+tap_show(const char *label, const char *s)
+{
+	const char	*p, *base = s != NULL ? s : "(null)";
+
+	printf("# %s:\n", label);
+	for (p = base; *p != '\0'; p++) {
+		if (p == base || p[-1] == '\n')
+			printf("#   ");
+		putchar(*p);
+	}
+	printf("\n");
+}
+
 /* Compare strings; a multi-line mismatch is printed line by line. */
 __attribute__((format(printf, 3, 4), unused)) static int
 is_str(const char *got, const char *want, const char *fmt, ...)
 {
 	va_list		 ap;
 	int		 r;
-	const char	*p;
-
 	va_start(ap, fmt);
 	r = tap_vok(got != NULL && want != NULL && strcmp(got, want) == 0,
 	    fmt, ap);
 	va_end(ap);
 	if (!r) {
-		diag("got:");
-		for (p = got ? got : "(null)"; *p != '\0'; p++) {
-			if (p == got || p[-1] == '\n')
-				printf("#   ");
-			putchar(*p);
-		}
-		printf("\n");
-		diag("want:");
-		for (p = want ? want : "(null)"; *p != '\0'; p++) {
-			if (p == want || p[-1] == '\n')
-				printf("#   ");
-			putchar(*p);
-		}
-		printf("\n");
+		tap_show("got", got);
+		tap_show("want", want);
 	}
 	return r;
 }

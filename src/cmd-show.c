@@ -1,0 +1,403 @@
+/*
+ * cmd-show.c: tandem list and tandem show, the commands that print
+ * article text for pipes and scripts.  Every string goes through the
+ * layout engine, which sanitises it and measures it in display cells,
+ * so columns line up in any script and no article text can reach a
+ * terminal as control sequences.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cache.h"
+#include "cmd.h"
+#include "layout.h"
+#include "layout-sbs.h"
+#include "xmalloc.h"
+
+#define CMD_PAGE	512	/* list rows fetched per query */
+/* ASCII on purpose: box-drawing characters are ambiguous-width. */
+#define CMD_GUTTER	" | "
+
+/* Width of the terminal on stdout, or 0 if it is not a terminal. */
+static int
+cmd_columns(void)
+{
+	struct winsize	ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
+	    && ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
+}
+
+/* Print s sanitised, fitted to cells (0: as it is), then suffix. */
+static void
+cmd_put(const char *s, int cells, int pad, const char *suffix)
+{
+	char	*t;
+	size_t	 len;
+
+	if (s == NULL)
+		s = "";
+	if (cells <= 0)
+		t = utf8_sanitize(s, strlen(s), &len, NULL);
+	else if (pad)
+		t = layout_pad(s, strlen(s), cells, NULL);
+	else
+		t = layout_truncate(s, strlen(s), cells, NULL);
+	fputs(t, stdout);
+	fputs(suffix, stdout);
+	free(t);
+}
+
+static void
+cmd_list_rows(const struct article_summary *rows, size_t n, int idw,
+    int langw, int cols)
+{
+	char	id[32];
+	size_t	i;
+	int	titlew;
+
+	for (i = 0; i < n; i++) {
+		snprintf(id, sizeof id, "%*lld", idw, rows[i].id);
+		printf("%s %c ", id, rows[i].read ? ' ' : 'N');
+		cmd_put(rows[i].langs, langw, 1, "  ");
+		cmd_put(rows[i].date ? rows[i].date : "-", 10, 1, "  ");
+		titlew = cols ? cols - (idw + 3 + langw + 2 + 12) : 0;
+		cmd_put(rows[i].title, titlew > 0 ? titlew : 0, 0, "\n");
+	}
+}
+
+int
+cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct cache		*cache;
+	struct cache_cursor	 cur;
+	struct article_summary	*rows;
+	size_t			 n;
+	char			*cause = NULL;
+	long long		 total;
+	int			 idw;
+
+	if (argc > 1) {
+		cmd_error("list: no arguments expected, got '%s'", argv[1]);
+		return CMD_EXIT_USAGE;
+	}
+	if (cmd_open_cache(ctx, 0, &cache) != 0)
+		return CMD_EXIT_ERROR;
+	if (cache_count(cache, &total, &cause) != 0)
+		goto fail;
+	/* Row ids only grow, so the newest (first) row is the widest. */
+	idw = 1;
+	memset(&cur, 0, sizeof cur);
+	for (;;) {
+		if (cache_list(cache, (const char *const *)ctx->lang.tags,
+		    &cur, CMD_PAGE, &rows, &n, &cause) != 0)
+			goto fail;
+		if (n == 0) {
+			free(rows);
+			break;
+		}
+		if (idw == 1)
+			idw = snprintf(NULL, 0, "%lld", rows[0].id);
+		cmd_list_rows(rows, n, idw, 14, cmd_columns());
+		cache_cursor_set(&cur, &rows[n - 1]);
+		article_summaries_free(rows, n);
+		if (n < CMD_PAGE)
+			break;
+	}
+	cache_close(cache);
+	return 0;
+fail:
+	cmd_error("%s", cause);
+	free(cause);
+	cache_close(cache);
+	return CMD_EXIT_ERROR;
+}
+
+/* The most preferred translation (the first one if none is wanted). */
+static const struct article_translation *
+cmd_pick(const struct article *a, const struct lang_pref *pref)
+{
+	const struct article_translation *t, *best = NULL;
+	size_t	i, r, best_rank = (size_t)-1;
+
+	for (i = 0; i < a->ntranslations; i++) {
+		t = &a->translations[i];
+		r = lang_rank(pref, t->lang);
+		if (best == NULL || r < best_rank) {
+			best = t;
+			best_rank = r;
+		}
+	}
+	return best;
+}
+
+/* The translation in language tag (exactly, else by primary subtag). */
+static const struct article_translation *
+cmd_find(const struct article *a, const char *tag,
+    const struct article_translation *skip)
+{
+	size_t	i;
+
+	for (i = 0; i < a->ntranslations; i++)
+		if (&a->translations[i] != skip &&
+		    strcasecmp(a->translations[i].lang, tag) == 0)
+			return &a->translations[i];
+	for (i = 0; i < a->ntranslations; i++)
+		if (&a->translations[i] != skip &&
+		    lang_match(a->translations[i].lang, tag))
+			return &a->translations[i];
+	return NULL;
+}
+
+/* "ko en ja" for messages. */
+static char *
+cmd_langs(const struct article *a)
+{
+	char	*s = xstrdup(""), *t;
+	size_t	 i;
+
+	for (i = 0; i < a->ntranslations; i++) {
+		xasprintf(&t, "%s%s%s", s, i ? " " : "", a->translations[i].lang);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* One translation, wrapped at width: title, a rule, paragraphs. */
+static void
+cmd_show_one(const struct article_translation *t, int width)
+{
+	struct layout	l;
+	size_t		i, p;
+	int		rule = 0;
+
+	layout_init(&l);
+	layout_wrap(&l, 0, t->title, strlen(t->title), width, NULL);
+	for (i = 0; i < l.nlines; i++) {
+		puts(layout_line_text(&l, i));
+		if (l.lines[i].width > rule)
+			rule = l.lines[i].width;
+	}
+	for (i = 0; i < (size_t)rule; i++)
+		fputc('=', stdout);
+	fputs("\n", stdout);
+	layout_clear(&l);
+	for (p = 0; p < t->nparagraphs; p++)
+		layout_wrap(&l, p, t->paragraphs[p].text, t->paragraphs[p].len,
+		    width, NULL);
+	for (i = 0; i < l.nlines; i++) {
+		if (!l.lines[i].cont)
+			fputs("\n", stdout);
+		puts(layout_line_text(&l, i));
+	}
+	layout_free(&l);
+}
+
+/* Stored alignment of a and b as layout pairs, or NULL (index pairing). */
+static struct layout_sbs_pair *
+cmd_pairs(struct cache *cache, long long id, const char *a, const char *b,
+    size_t *n)
+{
+	struct article_pair	*ap;
+	struct layout_sbs_pair	*lp;
+	char			*cause = NULL;
+	size_t			 i;
+
+	if (cache_alignment_get(cache, id, a, b, &ap, n, &cause) != 0) {
+		free(cause);
+		*n = 0;
+		return NULL;
+	}
+	if (*n == 0) {
+		free(ap);
+		return NULL;
+	}
+	lp = xcalloc(*n, sizeof *lp);
+	for (i = 0; i < *n; i++) {
+		lp[i].left = (size_t)ap[i].a_first;
+		lp[i].nleft = (size_t)ap[i].a_count;
+		lp[i].right = (size_t)ap[i].b_first;
+		lp[i].nright = (size_t)ap[i].b_count;
+	}
+	free(ap);
+	return lp;
+}
+
+static struct layout_para *
+cmd_paras(const struct article_translation *t)
+{
+	struct layout_para	*p;
+	size_t			 i;
+
+	p = xcalloc(t->nparagraphs + 1, sizeof *p);
+	for (i = 0; i < t->nparagraphs; i++) {
+		p[i].text = t->paragraphs[i].text;
+		p[i].len = t->paragraphs[i].len;
+	}
+	return p;
+}
+
+/* Print a rendered row without the right column's trailing blanks. */
+static void
+cmd_put_row(const char *row)
+{
+	size_t	len = strlen(row);
+
+	while (len > 0 && row[len - 1] == ' ')
+		len--;
+	printf("%.*s\n", (int)len, row);
+}
+
+/* Two translations side by side, paired paragraphs on the same row. */
+static void
+cmd_show_two(struct cache *cache, const struct article *a,
+    const struct article_translation *l, const struct article_translation *r,
+    int width)
+{
+	struct layout_sbs	 sbs;
+	struct layout_para	 lt = { l->title, strlen(l->title) };
+	struct layout_para	 rt = { r->title, strlen(r->title) };
+	struct layout_para	*lp, *rp;
+	struct layout_sbs_pair	*pairs;
+	size_t			 i, npairs;
+	int			 lw, rw;
+	char			*row;
+
+	lw = (width - (int)strlen(CMD_GUTTER)) / 2;
+	rw = width - (int)strlen(CMD_GUTTER) - lw;
+	if (lw < 1)
+		lw = rw = 1;
+	layout_sbs_init(&sbs);
+	layout_sbs_build(&sbs, &lt, 1, &rt, 1, NULL, 0, lw, rw, NULL);
+	for (i = 0; i < sbs.nrows; i++) {
+		row = layout_sbs_render_row(&sbs, i, CMD_GUTTER);
+		cmd_put_row(row);
+		free(row);
+	}
+	layout_sbs_free(&sbs);
+	fputs("\n", stdout);
+
+	lp = cmd_paras(l);
+	rp = cmd_paras(r);
+	pairs = cmd_pairs(cache, a->id, l->lang, r->lang, &npairs);
+	layout_sbs_init(&sbs);
+	layout_sbs_build(&sbs, lp, l->nparagraphs, rp, r->nparagraphs, pairs,
+	    npairs, lw, rw, NULL);
+	for (i = 0; i < sbs.nrows; i++) {
+		row = layout_sbs_render_row(&sbs, i, CMD_GUTTER);
+		cmd_put_row(row);
+		free(row);
+	}
+	layout_sbs_free(&sbs);
+	free(pairs);
+	free(lp);
+	free(rp);
+}
+
+/* Parse show's options; returns -1 with *status on a usage error. */
+static int
+cmd_show_options(int argc, char **argv, char **lang, int *width)
+{
+	static const struct option longopts[] = {
+		{ "lang", required_argument, NULL, 'l' },
+		{ "width", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char	*end;
+	long	 w;
+	int	 ch;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "l:w:", longopts, NULL)) != -1) {
+		if (ch == 'l')
+			*lang = optarg;
+		else if (ch == 'w') {
+			w = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || w < 10 ||
+			    w > 10000) {
+				cmd_error("show: --width wants a number of "
+				    "cells from 10 to 10000, not '%s'", optarg);
+				return -1;
+			}
+			*width = (int)w;
+		} else {
+			cmd_error("show: unknown option '%s'", argv[optind - 1]);
+			return -1;
+		}
+	}
+	if (optind + 1 != argc) {
+		cmd_error("show: want one article id (usage: tandem show ID "
+		    "[--lang L[,L2]] [--width N])");
+		return -1;
+	}
+	return 0;
+}
+
+int
+cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct cache		*cache;
+	struct article		*a;
+	struct lang_pref	 want;
+	const struct article_translation *l, *r = NULL;
+	char			*lang = NULL, *cause = NULL, *has, *end;
+	long long		 id;
+	int			 width = 0, rc = 0;
+
+	if (cmd_show_options(argc, argv, &lang, &width) != 0)
+		return CMD_EXIT_USAGE;
+	id = strtoll(argv[optind], &end, 10);
+	if (*end != '\0' || id <= 0) {
+		cmd_error("'%s' is not an article id (see tandem list)",
+		    argv[optind]);
+		return CMD_EXIT_USAGE;
+	}
+	if (width == 0 && (width = cmd_columns()) == 0)
+		width = 80;
+	if (lang != NULL && lang_pref_init(&want, lang, &cause) != 0) {
+		cmd_error("show: --lang: %s", cause);
+		free(cause);
+		return CMD_EXIT_USAGE;
+	}
+	if (cmd_open_cache(ctx, 0, &cache) != 0) {
+		if (lang != NULL)
+			lang_pref_free(&want);
+		return CMD_EXIT_ERROR;
+	}
+	if (cache_article_load(cache, id, &a, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		rc = CMD_EXIT_ERROR;
+		goto out;
+	}
+	if (lang == NULL)
+		cmd_show_one(cmd_pick(a, &ctx->lang), width);
+	else if ((l = cmd_find(a, want.tags[0], NULL)) == NULL ||
+	    (strpbrk(lang, ", :") != NULL &&
+	    (r = cmd_find(a, want.tags[1], l)) == NULL)) {
+		has = cmd_langs(a);
+		cmd_error("show: article %lld has no '%s' version (it has %s)",
+		    id, l == NULL ? want.tags[0] : want.tags[1], has);
+		free(has);
+		rc = CMD_EXIT_ERROR;
+	} else if (r != NULL)
+		cmd_show_two(cache, a, l, r, width);
+	else
+		cmd_show_one(l, width);
+	article_free(a);
+out:
+	if (lang != NULL)
+		lang_pref_free(&want);
+	cache_close(cache);
+	return rc;
+}

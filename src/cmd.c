@@ -1,0 +1,304 @@
+/*
+ * cmd.c: tandem import, export and rm: the commands that move articles
+ * in and out of the cache without a terminal.  (list and show, which
+ * lay text out, are in cmd-show.c.)
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cache.h"
+#include "cmd.h"
+#include "export.h"
+#include "import.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+void
+cmd_error(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("tandem: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+cmd_open_cache(struct cmd_ctx *ctx, int create, struct cache **cache)
+{
+	char	*path = NULL, *cause = NULL;
+	int	 rc;
+
+	if (ctx->db_path == NULL && (path = cache_default_path(&cause)) == NULL) {
+		cmd_error("%s", cause);
+		free(cause);
+		return -1;
+	}
+	rc = cache_open(ctx->db_path ? ctx->db_path : path,
+	    create ? CACHE_CREATE : 0, cache, &cause);
+	if (rc != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+	}
+	free(path);
+	return rc;
+}
+
+/* Parse an article id; complain and return -1 if it is not one. */
+static long long
+cmd_id(const char *s)
+{
+	char		*end;
+	long long	 id;
+
+	errno = 0;
+	id = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || id <= 0 || errno != 0) {
+		cmd_error("'%s' is not an article id (see tandem list)", s);
+		return -1;
+	}
+	return id;
+}
+
+static void
+cmd_warn(void *arg, const char *msg)
+{
+	(void)arg;
+	cmd_error("%s", msg);
+}
+
+static int
+cmd_format(const char *s, enum import_format *fmt)
+{
+	if (strcmp(s, "page") == 0)
+		*fmt = IMPORT_FORMAT_PAGE;
+	else if (strcmp(s, "article") == 0)
+		*fmt = IMPORT_FORMAT_ARTICLE;
+	else if (strcmp(s, "auto") == 0)
+		*fmt = IMPORT_FORMAT_AUTO;
+	else
+		return -1;
+	return 0;
+}
+
+int
+cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct import_options	 io;
+	struct import_sink	 sink;
+	struct cache		*cache;
+	char			*cause = NULL, *summary;
+	int			 ch, i, failed = 0, progress;
+
+	memset(&io, 0, sizeof io);
+	io.warn = cmd_warn;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+f:", longopts, NULL)) != -1) {
+		if (ch == 'f' && cmd_format(optarg, &io.format) == 0)
+			continue;
+		if (ch == 'f')
+			cmd_error("import: --format is page, article or auto, "
+			    "not '%s'", optarg);
+		else
+			cmd_error("import: unknown option '%s'",
+			    argv[optind - 1]);
+		return CMD_EXIT_USAGE;
+	}
+	if (optind == argc) {
+		cmd_error("import: no files (usage: tandem import FILE...)");
+		return CMD_EXIT_USAGE;
+	}
+	if (cmd_open_cache(ctx, 1, &cache) != 0)
+		return CMD_EXIT_ERROR;
+	cache_sink(cache, &sink);
+	progress = isatty(STDERR_FILENO) && argc - optind > 1;
+	for (i = optind; i < argc; i++) {
+		if (progress)
+			fprintf(stderr, "\r\033[K[%d/%d] importing", i - optind
+			    + 1, argc - optind);
+		if (import_file(argv[i], &io, &sink, &cause) != 0) {
+			if (progress)
+				fputs("\r\033[K", stderr);
+			cmd_error("%s", cause);
+			FREE(&cause);
+			failed++;
+		}
+	}
+	if (progress)
+		fputs("\r\033[K", stderr);
+	summary = cache_import_summary(cache_import_stats(cache));
+	printf("%s", summary);
+	if (failed)
+		printf(" (%d file%s failed)", failed, failed == 1 ? "" : "s");
+	printf("\n");
+	free(summary);
+	cache_close(cache);
+	return failed ? CMD_EXIT_ERROR : 0;
+}
+
+/* Gather each translation's stored alignment with the first language. */
+static void
+cmd_alignments(struct cache *cache, const struct article *a,
+    struct export_alignment **out, size_t *nout, struct article_pair ***own)
+{
+	struct article_pair	*pairs;
+	size_t			 i, n;
+	char			*cause = NULL;
+
+	*out = xcalloc(a->ntranslations, sizeof **out);
+	*own = xcalloc(a->ntranslations, sizeof **own);
+	*nout = 0;
+	for (i = 1; i < a->ntranslations; i++) {
+		if (cache_alignment_get(cache, a->id, a->translations[0].lang,
+		    a->translations[i].lang, &pairs, &n, &cause) != 0) {
+			FREE(&cause);
+			continue;
+		}
+		if (n == 0) {
+			free(pairs);
+			continue;
+		}
+		(*own)[*nout] = pairs;
+		(*out)[*nout].a = a->translations[0].lang;
+		(*out)[*nout].b = a->translations[i].lang;
+		(*out)[*nout].pairs = pairs;
+		(*out)[(*nout)++].npairs = n;
+	}
+}
+
+static int
+cmd_export_one(struct cache *cache, long long id, int json, FILE *f)
+{
+	struct article		*a;
+	struct article_comment	*c = NULL;
+	struct export_alignment	*al = NULL;
+	struct article_pair	**own = NULL;
+	size_t			 nc = 0, nal = 0, i;
+	char			*cause = NULL;
+	int			 rc;
+
+	if (cache_article_load(cache, id, &a, &cause) != 0 ||
+	    cache_comments_load(cache, id, &c, &nc, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return -1;
+	}
+	if (json) {
+		cmd_alignments(cache, a, &al, &nal, &own);
+		rc = export_json(f, a, c, nc, al, nal);
+		for (i = 0; i < nal; i++)
+			free(own[i]);
+		free(own);
+		free(al);
+	} else
+		rc = export_article(f, a, c, nc);
+	article_comments_free(c, nc);
+	article_free(a);
+	return rc;
+}
+
+int
+cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cache	*cache;
+	const char	*format = "article", *output = NULL;
+	FILE		*f = stdout;
+	long long	 id;
+	int		 ch, rc;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+f:o:", longopts, NULL)) != -1) {
+		if (ch == 'f')
+			format = optarg;
+		else if (ch == 'o')
+			output = optarg;
+		else {
+			cmd_error("export: unknown option '%s'",
+			    argv[optind - 1]);
+			return CMD_EXIT_USAGE;
+		}
+	}
+	if (strcmp(format, "json") != 0 && strcmp(format, "article") != 0) {
+		cmd_error("export: --format is json or article, not '%s'",
+		    format);
+		return CMD_EXIT_USAGE;
+	}
+	if (optind + 1 != argc) {
+		cmd_error("export: want one article id (usage: tandem export "
+		    "ID [--format json|article] [-o FILE])");
+		return CMD_EXIT_USAGE;
+	}
+	if ((id = cmd_id(argv[optind])) < 0)
+		return CMD_EXIT_USAGE;
+	if (strcmp(format, "article") == 0 && output == NULL &&
+	    isatty(STDOUT_FILENO)) {
+		/* Raw article text is not for a terminal: see tandem show. */
+		cmd_error("export: not writing raw article text to a "
+		    "terminal; use -o FILE, a pipe, or tandem show");
+		return CMD_EXIT_ERROR;
+	}
+	if (cmd_open_cache(ctx, 0, &cache) != 0)
+		return CMD_EXIT_ERROR;
+	if (output != NULL && (f = fopen(output, "w")) == NULL) {
+		cmd_error("%s: %s", output, strerror(errno));
+		cache_close(cache);
+		return CMD_EXIT_ERROR;
+	}
+	rc = cmd_export_one(cache, id, strcmp(format, "json") == 0, f);
+	if (fflush(f) != 0 || ferror(f)) {
+		cmd_error("%s: %s", output ? output : "standard output",
+		    strerror(errno));
+		rc = -1;
+	}
+	if (f != stdout)
+		fclose(f);
+	cache_close(cache);
+	return rc == 0 ? 0 : CMD_EXIT_ERROR;
+}
+
+int
+cmd_rm(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct cache	*cache;
+	char		*cause = NULL;
+	long long	 id;
+	int		 i, failed = 0;
+
+	if (argc < 2) {
+		cmd_error("rm: want article ids (usage: tandem rm ID...)");
+		return CMD_EXIT_USAGE;
+	}
+	for (i = 1; i < argc; i++)
+		if (cmd_id(argv[i]) < 0)
+			return CMD_EXIT_USAGE;
+	if (cmd_open_cache(ctx, 0, &cache) != 0)
+		return CMD_EXIT_ERROR;
+	for (i = 1; i < argc; i++) {
+		id = cmd_id(argv[i]);
+		if (cache_article_remove(cache, id, &cause) != 0) {
+			cmd_error("%s", cause);
+			FREE(&cause);
+			failed++;
+		}
+	}
+	cache_close(cache);
+	return failed ? CMD_EXIT_ERROR : 0;
+}

@@ -1,0 +1,35 @@
+/*
+ * cmd.h: the commands of the tandem command line (tandem import, list,
+ * show, export, rm).  main.c parses the global options into a struct
+ * cmd_ctx and calls one of these with the command's own arguments
+ * (argv[0] is the command name).  Each returns the exit status: 0, 1 for
+ * an error (already reported on stderr as one line), 2 for a usage error.
+ */
+#ifndef TANDEM_CMD_H
+#define TANDEM_CMD_H
+
+#include "lang.h"
+
+#define CMD_EXIT_ERROR	1
+#define CMD_EXIT_USAGE	2
+
+struct cache;
+
+struct cmd_ctx {
+	const char	*db_path;	/* --db, or NULL for the default */
+	struct lang_pref lang;		/* --lang, $TANDEM_LANG, the locale */
+};
+
+int	cmd_import(struct cmd_ctx *, int, char **);
+int	cmd_list(struct cmd_ctx *, int, char **);
+int	cmd_show(struct cmd_ctx *, int, char **);
+int	cmd_export(struct cmd_ctx *, int, char **);
+int	cmd_rm(struct cmd_ctx *, int, char **);
+
+/* Open the cache named by ctx (creating it if create), or say why not. */
+int	cmd_open_cache(struct cmd_ctx *, int create, struct cache **);
+
+/* Print "tandem: message" on stderr. */
+void	cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * export.h: writing an article out of the cache, as JSON or in the
+ * native article format (tandem-article(5)) that import reads back.
+ *
+ * Both writers take the plain structs of article.h and a stdio stream;
+ * they return 0, or -1 when the stream reports a write error (the
+ * caller names the file).  JSON strings escape every control character
+ * (C0, DEL, C1) and U+2028/U+2029, so the output is safe to print.
+ */
+#ifndef TANDEM_EXPORT_H
+#define TANDEM_EXPORT_H
+
+#include <stdio.h>
+
+#include "article.h"
+
+/* The stored alignment of one language pair, for the JSON export. */
+struct export_alignment {
+	const char		*a, *b;		/* language tags */
+	const struct article_pair *pairs;
+	size_t			 npairs;
+};
+
+int	export_article(FILE *, const struct article *,
+	    const struct article_comment *, size_t);
+int	export_json(FILE *, const struct article *,
+	    const struct article_comment *, size_t,
+	    const struct export_alignment *, size_t);
+
+/* Write s as a JSON string literal, quotes included. */
+void	export_json_string(FILE *, const char *);
+
+#endif

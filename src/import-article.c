@@ -1,0 +1,527 @@
+/*
+ * import-article.c: tandem's native article format (tandem-article(5)).
+ *
+ * Plain UTF-8 text that is easy to write by hand and that `tandem export
+ * --format article` writes back exactly:
+ *
+ *	url: https://example.org/story         <- article headers
+ *	date: 2025-09-22
+ *	comments: login
+ *
+ *	== ko                                   <- a language section
+ *	title: 서울경제진흥원, 中 중관촌과 MOU
+ *
+ *	First paragraph; its lines are joined
+ *	with a space (none between CJK characters).
+ *
+ *	Second paragraph.
+ *
+ *	== comment                              <- comments come last
+ *	author: Kim
+ *	parent: 0
+ *
+ *	Body lines keep their line breaks.
+ *
+ * Headers are "key: value" lines at the top of the file and right under
+ * a section line, before its first blank line.  A text line that starts
+ * with a backslash loses it, so "\== x" is text.  '#' starts a comment
+ * line only among headers.  Errors name the file and line.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import-int.h"
+#include "utf8-text.h"
+#include "xmalloc.h"
+
+struct art_section {
+	size_t		 line;		/* of the "==" line, 1-based */
+	int		 comment;	/* "== comment" */
+	char		*lang;		/* language tag, or NULL */
+	char		*title, *url, *author, *date;
+	long		 id, parent;
+	char		**para;		/* paragraphs (comments: one body) */
+	size_t		*plen, npara;
+};
+
+struct art {
+	const struct import_lines *il;
+	char		*url, *date, *author, *original;
+	enum import_policy policy;
+	struct art_section *sec;
+	size_t		 nsec;
+};
+
+static int
+art_is_section(const char *s, size_t len)
+{
+	return len >= 4 && memcmp(s, "== ", 3) == 0 && s[3] != ' ';
+}
+
+int
+import_article_detect(const struct import_lines *il)
+{
+	size_t	i;
+
+	for (i = 0; i < il->n; i++)
+		if (art_is_section(il->text[i], il->len[i]))
+			return 1;
+	return 0;
+}
+
+/* A BCP 47 tag as tandem stores them: letters, digits and hyphens. */
+static int
+art_valid_tag(const char *t)
+{
+	size_t	i, run = 0;
+
+	if (!isalpha((unsigned char)t[0]))
+		return 0;
+	for (i = 0; t[i] != '\0'; i++) {
+		if (t[i] == '-') {
+			if (run == 0)
+				return 0;
+			run = 0;
+		} else if (isalnum((unsigned char)t[i]) && ++run <= 8)
+			continue;
+		else
+			return 0;
+	}
+	return run > 0 && i <= 35;
+}
+
+/* Split "key: value"; returns 0 if the line is not a header. */
+static int
+art_header(const char *s, size_t len, char **key, char **value)
+{
+	const char	*colon, *v;
+	size_t		 i, vl;
+
+	if ((colon = memchr(s, ':', len)) == NULL || colon == s)
+		return 0;
+	for (i = 0; s + i < colon; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+			return 0;
+	v = utf8_text_trim(colon + 1, len - (size_t)(colon + 1 - s), &vl);
+	*key = xstrndup(s, (size_t)(colon - s));
+	for (i = 0; (*key)[i] != '\0'; i++)
+		(*key)[i] = (char)tolower((unsigned char)(*key)[i]);
+	*value = xstrndup(v, vl);
+	return 1;
+}
+
+/* Is the character ending a (or starting b) one that joins without a space? */
+static int
+art_cjk(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	unsigned int	     c;
+
+	if (u[0] < 0xe3 || u[0] > 0xef)
+		return 0;
+	c = ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
+	return (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
+}
+
+/* Start of the last character of s[0..len). */
+static const char *
+art_last_char(const char *s, size_t len)
+{
+	const char	*p = s + len - 1;
+
+	while (p > s && ((unsigned char)*p & 0xc0) == 0x80)
+		p--;
+	return p;
+}
+
+/* Add a text line to the section's open paragraph (or open one). */
+static void
+art_add_line(struct art_section *sec, int open, const char *s, size_t len)
+{
+	size_t	 k, old;
+	char	*p;
+	int	 sep = 0;
+
+	if (!open) {
+		sec->para = xreallocarray(sec->para, sec->npara + 1,
+		    sizeof *sec->para);
+		sec->plen = xreallocarray(sec->plen, sec->npara + 1,
+		    sizeof *sec->plen);
+		sec->para[sec->npara] = xstrndup(s, len);
+		sec->plen[sec->npara++] = len;
+		return;
+	}
+	k = sec->npara - 1;
+	old = sec->plen[k];
+	if (sec->comment)
+		sep = '\n';
+	else if (!(art_cjk(art_last_char(sec->para[k], old)) && art_cjk(s)))
+		sep = ' ';
+	p = xrealloc(sec->para[k], old + len + 2);
+	if (sep)
+		p[old++] = (char)sep;
+	memcpy(p + old, s, len);
+	p[old + len] = '\0';
+	sec->para[k] = p;
+	sec->plen[k] = old + len;
+}
+
+static int
+art_set_policy(struct art *a, const char *v)
+{
+	if (strcmp(v, "open") == 0)
+		a->policy = IMPORT_POLICY_OPEN;
+	else if (strcmp(v, "login") == 0)
+		a->policy = IMPORT_POLICY_LOGIN;
+	else if (strcmp(v, "closed") == 0)
+		a->policy = IMPORT_POLICY_CLOSED;
+	else if (strcmp(v, "unknown") == 0)
+		a->policy = IMPORT_POLICY_UNKNOWN;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+art_number(const char *v, long *out)
+{
+	char	*end;
+	long	 n;
+
+	n = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || n < 0)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+/* Apply one header; on error sets *cause. Takes ownership of value. */
+static int
+art_apply(struct art *a, struct art_section *sec, size_t line,
+    const char *key, char *value, char **cause)
+{
+	char	**slot = NULL;
+
+	if (sec == NULL) {
+		if (strcmp(key, "url") == 0) slot = &a->url;
+		else if (strcmp(key, "date") == 0) slot = &a->date;
+		else if (strcmp(key, "author") == 0) slot = &a->author;
+		else if (strcmp(key, "original") == 0) slot = &a->original;
+		else if (strcmp(key, "comments") == 0) {
+			if (art_set_policy(a, value) != 0) {
+				import_error(cause, a->il, line, "comments: want "
+				    "open, login, closed or unknown, not '%s'",
+				    value);
+				free(value);
+				return -1;
+			}
+			free(value);
+			return 0;
+		}
+	} else if (!sec->comment) {
+		if (strcmp(key, "title") == 0) slot = &sec->title;
+		else if (strcmp(key, "url") == 0) slot = &sec->url;
+	} else {
+		if (strcmp(key, "author") == 0) slot = &sec->author;
+		else if (strcmp(key, "date") == 0) slot = &sec->date;
+		else if (strcmp(key, "lang") == 0) slot = &sec->lang;
+		else if (strcmp(key, "id") == 0 || strcmp(key, "parent") == 0) {
+			int	bad = art_number(value, strcmp(key, "id") == 0 ?
+			    &sec->id : &sec->parent);
+
+			if (bad)
+				import_error(cause, a->il, line, "%s: want a "
+				    "number, not '%s'", key, value);
+			free(value);
+			return bad ? -1 : 0;
+		}
+	}
+	if (slot == NULL) {
+		import_error(cause, a->il, line, "unknown header '%s'%s", key,
+		    sec == NULL ? " (article headers: url, date, author, "
+		    "original, comments)" : !sec->comment ? " (section headers: "
+		    "title, url)" : " (comment headers: id, parent, author, "
+		    "date, lang)");
+		free(value);
+		return -1;
+	}
+	free(*slot);
+	*slot = value;
+	return 0;
+}
+
+/* Open a section from its "== NAME" line. */
+static int
+art_section(struct art *a, size_t line, const char *s, size_t len,
+    char **cause)
+{
+	struct art_section	*sec;
+	const char		*name;
+	size_t			 nl, i;
+
+	name = utf8_text_trim(s + 3, len - 3, &nl);
+	a->sec = xreallocarray(a->sec, a->nsec + 1, sizeof *a->sec);
+	sec = &a->sec[a->nsec++];
+	memset(sec, 0, sizeof *sec);
+	sec->line = line;
+	if (nl == 7 && memcmp(name, "comment", 7) == 0) {
+		sec->comment = 1;
+		for (i = 0; i < a->nsec; i++)
+			sec->id += a->sec[i].comment;
+		return 0;
+	}
+	sec->lang = xstrndup(name, nl);
+	if (!art_valid_tag(sec->lang)) {
+		import_error(cause, a->il, line, "'%s' is not a language tag "
+		    "(like en, ko, zh-Hant) or 'comment'", sec->lang);
+		return -1;
+	}
+	for (i = 0; i + 1 < a->nsec; i++) {
+		if (a->sec[i].comment) {
+			import_error(cause, a->il, line, "language section "
+			    "after a comment (comments come last)");
+			return -1;
+		}
+		if (strcasecmp(a->sec[i].lang, sec->lang) == 0) {
+			import_error(cause, a->il, line, "a second '%s' "
+			    "section (the first is at line %zu)", sec->lang,
+			    a->sec[i].line);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+enum art_state { ART_HEAD, ART_SECHEAD, ART_BODY };
+
+/* Read the lines into a struct art. */
+static int
+art_parse(struct art *a, char **cause)
+{
+	const struct import_lines *il = a->il;
+	enum art_state	 st = ART_HEAD;
+	struct art_section *sec = NULL;
+	const char	*s;
+	char		*key, *value;
+	size_t		 i, len;
+	int		 open = 0, rc;
+
+	for (i = 0; i < il->n; i++) {
+		s = il->text[i];
+		len = il->len[i];
+		if (art_is_section(s, len)) {
+			if (art_section(a, i + 1, s, len, cause) != 0)
+				return -1;
+			sec = &a->sec[a->nsec - 1];
+			st = ART_SECHEAD;
+			open = 0;
+			continue;
+		}
+		utf8_text_trim(s, len, &len);
+		if (len == 0) {	/* blank */
+			if (st == ART_SECHEAD)
+				st = ART_BODY;
+			open = 0;
+			continue;
+		}
+		if (st != ART_BODY && s[0] == '#')
+			continue;
+		if (st != ART_BODY && art_header(s, il->len[i], &key, &value)) {
+			rc = art_apply(a, sec, i + 1, key, value, cause);
+			free(key);
+			if (rc != 0)
+				return -1;
+			continue;
+		}
+		if (st == ART_HEAD) {
+			import_error(cause, il, i + 1, "text before the first "
+			    "'== LANG' section");
+			return -1;
+		}
+		st = ART_BODY;
+		s = utf8_text_trim(s, il->len[i], &len);
+		if (s[0] == '\\') {
+			s++;
+			len--;
+		}
+		art_add_line(sec, open, s, len);
+		open = 1;
+	}
+	return 0;
+}
+
+static int
+art_emit_section(struct art *a, struct art_section *sec,
+    struct import_sink *sink, char **cause)
+{
+	struct import_translation t;
+	char		*title = NULL;
+	size_t		 k;
+	int		 rc;
+
+	memset(&t, 0, sizeof t);
+	t.lang = sec->lang;
+	t.lang_confidence = 1.0;
+	t.url = sec->url;
+	t.title = sec->title;
+	if (t.title == NULL || *t.title == '\0') {
+		t.title = title = import_derive_title(sec->para[0],
+		    sec->plen[0]);
+		t.title_derived = 1;
+	}
+	rc = sink->translation(sink->arg, &t, cause);
+	free(title);
+	for (k = 0; rc == 0 && k < sec->npara; k++)
+		rc = sink->paragraph(sink->arg, sec->para[k], sec->plen[k],
+		    cause);
+	if (rc != 0)
+		import_sink_error(cause, a->il, sec->line);
+	return rc;
+}
+
+static int
+art_emit_comment(struct art *a, struct art_section *sec,
+    struct import_sink *sink, char **cause)
+{
+	struct import_comment c;
+	char		*body;
+	size_t		 k, n = 0;
+	int		 rc;
+
+	for (k = 0; k < sec->npara; k++)
+		n += sec->plen[k] + 2;
+	body = xmalloc(n + 1);
+	for (n = 0, k = 0; k < sec->npara; k++) {
+		if (k > 0) {
+			memcpy(body + n, "\n\n", 2);
+			n += 2;
+		}
+		memcpy(body + n, sec->para[k], sec->plen[k]);
+		n += sec->plen[k];
+	}
+	body[n] = '\0';
+	memset(&c, 0, sizeof c);
+	c.id = sec->id;
+	c.parent = sec->parent;
+	c.author = sec->author;
+	c.created = sec->date;
+	c.lang = sec->lang;
+	c.body = body;
+	rc = sink->comment(sink->arg, &c, cause);
+	free(body);
+	if (rc != 0)
+		import_sink_error(cause, a->il, sec->line);
+	return rc;
+}
+
+/* Checks that need the whole file: every section has text, parents exist. */
+static int
+art_check(struct art *a, char **cause)
+{
+	struct art_section	*sec;
+	size_t			 i, j;
+	int			 langs = 0;
+
+	for (i = 0; i < a->nsec; i++) {
+		sec = &a->sec[i];
+		langs += !sec->comment;
+		if (sec->npara == 0) {
+			import_error(cause, a->il, sec->line, "section '%s' "
+			    "has no text", sec->comment ? "comment" : sec->lang);
+			return -1;
+		}
+		if (!sec->comment || sec->parent == 0)
+			continue;
+		for (j = 0; j < i; j++)
+			if (a->sec[j].comment && a->sec[j].id == sec->parent)
+				break;
+		if (j == i) {
+			import_error(cause, a->il, sec->line, "parent %ld is "
+			    "not an earlier comment", sec->parent);
+			return -1;
+		}
+	}
+	if (langs == 0) {
+		import_error(cause, a->il, 0, "no '== LANG' section");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+art_free(struct art *a)
+{
+	struct art_section	*sec;
+	size_t			 i, k;
+
+	for (i = 0; i < a->nsec; i++) {
+		sec = &a->sec[i];
+		for (k = 0; k < sec->npara; k++)
+			free(sec->para[k]);
+		free(sec->para);
+		free(sec->plen);
+		free(sec->lang);
+		free(sec->title);
+		free(sec->url);
+		free(sec->author);
+		free(sec->date);
+	}
+	free(a->sec);
+	free(a->url);
+	free(a->date);
+	free(a->author);
+	free(a->original);
+}
+
+int
+import_article(const struct import_lines *il, struct import_sink *sink,
+    char **cause)
+{
+	struct art		 a;
+	struct import_article	 ia;
+	char			 key[IMPORT_KEY_LEN + 1], *ignored = NULL;
+	size_t			 i;
+	int			 rc = -1;
+
+	memset(&a, 0, sizeof a);
+	a.il = il;
+	if (art_parse(&a, cause) != 0 || art_check(&a, cause) != 0)
+		goto out;
+	memset(&ia, 0, sizeof ia);
+	import_key(il, key);
+	ia.source = il->source;
+	ia.key = a.url != NULL ? a.url : key;
+	ia.url = a.url;
+	ia.date = a.date;
+	ia.author = a.author;
+	ia.original = a.original;
+	ia.policy = a.policy;
+	if (sink->begin(sink->arg, &ia, cause) != 0) {
+		import_sink_error(cause, il, 0);
+		goto out;
+	}
+	for (i = 0; i < a.nsec; i++) {
+		if ((a.sec[i].comment ? art_emit_comment(&a, &a.sec[i], sink,
+		    cause) : art_emit_section(&a, &a.sec[i], sink, cause)) != 0)
+			break;
+	}
+	if (i < a.nsec) {
+		sink->end(sink->arg, 0, &ignored);
+		free(ignored);
+		goto out;
+	}
+	if (sink->end(sink->arg, 1, cause) != 0) {
+		import_sink_error(cause, il, 0);
+		goto out;
+	}
+	rc = 0;
+out:
+	art_free(&a);
+	return rc;
+}

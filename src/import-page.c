@@ -1,0 +1,373 @@
+/*
+ * import-page.c: the page-dump importer.
+ *
+ * A page dump is the text of a multilingual news page as a scraper saw
+ * it: the language versions of one story one after another, one
+ * paragraph per line, each version ended by the site's "see more related
+ * articles" line in its language, and perhaps a comment notice ("You
+ * must be logged in to post a comment.") at the end.  Nothing else marks
+ * where a language starts.  A version's first line is its title when a
+ * blank line follows it; a version without one gets a title made from
+ * its first sentence.  The marker and notice lines come from the table
+ * in data/page-markers.tsv and never become paragraphs.
+ *
+ * Each version's language is identified from its text (langid.c); the
+ * marker's language is the tie-breaker, since some sites end every
+ * version with the same marker.
+ *
+ *	lines --classify--> text | blank | RELATED(lang) | notice(policy)
+ *	      --group-----> blocks ended by RELATED or the end of input
+ *	      --shape-----> [title] paragraphs, language
+ *	      --emit------> begin (translation paragraph*)* end
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import-int.h"
+#include "langid.h"
+#include "page-markers.h"
+#include "utf8-text.h"
+#include "xmalloc.h"
+
+/* Lines longer than this are never markers (saves folding every line). */
+#define PAGE_MARKER_MAX	200
+/* A first line longer than this is a paragraph, not a title. */
+#define PAGE_TITLE_MAX	400
+/* How much of a version langid reads. */
+#define PAGE_LANGID_BYTES 4096
+/* Below this confidence the marker's language wins a disagreement. */
+#define PAGE_LANGID_TRUST 0.9
+
+struct page_block {
+	size_t		 first, last;	/* line indices, inclusive */
+	const char	*hint;		/* the ending marker's language */
+	size_t		 title;		/* line index of the title, or -1 */
+	char		 lang[32];
+	double		 confidence;
+};
+
+struct page {
+	const struct import_lines *il;
+	char		*kind;		/* per line: 0 text/blank, else marker */
+	const char	**hint;		/* per line: the RELATED marker's lang */
+	struct page_block *blocks;
+	size_t		 nblocks;
+	enum import_policy policy;
+};
+
+static const char *page_bullets[] = {
+	"- ", "* ", "• ", "· ", "▶ ", "► ", "» ", "> ", "– ", "— ", "▷ ",
+	"-", "•", "·", "▶", "►", "»", "▷", NULL
+};
+static const char *page_tails[] = {
+	".", "…", ":", ">", "»", "→", "›", "▶", "。", " ", "!", NULL
+};
+
+/* The part of a line a marker is compared with, folded; NULL if too long. */
+static char *
+page_marker_key(const char *s, size_t len)
+{
+	const char	*t;
+	size_t		 i, tl;
+	int		 again;
+
+	t = utf8_text_trim(s, len, &tl);
+	if (tl == 0 || tl > PAGE_MARKER_MAX)
+		return NULL;
+	for (i = 0; page_bullets[i] != NULL; i++) {
+		size_t	bl = strlen(page_bullets[i]);
+
+		if (tl > bl && memcmp(t, page_bullets[i], bl) == 0) {
+			t = utf8_text_trim(t + bl, tl - bl, &tl);
+			break;
+		}
+	}
+	do {
+		again = 0;
+		for (i = 0; page_tails[i] != NULL; i++) {
+			size_t	el = strlen(page_tails[i]);
+
+			if (tl > el && memcmp(t + tl - el, page_tails[i], el) == 0) {
+				tl -= el;
+				again = 1;
+			}
+		}
+	} while (again);
+	return utf8_text_fold(t, tl);
+}
+
+/* The marker row a line is, or NULL. */
+static const struct page_marker *
+page_marker_find(const char *s, size_t len)
+{
+	static char	**keys;
+	static size_t	  nkeys;
+	const struct page_marker *m = NULL;
+	char		 *key;
+	size_t		  i;
+
+	if (keys == NULL) {
+		for (nkeys = 0; page_markers[nkeys].text != NULL; nkeys++)
+			;
+		keys = xcalloc(nkeys, sizeof *keys);
+		for (i = 0; i < nkeys; i++)
+			keys[i] = page_marker_key(page_markers[i].text,
+			    strlen(page_markers[i].text));
+	}
+	if ((key = page_marker_key(s, len)) == NULL)
+		return NULL;
+	for (i = 0; i < nkeys && m == NULL; i++)
+		if (keys[i] != NULL && strcmp(keys[i], key) == 0)
+			m = &page_markers[i];
+	free(key);
+	return m;
+}
+
+static int
+page_blank(const struct import_lines *il, size_t i)
+{
+	size_t	tl;
+
+	utf8_text_trim(il->text[i], il->len[i], &tl);
+	return tl == 0;
+}
+
+/* Classify lines and group them into blocks ended by RELATED markers. */
+static void
+page_group(struct page *pg)
+{
+	const struct import_lines *il = pg->il;
+	const struct page_marker *m;
+	size_t		 i, start = 0, cap = 0;
+	int		 has_text = 0;
+
+	pg->kind = xcalloc(il->n, 1);
+	for (i = 0; i <= il->n; i++) {
+		m = i < il->n ? page_marker_find(il->text[i], il->len[i]) : NULL;
+		if (m != NULL && m->kind != PAGE_MARKER_RELATED) {
+			pg->kind[i] = 1;
+			pg->policy = m->kind == PAGE_MARKER_LOGIN ?
+			    IMPORT_POLICY_LOGIN : m->kind == PAGE_MARKER_CLOSED ?
+			    IMPORT_POLICY_CLOSED : IMPORT_POLICY_OPEN;
+			continue;
+		}
+		if (i < il->n && m == NULL) {
+			if (!page_blank(il, i))
+				has_text = 1;
+			continue;
+		}
+		if (i < il->n)
+			pg->kind[i] = 1;
+		if (has_text) {
+			if (pg->nblocks == cap) {
+				cap = cap ? cap * 2 : 8;
+				pg->blocks = xreallocarray(pg->blocks, cap,
+				    sizeof *pg->blocks);
+			}
+			memset(&pg->blocks[pg->nblocks], 0, sizeof *pg->blocks);
+			pg->blocks[pg->nblocks].first = start;
+			pg->blocks[pg->nblocks].last = i - 1;
+			pg->blocks[pg->nblocks].hint = m ? m->lang : NULL;
+			pg->nblocks++;
+		}
+		start = i + 1;
+		has_text = 0;
+	}
+}
+
+/* Trim blank and notice lines off a block's ends; find its title. */
+static void
+page_shape(struct page *pg, struct page_block *b)
+{
+	const struct import_lines *il = pg->il;
+	size_t	i;
+
+	while (pg->kind[b->first] || page_blank(il, b->first))
+		b->first++;
+	while (pg->kind[b->last] || page_blank(il, b->last))
+		b->last--;
+	b->title = (size_t)-1;
+	if (b->first + 1 < b->last && page_blank(il, b->first + 1) &&
+	    il->len[b->first] <= PAGE_TITLE_MAX) {
+		for (i = b->first + 2; i <= b->last; i++)
+			if (!pg->kind[i] && !page_blank(il, i))
+				break;
+		if (i <= b->last)
+			b->title = b->first;
+	}
+}
+
+/* Identify a block's language from its text, the marker breaking ties. */
+static void
+page_identify(struct page *pg, struct page_block *b)
+{
+	const struct import_lines *il = pg->il;
+	struct langid_result	 r;
+	char			*buf;
+	size_t			 i, n = 0;
+
+	buf = xmalloc(PAGE_LANGID_BYTES + 1);
+	for (i = b->first; i <= b->last && n < PAGE_LANGID_BYTES; i++) {
+		size_t	l = il->len[i];
+
+		if (pg->kind[i])
+			continue;
+		if (l > PAGE_LANGID_BYTES - n) {
+			/* Take what fits, ending on a character boundary. */
+			l = PAGE_LANGID_BYTES - n;
+			while (l > 0 && (il->text[i][l] & 0xc0) == 0x80)
+				l--;
+		}
+		memcpy(buf + n, il->text[i], l);
+		n += l;
+		if (n < PAGE_LANGID_BYTES)
+			buf[n++] = '\n';
+	}
+	langid_guess(buf, n, &r);
+	free(buf);
+
+	if (b->hint != NULL && strncmp(r.tag, b->hint, 2) == 0) {
+		snprintf(b->lang, sizeof b->lang, "%s", b->hint);
+		b->confidence = r.confidence > 0.99 ? r.confidence : 0.99;
+	} else if (b->hint != NULL && (strcmp(r.tag, "und") == 0 ||
+	    r.confidence < PAGE_LANGID_TRUST)) {
+		snprintf(b->lang, sizeof b->lang, "%s", b->hint);
+		b->confidence = 0.5;
+	} else {
+		snprintf(b->lang, sizeof b->lang, "%s", r.tag);
+		b->confidence = r.confidence;
+	}
+}
+
+/* Two versions in one language: the second gets its marker's, else fails. */
+static int
+page_unique(struct page *pg, size_t k, char **cause)
+{
+	struct page_block	*b = &pg->blocks[k];
+	size_t			 j, tries;
+
+	for (tries = 0; tries < 2; tries++) {
+		for (j = 0; j < k; j++)
+			if (strcmp(pg->blocks[j].lang, b->lang) == 0)
+				break;
+		if (j == k)
+			return 0;
+		if (strcmp(b->lang, "und") == 0) {
+			snprintf(b->lang, sizeof b->lang, "und-x-%zu", k + 1);
+			continue;
+		}
+		if (tries == 0 && b->hint != NULL && strcmp(b->hint, b->lang)) {
+			snprintf(b->lang, sizeof b->lang, "%s", b->hint);
+			b->confidence = 0.5;
+			continue;
+		}
+		import_error(cause, pg->il, b->first + 1, "a second version in "
+		    "language '%s' (the first starts at line %zu)", b->lang,
+		    pg->blocks[j].first + 1);
+		return -1;
+	}
+	return 0;
+}
+
+/* Emit one block as a translation and its paragraphs. */
+static int
+page_emit_block(struct page *pg, struct page_block *b,
+    struct import_sink *sink, char **cause)
+{
+	const struct import_lines *il = pg->il;
+	struct import_translation  t;
+	const char		  *p;
+	char			  *title;
+	size_t			   i, pl, tl;
+	int			   rc = 0;
+
+	memset(&t, 0, sizeof t);
+	t.lang = b->lang;
+	t.lang_confidence = b->confidence;
+	if (b->title != (size_t)-1) {
+		p = utf8_text_trim(il->text[b->title], il->len[b->title], &tl);
+		title = xstrndup(p, tl);
+	} else {
+		title = import_derive_title(il->text[b->first], il->len[b->first]);
+		t.title_derived = 1;
+	}
+	t.title = title;
+	if (sink->translation(sink->arg, &t, cause) != 0) {
+		import_sink_error(cause, il, b->first + 1);
+		free(title);
+		return -1;
+	}
+	free(title);
+	for (i = b->first; i <= b->last && rc == 0; i++) {
+		if (i == b->title || pg->kind[i] || page_blank(il, i))
+			continue;
+		p = utf8_text_trim(il->text[i], il->len[i], &pl);
+		if ((rc = sink->paragraph(sink->arg, p, pl, cause)) != 0)
+			import_sink_error(cause, il, i + 1);
+	}
+	return rc;
+}
+
+static void
+page_free(struct page *pg)
+{
+	free(pg->kind);
+	free(pg->blocks);
+}
+
+int
+import_page(const struct import_lines *il, struct import_sink *sink,
+    char **cause)
+{
+	struct page		 pg;
+	struct import_article	 a;
+	char			 key[IMPORT_KEY_LEN + 1];
+	size_t			 k;
+	int			 rc = -1;
+
+	memset(&pg, 0, sizeof pg);
+	pg.il = il;
+	page_group(&pg);
+	if (pg.nblocks == 0) {
+		import_error(cause, il, 0, "no article text, only %s",
+		    "markers and notices");
+		goto out;
+	}
+	for (k = 0; k < pg.nblocks; k++) {
+		page_shape(&pg, &pg.blocks[k]);
+		page_identify(&pg, &pg.blocks[k]);
+		if (page_unique(&pg, k, cause) != 0)
+			goto out;
+	}
+
+	memset(&a, 0, sizeof a);
+	import_key(il, key);
+	a.source = il->source;
+	a.key = key;
+	a.policy = pg.policy;
+	if (sink->begin(sink->arg, &a, cause) != 0) {
+		import_sink_error(cause, il, 0);
+		goto out;
+	}
+	for (k = 0; k < pg.nblocks; k++)
+		if (page_emit_block(&pg, &pg.blocks[k], sink, cause) != 0)
+			break;
+	if (k < pg.nblocks) {
+		char	*ignored = NULL;
+
+		sink->end(sink->arg, 0, &ignored);
+		free(ignored);
+		goto out;
+	}
+	if (sink->end(sink->arg, 1, cause) != 0) {
+		import_sink_error(cause, il, 0);
+		goto out;
+	}
+	rc = 0;
+out:
+	page_free(&pg);
+	return rc;
+}

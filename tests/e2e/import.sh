@@ -1,0 +1,120 @@
+#!/bin/sh
+# import.sh: tandem import / list / export / rm against a real cache,
+# checked by querying the database with python3's sqlite3 module.
+. "$top_srcdir/tests/e2e/lib.sh"
+
+SAMPLE="$top_srcdir/data/sample/seoul-sba-zhongguancun.txt"
+DB="$E2E_TMP/t.db"
+export TANDEM_DB="$DB"
+
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "1..0 # SKIP python3 is not installed"; exit 0
+fi
+
+# sql QUERY: print the rows of a query, fields separated by |.
+sql() {
+	python3 - "$DB" "$1" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+for row in con.execute(sys.argv[2]):
+    print("|".join("" if v is None else str(v) for v in row))
+PY
+}
+
+# dump: the whole database as SQL text, for "nothing changed" checks.
+dump() {
+	python3 - "$DB" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+for line in con.iterdump():
+    print(line)
+PY
+}
+
+out=$("$TANDEM" import "$SAMPLE" 2>"$E2E_TMP/err"); rc=$?
+tap_check "import of the sample exits 0" [ "$rc" -eq 0 ]
+tap_check "summary line" [ "$out" = "imported 1 article, 5 translations, 40 paragraphs" ]
+tap_check "no warnings" [ ! -s "$E2E_TMP/err" ]
+tap_check "one article" [ "$(sql 'select count(*) from article')" = 1 ]
+tap_check "languages ko en ja zh fr" \
+    [ "$(sql 'select group_concat(lang, " ") from (select lang from translation order by id)')" = "ko en ja zh fr" ]
+tap_check "8 paragraphs in each" \
+    [ "$(sql 'select group_concat(n, " ") from (select count(*) n from paragraph p join translation t on p.translation_id = t.id group by t.id order by t.id)')" = "8 8 8 8 8" ]
+tap_check "no marker or notice in any paragraph" \
+    [ "$(sql "select count(*) from paragraph where text like '%관련 기사%' or text like '%related articles%' or text like '%関連記事%' or text like '%相关文章%' or text like '%articles connexes%' or text like '%logged in%'")" = 0 ]
+tap_check "Korean title derived" \
+    [ "$(sql "select title_derived from translation where lang = 'ko'")" = 1 ]
+tap_check "comment policy is login" \
+    [ "$(sql 'select policy from article')" = login ]
+
+before=$(dump)
+out=$("$TANDEM" import "$SAMPLE" 2>&1); rc=$?
+tap_check "re-import exits 0" [ "$rc" -eq 0 ]
+tap_check "re-import: still one article" [ "$(sql 'select count(*) from article')" = 1 ]
+tap_check "re-import: still 40 paragraphs" [ "$(sql 'select count(*) from paragraph')" = 40 ]
+
+# Bad inputs: a clear one-line error naming the file, non-zero exit,
+# the database exactly as it was.
+before=$(dump)
+printf '' > "$E2E_TMP/empty.txt"
+printf 'PK\003\004\000\000binary' > "$E2E_TMP/bin.txt"
+printf '== en\ntitle: cut\n\nA paragraph\n== fr\nbogus: header\n' > "$E2E_TMP/cut.txt"
+mkdir "$E2E_TMP/dir"
+for f in empty.txt bin.txt cut.txt dir missing.txt; do
+	"$TANDEM" import "$E2E_TMP/$f" >/dev/null 2>"$E2E_TMP/err"; rc=$?
+	tap_check "$f: exit 1" [ "$rc" -eq 1 ]
+	tap_check "$f: one line naming the file" \
+	    sh -c '[ "$(wc -l < "$1")" -eq 1 ] && grep -q "^tandem: $2" "$1"' _ \
+	    "$E2E_TMP/err" "$E2E_TMP/$f"
+done
+tap_check "database unchanged by bad inputs" [ "$(dump)" = "$before" ]
+tap_check "integrity_check ok" [ "$(sql 'pragma integrity_check')" = ok ]
+
+# Invalid UTF-8 is replaced and reported with its line.
+printf '== en\n\ngood line\nbad \377 byte\n' > "$E2E_TMP/bad-utf8.txt"
+"$TANDEM" import "$E2E_TMP/bad-utf8.txt" >/dev/null 2>"$E2E_TMP/err"; rc=$?
+tap_check "invalid UTF-8 imports" [ "$rc" -eq 0 ]
+tap_check "invalid UTF-8 warning names file and line" \
+    grep -q "^tandem: $E2E_TMP/bad-utf8.txt:4: invalid UTF-8 replaced with U+FFFD" "$E2E_TMP/err"
+tap_check "U+FFFD stored" [ "$(sql "select count(*) from paragraph where text = 'good line bad � byte'")" = 1 ]
+
+# Native format round trip: export, import elsewhere, export again.
+"$TANDEM" export 1 --format article > "$E2E_TMP/a1.txt"; rc=$?
+tap_check "export article exits 0" [ "$rc" -eq 0 ]
+TANDEM_DB="$E2E_TMP/other.db" "$TANDEM" import "$E2E_TMP/a1.txt" >/dev/null 2>&1
+TANDEM_DB="$E2E_TMP/other.db" "$TANDEM" export 1 > "$E2E_TMP/a2.txt"
+tap_check "export -> import -> export is identical" cmp -s "$E2E_TMP/a1.txt" "$E2E_TMP/a2.txt"
+tap_check "exported text has the 5 sections" \
+    [ "$(grep -c '^== ' "$E2E_TMP/a1.txt")" -eq 5 ]
+
+# JSON, validated by a real parser.
+"$TANDEM" export 1 --format json > "$E2E_TMP/a.json"; rc=$?
+tap_check "export json exits 0" [ "$rc" -eq 0 ]
+tap_check "JSON parses and has 5 translations of 8 paragraphs" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [t["lang"] for t in d["translations"]] == ["ko", "en", "ja", "zh", "fr"]
+assert all(len(t["paragraphs"]) == 8 for t in d["translations"])
+assert d["comment_policy"] == "login"
+' "$E2E_TMP/a.json"
+
+# A newer schema is refused and left alone.
+cp "$DB" "$E2E_TMP/newer.db"
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("pragma user_version = 999"); c.commit()' "$E2E_TMP/newer.db"
+cp "$E2E_TMP/newer.db" "$E2E_TMP/newer.orig"
+TANDEM_DB="$E2E_TMP/newer.db" "$TANDEM" list >/dev/null 2>"$E2E_TMP/err"; rc=$?
+tap_check "newer schema: exit 1" [ "$rc" -eq 1 ]
+tap_check "newer schema: says so" grep -q "newer than this tandem" "$E2E_TMP/err"
+tap_check "newer schema: file untouched" cmp -s "$E2E_TMP/newer.db" "$E2E_TMP/newer.orig"
+
+# rm
+"$TANDEM" rm 1; rc=$?
+tap_check "rm exits 0" [ "$rc" -eq 0 ]
+tap_check "rm removed everything of it" \
+    [ "$(sql 'select (select count(*) from article) + (select count(*) from paragraph)')" = 0 ]
+"$TANDEM" rm 1 2>"$E2E_TMP/err"; rc=$?
+tap_check "rm of a missing id fails" [ "$rc" -eq 1 ]
+"$TANDEM" rm x1 2>"$E2E_TMP/err"; rc=$?
+tap_check "rm of a non-id is a usage error" [ "$rc" -eq 2 ]
+
+tap_done

@@ -1,0 +1,444 @@
+/*
+ * test-import.c: the importers, through a sink that records every event
+ * as a line of text.  No database: what the importers emit is checked
+ * here, what the cache does with it in test-cache.c.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "import.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+struct rec {
+	char	*log;		/* one line per event */
+	size_t	 len;
+	int	 fail_at;	/* fail the Nth paragraph (1-based), 0 never */
+	int	 paragraphs;
+	int	 ended, ended_ok;
+	char	*warnings;
+};
+
+static void
+rec_add(struct rec *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+rec_add(struct rec *r, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*line;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = xvasprintf(&line, fmt, ap);
+	va_end(ap);
+	r->log = xrealloc(r->log, r->len + n + 2);
+	memcpy(r->log + r->len, line, n);
+	r->len += n;
+	r->log[r->len++] = '\n';
+	r->log[r->len] = '\0';
+	free(line);
+}
+
+static const char *policies[] = { "unknown", "open", "login", "closed" };
+
+static int
+rec_begin(void *arg, const struct import_article *a, char **cause)
+{
+	rec_add(arg, "begin url=%s date=%s author=%s original=%s policy=%s "
+	    "key=%s", a->url ? a->url : "-", a->date ? a->date : "-",
+	    a->author ? a->author : "-", a->original ? a->original : "-",
+	    policies[a->policy], strlen(a->key) == 32 ? "hash" : a->key);
+	return 0;
+}
+
+static int
+rec_translation(void *arg, const struct import_translation *t, char **cause)
+{
+	rec_add(arg, "translation %s%s title=%s", t->lang,
+	    t->title_derived ? " derived" : "", t->title);
+	return 0;
+}
+
+static int
+rec_paragraph(void *arg, const char *text, size_t len, char **cause)
+{
+	struct rec	*r = arg;
+
+	if (++r->paragraphs == r->fail_at) {
+		*cause = xstrdup("disk on fire");
+		return -1;
+	}
+	if (strlen(text) != len)
+		rec_add(r, "BAD LENGTH");
+	rec_add(r, "p %s", text);
+	return 0;
+}
+
+static int
+rec_comment(void *arg, const struct import_comment *c, char **cause)
+{
+	rec_add(arg, "comment %ld<-%ld by %s at %s: %s", c->id, c->parent,
+	    c->author ? c->author : "-", c->created ? c->created : "-",
+	    c->body);
+	return 0;
+}
+
+static int
+rec_end(void *arg, int ok, char **cause)
+{
+	struct rec	*r = arg;
+
+	r->ended++;
+	r->ended_ok = ok;
+	rec_add(r, "end %d", ok);
+	return 0;
+}
+
+static void
+rec_warn(void *arg, const char *msg)
+{
+	struct rec	*r = arg;
+	size_t		 old = r->warnings ? strlen(r->warnings) : 0;
+
+	r->warnings = xrealloc(r->warnings, old + strlen(msg) + 2);
+	strcpy(r->warnings + old, msg);
+	strcat(r->warnings, "\n");
+}
+
+/* Import buf with a fresh recorder; returns the importer's status. */
+static int
+run(struct rec *r, const char *name, const char *buf, size_t len,
+    enum import_format fmt, char **cause)
+{
+	struct import_sink	sink = { r, rec_begin, rec_translation,
+	    rec_paragraph, rec_comment, rec_end };
+	struct import_options	io = { fmt, "test", rec_warn, r };
+	int			fail_at = r->fail_at;
+
+	memset(r, 0, sizeof *r);
+	r->fail_at = fail_at;
+	*cause = NULL;
+	return import_buffer(name, buf, len, &io, &sink, cause);
+}
+
+static void
+rec_free(struct rec *r)
+{
+	free(r->log);
+	free(r->warnings);
+	memset(r, 0, sizeof *r);
+}
+
+static int
+count(const char *hay, const char *needle)
+{
+	int	n = 0;
+
+	while ((hay = strstr(hay, needle)) != NULL) {
+		n++;
+		hay += strlen(needle);
+	}
+	return n;
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*f;
+	char	*buf;
+	long	 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = xmalloc((size_t)n + 1);
+	*len = fread(buf, 1, (size_t)n, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* The bundled sample: five versions, eight paragraphs each, no markers. */
+static void
+test_seed(void)
+{
+	static const char *langs[] = { "ko", "en", "ja", "zh", "fr" };
+	static const char *markers[] = { "관련 기사", "related articles",
+	    "関連記事", "相关文章", "articles connexes", "logged in" };
+	struct rec	 r = { 0 };
+	char		*buf, *cause, want[64];
+	const char	*p, *q;
+	size_t		 len, i;
+	int		 rc;
+
+	buf = slurp(SAMPLE, &len);
+	if (!ok(buf != NULL, "sample readable: %s", SAMPLE))
+		return;
+	rc = run(&r, "sample.txt", buf, len, IMPORT_FORMAT_AUTO, &cause);
+	is_int(rc, 0, "sample imports");
+	if (rc != 0)
+		diag("%s", cause);
+	is_int(count(r.log, "\ntranslation "), 5, "five translations");
+	is_int(count(r.log, "\np "), 40, "forty paragraphs");
+	ok(strstr(r.log, "policy=login") != NULL, "comment policy: login");
+	ok(strstr(r.log, "key=hash") != NULL, "identity: content hash");
+	is_int(r.ended, 1, "end once");
+	is_int(r.ended_ok, 1, "end ok");
+	ok(r.warnings == NULL, "no warnings");
+	/* Languages in order, each followed by exactly 8 paragraphs. */
+	p = r.log;
+	for (i = 0; i < 5; i++) {
+		snprintf(want, sizeof want, "\ntranslation %s", langs[i]);
+		p = strstr(p, want);
+		if (!ok(p != NULL, "version %zu is %s", i + 1, langs[i]))
+			break;
+		q = strstr(p + 1, "\ntranslation ");
+		if (q == NULL)
+			q = strstr(p, "\nend ");
+		{
+			char	*part = xstrndup(p, (size_t)(q - p));
+
+			is_int(count(part, "\np "), 8, "%s has 8 paragraphs",
+			    langs[i]);
+			free(part);
+		}
+		p = q;
+	}
+	for (i = 0; i < sizeof markers / sizeof markers[0]; i++)
+		ok(strstr(r.log, markers[i]) == NULL, "no '%s' in any text",
+		    markers[i]);
+	ok(strstr(r.log, "translation ko derived title=서울시와 서울경제진흥원(SBA)이")
+	    != NULL, "Korean title derived from its first sentence");
+	p = strstr(r.log, "translation ko derived title=");
+	if (p != NULL) {
+		q = strchr(p, '\n');
+		ok(q - p > 6 && memcmp(q - 3, "…", 3) == 0,
+		    "derived title shortened with an ellipsis");
+	}
+	ok(strstr(r.log, "translation en title=The Seoul Economic Promotion "
+	    "Agency signed an MOU with Zhongguancun International in China.\n")
+	    != NULL, "English title line");
+	ok(strstr(r.log, "translation ja title=ソウル経済振興院、中国中関村国際と"
+	    "MOU締結\n") != NULL, "Japanese title line");
+	ok(strstr(r.log, "p ソウル経済振興院") != NULL &&
+	    strstr(r.log, "p イ・テフン") != NULL, "Japanese paragraphs kept");
+	free(buf);
+	rec_free(&r);
+}
+
+static void
+test_article_format(void)
+{
+	static const char doc[] =
+	    "# a hand-written article\n"
+	    "url: https://example.org/a\n"
+	    "Date: 2025-09-22\n"
+	    "comments: closed\n"
+	    "\n"
+	    "== ko\n"
+	    "title: 제목\n"
+	    "\n"
+	    "첫 문단은\n"
+	    "두 줄입니다.\n"
+	    "\n"
+	    "\n"
+	    "\\== 둘째 문단\n"
+	    "== ja\n"
+	    "これは日本語の\n"
+	    "文です。\n"
+	    "== en\n"
+	    "title:\n"
+	    "\n"
+	    "No title here. So one is derived.\n"
+	    "== comment\n"
+	    "author: Kim\n"
+	    "\n"
+	    "Line one\n"
+	    "line two\n"
+	    "\n"
+	    "Para two\n"
+	    "== comment\n"
+	    "parent: 1\n"
+	    "date: 2025-09-23T10:00:00Z\n"
+	    "\n"
+	    "답글\n";
+	static const char want[] =
+	    "begin url=https://example.org/a date=2025-09-22 author=- "
+	    "original=- policy=closed key=https://example.org/a\n"
+	    "translation ko title=제목\n"
+	    "p 첫 문단은 두 줄입니다.\n"
+	    "p == 둘째 문단\n"
+	    "translation ja derived title=これは日本語の文です。\n"
+	    "p これは日本語の文です。\n"
+	    "translation en derived title=No title here.\n"
+	    "p No title here. So one is derived.\n"
+	    "comment 1<-0 by Kim at -: Line one\nline two\n\nPara two\n"
+	    "comment 2<-1 by - at 2025-09-23T10:00:00Z: 답글\n"
+	    "end 1\n";
+	struct rec	 r = { 0 };
+	char		*cause;
+
+	if (!is_int(run(&r, "a.txt", doc, strlen(doc), IMPORT_FORMAT_AUTO,
+	    &cause), 0, "native format imports"))
+		diag("%s", cause);
+	is_str(r.log, want, "native format events");
+	free(cause);
+	rec_free(&r);
+}
+
+struct bad_case {
+	const char	*name;
+	const char	*text;
+	enum import_format fmt;
+	const char	*error;
+};
+
+static const struct bad_case bad_cases[] = {
+	{ "empty", "", IMPORT_FORMAT_AUTO, "x.txt: empty file" },
+	{ "blank", "\n  \n\t\n", IMPORT_FORMAT_AUTO,
+	    "x.txt: no article text (only blank lines)" },
+	{ "binary", "PK\003\004\0\0\0junk", IMPORT_FORMAT_AUTO,
+	    "x.txt: binary data (NUL bytes), not text" },
+	{ "markers only", "- See more related articles\n"
+	    "You must be logged in to post a comment.\n", IMPORT_FORMAT_PAGE,
+	    "x.txt: no article text, only markers and notices" },
+	{ "unknown header", "== en\nsubtitle: x\n\ntext\n",
+	    IMPORT_FORMAT_AUTO, "x.txt:2: unknown header 'subtitle' "
+	    "(section headers: title, url)" },
+	{ "bad tag", "== english language\n\ntext\n", IMPORT_FORMAT_AUTO,
+	    "x.txt:1: 'english language' is not a language tag (like en, "
+	    "ko, zh-Hant) or 'comment'" },
+	{ "duplicate", "== en\n\na\n== fr\n\nb\n== EN\n\nc\n",
+	    IMPORT_FORMAT_AUTO, "x.txt:7: a second 'EN' section (the first "
+	    "is at line 1)" },
+	{ "text first", "Hello\n== en\n\ntext\n", IMPORT_FORMAT_AUTO,
+	    "x.txt:1: text before the first '== LANG' section" },
+	{ "no text", "== en\ntitle: t\n\n== fr\n\nb\n", IMPORT_FORMAT_AUTO,
+	    "x.txt:1: section 'en' has no text" },
+	{ "orphan reply", "== en\n\na\n== comment\nparent: 7\n\nb\n",
+	    IMPORT_FORMAT_AUTO, "x.txt:4: parent 7 is not an earlier comment" },
+	{ "lang after comment", "== en\n\na\n== comment\n\nb\n== fr\n\nc\n",
+	    IMPORT_FORMAT_AUTO, "x.txt:7: language section after a comment "
+	    "(comments come last)" },
+	{ "bad policy", "comments: maybe\n== en\n\na\n", IMPORT_FORMAT_AUTO,
+	    "x.txt:1: comments: want open, login, closed or unknown, not "
+	    "'maybe'" },
+	{ "no sections", "url: x\n\nhello\n", IMPORT_FORMAT_ARTICLE,
+	    "x.txt:3: text before the first '== LANG' section" },
+};
+
+static void
+test_bad_input(void)
+{
+	struct rec	 r = { 0 };
+	char		*cause;
+	size_t		 i, len;
+	int		 rc;
+
+	for (i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
+		const struct bad_case *c = &bad_cases[i];
+
+		len = strcmp(c->name, "binary") == 0 ? 15 : strlen(c->text);
+		rc = run(&r, "x.txt", c->text, len, c->fmt, &cause);
+		is_int(rc, -1, "%s: fails", c->name);
+		is_str(cause, c->error, "%s: message", c->name);
+		ok(r.ended == 0 || r.ended_ok == 0, "%s: nothing kept",
+		    c->name);
+		free(cause);
+		rec_free(&r);
+	}
+}
+
+static void
+test_sink_failure(void)
+{
+	struct rec	 r = { 0 };
+	char		*cause, *buf;
+	size_t		 len;
+
+	buf = slurp(SAMPLE, &len);
+	r.fail_at = 3;
+	is_int(run(&r, "s.txt", buf, len, IMPORT_FORMAT_PAGE, &cause), -1,
+	    "a failing sink fails the import");
+	is_str(cause, "s.txt:4: disk on fire", "sink error gets file:line");
+	is_int(r.ended, 1, "end called once");
+	is_int(r.ended_ok, 0, "with ok = 0 (roll back)");
+	free(cause);
+	free(buf);
+	rec_free(&r);
+}
+
+static void
+test_text_cleaning(void)
+{
+	static const char doc[] = "== fr\n\ncaf\x65\xcc\x81 cr\xe8me\r\n"
+	    "\xed\xa0\x80 \xc0\xaf \x80 end\n";
+	struct rec	 r = { 0 };
+	char		*cause;
+
+	is_int(run(&r, "u.txt", doc, sizeof doc - 1, IMPORT_FORMAT_AUTO,
+	    &cause), 0, "invalid UTF-8 still imports");
+	ok(strstr(r.log, "p café cr\xef\xbf\xbdme \xef\xbf\xbd\xef\xbf\xbd\xef"
+	    "\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd \xef\xbf\xbd end\n") != NULL,
+	    "NFC composed, bad bytes are U+FFFD, CR dropped");
+	is_str(r.warnings, "u.txt:3: invalid UTF-8 replaced with U+FFFD "
+	    "(1 sequence)\nu.txt:4: invalid UTF-8 replaced with U+FFFD "
+	    "(6 sequences)\n", "warnings name file and line");
+	rec_free(&r);
+}
+
+static void
+test_files(void)
+{
+	struct import_sink	 sink = { NULL, rec_begin, rec_translation,
+	    rec_paragraph, rec_comment, rec_end };
+	struct rec		 r = { 0 };
+	char			*cause = NULL, dir[] = "/tmp/tandem-imp.XXXXXX";
+	char			 fifo[64];
+
+	sink.arg = &r;
+	if (mkdtemp(dir) == NULL)
+		return;
+	is_int(import_file(dir, NULL, &sink, &cause), -1, "directory fails");
+	ok(cause && strstr(cause, ": is a directory"), "directory named");
+	FREE(&cause);
+	is_int(import_file("/nonexistent/x", NULL, &sink, &cause), -1,
+	    "missing file fails");
+	is_str(cause, "/nonexistent/x: No such file or directory",
+	    "missing file named");
+	FREE(&cause);
+	snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+	if (mkfifo(fifo, 0600) == 0) {
+		is_int(import_file(fifo, NULL, &sink, &cause), -1,
+		    "FIFO fails without blocking");
+		ok(cause && strstr(cause, ": not a regular file"),
+		    "FIFO named");
+		FREE(&cause);
+		unlink(fifo);
+	}
+	rmdir(dir);
+	is_int(r.ended, 0, "sink never called");
+	rec_free(&r);
+}
+
+int
+main(void)
+{
+	test_seed();
+	test_article_format();
+	test_bad_input();
+	test_sink_failure();
+	test_text_cleaning();
+	test_files();
+	return tap_done();
+}

@@ -1,0 +1,375 @@
+#!/usr/bin/env python3
+# make-model.py: derive tandem's language identification model.
+#
+# langid.c decides most languages by script alone; within a script shared
+# by several languages (Latin, Cyrillic, Han) it scores character 1- to
+# 4-gram costs with naive Bayes.  This script builds those costs from
+# openly licensed text on a Debian system and writes src/langid-model.c.
+#
+#   make-model.py corpus DIR      extract text: DIR/train/LANG.txt and
+#                                 DIR/test/LANG.txt, one text per line
+#   make-model.py model DIR       print the C model trained on DIR/train
+#
+# Sources (see data/README, "Language identification profiles"):
+#   - Tatoeba sentences in /work/shared/data/tatoeba (or $TATOEBA_DIR),
+#     CC BY 2.0 FR: lines 1-800 of each file train, 801-1000 test;
+#   - translated man pages of the Debian manpages-LL packages (GPL-3+) and
+#     the English manpages package: one page in five (by a hash of its
+#     name) is held out for testing, never trained on;
+#   - gettext message catalogues (.mo) of a fixed list of Debian packages:
+#     likewise one catalogue domain in five is held out.
+# No source text is committed: only the derived, hashed n-gram costs.
+#
+# The n-gram walk, the case folding and the hash below must match
+# langid.c exactly (langid_fold, langid_hash, langid_feed).
+import gettext
+import glob
+import gzip
+import math
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+import zlib
+
+TATOEBA = os.environ.get("TATOEBA_DIR", "/work/shared/data/tatoeba")
+MAN_PACKAGES = {
+    "en": "manpages", "de": "manpages-de", "es": "manpages-es",
+    "fr": "manpages-fr", "it": "manpages-it", "nl": "manpages-nl",
+    "pt": "manpages-pt-br", "ru": "manpages-ru", "uk": "manpages-uk",
+}
+MO_LOCALES = {
+    "de": ["de"], "es": ["es"], "fr": ["fr"], "it": ["it"], "nl": ["nl"],
+    "pt": ["pt", "pt_BR"], "ru": ["ru"], "uk": ["uk"], "bg": ["bg"],
+    "ja": ["ja"], "zh": ["zh_CN", "zh_TW"],
+}
+MO_DOMAINS = [
+    "coreutils", "findutils", "grep", "sed", "tar", "diffutils", "bash",
+    "make", "wget", "gettext-tools", "gettext-runtime", "glib20", "gtk20",
+    "dpkg", "apt", "libapt-pkg6.0", "libc", "shadow", "systemd", "psmisc",
+    "man-db", "gnupg2", "Linux-PAM", "adduser", "m4", "xz", "procps-ng",
+    "binutils", "ld", "gprof", "PackageKit", "polkit-1", "appstream",
+    "gdk-pixbuf", "gstreamer-1.0", "avahi", "sed", "gnutls30",
+]
+TATOEBA_FILES = {
+    "en": ["tatoeba.cmn-eng.eng", "tatoeba.fra-eng.eng",
+           "tatoeba.jpn-eng.eng", "tatoeba.kor-eng.eng"],
+    "fr": ["tatoeba.fra-eng.fra"], "ko": ["tatoeba.kor-eng.kor"],
+    "ja": ["tatoeba.jpn-eng.jpn"], "zh": ["tatoeba.cmn-eng.cmn"],
+}
+TATOEBA_TRAIN = 800
+
+# Script groups the model covers; order of tags is the order of costs.
+GROUPS = [
+    ("LATIN", ["en", "fr", "de", "es", "it", "pt", "nl"]),
+    ("CYRILLIC", ["ru", "uk", "bg"]),
+    ("HAN", ["ja", "zh"]),
+]
+MAX_ORDER = {"LATIN": 4, "CYRILLIC": 4, "HAN": 2}
+KEEP = {1: 100000, 2: 1500, 3: 2500, 4: 2500}   # top grams per language
+HAN_KEEP = {1: 2500, 2: 1500}
+TRAIN_CAP = 3000000          # characters of training text per language
+SCALE = 8                    # costs are -ln(p) * SCALE in one byte
+ALPHA = 0.5                  # additive smoothing
+
+
+def held_out(name):
+    return zlib.crc32(name.encode()) % 5 == 0
+
+
+# --- extraction -----------------------------------------------------------
+
+ROFF_ESC = re.compile(r"\\f(\[[^\]]*\]|\(..|.)|\\\((..)|\\\*(\(..|\[[^\]]*\]|.)"
+                      r"|\\[&/,:|^%]|\\s[-+]?\d")
+BOLD = re.compile(r"\\fB.*?(\\fP|\\fR|$)")
+
+
+def roff_text(line):
+    line = BOLD.sub(" ", line)
+    line = line.replace("\\-", "-").replace("\\ ", " ").replace("\\e", "\\")
+    line = ROFF_ESC.sub("", line)
+    return line.replace("\\", "")
+
+
+def man_paragraphs(path):
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except (OSError, UnicodeDecodeError, EOFError):
+        return []
+    paras, cur = [], []
+    for line in lines:
+        if line.startswith((".", "'")):
+            if cur and not line.startswith((".\\\"", ".I ", ".B ")):
+                paras.append(" ".join(cur))
+                cur = []
+            continue
+        t = roff_text(line).strip()
+        if t:
+            cur.append(t)
+    if cur:
+        paras.append(" ".join(cur))
+    return [p for p in (re.sub(r"\s+", " ", p) for p in paras) if letters(p) >= 20]
+
+
+def letters(s):
+    return sum(1 for c in s if unicodedata.category(c).startswith("L"))
+
+
+def man_pages(pkg):
+    try:
+        out = subprocess.run(["dpkg", "-L", pkg], capture_output=True,
+                             text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    return sorted(p for p in out.splitlines()
+                  if "/man/" in p and p.endswith(".gz") and os.path.isfile(p))
+
+
+MO_CLEAN = re.compile(r"%[-+ #0-9.*]*[a-zA-Z]|%\([a-z_]+\)[sd]|\{[^}]*\}|<[^>]*>|&[a-z]+;")
+
+
+def mo_strings(path, source):
+    try:
+        with open(path, "rb") as f:
+            cat = gettext.GNUTranslations(f)._catalog
+    except (OSError, UnicodeDecodeError, Exception):
+        return []
+    out = []
+    for k, v in cat.items():
+        if isinstance(k, tuple):
+            k = k[0]
+        if not k or k == v:
+            continue
+        s = k if source else v
+        s = MO_CLEAN.sub(" ", s).replace("_", "").replace("\\n", " ")
+        s = re.sub(r"\s+", " ", s).strip()
+        if letters(s) >= 4:
+            out.append(s)
+    return out
+
+
+ENGLISH = set("the and of to is in for with that this be are not from "
+              "by on or an it as was can if".split())
+
+
+def english(s):
+    """Whether an untranslated English string slipped into a catalogue."""
+    words = re.findall(r"[a-z]+", s.lower())
+    return len(words) >= 3 and sum(w in ENGLISH for w in words) * 5 >= len(words)
+
+
+def corpus(outdir):
+    texts = {}   # lang -> {"train": [...], "test": [...]}
+
+    def add(lang, part, items):
+        if lang != "en":
+            items = [s for s in items if not english(s)]
+        texts.setdefault(lang, {"train": [], "test": []})[part].extend(items)
+
+    for lang, files in TATOEBA_FILES.items():
+        for name in files:
+            with open(os.path.join(TATOEBA, name), encoding="utf-8") as f:
+                lines = [l.strip() for l in f if l.strip()]
+            add(lang, "train", lines[:TATOEBA_TRAIN])
+            add(lang, "test", lines[TATOEBA_TRAIN:])
+    for lang, pkg in MAN_PACKAGES.items():
+        for p in man_pages(pkg):
+            add(lang, "test" if held_out(os.path.basename(p)) else "train",
+                man_paragraphs(p))
+    for lang, locales in MO_LOCALES.items():
+        for loc in locales:
+            for dom in MO_DOMAINS:
+                p = "/usr/share/locale/%s/LC_MESSAGES/%s.mo" % (loc, dom)
+                if os.path.isfile(p):
+                    add(lang, "test" if held_out(dom) else "train",
+                        mo_strings(p, False))
+    for dom in MO_DOMAINS:        # English: the msgids of the German ones
+        p = "/usr/share/locale/de/LC_MESSAGES/%s.mo" % dom
+        if os.path.isfile(p):
+            add("en", "test" if held_out(dom) else "train", mo_strings(p, True))
+    for part in ("train", "test"):
+        os.makedirs(os.path.join(outdir, part), exist_ok=True)
+    for lang, parts in sorted(texts.items()):
+        for part, items in parts.items():
+            seen, uniq = set(), []
+            for s in items:
+                if s not in seen:
+                    seen.add(s)
+                    uniq.append(s)
+            with open(os.path.join(outdir, part, lang + ".txt"), "w",
+                      encoding="utf-8") as f:
+                for s in uniq:
+                    f.write(s + "\n")
+            print("%s %s: %d texts, %d chars" % (lang, part, len(uniq),
+                  sum(map(len, uniq))), file=sys.stderr)
+
+
+# --- the model ------------------------------------------------------------
+
+def fold(c):
+    """Lower-case the way langid_fold does (Latin and Cyrillic only)."""
+    if 0x41 <= c <= 0x5a or (0xc0 <= c <= 0xde and c != 0xd7):
+        return c + 0x20
+    if 0x100 <= c <= 0x137 or 0x14a <= c <= 0x177:
+        return c | 1
+    if 0x139 <= c <= 0x148 or 0x179 <= c <= 0x17e:
+        return c + 1 if c % 2 == 1 else c
+    if c == 0x178:
+        return 0xff
+    if 0x400 <= c <= 0x40f:
+        return c + 0x50
+    if 0x410 <= c <= 0x42f:
+        return c + 0x20
+    if 0x460 <= c <= 0x4ff and c not in range(0x482, 0x48a):
+        return c | 1 if c < 0x4c0 or c > 0x4cf else c
+    return c
+
+
+def script_of(c):
+    """Close enough to uc_script() for the scripts we model."""
+    if (0x41 <= c <= 0x5a or 0x61 <= c <= 0x7a or 0xc0 <= c <= 0x24f
+            and c not in (0xd7, 0xf7) or 0x1e00 <= c <= 0x1eff):
+        return "LATIN"
+    if 0x400 <= c <= 0x52f:
+        return "CYRILLIC"
+    if (0x4e00 <= c <= 0x9fff or 0x3400 <= c <= 0x4dbf or
+            0xf900 <= c <= 0xfaff or c == 0x3005 or 0x20000 <= c <= 0x2ffff):
+        return "HAN"
+    return None
+
+
+def fnv(cps):
+    h = 2166136261
+    for c in cps:
+        h = ((h ^ c) * 16777619) & 0xffffffff
+    return h
+
+
+def grams(text, group, maxorder):
+    """Yield (order, hash) like langid_feed: other text becomes one space."""
+    win = [0x20]
+    for ch in text + " ":
+        c = ord(ch)
+        if unicodedata.category(ch) == "Mn":
+            continue
+        if c == 0x2019:
+            c = 0x27
+        if script_of(c) == group and unicodedata.category(ch).startswith("L"):
+            c = fold(c)
+        elif c == 0x27 and group != "HAN" and win[-1] != 0x20:
+            pass
+        else:
+            c = 0x20
+            if win[-1] == 0x20:
+                continue
+        win.append(c)
+        if len(win) > maxorder:
+            del win[0]
+        for n in range(1, len(win) + 1):
+            g = win[-n:]
+            if g == [0x20]:
+                continue
+            yield n, fnv(g)
+
+
+def train(directory, group, tags):
+    maxorder = MAX_ORDER[group]
+    counts = {}
+    for tag in tags:
+        path = os.path.join(directory, "train", tag + ".txt")
+        cnt = {n: {} for n in range(1, maxorder + 1)}
+        used = 0
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    if used > TRAIN_CAP:
+                        break
+                    used += len(line)
+                    for n, h in grams(line.strip(), group, maxorder):
+                        cnt[n][h] = cnt[n].get(h, 0) + 1
+        counts[tag] = cnt
+    return counts
+
+
+def build(counts, group, tags):
+    maxorder = MAX_ORDER[group]
+    keep = HAN_KEEP if group == "HAN" else KEEP
+    table, denom, floor = {}, {}, {}
+    for tag in tags:
+        for n in range(1, maxorder + 1):
+            c = counts[tag][n]
+            denom[tag, n] = sum(c.values()) + ALPHA * (len(c) + 1)
+            floor[tag, n] = cost(0, denom[tag, n])
+            for h, k in sorted(c.items(), key=lambda kv: -kv[1])[:keep[n]]:
+                table.setdefault(h, n)
+    rows = []
+    for h in sorted(table):
+        n = table[h]
+        rows.append((h, [cost(counts[tag][n].get(h, 0), denom[tag, n])
+                         for tag in tags]))
+    return rows
+
+
+def cost(k, denom):
+    return min(255, round(-math.log((k + ALPHA) / denom) * SCALE))
+
+
+def model(directory):
+    out = sys.stdout
+    out.write(HEADER)
+    for group, tags in GROUPS:
+        counts = train(directory, group, tags)
+        rows = build(counts, group, tags)
+        name = group.lower()
+        out.write("\n/* %s: %s; %d n-grams of 1 to %d characters. */\n" %
+                  (group.capitalize(), " ".join(tags), len(rows), MAX_ORDER[group]))
+        out.write("static const char *const langid_%s_tags[] = {\n\t%s\n};\n" %
+                  (name, ", ".join('"%s"' % t for t in tags)))
+        out.write("static const uint32_t langid_%s_hashes[] = {\n" % name)
+        for i in range(0, len(rows), 6):
+            out.write("\t" + ", ".join("0x%08x" % h for h, _ in rows[i:i + 6]) + ",\n")
+        out.write("};\nstatic const uint8_t langid_%s_costs[] = {\n" % name)
+        for h, costs in rows:
+            out.write("\t" + ",".join(str(c) for c in costs) + ",\n")
+        out.write("};\n")
+        out.write("const struct langid_model langid_model_%s = {\n"
+                  "\tlangid_%s_tags, %d, %d,\n\tlangid_%s_hashes, langid_%s_costs, %d\n};\n"
+                  % (name, name, len(tags), MAX_ORDER[group], name, name, len(rows)))
+        print("%s: %d rows" % (group, len(rows)), file=sys.stderr)
+
+
+HEADER = """\
+/*
+ * langid-model.c: n-gram costs for langid.c.  GENERATED by
+ * data/langid/make-model.py from openly licensed text; do not edit, run
+ * `data/langid/make-model.py corpus DIR && data/langid/make-model.py
+ * model DIR > src/langid-model.c` instead.
+ *
+ * Sources (data/README, "Language identification profiles"): Tatoeba
+ * sentences (CC BY 2.0 FR), the translated man pages of Debian's
+ * manpages-LL packages (GPL-3+) and Debian's manpages package (Linux
+ * man-pages licences), and gettext catalogues of Debian packages (GPL/LGPL).
+ * Only statistics are stored: for each n-gram, the 32-bit FNV-1a hash of
+ * its folded code points and, per language, -ln(p) * %d rounded to a byte.
+ */
+#include "config.h"
+
+#include <stdint.h>
+
+#include "langid.h"
+""" % SCALE
+
+
+def main():
+    if len(sys.argv) != 3 or sys.argv[1] not in ("corpus", "model"):
+        sys.exit("usage: make-model.py corpus|model DIR")
+    if sys.argv[1] == "corpus":
+        corpus(sys.argv[2])
+    else:
+        model(sys.argv[2])
+
+
+if __name__ == "__main__":
+    main()

@@ -535,6 +535,37 @@ fail:
 }
 
 /*
+ * The user_version in the file's header, without SQLite: a file from a
+ * newer tandem is refused before SQLite opens it, so not even a -wal or
+ * -shm file appears next to it.  -1 if the file is not (yet) a database.
+ * The WAL may hold a newer header; cache_setup() checks that one.
+ */
+static long long
+cache_peek_version(const char *path)
+{
+	unsigned char	h[100];
+	int		fd;
+	ssize_t		n;
+
+	if ((fd = open(path, O_RDONLY|O_CLOEXEC)) == -1)
+		return -1;
+	n = read(fd, h, sizeof h);
+	close(fd);
+	if (n != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+		return -1;
+	return (long long)h[60] << 24 | h[61] << 16 | h[62] << 8 | h[63];
+}
+
+static int
+cache_refuse_newer(const char *path, long long version, char **cause)
+{
+	xasprintf(cause, "%s: database schema version %lld is newer than this"
+	    " tandem supports (%d); upgrade tandem", path, version,
+	    CACHE_VERSION);
+	return -1;
+}
+
+/*
  * Check the schema version before anything can write to the file, then
  * set the connection up and bring the schema up to date.
  */
@@ -545,12 +576,8 @@ cache_setup(struct cache *c, char **cause)
 
 	if (cache_query_int(c, "PRAGMA user_version", &version, cause) != 0)
 		return -1;
-	if (version > CACHE_VERSION) {
-		xasprintf(cause, "%s: database schema version %lld is newer"
-		    " than this tandem supports (%d); upgrade tandem", c->path,
-		    version, CACHE_VERSION);
-		return -1;
-	}
+	if (version > CACHE_VERSION)
+		return cache_refuse_newer(c->path, version, cause);
 	if (version == 0) {
 		if (cache_query_int(c, "SELECT count(*) FROM sqlite_master",
 		    &tables, cause) != 0)
@@ -586,9 +613,12 @@ int
 cache_open(const char *path, int flags, struct cache **cp, char **cause)
 {
 	struct cache	*c;
+	long long	 version;
 	int		 oflags, rc;
 
 	*cp = NULL;
+	if ((version = cache_peek_version(path)) > CACHE_VERSION)
+		return cache_refuse_newer(path, version, cause);
 	if (flags & CACHE_READONLY)
 		oflags = SQLITE_OPEN_READONLY;
 	else {

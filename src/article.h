@@ -46,6 +46,7 @@ struct article_paragraph {
 };
 
 struct article_translation {
+	long long			 id;
 	char				*lang;
 	char				*title;
 	int				 title_derived;
@@ -98,8 +99,8 @@ struct article_pair {
 void	 article_free(struct article *);
 void	 article_summaries_free(struct article_summary *, size_t);
 void	 article_comments_free(struct article_comment *, size_t);
-const struct article_translation *article_translation_find(
-	     const struct article *, const char *);
+const struct article_translation *
+	 article_translation_find(const struct article *, const char *);
 const char *article_policy_name(enum article_policy);
 
 #endif

@@ -948,6 +948,36 @@ cache_import_summary(const struct cache_import_stats *st)
 	return s;
 }
 
+/*
+ * Step s to its end, appending one elsize element per row to *vp that
+ * fill sets from the row; then reset s.  On error the rows already read
+ * stay in *vp and *np for the caller to free.
+ */
+static int
+cache_rows(struct cache *c, sqlite3_stmt *s, size_t elsize,
+    void (*fill)(sqlite3_stmt *, void *), void **vp, size_t *np,
+    char **cause)
+{
+	char	*v = NULL;
+	size_t	 size = 0;
+	int	 rc;
+
+	*np = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*np == size) {
+			size = size == 0 ? 16 : size * 2;
+			v = xreallocarray(v, size, elsize);
+		}
+		memset(v + *np * elsize, 0, elsize);
+		fill(s, v + (*np)++ * elsize);
+	}
+	*vp = v;
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return cache_fail(c, cause, "reading rows");
+	return 0;
+}
+
 int
 cache_count(struct cache *c, long long *n, char **cause)
 {
@@ -1001,9 +1031,10 @@ cache_pref_string(const char *const *pref)
 }
 
 static void
-cache_list_row(sqlite3_stmt *s, struct article_summary *a)
+cache_list_row(sqlite3_stmt *s, void *row)
 {
-	memset(a, 0, sizeof *a);
+	struct article_summary	*a = row;
+
 	a->id = sqlite3_column_int64(s, 0);
 	a->imported_at = sqlite3_column_int64(s, 1);
 	a->date = cache_column_text(s, 2);
@@ -1027,11 +1058,10 @@ cache_list(struct cache *c, const char *const *pref,
     const struct cache_cursor *after, size_t limit,
     struct article_summary **vp, size_t *np, char **cause)
 {
-	struct article_summary	*v = NULL;
-	sqlite3_stmt		*s;
-	size_t			 n = 0, size = 0;
-	char			*langs;
-	int			 rc;
+	sqlite3_stmt	*s;
+	void		*v;
+	char		*langs;
+	int		 rc;
 
 	*vp = NULL;
 	*np = 0;
@@ -1047,21 +1077,14 @@ cache_list(struct cache *c, const char *const *pref,
 	langs = cache_pref_string(pref);
 	sqlite3_bind_text(s, 3, langs, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, limit > INT_MAX ? INT_MAX : (long long)limit);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == size) {
-			size = size == 0 ? 32 : size * 2;
-			v = xreallocarray(v, size, sizeof *v);
-		}
-		cache_list_row(s, &v[n++]);
-	}
-	sqlite3_reset(s);
+	rc = cache_rows(c, s, sizeof **vp, cache_list_row, &v, np, cause);
 	free(langs);
-	if (rc != SQLITE_DONE) {
-		article_summaries_free(v, n);
-		return cache_fail(c, cause, "listing articles");
+	if (rc != 0) {
+		article_summaries_free(v, *np);
+		*np = 0;
+		return -1;
 	}
 	*vp = v;
-	*np = n;
 	return 0;
 }
 
@@ -1122,34 +1145,27 @@ cache_load_head(struct cache *c, long long id, struct article *a,
 	return 0;
 }
 
-static int
-cache_load_paragraphs(struct cache *c, long long tid,
-    struct article_translation *t, char **cause)
+static void
+cache_paragraph_row(sqlite3_stmt *s, void *row)
 {
-	struct article_paragraph	*p;
-	sqlite3_stmt			*s;
-	size_t				 size = 0;
-	int				 rc;
+	struct article_paragraph	*p = row;
 
-	if ((s = cache_stmt(c, SQL_PARAGRAPHS_LOAD, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, tid);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (t->nparagraphs == size) {
-			size = size == 0 ? 16 : size * 2;
-			t->paragraphs = xreallocarray(t->paragraphs, size,
-			    sizeof *t->paragraphs);
-		}
-		p = &t->paragraphs[t->nparagraphs++];
-		p->len = (size_t)sqlite3_column_bytes(s, 0);
-		p->text = cache_column_text(s, 0);
-		if (p->text == NULL)
-			p->text = xstrdup("");
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return cache_fail(c, cause, "loading paragraphs");
-	return 0;
+	p->len = (size_t)sqlite3_column_bytes(s, 0);
+	if ((p->text = cache_column_text(s, 0)) == NULL)
+		p->text = xstrdup("");
+}
+
+static void
+cache_translation_row(sqlite3_stmt *s, void *row)
+{
+	struct article_translation	*t = row;
+
+	t->id = sqlite3_column_int64(s, 0);
+	t->lang = cache_column_text(s, 1);
+	t->title = cache_column_text(s, 2);
+	t->title_derived = sqlite3_column_int(s, 3);
+	t->lang_confidence = sqlite3_column_double(s, 4);
+	t->url = cache_column_text(s, 5);
 }
 
 static int
@@ -1157,41 +1173,30 @@ cache_load_translations(struct cache *c, struct article *a, char **cause)
 {
 	struct article_translation	*t;
 	sqlite3_stmt			*s;
-	long long			*ids = NULL;
-	size_t				 i, size = 0;
+	void				*v;
+	size_t				 i;
 	int				 rc;
 
 	if ((s = cache_stmt(c, SQL_TRANSLATIONS_LOAD, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, a->id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (a->ntranslations == size) {
-			size = size == 0 ? 4 : size * 2;
-			a->translations = xreallocarray(a->translations, size,
-			    sizeof *a->translations);
-			ids = xreallocarray(ids, size, sizeof *ids);
-		}
-		ids[a->ntranslations] = sqlite3_column_int64(s, 0);
-		t = &a->translations[a->ntranslations++];
-		memset(t, 0, sizeof *t);
-		t->lang = cache_column_text(s, 1);
-		t->title = cache_column_text(s, 2);
-		t->title_derived = sqlite3_column_int(s, 3);
-		t->lang_confidence = sqlite3_column_double(s, 4);
-		t->url = cache_column_text(s, 5);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(ids);
-		return cache_fail(c, cause, "loading translations");
-	}
+	rc = cache_rows(c, s, sizeof *t, cache_translation_row, &v,
+	    &a->ntranslations, cause);
+	a->translations = v;
+	if (rc != 0)
+		return -1;
 	for (i = 0; i < a->ntranslations; i++) {
-		if (cache_load_paragraphs(c, ids[i], &a->translations[i],
-		    cause) != 0)
-			break;
+		t = &a->translations[i];
+		if ((s = cache_stmt(c, SQL_PARAGRAPHS_LOAD, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, t->id);
+		rc = cache_rows(c, s, sizeof *t->paragraphs,
+		    cache_paragraph_row, &v, &t->nparagraphs, cause);
+		t->paragraphs = v;
+		if (rc != 0)
+			return -1;
 	}
-	free(ids);
-	return i == a->ntranslations ? 0 : -1;
+	return 0;
 }
 
 /* One article with every translation and its paragraphs, in one snapshot. */
@@ -1324,44 +1329,42 @@ cache_comment_state_value(const char *name)
 	return ARTICLE_COMMENT_SOURCE;
 }
 
+static void
+cache_comment_row(sqlite3_stmt *s, void *row)
+{
+	struct article_comment	*m = row;
+
+	m->id = sqlite3_column_int64(s, 0);
+	m->parent = sqlite3_column_int64(s, 1);
+	m->author = cache_column_text(s, 2);
+	if ((m->body = cache_column_text(s, 3)) == NULL)
+		m->body = xstrdup("");
+	m->lang = cache_column_text(s, 4);
+	m->created = cache_column_text(s, 5);
+	m->state = cache_comment_state_value((const char *)
+	    sqlite3_column_text(s, 6));
+}
+
 /* An article's comments, flat in creation order, with parent ids. */
 int
 cache_comments_load(struct cache *c, long long article,
     struct article_comment **vp, size_t *np, char **cause)
 {
-	struct article_comment	*v = NULL, *m;
-	sqlite3_stmt		*s;
-	size_t			 n = 0, size = 0;
-	int			 rc;
+	sqlite3_stmt	*s;
+	void		*v;
 
 	*vp = NULL;
 	*np = 0;
 	if ((s = cache_stmt(c, SQL_COMMENTS_LOAD, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == size) {
-			size = size == 0 ? 16 : size * 2;
-			v = xreallocarray(v, size, sizeof *v);
-		}
-		m = &v[n++];
-		m->id = sqlite3_column_int64(s, 0);
-		m->parent = sqlite3_column_int64(s, 1);
-		m->author = cache_column_text(s, 2);
-		if ((m->body = cache_column_text(s, 3)) == NULL)
-			m->body = xstrdup("");
-		m->lang = cache_column_text(s, 4);
-		m->created = cache_column_text(s, 5);
-		m->state = cache_comment_state_value((const char *)
-		    sqlite3_column_text(s, 6));
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		article_comments_free(v, n);
-		return cache_fail(c, cause, "loading comments");
+	if (cache_rows(c, s, sizeof **vp, cache_comment_row, &v, np,
+	    cause) != 0) {
+		article_comments_free(v, *np);
+		*np = 0;
+		return -1;
 	}
 	*vp = v;
-	*np = n;
 	return 0;
 }
 
@@ -1389,15 +1392,26 @@ cache_comment_add(struct cache *c, long long article,
 	return 0;
 }
 
+static void
+cache_pair_row(sqlite3_stmt *s, void *row)
+{
+	struct article_pair	*p = row;
+
+	p->a_first = sqlite3_column_int(s, 0);
+	p->a_count = sqlite3_column_int(s, 1);
+	p->b_first = sqlite3_column_int(s, 2);
+	p->b_count = sqlite3_column_int(s, 3);
+	p->confidence = sqlite3_column_double(s, 4);
+	p->manual = sqlite3_column_int(s, 5);
+}
+
 /* The stored alignment of one language pair, in order; may be empty. */
 int
 cache_alignment_get(struct cache *c, long long article, const char *lang_a,
     const char *lang_b, struct article_pair **vp, size_t *np, char **cause)
 {
-	struct article_pair	*v = NULL, *p;
-	sqlite3_stmt		*s;
-	size_t			 n = 0, size = 0;
-	int			 rc;
+	sqlite3_stmt	*s;
+	void		*v;
 
 	*vp = NULL;
 	*np = 0;
@@ -1406,26 +1420,13 @@ cache_alignment_get(struct cache *c, long long article, const char *lang_a,
 	sqlite3_bind_int64(s, 1, article);
 	cache_bind_text(s, 2, lang_a);
 	cache_bind_text(s, 3, lang_b);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == size) {
-			size = size == 0 ? 32 : size * 2;
-			v = xreallocarray(v, size, sizeof *v);
-		}
-		p = &v[n++];
-		p->a_first = sqlite3_column_int(s, 0);
-		p->a_count = sqlite3_column_int(s, 1);
-		p->b_first = sqlite3_column_int(s, 2);
-		p->b_count = sqlite3_column_int(s, 3);
-		p->confidence = sqlite3_column_double(s, 4);
-		p->manual = sqlite3_column_int(s, 5);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	if (cache_rows(c, s, sizeof **vp, cache_pair_row, &v, np,
+	    cause) != 0) {
 		free(v);
-		return cache_fail(c, cause, "loading alignment");
+		*np = 0;
+		return -1;
 	}
 	*vp = v;
-	*np = n;
 	return 0;
 }
 

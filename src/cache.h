@@ -1,0 +1,108 @@
+/*
+ * cache.h: the local article cache, one SQLite file per user.
+ *
+ * Importers write into it through the struct import_sink that
+ * cache_sink() fills in (one transaction per article); the reader and
+ * the CLI read it back as the plain structs of article.h.  Nothing here
+ * exposes SQLite: cache.c is the only file that includes <sqlite3.h>.
+ *
+ * Every function that can fail returns 0, or -1 with *cause set to an
+ * allocated one-line message for the caller to print and free.  A cache
+ * is used by one thread; several processes may share one file (WAL: one
+ * imports while others read).
+ */
+#ifndef TANDEM_CACHE_H
+#define TANDEM_CACHE_H
+
+#include <stddef.h>
+
+#include "article.h"
+#include "import.h"
+
+struct cache;
+
+/* cache_open() flags. */
+#define CACHE_READONLY	0x1	/* never write; the file must exist */
+#define CACHE_CREATE	0x2	/* create the file (and its directory) */
+
+/*
+ * Where the list continues: the imported_at and id of the last row seen.
+ * All zero means "from the top".  Fill it from the last row of a page with
+ * cache_cursor_set().
+ */
+struct cache_cursor {
+	long long	 imported_at;
+	long long	 id;
+};
+
+/* What imports through this cache's sink have done since it was opened. */
+struct cache_import_stats {
+	unsigned long	 articles_new;
+	unsigned long	 articles_updated;
+	unsigned long	 translations;
+	unsigned long	 paragraphs;
+	unsigned long	 comments;
+	unsigned long	 rolled_back;	/* articles thrown away (ok = 0) */
+};
+
+/* Row counts, for tests and a future "tandem check". */
+struct cache_counts {
+	long long	 sources;
+	long long	 articles;
+	long long	 translations;
+	long long	 paragraphs;
+	long long	 comments;
+	long long	 alignments;
+	long long	 settings;
+};
+
+/* Which query cache_explain() shows the plan of. */
+enum cache_query {
+	CACHE_QUERY_LIST,		/* a page of the article list */
+	CACHE_QUERY_ARTICLE,		/* one article's translations */
+	CACHE_QUERY_PARAGRAPHS,		/* one translation's paragraphs */
+	CACHE_QUERY_COMMENTS,		/* one article's comments */
+	CACHE_QUERY_ALIGNMENT,		/* one language pair's alignment */
+};
+
+char	*cache_default_path(char **);
+int	 cache_open(const char *, int, struct cache **, char **);
+void	 cache_close(struct cache *);
+const char *cache_path(const struct cache *);
+int	 cache_version(void);
+
+void	 cache_sink(struct cache *, struct import_sink *);
+const struct cache_import_stats *cache_import_stats(const struct cache *);
+char	*cache_import_summary(const struct cache_import_stats *);
+
+int	 cache_count(struct cache *, long long *, char **);
+int	 cache_counts(struct cache *, struct cache_counts *, char **);
+int	 cache_list(struct cache *, const char *const *,
+	     const struct cache_cursor *, size_t, struct article_summary **,
+	     size_t *, char **);
+void	 cache_cursor_set(struct cache_cursor *,
+	     const struct article_summary *);
+int	 cache_article_load(struct cache *, long long, struct article **,
+	     char **);
+int	 cache_article_remove(struct cache *, long long, char **);
+int	 cache_article_set_read(struct cache *, long long, int, char **);
+
+int	 cache_setting_get(struct cache *, long long, const char *, char **,
+	     char **);
+int	 cache_setting_set(struct cache *, long long, const char *,
+	     const char *, char **);
+
+int	 cache_comments_load(struct cache *, long long,
+	     struct article_comment **, size_t *, char **);
+int	 cache_comment_add(struct cache *, long long,
+	     const struct article_comment *, long long *, char **);
+
+int	 cache_alignment_get(struct cache *, long long, const char *,
+	     const char *, struct article_pair **, size_t *, char **);
+int	 cache_alignment_put(struct cache *, long long, const char *,
+	     const char *, const struct article_pair *, size_t, char **);
+
+int	 cache_integrity_check(struct cache *, char **);
+int	 cache_explain(struct cache *, enum cache_query, char **, char **);
+
+#endif

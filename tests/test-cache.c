@@ -1,0 +1,840 @@
+/*
+ * test-cache.c: the SQLite cache, through its public API only.
+ *
+ * Each test works in a fresh directory under /tmp.  Articles go in the
+ * way importers put them in, as begin/translation/paragraph/comment/end
+ * events on the sink; the database is read back with the cache's own read
+ * functions, and the file itself is looked at byte for byte where the
+ * point is that it was not touched.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cache.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+static char	*tmpdir;
+
+/* A new database path under the test directory. */
+static char *
+db_path(const char *name)
+{
+	char	*p;
+
+	xasprintf(&p, "%s/%s", tmpdir, name);
+	return p;
+}
+
+static struct cache *
+db_open(const char *path, int flags)
+{
+	struct cache	*c;
+	char		*cause = NULL;
+
+	if (cache_open(path, flags, &c, &cause) != 0) {
+		diag("cache_open %s: %s", path, cause);
+		free(cause);
+		return NULL;
+	}
+	return c;
+}
+
+/* The whole file, or NULL when it does not exist. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*f;
+	char	*buf;
+	long	 n;
+
+	*len = 0;
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = xmalloc((size_t)n + 1);
+	*len = fread(buf, 1, (size_t)n, f);
+	fclose(f);
+	return buf;
+}
+
+/* A four-byte big-endian field of the database header (offset 60: the
+ * user_version). */
+static long
+header_int(const char *path, long offset)
+{
+	unsigned char	b[4];
+	FILE		*f;
+	long		 v = -1;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return -1;
+	if (fseek(f, offset, SEEK_SET) == 0 && fread(b, 1, 4, f) == 4)
+		v = (long)b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3];
+	fclose(f);
+	return v;
+}
+
+static void
+header_set_int(const char *path, long offset, unsigned long v)
+{
+	unsigned char	b[4];
+	int		fd;
+
+	b[0] = (v >> 24) & 0xff;
+	b[1] = (v >> 16) & 0xff;
+	b[2] = (v >> 8) & 0xff;
+	b[3] = v & 0xff;
+	if ((fd = open(path, O_WRONLY)) == -1 ||
+	    pwrite(fd, b, 4, offset) != 4)
+		diag("patching %s: %s", path, strerror(errno));
+	if (fd != -1)
+		close(fd);
+}
+
+/*
+ * Import one article as an importer would: one translation per language
+ * in langs (space separated), nparas paragraphs each, ncomments comments
+ * (each replying to the one before), then end(ok).  Returns 0 or -1.
+ */
+static int
+import_article(struct import_sink *sink, const char *source, const char *key,
+    const char *langs, int nparas, int ncomments, int ok)
+{
+	struct import_article		 ia;
+	struct import_translation	 it;
+	struct import_comment		 ic;
+	char				*copy, *lang, *save, *title, *text;
+	char				*cause = NULL;
+	int				 i, rc = -1;
+
+	memset(&ia, 0, sizeof ia);
+	ia.source = source;
+	ia.key = key;
+	ia.url = key;
+	ia.date = "2026-11-26";
+	ia.author = "기자";
+	ia.original = "ko";
+	ia.policy = IMPORT_POLICY_LOGIN;
+	if (sink->begin(sink->arg, &ia, &cause) != 0)
+		goto fail;
+	copy = xstrdup(langs);
+	for (lang = strtok_r(copy, " ", &save); lang != NULL;
+	    lang = strtok_r(NULL, " ", &save)) {
+		memset(&it, 0, sizeof it);
+		it.lang = lang;
+		it.lang_confidence = 1;
+		xasprintf(&title, "%s title %s", lang, key);
+		it.title = title;
+		rc = sink->translation(sink->arg, &it, &cause);
+		free(title);
+		for (i = 0; rc == 0 && i < nparas; i++) {
+			xasprintf(&text, "%s paragraph %d", lang, i);
+			rc = sink->paragraph(sink->arg, text, strlen(text),
+			    &cause);
+			free(text);
+		}
+		if (rc != 0)
+			break;
+	}
+	free(copy);
+	for (i = 1; rc == 0 && i <= ncomments; i++) {
+		memset(&ic, 0, sizeof ic);
+		ic.id = i;
+		ic.parent = i - 1;
+		ic.author = "reader";
+		ic.body = "좋은 기사";
+		rc = sink->comment(sink->arg, &ic, &cause);
+	}
+	if (rc != 0) {
+		sink->end(sink->arg, 0, NULL);
+		goto fail;
+	}
+	if (sink->end(sink->arg, ok, &cause) != 0)
+		goto fail;
+	return 0;
+fail:
+	diag("import %s: %s", key, cause);
+	free(cause);
+	return -1;
+}
+
+static struct cache_counts
+counts(struct cache *c)
+{
+	struct cache_counts	 n;
+	char			*cause = NULL;
+
+	if (cache_counts(c, &n, &cause) != 0) {
+		diag("counts: %s", cause);
+		free(cause);
+	}
+	return n;
+}
+
+static int
+counts_equal(const struct cache_counts *a, const struct cache_counts *b)
+{
+	return memcmp(a, b, sizeof *a) == 0;
+}
+
+/* The id of the newest article. */
+static long long
+newest(struct cache *c)
+{
+	struct article_summary	*v;
+	size_t			 n;
+	long long		 id = 0;
+	char			*cause = NULL;
+
+	if (cache_list(c, NULL, NULL, 1, &v, &n, &cause) != 0) {
+		diag("list: %s", cause);
+		free(cause);
+		return 0;
+	}
+	if (n == 1)
+		id = v[0].id;
+	article_summaries_free(v, n);
+	return id;
+}
+
+static void
+test_default_path(void)
+{
+	char	*p, *cause = NULL;
+
+	setenv("TANDEM_DB", "/x/my.db", 1);
+	p = cache_default_path(&cause);
+	is_str(p, "/x/my.db", "TANDEM_DB wins");
+	free(p);
+	unsetenv("TANDEM_DB");
+	setenv("XDG_DATA_HOME", "/xdg", 1);
+	setenv("HOME", "/home/u", 1);
+	p = cache_default_path(&cause);
+	is_str(p, "/xdg/tandem/tandem.db", "then XDG_DATA_HOME");
+	free(p);
+	setenv("XDG_DATA_HOME", "relative", 1);
+	p = cache_default_path(&cause);
+	is_str(p, "/home/u/.local/share/tandem/tandem.db",
+	    "a relative XDG_DATA_HOME is ignored for ~/.local/share");
+	free(p);
+	unsetenv("XDG_DATA_HOME");
+	unsetenv("HOME");
+	p = cache_default_path(&cause);
+	ok(p == NULL && cause != NULL, "no HOME is an error");
+	free(cause);
+}
+
+static void
+test_create(void)
+{
+	struct cache	*c;
+	struct stat	 st;
+	char		*path, *dir;
+
+	xasprintf(&dir, "%s/new/dir", tmpdir);
+	xasprintf(&path, "%s/tandem.db", dir);
+	c = db_open(path, CACHE_CREATE);
+	ok(c != NULL, "create a cache in a missing directory");
+	memset(&st, 0, sizeof st);
+	stat(path, &st);
+	ok((st.st_mode & 0777) == 0600, "database file mode is 0600 (%o)",
+	    (unsigned)st.st_mode & 0777);
+	memset(&st, 0, sizeof st);
+	stat(dir, &st);
+	ok((st.st_mode & 0777) == 0700, "new directory mode is 0700 (%o)",
+	    (unsigned)st.st_mode & 0777);
+	cache_close(c);
+	is_int(header_int(path, 60), cache_version(),
+	    "user_version is the number of migrations");
+	is_int(header_int(path, 16) >> 8 & 0xff, 2,
+	    "file is in WAL mode (header byte 18)");
+	c = db_open(path, 0);
+	ok(c != NULL, "reopen without CACHE_CREATE");
+	cache_close(c);
+	c = db_open(path, CACHE_READONLY);
+	ok(c != NULL, "reopen read-only");
+	cache_close(c);
+	is_int(header_int(path, 60), cache_version(),
+	    "reopening leaves user_version alone");
+	free(path);
+	free(dir);
+}
+
+/* A file from a newer tandem is refused and left exactly as it was. */
+static void
+test_newer(void)
+{
+	struct cache	*c;
+	char		*path, *wal, *before, *after, *cause = NULL, *want;
+	size_t		 nbefore, nafter;
+
+	path = db_path("newer.db");
+	c = db_open(path, CACHE_CREATE);
+	cache_close(c);
+	header_set_int(path, 60, 99);
+	before = slurp(path, &nbefore);
+	ok(cache_open(path, 0, &c, &cause) == -1 && c == NULL,
+	    "newer schema version is refused");
+	xasprintf(&want, "%s: database schema version 99 is newer than this"
+	    " tandem supports (%d); upgrade tandem", path, cache_version());
+	is_str(cause, want, "with a clear message");
+	FREE(&cause);
+	ok(cache_open(path, CACHE_CREATE, &c, &cause) == -1,
+	    "also with CACHE_CREATE");
+	FREE(&cause);
+	ok(cache_open(path, CACHE_READONLY, &c, &cause) == -1,
+	    "also read-only");
+	FREE(&cause);
+	after = slurp(path, &nafter);
+	ok(before != NULL && after != NULL && nbefore == nafter &&
+	    memcmp(before, after, nbefore) == 0,
+	    "the file is byte-identical afterwards");
+	xasprintf(&wal, "%s-wal", path);
+	ok(access(wal, F_OK) == -1, "and no WAL file was left");
+	free(wal);
+	free(want);
+	free(before);
+	free(after);
+	free(path);
+}
+
+static void
+test_not_tandem(void)
+{
+	struct cache	*c;
+	char		*path, *cause = NULL;
+	FILE		*f;
+
+	path = db_path("garbage.db");
+	f = fopen(path, "w");
+	fputs("this is not a database, it is a text file long enough to"
+	    " have a header of one hundred bytes or so, at least I hope it"
+	    " is by now.\n", f);
+	fclose(f);
+	ok(cache_open(path, 0, &c, &cause) == -1 && cause != NULL,
+	    "a text file is refused");
+	diag("%s", cause);
+	FREE(&cause);
+	free(path);
+	path = db_path("missing.db");
+	ok(cache_open(path, 0, &c, &cause) == -1 && cause != NULL,
+	    "a missing file without CACHE_CREATE is refused");
+	FREE(&cause);
+	ok(access(path, F_OK) == -1, "and not created");
+	free(path);
+}
+
+static void
+test_sink(struct cache *c)
+{
+	struct import_sink		 sink;
+	struct cache_counts		 n;
+	struct article			*a = NULL;
+	struct article_comment		*m = NULL;
+	const struct article_translation *t;
+	size_t				 nm = 0;
+	char				*cause = NULL, *s;
+	long long			 id;
+
+	cache_sink(c, &sink);
+	ok(import_article(&sink, "/tmp/a.txt", "https://e.kr/1", "ko en", 3, 2,
+	    1) == 0, "import one article through the sink");
+	n = counts(c);
+	ok(n.sources == 1 && n.articles == 1 && n.translations == 2 &&
+	    n.paragraphs == 6 && n.comments == 2,
+	    "rows: 1 source, 1 article, 2 translations, 6 paragraphs,"
+	    " 2 comments");
+	s = cache_import_summary(cache_import_stats(c));
+	is_str(s, "imported 1 article, 2 translations, 6 paragraphs",
+	    "summary line");
+	free(s);
+
+	id = newest(c);
+	ok(cache_article_load(c, id, &a, &cause) == 0, "load it back");
+	if (a == NULL)
+		return;
+	is_str(a->source, "/tmp/a.txt", "source");
+	is_str(a->author, "기자", "author");
+	is_int(a->policy, ARTICLE_POLICY_LOGIN, "comment policy");
+	is_int((long long)a->ntranslations, 2, "two translations");
+	is_str(a->translations[0].lang, "ko", "in import order");
+	t = article_translation_find(a, "en");
+	ok(t != NULL && t->nparagraphs == 3, "en has 3 paragraphs");
+	if (t != NULL && t->nparagraphs == 3) {
+		is_str(t->paragraphs[2].text, "en paragraph 2", "text");
+		is_int((long long)t->paragraphs[2].len, 14, "length");
+		is_str(t->title, "en title https://e.kr/1", "title");
+	}
+	article_free(a);
+
+	ok(cache_comments_load(c, id, &m, &nm, &cause) == 0 && nm == 2,
+	    "two comments");
+	if (nm == 2) {
+		ok(m[0].parent == 0 && m[1].parent == m[0].id,
+		    "the second replies to the first");
+		ok(m[0].state == ARTICLE_COMMENT_SOURCE, "state is source");
+		is_str(m[1].body, "좋은 기사", "body");
+	}
+	article_comments_free(m, nm);
+	ok(cache_integrity_check(c, &cause) == 0, "integrity_check ok");
+	FREE(&cause);
+}
+
+/* end(ok = 0), for a new article and for a re-import, changes nothing. */
+static void
+test_rollback(struct cache *c)
+{
+	struct import_sink	 sink;
+	struct cache_counts	 before, after;
+	struct article		*a = NULL;
+	char			*cause = NULL;
+	long long		 id = newest(c);
+
+	cache_sink(c, &sink);
+	before = counts(c);
+	ok(import_article(&sink, "/tmp/b.txt", "new", "ko en ja", 5, 3, 0) ==
+	    0, "import a new article with end(ok = 0)");
+	after = counts(c);
+	ok(counts_equal(&before, &after), "no rows added, not even the source");
+	ok(import_article(&sink, "/tmp/a.txt", "https://e.kr/1", "fr", 1, 0,
+	    0) == 0, "re-import the first article with end(ok = 0)");
+	after = counts(c);
+	ok(counts_equal(&before, &after), "counts unchanged");
+	ok(cache_article_load(c, id, &a, &cause) == 0 && a != NULL &&
+	    a->ntranslations == 2 && strcmp(a->translations[0].lang, "ko") == 0,
+	    "the article still has its ko and en translations");
+	article_free(a);
+	ok(cache_integrity_check(c, &cause) == 0, "integrity_check ok");
+	FREE(&cause);
+	is_int((long long)cache_import_stats(c)->rolled_back, 2,
+	    "two articles rolled back");
+}
+
+/* Events out of order are refused; the article is then thrown away. */
+static void
+test_misuse(struct cache *c)
+{
+	struct import_sink		sink;
+	struct import_article		ia;
+	struct import_translation	it;
+	struct cache_counts		before, after;
+	char				*cause = NULL;
+
+	cache_sink(c, &sink);
+	before = counts(c);
+	memset(&ia, 0, sizeof ia);
+	ia.source = "/tmp/c.txt";
+	ia.key = "bad";
+	memset(&it, 0, sizeof it);
+	it.lang = "ko";
+	it.title = "제목";
+	ok(sink.paragraph(sink.arg, "x", 1, &cause) == -1 && cause != NULL,
+	    "paragraph before begin is refused");
+	FREE(&cause);
+	ok(sink.begin(sink.arg, &ia, &cause) == 0, "begin");
+	ok(sink.paragraph(sink.arg, "x", 1, &cause) == -1,
+	    "paragraph before translation is refused");
+	FREE(&cause);
+	ok(sink.translation(sink.arg, &it, &cause) == 0, "translation");
+	ok(sink.translation(sink.arg, &it, &cause) == -1 && cause != NULL,
+	    "the same language twice is refused");
+	is_str(cause, "two translations in 'ko'", "and says so");
+	FREE(&cause);
+	ok(sink.begin(sink.arg, &ia, &cause) == -1, "nested begin is refused");
+	FREE(&cause);
+	ok(sink.end(sink.arg, 0, &cause) == 0, "end(ok = 0)");
+	after = counts(c);
+	ok(counts_equal(&before, &after), "nothing kept");
+	ok(sink.end(sink.arg, 1, &cause) == -1, "end without begin is refused");
+	FREE(&cause);
+}
+
+static void
+test_reimport(struct cache *c)
+{
+	struct import_sink	 sink;
+	struct cache_counts	 before, after;
+	struct article		*a = NULL;
+	struct article_comment	*m = NULL, local;
+	struct article_pair	 pairs[2], *got = NULL;
+	size_t			 nm = 0, ngot = 0, i, nsource = 0;
+	long long		 id = newest(c), lid = 0;
+	char			*cause = NULL;
+	int			 kept = 0;
+
+	cache_sink(c, &sink);
+	ok(cache_article_set_read(c, id, 1, &cause) == 0, "mark it read");
+	ok(cache_comments_load(c, id, &m, &nm, &cause) == 0 && nm == 2,
+	    "it has two source comments");
+	memset(&local, 0, sizeof local);
+	local.parent = nm > 0 ? m[0].id : 0;
+	local.body = "my reply";
+	local.state = ARTICLE_COMMENT_DRAFT;
+	ok(cache_comment_add(c, id, &local, &lid, &cause) == 0 && lid > 0,
+	    "add a local draft replying to the first");
+	article_comments_free(m, nm);
+	memset(pairs, 0, sizeof pairs);
+	pairs[0].a_count = pairs[0].b_count = 1;
+	pairs[0].manual = 1;
+	pairs[1].a_first = pairs[1].b_first = 1;
+	pairs[1].a_count = 1;
+	pairs[1].b_count = 2;
+	ok(cache_alignment_put(c, id, "ko", "en", &pairs[0], 1, &cause) == 0 &&
+	    cache_alignment_put(c, id, "ko", "ja", &pairs[1], 1, &cause) == 0,
+	    "store a manual and an automatic alignment");
+	before = counts(c);
+
+	ok(import_article(&sink, "/tmp/a.txt", "https://e.kr/1", "ko en ja", 2,
+	    1, 1) == 0, "re-import the same key with three languages");
+	after = counts(c);
+	is_int(after.articles, before.articles, "no duplicate article");
+	is_int(after.translations, before.translations + 1,
+	    "translations replaced (2 -> 3)");
+	is_int(after.paragraphs, before.paragraphs, "paragraphs replaced");
+	is_int(newest(c), id, "same id");
+	ok(cache_article_load(c, id, &a, &cause) == 0 && a != NULL &&
+	    a->read == 1 && a->ntranslations == 3, "read flag kept");
+	article_free(a);
+	cache_comments_load(c, id, &m, &nm, &cause);
+	for (i = 0; i < nm; i++) {
+		if (m[i].state == ARTICLE_COMMENT_SOURCE)
+			nsource++;
+		if (m[i].id == lid && nm > 0 && m[i].parent == m[0].id)
+			kept = 1;
+	}
+	is_int((long long)nsource, 1, "source comments replaced (2 -> 1)");
+	ok(kept, "local reply kept, still under the first comment");
+	article_comments_free(m, nm);
+	ok(cache_alignment_get(c, id, "ko", "en", &got, &ngot, &cause) == 0 &&
+	    ngot == 1 && got[0].manual == 1, "manual alignment kept");
+	free(got);
+	ok(cache_alignment_get(c, id, "ko", "ja", &got, &ngot, &cause) == 0 &&
+	    ngot == 0, "automatic alignment dropped");
+	free(got);
+	is_int((long long)cache_import_stats(c)->articles_updated, 1,
+	    "counted as updated");
+	ok(cache_integrity_check(c, &cause) == 0, "integrity_check ok");
+	FREE(&cause);
+}
+
+/* The list title is in the first preferred language the article has. */
+static void
+test_title(struct cache *c)
+{
+	static const struct {
+		const char	*pref[3];
+		const char	*lang;
+	} t[] = {
+		{ { "ko", "en", NULL }, "ko" },
+		{ { "ja", "ko", NULL }, "ja" },
+		{ { "fr", "en", NULL }, "en" },
+		{ { "fr", NULL, NULL }, "zh" },
+		{ { NULL, NULL, NULL }, "zh" },
+	};
+	struct import_sink	 sink;
+	struct article_summary	*v;
+	size_t			 i, n;
+	char			*cause = NULL;
+
+	cache_sink(c, &sink);
+	import_article(&sink, "/tmp/t.txt", "titles", "zh en ko ja", 1, 0, 1);
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		if (cache_list(c, t[i].pref, NULL, 1, &v, &n, &cause) != 0) {
+			ok(0, "list: %s", cause);
+			FREE(&cause);
+			continue;
+		}
+		ok(n == 1 && v[0].title_lang != NULL &&
+		    strcmp(v[0].title_lang, t[i].lang) == 0 &&
+		    strncmp(v[0].title, t[i].lang, 2) == 0,
+		    "title for preference %s,%s is in %s", t[i].pref[0],
+		    t[i].pref[1], t[i].lang);
+		if (i == 0)
+			is_str(v[0].langs, "zh en ko ja", "langs in order");
+		article_summaries_free(v, n);
+	}
+}
+
+static void
+test_remove(struct cache *c)
+{
+	struct cache_counts	 n;
+	struct article_pair	 p;
+	long long		 id = newest(c);
+	char			*cause = NULL, *value = NULL;
+
+	memset(&p, 0, sizeof p);
+	p.a_count = 1;
+	cache_alignment_put(c, id, "zh", "en", &p, 1, &cause);
+	ok(cache_setting_set(c, id, "langs", "ko en", &cause) == 0,
+	    "set an article setting");
+	ok(cache_setting_get(c, id, "langs", &value, &cause) == 0 &&
+	    value != NULL && strcmp(value, "ko en") == 0, "and read it");
+	FREE(&value);
+	ok(cache_setting_set(c, 0, "identity", "me", &cause) == 0 &&
+	    cache_setting_set(c, 0, "identity", "still me", &cause) == 0 &&
+	    cache_setting_get(c, 0, "identity", &value, &cause) == 0 &&
+	    value != NULL && strcmp(value, "still me") == 0,
+	    "global setting overwritten");
+	FREE(&value);
+	ok(cache_setting_get(c, 0, "nothing", &value, &cause) == 0 &&
+	    value == NULL, "unset setting is NULL");
+
+	ok(cache_article_remove(c, id, &cause) == 0, "remove an article");
+	ok(cache_setting_get(c, id, "langs", &value, &cause) == 0 &&
+	    value == NULL, "its setting went with it");
+	ok(cache_article_remove(c, id, &cause) == -1, "removing twice fails");
+	FREE(&cause);
+	id = newest(c);
+	ok(cache_article_remove(c, id, &cause) == 0, "remove the other");
+	n = counts(c);
+	ok(n.articles == 0 && n.translations == 0 && n.paragraphs == 0 &&
+	    n.comments == 0 && n.alignments == 0 && n.settings == 1,
+	    "everything cascades; the global setting stays");
+	ok(cache_setting_set(c, 0, "identity", NULL, &cause) == 0 &&
+	    counts(c).settings == 0, "a NULL value removes a setting");
+	ok(cache_integrity_check(c, &cause) == 0, "integrity_check ok");
+	FREE(&cause);
+}
+
+#define NPAGING	1000
+#define PAGE	37
+
+static int
+import_many(struct cache *c, const char *tag, int n)
+{
+	struct import_sink	 sink;
+	char			 key[64];
+	int			 i, errors = 0;
+
+	cache_sink(c, &sink);
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "%s-%d", tag, i);
+		if (import_article(&sink, "feed", key, "ko en", 1, 0, 1) != 0)
+			errors++;
+	}
+	return errors;
+}
+
+/* Page through 1,000 articles: every one once, in order, no gaps. */
+static void
+test_paging(void)
+{
+	struct cache		*c;
+	struct cache_cursor	 cur;
+	struct article_summary	*v, *w;
+	struct cache_counts	 n;
+	char			*path, *cause = NULL, *seen;
+	size_t			 got, got2, i, total = 0, dups = 0;
+	int			 pages = 0, ordered = 1, stable = 1;
+	long long		 last_t = 0, last_id = 0;
+
+	path = db_path("paging.db");
+	c = db_open(path, CACHE_CREATE);
+	is_int(import_many(c, "p", NPAGING), 0, "import %d articles", NPAGING);
+	n = counts(c);
+	is_int(n.articles, NPAGING, "%d articles", NPAGING);
+	seen = xcalloc(NPAGING + 1, 1);
+	memset(&cur, 0, sizeof cur);
+	for (;;) {
+		if (cache_list(c, NULL, &cur, PAGE, &v, &got, &cause) != 0) {
+			diag("%s", cause);
+			FREE(&cause);
+			break;
+		}
+		/* Asking again for the same page gives the same page. */
+		cache_list(c, NULL, &cur, PAGE, &w, &got2, &cause);
+		if (got2 != got || (got > 0 && w[0].id != v[0].id))
+			stable = 0;
+		article_summaries_free(w, got2);
+		for (i = 0; i < got; i++) {
+			if (v[i].id < 1 || v[i].id > NPAGING || seen[v[i].id])
+				dups++;
+			else
+				seen[v[i].id] = 1;
+			if (total > 0 && (v[i].imported_at > last_t ||
+			    (v[i].imported_at == last_t && v[i].id >= last_id)))
+				ordered = 0;
+			last_t = v[i].imported_at;
+			last_id = v[i].id;
+			total++;
+		}
+		if (got > 0)
+			cache_cursor_set(&cur, &v[got - 1]);
+		article_summaries_free(v, got);
+		if (got == 0)
+			break;
+		pages++;
+	}
+	is_int((long long)total, NPAGING, "every article listed");
+	is_int((long long)dups, 0, "no duplicates");
+	is_int(pages, (NPAGING + PAGE - 1) / PAGE, "in %d pages of %d",
+	    (NPAGING + PAGE - 1) / PAGE, PAGE);
+	ok(ordered, "newest first, ties broken by id");
+	ok(stable, "pages are stable");
+	free(seen);
+	cache_close(c);
+	free(path);
+}
+
+/* Every plan line that scans must scan an index or a subquery. */
+static int
+plan_ok(const char *plan)
+{
+	const char	*line, *end;
+
+	for (line = plan; *line != '\0'; line = end + 1) {
+		end = strchr(line, '\n');
+		if (strncmp(line, "SCAN ", 5) == 0 &&
+		    strstr(line, "USING") == NULL &&
+		    strstr(line, "subquery") == NULL)
+			return 0;
+		if (end == NULL)
+			break;
+	}
+	return 1;
+}
+
+static void
+test_plans(struct cache *c)
+{
+	static const struct {
+		enum cache_query	 q;
+		const char		*name;
+		const char		*index;
+	} t[] = {
+		{ CACHE_QUERY_LIST, "list", "USING INDEX article_list" },
+		{ CACHE_QUERY_ARTICLE, "article", "translation_order" },
+		{ CACHE_QUERY_PARAGRAPHS, "paragraphs", "USING INDEX" },
+		{ CACHE_QUERY_COMMENTS, "comments", "USING INDEX" },
+		{ CACHE_QUERY_ALIGNMENT, "alignment", "USING INDEX" },
+	};
+	char	*plan, *cause = NULL;
+	size_t	 i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		if (cache_explain(c, t[i].q, &plan, &cause) != 0) {
+			ok(0, "explain %s: %s", t[i].name, cause);
+			FREE(&cause);
+			continue;
+		}
+		ok(plan_ok(plan) && strstr(plan, t[i].index) != NULL,
+		    "%s query uses an index (%s), no table scan", t[i].name,
+		    t[i].index);
+		if (!plan_ok(plan) || strstr(plan, t[i].index) == NULL)
+			diag("plan:\n%s", plan);
+		free(plan);
+	}
+}
+
+#define NCHILD	200
+
+/*
+ * Two processes on one file: a child imports 200 articles, one
+ * transaction each, while the parent lists and marks articles read as
+ * fast as it can.  busy_timeout and WAL must keep SQLITE_BUSY from ever
+ * reaching either of them.
+ */
+static void
+test_two_processes(void)
+{
+	struct cache		*c;
+	struct article_summary	*v;
+	char			*path, *cause = NULL;
+	size_t			 n;
+	pid_t			 pid;
+	int			 status = -1, lists = 0, errors = 0, done = 0;
+	long long		 count = 0;
+
+	path = db_path("shared.db");
+	c = db_open(path, CACHE_CREATE);
+	cache_close(c);
+	fflush(stdout);
+	if ((pid = fork()) == -1) {
+		ok(0, "fork: %s", strerror(errno));
+		free(path);
+		return;
+	}
+	if (pid == 0) {
+		c = db_open(path, 0);
+		_exit(c == NULL ? 100 : import_many(c, "child", NCHILD) != 0);
+	}
+	c = db_open(path, 0);
+	while (c != NULL && !done) {
+		done = waitpid(pid, &status, WNOHANG) == pid;
+		if (cache_list(c, NULL, NULL, 50, &v, &n, &cause) != 0) {
+			diag("parent list: %s", cause);
+			FREE(&cause);
+			errors++;
+			continue;
+		}
+		if (n > 0 && cache_article_set_read(c, v[0].id, 1, &cause) != 0) {
+			diag("parent write: %s", cause);
+			FREE(&cause);
+			errors++;
+		}
+		article_summaries_free(v, n);
+		lists++;
+	}
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "child imported %d articles without an error", NCHILD);
+	is_int(errors, 0, "parent listed and wrote %d times without an error",
+	    lists);
+	ok(c != NULL && cache_count(c, &count, &cause) == 0 &&
+	    count == NCHILD, "all %d articles are there", NCHILD);
+	cache_close(c);
+	free(path);
+}
+
+int
+main(void)
+{
+	struct cache	*c;
+	char		 dir[] = "/tmp/tandem-test-cache-XXXXXX";
+	char		*path, *cmd;
+
+	umask(022);
+	if ((tmpdir = mkdtemp(dir)) == NULL) {
+		perror("mkdtemp");
+		return 99;
+	}
+	test_default_path();
+	test_create();
+	test_newer();
+	test_not_tandem();
+
+	path = db_path("main.db");
+	if ((c = db_open(path, CACHE_CREATE)) != NULL) {
+		test_sink(c);
+		test_rollback(c);
+		test_misuse(c);
+		test_reimport(c);
+		test_title(c);
+		test_remove(c);
+		test_plans(c);
+		cache_close(c);
+	} else
+		ok(0, "open %s", path);
+	free(path);
+
+	test_paging();
+	test_two_processes();
+
+	xasprintf(&cmd, "rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		diag("could not remove %s", tmpdir);
+	free(cmd);
+	return tap_done();
+}

@@ -1,0 +1,69 @@
+/*
+ * utf8.h: UTF-8 text made safe and measured in terminal cells.
+ *
+ * Everything that reaches the screen passes through here first.  Text from
+ * articles is outside input: it may hold invalid UTF-8, terminal escape
+ * sequences or bidi overrides, and any of those would let an article move
+ * the cursor, retitle the terminal, write the clipboard or reorder what is
+ * shown.  utf8_sanitize() removes them; the width functions then count
+ * cells per grapheme cluster, never per byte or code point.
+ *
+ * The only other files that include libunistring headers are layout*.c.
+ * The options struct every width and layout function honours is defined
+ * here, at the bottom of the dependency chain, so that layout.h can include
+ * this header and not the other way round.
+ */
+#ifndef TANDEM_UTF8_H
+#define TANDEM_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* How wide East Asian Ambiguous characters are: see layout.h. */
+enum layout_ambiguous {
+	LAYOUT_AMBIGUOUS_AUTO = 0,	/* 2 in a ko/ja/zh LC_CTYPE, else 1 */
+	LAYOUT_AMBIGUOUS_NARROW = 1,
+	LAYOUT_AMBIGUOUS_WIDE = 2,
+};
+
+/* Where Korean may break: between words only, or between syllables. */
+enum layout_korean {
+	LAYOUT_KOREAN_KEEP_ALL = 0,	/* at spaces, like CSS keep-all */
+	LAYOUT_KOREAN_NORMAL,		/* anywhere UAX #14 allows */
+};
+
+/*
+ * Options for every function that measures or lays out text.  A NULL
+ * pointer means LAYOUT_OPTS_DEFAULT; there is no other hidden state, except
+ * that LAYOUT_AMBIGUOUS_AUTO reads the current LC_CTYPE locale.
+ */
+struct layout_opts {
+	enum layout_ambiguous	ambiguous;
+	enum layout_korean	korean_break;
+};
+#define LAYOUT_OPTS_DEFAULT { LAYOUT_AMBIGUOUS_AUTO, LAYOUT_KOREAN_KEEP_ALL }
+
+/* Tabs stop every UTF8_TABSTOP cells from the start of the line. */
+#define UTF8_TABSTOP 8
+
+/* utf8_decode() stores this for a byte sequence that is not UTF-8. */
+#define UTF8_BAD 0x110000U
+
+int	 utf8_ambiguous_cells(const struct layout_opts *);
+int	 utf8_ambiguous_for_locale(const char *);
+int	 utf8_is_ambiguous(uint32_t);
+int	 utf8_char_width(uint32_t, int);
+size_t	 utf8_decode(const char *, size_t, uint32_t *);
+size_t	 utf8_encode(uint32_t, char *);
+int	 utf8_is_hangul(uint32_t);
+
+char	*utf8_sanitize(const char *, size_t, size_t *,
+	     const struct layout_opts *);
+char	*utf8_sanitize_keep_tabs(const char *, size_t, size_t *);
+char	*utf8_valid_or_replace(const char *, size_t, size_t *, size_t *);
+char	*utf8_normalize(const char *, size_t, size_t *);
+
+int	 utf8_cluster_width(const char *, size_t, int);
+int	 utf8_width(const char *, size_t, const struct layout_opts *);
+
+#endif

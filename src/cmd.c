@@ -106,7 +106,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	memset(&io, 0, sizeof io);
 	io.warn = cmd_warn;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+f:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "f:", longopts, NULL)) != -1) {
 		if (ch == 'f' && cmd_format(optarg, &io.format) == 0)
 			continue;
 		if (ch == 'f')
@@ -225,7 +225,7 @@ cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
 	int		 ch, rc;
 
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+f:o:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "f:o:", longopts, NULL)) != -1) {
 		if (ch == 'f')
 			format = optarg;
 		else if (ch == 'o')

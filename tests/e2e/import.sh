@@ -110,8 +110,9 @@ tap_check "newer schema: file untouched" cmp -s "$E2E_TMP/newer.db" "$E2E_TMP/ne
 # rm
 "$TANDEM" rm 1; rc=$?
 tap_check "rm exits 0" [ "$rc" -eq 0 ]
-tap_check "rm removed everything of it" \
-    [ "$(sql 'select (select count(*) from article) + (select count(*) from paragraph)')" = 0 ]
+tap_check "rm removed the article" [ "$(sql 'select count(*) from article where id = 1')" = 0 ]
+tap_check "rm removed its translations and paragraphs, only those" \
+    [ "$(sql 'select (select count(*) from translation) || " " || (select count(*) from paragraph)')" = "1 1" ]
 "$TANDEM" rm 1 2>"$E2E_TMP/err"; rc=$?
 tap_check "rm of a missing id fails" [ "$rc" -eq 1 ]
 "$TANDEM" rm x1 2>"$E2E_TMP/err"; rc=$?

@@ -12,96 +12,42 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "utf8.h"
 #include "utf8-text.h"
 #include "xmalloc.h"
 
-static const char utf8_text_fffd[] = "\xef\xbf\xbd";
-
 /*
- * Length of the maximal invalid subpart starting at p (Unicode's
- * "substitution of maximal subparts"): a lead byte and those following
- * continuation bytes that could still have completed it.
+ * Valid UTF-8 (utf8.c replaces ill-formed sequences), with NUL bytes
+ * replaced as well since the store keeps C strings, then NFC.
  */
-static size_t
-utf8_text_badlen(const uint8_t *p, const uint8_t *end)
-{
-	size_t	want, k;
-	uint8_t	lo = 0x80, hi = 0xbf;
-
-	if (*p >= 0xc2 && *p <= 0xdf)
-		want = 2;
-	else if (*p >= 0xe0 && *p <= 0xef)
-		want = 3;
-	else if (*p >= 0xf0 && *p <= 0xf4)
-		want = 4;
-	else
-		return 1;
-	if (*p == 0xe0)
-		lo = 0xa0;
-	else if (*p == 0xed)
-		hi = 0x9f;
-	else if (*p == 0xf0)
-		lo = 0x90;
-	else if (*p == 0xf4)
-		hi = 0x8f;
-	for (k = 1; k < want && p + k < end; k++) {
-		if (p[k] < lo || p[k] > hi)
-			break;
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	return k;
-}
-
-/* Copy s to valid UTF-8, replacing what is not; NUL counts as invalid. */
-static char *
-utf8_text_repair(const char *s, size_t len, size_t *outlen, size_t *nbad)
-{
-	const uint8_t	*p = (const uint8_t *)s, *end = p + len;
-	char		*out;
-	size_t		 o = 0, bad = 0;
-	ucs4_t		 uc;
-	int		 n;
-
-	out = xmalloc(len * 3 + 1);	/* each bad byte may grow to 3 */
-	while (p < end) {
-		n = u8_mbtoucr(&uc, p, end - p);
-		if (n > 0 && uc != 0) {
-			memcpy(out + o, p, n);
-			o += n;
-			p += n;
-			continue;
-		}
-		p += (n > 0) ? (size_t)n : utf8_text_badlen(p, end);
-		memcpy(out + o, utf8_text_fffd, 3);
-		o += 3;
-		bad++;
-	}
-	out[o] = '\0';
-	*outlen = o;
-	if (nbad != NULL)
-		*nbad = bad;
-	return out;
-}
-
 char *
 utf8_text_clean(const char *s, size_t len, size_t *outlen, size_t *nbad)
 {
-	char	*valid, *nfc;
-	size_t	 vlen, nlen = 0;
+	char	*valid, *nul, *nfc;
+	size_t	 vlen, bad = 0;
 
-	valid = utf8_text_repair(s, len, &vlen, nbad);
-	nfc = (char *)u8_normalize(UNINORM_NFC, (const uint8_t *)valid, vlen,
-	    NULL, &nlen);
-	if (nfc == NULL) {
-		/* Only ENOMEM can get here: the input is valid. */
-		*outlen = vlen;
-		return valid;
+	valid = utf8_valid_or_replace(s, len, &vlen, &bad);
+	if (memchr(valid, '\0', vlen) != NULL) {
+		size_t	i, o = 0;
+
+		nul = xmalloc(vlen * 3 + 1);
+		for (i = 0; i < vlen; i++) {
+			if (valid[i] != '\0') {
+				nul[o++] = valid[i];
+				continue;
+			}
+			memcpy(nul + o, "\xef\xbf\xbd", 3);
+			o += 3;
+			bad++;
+		}
+		free(valid);
+		valid = nul;
+		vlen = o;
 	}
+	nfc = utf8_normalize(valid, vlen, outlen);
 	free(valid);
-	nfc = xrealloc(nfc, nlen + 1);
-	nfc[nlen] = '\0';
-	*outlen = nlen;
+	if (nbad != NULL)
+		*nbad = bad;
 	return nfc;
 }
 

@@ -20,16 +20,28 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
+/*
+ * Messages carry file names and text from files, so on a terminal they
+ * are sanitised like article text: a file named with an escape sequence
+ * cannot drive the terminal through an error message.
+ */
 void
 cmd_error(const char *fmt, ...)
 {
-	va_list	ap;
+	va_list	 ap;
+	char	*msg, *safe;
+	size_t	 len;
 
-	fputs("tandem: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	xvasprintf(&msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (isatty(STDERR_FILENO)) {
+		safe = utf8_sanitize(msg, strlen(msg), &len, NULL);
+		free(msg);
+		msg = safe;
+	}
+	fprintf(stderr, "tandem: %s\n", msg);
+	free(msg);
 }
 
 int
@@ -210,6 +222,34 @@ cmd_export_one(struct cache *cache, long long id, int json, FILE *f)
 	return rc;
 }
 
+/*
+ * Export to a terminal: the same text, but each line sanitised, since
+ * raw article text must never reach a terminal (JSON is already safe,
+ * the article format is not).
+ */
+static int
+cmd_export_tty(struct cache *cache, long long id, int json)
+{
+	FILE	*mem;
+	char	*buf = NULL, *line, *safe;
+	size_t	 size = 0, len, slen;
+	int	 rc;
+
+	if ((mem = open_memstream(&buf, &size)) == NULL)
+		return -1;
+	rc = cmd_export_one(cache, id, json, mem);
+	fclose(mem);
+	for (line = buf; rc == 0 && line < buf + size; line += len + 1) {
+		len = strcspn(line, "\n");
+		safe = utf8_sanitize(line, len, &slen, NULL);
+		fwrite(safe, 1, slen, stdout);
+		fputc('\n', stdout);
+		free(safe);
+	}
+	free(buf);
+	return rc;
+}
+
 int
 cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -248,13 +288,6 @@ cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if ((id = cmd_id(argv[optind])) < 0)
 		return CMD_EXIT_USAGE;
-	if (strcmp(format, "article") == 0 && output == NULL &&
-	    isatty(STDOUT_FILENO)) {
-		/* Raw article text is not for a terminal: see tandem show. */
-		cmd_error("export: not writing raw article text to a "
-		    "terminal; use -o FILE, a pipe, or tandem show");
-		return CMD_EXIT_ERROR;
-	}
 	if (cmd_open_cache(ctx, 0, &cache) != 0)
 		return CMD_EXIT_ERROR;
 	if (output != NULL && (f = fopen(output, "w")) == NULL) {
@@ -262,7 +295,10 @@ cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
 		cache_close(cache);
 		return CMD_EXIT_ERROR;
 	}
-	rc = cmd_export_one(cache, id, strcmp(format, "json") == 0, f);
+	if (f == stdout && isatty(STDOUT_FILENO))
+		rc = cmd_export_tty(cache, id, strcmp(format, "json") == 0);
+	else
+		rc = cmd_export_one(cache, id, strcmp(format, "json") == 0, f);
 	if (fflush(f) != 0 || ferror(f)) {
 		cmd_error("%s: %s", output ? output : "standard output",
 		    strerror(errno));

@@ -1,0 +1,46 @@
+#!/bin/sh
+# concurrent.sh: two tandem processes on one cache: one imports while the
+# other lists and shows.  No "database is locked" may reach the user and
+# no write may be lost.
+. "$top_srcdir/tests/e2e/lib.sh"
+
+export TANDEM_DB="$E2E_TMP/c.db"
+N=300
+mkdir "$E2E_TMP/in"
+i=1
+while [ "$i" -le "$N" ]; do
+	printf 'url: https://example.org/%d\n\n== en\ntitle: Story %d\n\n' "$i" "$i" \
+	    > "$E2E_TMP/in/$i.txt"
+	j=0
+	while [ "$j" -lt 20 ]; do
+		printf 'Paragraph %d of story %d, long enough to take a while to store.\n\n' \
+		    "$j" "$i" >> "$E2E_TMP/in/$i.txt"
+		j=$((j + 1))
+	done
+	printf '== fr\ntitle: Histoire %d\n\nUn paragraphe.\n' "$i" >> "$E2E_TMP/in/$i.txt"
+	i=$((i + 1))
+done
+
+"$TANDEM" import "$E2E_TMP/in/1.txt" >/dev/null 2>&1
+( "$TANDEM" import "$E2E_TMP"/in/*.txt >"$E2E_TMP/import.out" 2>"$E2E_TMP/import.err"
+  echo $? > "$E2E_TMP/import.rc" ) &
+reader_failed=0 runs=0 during=0
+while [ ! -f "$E2E_TMP/import.rc" ] || [ "$runs" -lt 20 ]; do
+	"$TANDEM" list >/dev/null 2>>"$E2E_TMP/read.err" || reader_failed=$((reader_failed + 1))
+	"$TANDEM" show 1 --width 60 >/dev/null 2>>"$E2E_TMP/read.err" || reader_failed=$((reader_failed + 1))
+	runs=$((runs + 1))
+	[ -f "$E2E_TMP/import.rc" ] || during=$((during + 1))
+	[ "$runs" -ge 400 ] && break
+done
+wait
+
+tap_check "the importer succeeded" [ "$(cat "$E2E_TMP/import.rc")" = 0 ]
+tap_check "the importer saw no lock errors" [ ! -s "$E2E_TMP/import.err" ]
+tap_check "the reader ran while the import did ($during of $runs runs)" [ "$during" -gt 0 ]
+tap_check "the reader ran $runs times without a failure" [ "$reader_failed" -eq 0 ]
+tap_check "the reader saw no lock errors" [ ! -s "$E2E_TMP/read.err" ]
+tap_check "every article is there once" [ "$("$TANDEM" list | wc -l)" -eq "$N" ]
+tap_check "summary counts the update and the new articles" \
+    grep -q "^imported $N articles" "$E2E_TMP/import.out"
+[ -s "$E2E_TMP/read.err" ] && tap_diag "$(head -5 "$E2E_TMP/read.err")"
+tap_done

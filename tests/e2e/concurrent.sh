@@ -5,21 +5,18 @@
 . "$top_srcdir/tests/e2e/lib.sh"
 
 export TANDEM_DB="$E2E_TMP/c.db"
-N=300
+N=1000
 mkdir "$E2E_TMP/in"
-i=1
-while [ "$i" -le "$N" ]; do
-	printf 'url: https://example.org/%d\n\n== en\ntitle: Story %d\n\n' "$i" "$i" \
-	    > "$E2E_TMP/in/$i.txt"
-	j=0
-	while [ "$j" -lt 20 ]; do
-		printf 'Paragraph %d of story %d, long enough to take a while to store.\n\n' \
-		    "$j" "$i" >> "$E2E_TMP/in/$i.txt"
-		j=$((j + 1))
-	done
-	printf '== fr\ntitle: Histoire %d\n\nUn paragraphe.\n' "$i" >> "$E2E_TMP/in/$i.txt"
-	i=$((i + 1))
-done
+awk -v n="$N" -v dir="$E2E_TMP/in" 'BEGIN {
+	for (i = 1; i <= n; i++) {
+		f = dir "/" i ".txt"
+		printf "url: https://example.org/%d\n\n== en\ntitle: Story %d\n", i, i > f
+		for (j = 0; j < 40; j++)
+			printf "\nParagraph %d of story %d, long enough to take a while.\n", j, i > f
+		printf "\n== fr\ntitle: Histoire %d\n\nUn paragraphe.\n", i > f
+		close(f)
+	}
+}'
 
 "$TANDEM" import "$E2E_TMP/in/1.txt" >/dev/null 2>&1
 ( "$TANDEM" import "$E2E_TMP"/in/*.txt >"$E2E_TMP/import.out" 2>"$E2E_TMP/import.err"

@@ -109,6 +109,13 @@
 
 #define CACHE_BUSY_MS	5000
 
+/* The sink stores an import_policy where the model reads article_policy. */
+_Static_assert((int)IMPORT_POLICY_UNKNOWN == (int)ARTICLE_POLICY_UNKNOWN &&
+    (int)IMPORT_POLICY_OPEN == (int)ARTICLE_POLICY_OPEN &&
+    (int)IMPORT_POLICY_LOGIN == (int)ARTICLE_POLICY_LOGIN &&
+    (int)IMPORT_POLICY_CLOSED == (int)ARTICLE_POLICY_CLOSED,
+    "import and article policies differ");
+
 static const char *const cache_migrations[] = {
 	/* 1: the first schema. */
 	"CREATE TABLE source ("

@@ -328,9 +328,8 @@ static const char *const cache_sql[SQL__N] = {
 /* Where the import sink is between begin and end. */
 struct cache_import {
 	int		 open;		/* between begin and end */
-	int		 updating;	/* the article was there before */
 	long long	 article;
-	long long	 translation;	/* 0 before the first, after comments */
+	long long	 translation;	/* current; 0 before the first */
 	long long	 position;	/* of the next translation */
 	long long	 paragraph;	/* index of the next paragraph */
 	int		 commenting;	/* a comment came: no more text */
@@ -432,7 +431,8 @@ cache_run_id(struct cache *c, enum cache_sql sql, long long id,
 	if ((s = cache_stmt(c, sql, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	return cache_step_done(c, s, cause, "update");
+	return cache_step_done(c, s, cause, sql == SQL_ARTICLE_REMOVE ?
+	    "removing article" : "updating article");
 }
 
 static long long

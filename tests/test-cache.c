@@ -261,6 +261,8 @@ test_readonly(struct cache *c)
 	FREE(&cause);
 	ok(cache_setting_set(c, 0, "k", "v", &cause) == -1 && cause != NULL,
 	    "read-only: setting refused");
+	is_str(cause, "saving setting: attempt to write a readonly database",
+	    "with SQLite's reason");
 	FREE(&cause);
 }
 

@@ -555,6 +555,15 @@ cache_exec(struct cache *c, const char *sql, char **cause)
 	return 0;
 }
 
+static int
+cache_refuse_newer(const char *path, long long version, char **cause)
+{
+	xasprintf(cause, "%s: database schema version %lld is newer than this"
+	    " tandem supports (%d); upgrade tandem", path, version,
+	    CACHE_VERSION);
+	return -1;
+}
+
 /* Apply the migrations this file lacks, each in its own transaction. */
 static int
 cache_migrate(struct cache *c, char **cause)
@@ -570,7 +579,11 @@ cache_migrate(struct cache *c, char **cause)
 		if (cache_query_int(c, "PRAGMA user_version", &version,
 		    cause) != 0)
 			goto fail;
-		if (version >= CACHE_VERSION)
+		if (version > CACHE_VERSION) {
+			cache_refuse_newer(c->path, version, cause);
+			goto fail;
+		}
+		if (version == CACHE_VERSION || version < 0)
 			break;
 		xasprintf(&sql, "%s PRAGMA user_version = %lld;",
 		    cache_migrations[version], version + 1);
@@ -612,15 +625,6 @@ cache_peek_version(const char *path)
 	return (long long)h[60] << 24 | h[61] << 16 | h[62] << 8 | h[63];
 }
 
-static int
-cache_refuse_newer(const char *path, long long version, char **cause)
-{
-	xasprintf(cause, "%s: database schema version %lld is newer than this"
-	    " tandem supports (%d); upgrade tandem", path, version,
-	    CACHE_VERSION);
-	return -1;
-}
-
 /*
  * Check the schema version before anything can write to the file, then
  * set the connection up and bring the schema up to date.
@@ -634,6 +638,11 @@ cache_setup(struct cache *c, char **cause)
 		return -1;
 	if (version > CACHE_VERSION)
 		return cache_refuse_newer(c->path, version, cause);
+	if (version < 0) {
+		xasprintf(cause, "%s: not a tandem database (schema version"
+		    " %lld)", c->path, version);
+		return -1;
+	}
 	if (version == 0) {
 		if (cache_query_int(c, "SELECT count(*) FROM sqlite_master",
 		    &tables, cause) != 0)

@@ -579,11 +579,11 @@ cache_migrate(struct cache *c, char **cause)
 		if (cache_query_int(c, "PRAGMA user_version", &version,
 		    cause) != 0)
 			goto fail;
-		if (version > CACHE_VERSION) {
+		if (version > CACHE_VERSION || version < 0) {
 			cache_refuse_newer(c->path, version, cause);
 			goto fail;
 		}
-		if (version == CACHE_VERSION || version < 0)
+		if (version == CACHE_VERSION)
 			break;
 		xasprintf(&sql, "%s PRAGMA user_version = %lld;",
 		    cache_migrations[version], version + 1);

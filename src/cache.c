@@ -5,7 +5,11 @@
  * database, implements the import sink (one IMMEDIATE transaction per
  * article) and answers the reader's queries with the structs of
  * article.h.  Statements are prepared once per connection and kept in
- * struct cache; each function uses `rc` and a single `out:` label.
+ * struct cache, and reset as soon as their rows are read so that no read
+ * transaction stays open between calls (a reader would stop seeing new
+ * imports and hold back WAL checkpoints).  The file is longer than the
+ * house's ~800 lines on purpose: it is the one place that speaks SQL, so
+ * the schema and every statement can be read side by side.
  *
  * Cache schema
  * ------------
@@ -19,6 +23,48 @@
  *                   +--------n article_setting (article_id, key)
  *
  *   setting (key PRIMARY KEY, value): global choices (identity, ...)
+ *
+ *   +-------------+  +----------------+  +------------------+  +-----------+
+ *   | source      |  | article        |  | translation      |  | paragraph |
+ *   | id          |<-| source_id      |  | id               |<-| trans..id |
+ *   | location UQ |  | id             |<-| article_id       |  | idx       |
+ *   | added_at    |  | key            |  | lang             |  | text      |
+ *   +-------------+  | url date author|  | position         |  +-----------+
+ *                    | original       |  | title            |
+ *   +-------------+  | policy         |  | title_derived    |
+ *   | setting     |  | read           |  | lang_confidence  |
+ *   | key PK      |  | imported_at    |  | url imported_at  |
+ *   | value       |  | updated_at     |  +------------------+
+ *   +-------------+  +----------------+
+ *
+ *   +-----------------+  +-----------------------+  +---------------------+
+ *   | article_setting |  | comment               |  | alignment           |
+ *   | article_id FK   |  | id  article_id FK     |  | id  article_id FK   |
+ *   | key value       |  | parent_id FK (->id)   |  | lang_a lang_b idx   |
+ *   +-----------------+  | seq author body lang  |  | a_first a_count     |
+ *                        | created state         |  | b_first b_count     |
+ *                        +-----------------------+  | confidence manual   |
+ *   FK: references the                              +---------------------+
+ *   article (or comment) id, ON DELETE CASCADE (parent_id: SET NULL)
+ *
+ * policy is 'unknown', 'open', 'login' or 'closed'; comment.state is
+ * 'source' (imported; seq is the importer's id), 'draft' or 'posted'
+ * (written here; seq NULL), or 'stale' only inside a re-import.  An
+ * alignment row says a_count paragraphs of lang_a from a_first face
+ * b_count of lang_b from b_first: 1-1, 1-2, 2-1, 1-0 and 0-1 all fit.
+ *
+ * Indexes, one for each query the reader makes (test-cache checks the
+ * plans):
+ *
+ *   article_list (imported_at DESC, id DESC)    the list, keyset paging
+ *   article UNIQUE (source_id, key)             re-import finds its row
+ *   translation UNIQUE (article_id, lang)       one per language
+ *   translation_order (article_id, position)    an article's languages
+ *   paragraph UNIQUE (translation_id, idx)      a translation's text
+ *   comment UNIQUE (article_id, seq)            comments; source upsert
+ *   comment_parent (parent_id)                  SET NULL on delete
+ *   alignment UNIQUE (article_id, lang_a, lang_b, idx)
+ *   source UNIQUE (location), setting and article_setting primary keys
  *
  * Every child row goes when its article goes (ON DELETE CASCADE, with
  * foreign_keys on).  Alignments hang off the article and name their
@@ -40,6 +86,9 @@
  *   comment: upsert on (article_id, seq), state back to 'source'
  *   end(1): delete comments still 'stale'; COMMIT
  *   end(0): ROLLBACK, as if nothing happened
+ *
+ * Local comments survive; one whose source parent vanished from the
+ * source becomes top level (parent_id ON DELETE SET NULL).
  */
 #include "config.h"
 
@@ -59,6 +108,13 @@
 #include "xmalloc.h"
 
 #define CACHE_BUSY_MS	5000
+
+/* The sink stores an import_policy where the model reads article_policy. */
+_Static_assert((int)IMPORT_POLICY_UNKNOWN == (int)ARTICLE_POLICY_UNKNOWN &&
+    (int)IMPORT_POLICY_OPEN == (int)ARTICLE_POLICY_OPEN &&
+    (int)IMPORT_POLICY_LOGIN == (int)ARTICLE_POLICY_LOGIN &&
+    (int)IMPORT_POLICY_CLOSED == (int)ARTICLE_POLICY_CLOSED,
+    "import and article policies differ");
 
 static const char *const cache_migrations[] = {
 	/* 1: the first schema. */
@@ -272,9 +328,8 @@ static const char *const cache_sql[SQL__N] = {
 /* Where the import sink is between begin and end. */
 struct cache_import {
 	int		 open;		/* between begin and end */
-	int		 updating;	/* the article was there before */
 	long long	 article;
-	long long	 translation;	/* 0 before the first, after comments */
+	long long	 translation;	/* current; 0 before the first */
 	long long	 position;	/* of the next translation */
 	long long	 paragraph;	/* index of the next paragraph */
 	int		 commenting;	/* a comment came: no more text */
@@ -376,7 +431,8 @@ cache_run_id(struct cache *c, enum cache_sql sql, long long id,
 	if ((s = cache_stmt(c, sql, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	return cache_step_done(c, s, cause, "update");
+	return cache_step_done(c, s, cause, sql == SQL_ARTICLE_REMOVE ?
+	    "removing article" : "updating article");
 }
 
 static long long
@@ -499,6 +555,15 @@ cache_exec(struct cache *c, const char *sql, char **cause)
 	return 0;
 }
 
+static int
+cache_refuse_newer(const char *path, long long version, char **cause)
+{
+	xasprintf(cause, "%s: database schema version %lld is newer than this"
+	    " tandem supports (%d); upgrade tandem", path, version,
+	    CACHE_VERSION);
+	return -1;
+}
+
 /* Apply the migrations this file lacks, each in its own transaction. */
 static int
 cache_migrate(struct cache *c, char **cause)
@@ -514,7 +579,11 @@ cache_migrate(struct cache *c, char **cause)
 		if (cache_query_int(c, "PRAGMA user_version", &version,
 		    cause) != 0)
 			goto fail;
-		if (version >= CACHE_VERSION)
+		if (version > CACHE_VERSION || version < 0) {
+			cache_refuse_newer(c->path, version, cause);
+			goto fail;
+		}
+		if (version == CACHE_VERSION)
 			break;
 		xasprintf(&sql, "%s PRAGMA user_version = %lld;",
 		    cache_migrations[version], version + 1);
@@ -556,15 +625,6 @@ cache_peek_version(const char *path)
 	return (long long)h[60] << 24 | h[61] << 16 | h[62] << 8 | h[63];
 }
 
-static int
-cache_refuse_newer(const char *path, long long version, char **cause)
-{
-	xasprintf(cause, "%s: database schema version %lld is newer than this"
-	    " tandem supports (%d); upgrade tandem", path, version,
-	    CACHE_VERSION);
-	return -1;
-}
-
 /*
  * Check the schema version before anything can write to the file, then
  * set the connection up and bring the schema up to date.
@@ -578,6 +638,11 @@ cache_setup(struct cache *c, char **cause)
 		return -1;
 	if (version > CACHE_VERSION)
 		return cache_refuse_newer(c->path, version, cause);
+	if (version < 0) {
+		xasprintf(cause, "%s: not a tandem database (schema version"
+		    " %lld)", c->path, version);
+		return -1;
+	}
 	if (version == 0) {
 		if (cache_query_int(c, "SELECT count(*) FROM sqlite_master",
 		    &tables, cause) != 0)
@@ -602,6 +667,9 @@ cache_setup(struct cache *c, char **cause)
 	    " PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
 	    cause) != 0)
 		return -1;
+	/* Up to date: no write lock, so opening never waits on an import. */
+	if (version == CACHE_VERSION)
+		return 0;
 	return cache_migrate(c, cause);
 }
 

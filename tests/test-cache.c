@@ -236,6 +236,36 @@ test_default_path(void)
 	free(cause);
 }
 
+/* A read-only cache lists but refuses imports and changes. */
+static void
+test_readonly(struct cache *c)
+{
+	struct import_sink	 sink;
+	struct import_article	 ia;
+	struct article_summary	*v;
+	size_t			 n;
+	long long		 count = -1;
+	char			*cause = NULL;
+
+	ok(cache_list(c, NULL, NULL, 10, &v, &n, &cause) == 0 && n == 0,
+	    "read-only: list works");
+	article_summaries_free(v, n);
+	ok(cache_count(c, &count, &cause) == 0 && count == 0,
+	    "read-only: count works");
+	cache_sink(c, &sink);
+	memset(&ia, 0, sizeof ia);
+	ia.source = "s";
+	ia.key = "k";
+	ok(sink.begin(sink.arg, &ia, &cause) == -1 && cause != NULL,
+	    "read-only: import refused");
+	FREE(&cause);
+	ok(cache_setting_set(c, 0, "k", "v", &cause) == -1 && cause != NULL,
+	    "read-only: setting refused");
+	is_str(cause, "saving setting: attempt to write a readonly database",
+	    "with SQLite's reason");
+	FREE(&cause);
+}
+
 static void
 test_create(void)
 {
@@ -265,6 +295,8 @@ test_create(void)
 	cache_close(c);
 	c = db_open(path, CACHE_READONLY);
 	ok(c != NULL, "reopen read-only");
+	if (c != NULL)
+		test_readonly(c);
 	cache_close(c);
 	is_int(header_int(path, 60), cache_version(),
 	    "reopening leaves user_version alone");

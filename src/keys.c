@@ -1,0 +1,217 @@
+/*
+ * keys.c: the key -> operation table (see keys.h).
+ *
+ * The defaults follow less, mutt and vi habits.  One key may mean
+ * different things in different panes: N toggles read/unread in the
+ * article list (as in mutt) but finds the previous match in the reader
+ * (as in less).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "keys.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+#define KEYS_MAX 256
+
+static const struct keys_binding keys_defaults[] = {
+	{ KEYS_ALL, 'j', OP_DOWN },		{ KEYS_ALL, KEYS_DOWN, OP_DOWN },
+	{ KEYS_ALL, 'k', OP_UP },		{ KEYS_ALL, KEYS_UP, OP_UP },
+	{ KEYS_ALL, ' ', OP_PAGE_DOWN },	{ KEYS_ALL, KEYS_PGDN, OP_PAGE_DOWN },
+	{ KEYS_ALL, 'f', OP_PAGE_DOWN },
+	{ KEYS_ALL, 'b', OP_PAGE_UP },		{ KEYS_ALL, KEYS_PGUP, OP_PAGE_UP },
+	{ KEYS_ALL, 'd', OP_HALF_DOWN },	{ KEYS_ALL, 'u', OP_HALF_UP },
+	{ KEYS_ALL, 'g', OP_TOP },		{ KEYS_ALL, KEYS_HOME, OP_TOP },
+	{ KEYS_ALL, 'G', OP_BOTTOM },		{ KEYS_ALL, KEYS_END, OP_BOTTOM },
+	{ KEYS_ALL, KEYS_ENTER, OP_OPEN },
+	{ KEYS_ALL, 'q', OP_BACK },		{ KEYS_ALL, KEYS_ESC, OP_BACK },
+	{ KEYS_ALL, 'Q', OP_QUIT },
+	{ KEYS_ALL, KEYS_TAB, OP_FOCUS },
+	{ KEYS_ALL, 'c', OP_COMMENTS },
+	{ KEYS_ALL, 'l', OP_LANG_NEXT },
+	{ KEYS_ALL, '1', OP_LANG_1 },		{ KEYS_ALL, '2', OP_LANG_2 },
+	{ KEYS_ALL, '3', OP_LANG_3 },		{ KEYS_ALL, '4', OP_LANG_4 },
+	{ KEYS_ALL, '5', OP_LANG_5 },		{ KEYS_ALL, '6', OP_LANG_6 },
+	{ KEYS_ALL, '7', OP_LANG_7 },		{ KEYS_ALL, '8', OP_LANG_8 },
+	{ KEYS_ALL, '9', OP_LANG_9 },
+	{ KEYS_ALL, 's', OP_SIDE_BY_SIDE },
+	{ KEYS_ALL, 'L', OP_LANG2_NEXT },
+	{ KEYS_ALL, 'x', OP_SWAP },
+	{ KEYS_ALL, '/', OP_SEARCH },
+	{ KEYS_ALL, 'n', OP_SEARCH_NEXT },
+	{ KEYS_READER, 'N', OP_SEARCH_PREV },
+	{ KEYS_COMMENTS, 'N', OP_SEARCH_PREV },
+	{ KEYS_LIST, 'N', OP_TOGGLE_READ },
+	{ KEYS_ALL, 'o', OP_OPEN_URL },
+	{ KEYS_ALL, '?', OP_HELP },		{ KEYS_ALL, KEYS_F1, OP_HELP },
+	{ KEYS_ALL, KEYS_CTRL('l'), OP_REDRAW },
+};
+
+static struct keys_binding	keys_table[KEYS_MAX];
+static size_t			keys_n;
+
+#define KEYS_STR(name, str, help) str,
+static const char *keys_op_names[] = { KEYS_OPS(KEYS_STR) };
+#undef KEYS_STR
+#define KEYS_HELP(name, str, help) help,
+static const char *keys_op_helps[] = { KEYS_OPS(KEYS_HELP) };
+#undef KEYS_HELP
+
+static const char *keys_contexts[] = { "all", "list", "reader", "comments" };
+
+static const struct {
+	int		 key;
+	const char	*name;
+} keys_names[] = {
+	{ KEYS_UP, "Up" }, { KEYS_DOWN, "Down" }, { KEYS_LEFT, "Left" },
+	{ KEYS_RIGHT, "Right" }, { KEYS_PGUP, "PgUp" }, { KEYS_PGDN, "PgDn" },
+	{ KEYS_HOME, "Home" }, { KEYS_END, "End" }, { KEYS_ENTER, "Enter" },
+	{ KEYS_ESC, "Esc" }, { KEYS_TAB, "Tab" }, { KEYS_BTAB, "BTab" },
+	{ KEYS_BACKSPACE, "BSpace" }, { KEYS_DC, "Delete" },
+	{ KEYS_F1, "F1" }, { ' ', "Space" },
+};
+
+void
+keys_init(void)
+{
+	keys_n = sizeof keys_defaults / sizeof keys_defaults[0];
+	memcpy(keys_table, keys_defaults, sizeof keys_defaults);
+}
+
+static void
+keys_ready(void)
+{
+	if (keys_n == 0)
+		keys_init();
+}
+
+enum op
+keys_lookup(enum keys_context ctx, int key)
+{
+	size_t	i;
+
+	keys_ready();
+	for (i = 0; i < keys_n; i++)
+		if (keys_table[i].context == ctx && keys_table[i].key == key)
+			return keys_table[i].op;
+	for (i = 0; i < keys_n; i++)
+		if (keys_table[i].context == KEYS_ALL && keys_table[i].key == key)
+			return keys_table[i].op;
+	return OP_NONE;
+}
+
+const char *
+keys_name(int key, char *buf, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof keys_names / sizeof keys_names[0]; i++)
+		if (keys_names[i].key == key)
+			return keys_names[i].name;
+	if (key > 0 && key < 0x20)
+		snprintf(buf, len, "C-%c", key + 0x60);
+	else if (key > 0 && key < 0x110000) {
+		char	u[5];
+
+		u[utf8_encode((uint32_t)key, u)] = '\0';
+		snprintf(buf, len, "%s", u);	} else
+		snprintf(buf, len, "?");
+	return buf;
+}
+
+/* The key a name means, or -1. */
+int
+keys_parse(const char *name)
+{
+	const unsigned char	*u = (const unsigned char *)name;
+	uint32_t		 uc;
+	size_t			 i;
+
+	for (i = 0; i < sizeof keys_names / sizeof keys_names[0]; i++)
+		if (strcasecmp(keys_names[i].name, name) == 0)
+			return keys_names[i].key;
+	if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' &&
+	    name[2] >= '@' && name[2] <= 'z' && name[3] == '\0')
+		return KEYS_CTRL(name[2]);
+	/* Any one printable character stands for itself. */
+	if (u[0] > 0x20 && u[0] != 0x7f && utf8_decode(name, strlen(name),
+	    &uc) == strlen(name) && uc != UTF8_BAD && uc >= 0xa0)
+		return (int)uc;
+	if (u[0] > 0x20 && u[0] < 0x7f && u[1] == '\0')
+		return u[0];
+	return -1;
+}
+
+const char *
+keys_op_name(enum op op)
+{
+	return op < OP_COUNT ? keys_op_names[op] : "?";
+}
+
+const char *
+keys_op_help(enum op op)
+{
+	return op < OP_COUNT ? keys_op_helps[op] : "?";
+}
+
+const char *
+keys_context_name(enum keys_context ctx)
+{
+	return ctx < KEYS_NCONTEXTS ? keys_contexts[ctx] : "?";
+}
+
+int
+keys_bind(const char *context, const char *key, const char *op,
+    char **cause)
+{
+	size_t	i, c, o;
+	int	k;
+
+	keys_ready();
+	for (c = 0; c < KEYS_NCONTEXTS; c++)
+		if (strcmp(keys_contexts[c], context) == 0)
+			break;
+	if (c == KEYS_NCONTEXTS) {
+		xasprintf(cause, "unknown key context '%s' (all, list, reader, "
+		    "comments)", context);
+		return -1;
+	}
+	if ((k = keys_parse(key)) < 0) {
+		xasprintf(cause, "unknown key '%s'", key);
+		return -1;
+	}
+	for (o = 0; o < OP_COUNT; o++)
+		if (strcmp(keys_op_names[o], op) == 0)
+			break;
+	if (o == OP_COUNT) {
+		xasprintf(cause, "unknown operation '%s'", op);
+		return -1;
+	}
+	for (i = 0; i < keys_n; i++)
+		if (keys_table[i].context == c && keys_table[i].key == k)
+			break;
+	if (i == keys_n) {
+		if (keys_n == KEYS_MAX) {
+			xasprintf(cause, "too many key bindings");
+			return -1;
+		}
+		keys_n++;
+	}
+	keys_table[i].context = (enum keys_context)c;
+	keys_table[i].key = k;
+	keys_table[i].op = (enum op)o;
+	return 0;
+}
+
+const struct keys_binding *
+keys_bindings(size_t *n)
+{
+	keys_ready();
+	*n = keys_n;
+	return keys_table;
+}

@@ -1,0 +1,107 @@
+/*
+ * keys.h: what each key does, as data.
+ *
+ * Key handling is two tables.  This file holds the first: key -> operation,
+ * per context (the pane with the focus), with the defaults below and
+ * rebinding from the config file.  The UI holds the second: operation ->
+ * handler.  The help overlay, `tandem --help` and a test that checks the
+ * man page all read the same table, so they cannot drift apart.
+ *
+ * Keys are wide characters (what get_wch() returns) or KEY_* codes of
+ * our own for the special keys, so that nothing here needs curses.
+ */
+#ifndef TANDEM_KEYS_H
+#define TANDEM_KEYS_H
+
+#include <stddef.h>
+
+/* Special keys, above the Unicode range; ui.c maps curses codes to them. */
+enum keys_special {
+	KEYS_UP = 0x110000, KEYS_DOWN, KEYS_LEFT, KEYS_RIGHT, KEYS_PGUP,
+	KEYS_PGDN, KEYS_HOME, KEYS_END, KEYS_ENTER, KEYS_ESC, KEYS_TAB,
+	KEYS_BTAB, KEYS_BACKSPACE, KEYS_DC, KEYS_RESIZE, KEYS_F1,
+};
+
+#define KEYS_CTRL(c)	((c) & 0x1f)
+
+/* Where a binding applies; KEYS_ALL is tried after the pane's own. */
+enum keys_context {
+	KEYS_ALL = 0,
+	KEYS_LIST,
+	KEYS_READER,
+	KEYS_COMMENTS,
+	KEYS_NCONTEXTS
+};
+
+/* Operations, with their config-file names and help texts (keys.c). */
+#define KEYS_OPS(X) \
+	X(NONE,		"none",		"do nothing") \
+	X(DOWN,		"down",		"next line or article") \
+	X(UP,		"up",		"previous line or article") \
+	X(PAGE_DOWN,	"page-down",	"next page") \
+	X(PAGE_UP,	"page-up",	"previous page") \
+	X(HALF_DOWN,	"half-down",	"half a page down") \
+	X(HALF_UP,	"half-up",	"half a page up") \
+	X(TOP,		"top",		"first line or article") \
+	X(BOTTOM,	"bottom",	"last line or article") \
+	X(OPEN,		"open",		"open the article") \
+	X(BACK,		"back",		"back to the list; quit from the list") \
+	X(QUIT,		"quit",		"quit tandem") \
+	X(FOCUS,	"focus",	"move the focus to the next pane") \
+	X(COMMENTS,	"comments",	"show or hide the comments") \
+	X(LANG_NEXT,	"lang-next",	"next language") \
+	X(LANG_1,	"lang-1",	"the article's 1st language") \
+	X(LANG_2,	"lang-2",	"the article's 2nd language") \
+	X(LANG_3,	"lang-3",	"the article's 3rd language") \
+	X(LANG_4,	"lang-4",	"the article's 4th language") \
+	X(LANG_5,	"lang-5",	"the article's 5th language") \
+	X(LANG_6,	"lang-6",	"the article's 6th language") \
+	X(LANG_7,	"lang-7",	"the article's 7th language") \
+	X(LANG_8,	"lang-8",	"the article's 8th language") \
+	X(LANG_9,	"lang-9",	"the article's 9th language") \
+	X(SIDE_BY_SIDE,	"side-by-side",	"two languages side by side, or one") \
+	X(LANG2_NEXT,	"lang2-next",	"next language of the right column") \
+	X(SWAP,		"swap",		"swap the left and right languages") \
+	X(SEARCH,	"search",	"search forward for text") \
+	X(SEARCH_NEXT,	"search-next",	"next match") \
+	X(SEARCH_PREV,	"search-prev",	"previous match") \
+	X(TOGGLE_READ,	"toggle-read",	"mark read or unread") \
+	X(OPEN_URL,	"open-url",	"open the article's URL with $BROWSER") \
+	X(HELP,		"help",		"show this help") \
+	X(REDRAW,	"redraw",	"redraw the screen")
+
+#define KEYS_ENUM(name, str, help) OP_##name,
+enum op { KEYS_OPS(KEYS_ENUM) OP_COUNT };
+#undef KEYS_ENUM
+
+struct keys_binding {
+	enum keys_context	 context;
+	int			 key;
+	enum op			 op;
+};
+
+/* Reset the bindings to the defaults. */
+void		 keys_init(void);
+
+/* The operation of key in context (falling back to KEYS_ALL). */
+enum op		 keys_lookup(enum keys_context, int key);
+
+/*
+ * Bind a key named like the help shows it ("j", "C-l", "Down", "Space")
+ * to an operation named like "page-down", in context "all", "list",
+ * "reader" or "comments".  Returns -1 and sets *cause if a name is wrong.
+ */
+int		 keys_bind(const char *context, const char *key, const char *op,
+		     char **cause);
+
+/* Names: "Down", "C-l", "Space", "j"; op names and help texts. */
+const char	*keys_name(int key, char *buf, size_t len);
+int		 keys_parse(const char *name);
+const char	*keys_op_name(enum op);
+const char	*keys_op_help(enum op);
+const char	*keys_context_name(enum keys_context);
+
+/* The current bindings, in the order help shows them. */
+const struct keys_binding *keys_bindings(size_t *n);
+
+#endif

@@ -1,0 +1,432 @@
+/*
+ * view.c: the reader pane's state (see view.h).
+ *
+ * One language is laid out as the left column of a side-by-side layout
+ * with an empty right column, so single and double views share the rows,
+ * the scrolling and the search.  Every row belongs to a pair; a pair
+ * covers a range of left paragraphs, which is how the place in the text
+ * survives a relayout: the top row is remembered as (left paragraph,
+ * rows into it) and found again afterwards.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "view.h"
+#include "xmalloc.h"
+
+void
+view_init(struct view *v, const struct layout_opts *opts)
+{
+	memset(v, 0, sizeof *v);
+	if (opts != NULL)
+		v->opts = *opts;
+	layout_sbs_init(&v->rows);
+}
+
+void
+view_close(struct view *v)
+{
+	if (v->article != NULL)
+		article_free(v->article);
+	v->article = NULL;
+	free(v->pairs);
+	v->pairs = NULL;
+	v->npairs = 0;
+	layout_sbs_free(&v->rows);
+	v->top = 0;
+	v->message[0] = '\0';
+}
+
+void
+view_free(struct view *v)
+{
+	view_close(v);
+	FREE(&v->needle);
+}
+
+void
+view_open(struct view *v, struct article *a, size_t left, size_t right,
+    int sbs)
+{
+	view_close(v);
+	v->article = a;
+	v->left = left < a->ntranslations ? left : 0;
+	v->right = right < a->ntranslations ? right : v->left;
+	v->sbs = sbs;
+	v->top = 0;
+	if (v->width > 0)
+		view_relayout(v, v->width, v->height);
+}
+
+static const struct article_translation *
+view_tr(const struct view *v, size_t i)
+{
+	return &v->article->translations[i];
+}
+
+/* Paragraph of the left column on row r, or (size_t)-1 for a blank. */
+static size_t
+view_row_para(const struct view *v, size_t r)
+{
+	size_t	l = v->rows.rows[r].left;
+
+	return l == LAYOUT_SBS_NONE ? (size_t)-1 : v->rows.left.lines[l].para;
+}
+
+/* Where the top is, as (paragraph, rows into it). */
+static void
+view_anchor(const struct view *v, size_t *para, size_t *into)
+{
+	size_t	r, first;
+
+	*para = 0;
+	*into = 0;
+	for (r = v->top; r < v->rows.nrows; r++)
+		if (view_row_para(v, r) != (size_t)-1)
+			break;
+	if (r == v->rows.nrows)
+		return;
+	*para = view_row_para(v, r);
+	if (r != v->top)
+		return;
+	for (first = r; first > 0 && view_row_para(v, first - 1) == *para;)
+		first--;
+	*into = r - first;
+}
+
+/* Effective pairs: the supplier's, or paragraph i with paragraph i. */
+static void
+view_make_pairs(struct view *v, size_t nl, size_t nr)
+{
+	size_t	k, n;
+
+	free(v->pairs);
+	v->pairs = NULL;
+	v->npairs = 0;
+	if (v->sbs_on && v->pairs_fn != NULL)
+		v->pairs_fn(v->pairs_arg, v->article, v->left, v->right,
+		    &v->pairs, &v->npairs);
+	if (v->pairs != NULL)
+		return;
+	n = nl > nr ? nl : nr;
+	v->pairs = xcalloc(n + 1, sizeof *v->pairs);
+	for (k = 0; k < n; k++) {
+		v->pairs[k].left = v->pairs[k].right = k;
+		v->pairs[k].nleft = k < nl;
+		v->pairs[k].nright = k < nr;
+	}
+	v->npairs = n;
+}
+
+static struct layout_para *
+view_paras(const struct article_translation *t)
+{
+	struct layout_para	*p;
+	size_t			 i;
+
+	p = xcalloc(t->nparagraphs + 1, sizeof *p);
+	for (i = 0; i < t->nparagraphs; i++) {
+		p[i].text = t->paragraphs[i].text;
+		p[i].len = t->paragraphs[i].len;
+	}
+	return p;
+}
+
+void
+view_relayout(struct view *v, int width, int height)
+{
+	struct layout_para	*lp, *rp = NULL;
+	size_t			 para, into, nr = 0, r;
+	int			 lw = width, rw = 0;
+
+	view_anchor(v, &para, &into);
+	v->width = width;
+	v->height = height;
+	if (v->article == NULL || width <= 0)
+		return;
+	v->sbs_on = 0;
+	if (v->sbs && v->article->ntranslations > 1 && v->left != v->right) {
+		if ((width - VIEW_GUTTER_WIDTH) / 2 >= VIEW_SBS_MIN_COLUMN) {
+			v->sbs_on = 1;
+			lw = (width - VIEW_GUTTER_WIDTH) / 2;
+			rw = width - VIEW_GUTTER_WIDTH - lw;
+		} else
+			snprintf(v->message, sizeof v->message, "too narrow for "
+			    "side by side: showing %s only",
+			    view_tr(v, v->left)->lang);
+	}
+	lp = view_paras(view_tr(v, v->left));
+	if (v->sbs_on) {
+		rp = view_paras(view_tr(v, v->right));
+		nr = view_tr(v, v->right)->nparagraphs;
+	}
+	view_make_pairs(v, view_tr(v, v->left)->nparagraphs, nr);
+	layout_sbs_build(&v->rows, lp, view_tr(v, v->left)->nparagraphs, rp,
+	    nr, v->pairs, v->npairs, lw, rw, &v->opts);
+	free(lp);
+	free(rp);
+
+	v->top = 0;
+	v->match = (size_t)-1;
+	for (r = 0; r < v->rows.nrows; r++)
+		if (view_row_para(v, r) == para) {
+			v->top = r + into;
+			break;
+		}
+	if (v->top > view_max_top(v))
+		v->top = view_max_top(v);
+}
+
+size_t
+view_max_top(const struct view *v)
+{
+	size_t	h = v->height > 0 ? (size_t)v->height : 1;
+
+	return v->rows.nrows > h ? v->rows.nrows - h : 0;
+}
+
+void
+view_scroll(struct view *v, long rows)
+{
+	long	top = (long)v->top + rows;
+
+	if (top < 0)
+		top = 0;
+	v->top = (size_t)top > view_max_top(v) ? view_max_top(v) : (size_t)top;
+}
+
+void
+view_page(struct view *v, int direction, int half)
+{
+	long	step = v->height > 2 ? v->height - 1 : 1;
+
+	if (half)
+		step = v->height > 1 ? v->height / 2 : 1;
+	view_scroll(v, direction * step);
+}
+
+void
+view_home(struct view *v)
+{
+	v->top = 0;
+}
+
+void
+view_end(struct view *v)
+{
+	v->top = view_max_top(v);
+}
+
+static int
+view_refuse(struct view *v, const char *msg)
+{
+	snprintf(v->message, sizeof v->message, "%s", msg);
+	return -1;
+}
+
+static void
+view_redo(struct view *v)
+{
+	v->message[0] = '\0';
+	view_relayout(v, v->width, v->height);
+}
+
+/* The next translation after i, skipping skip (if another exists). */
+static size_t
+view_next(const struct view *v, size_t i, size_t skip)
+{
+	size_t	n = v->article->ntranslations, j;
+
+	for (j = (i + 1) % n; j != i; j = (j + 1) % n)
+		if (j != skip || n < 2)
+			return j;
+	return i;
+}
+
+int
+view_set_lang(struct view *v, size_t index)
+{
+	char	msg[80];
+
+	if (v->article == NULL)
+		return -1;
+	if (index >= v->article->ntranslations) {
+		snprintf(msg, sizeof msg, "no language %zu: this article has "
+		    "%zu", index + 1, v->article->ntranslations);
+		return view_refuse(v, msg);
+	}
+	if (v->sbs && index == v->right)
+		v->right = v->left;
+	v->left = index;
+	view_redo(v);
+	return 0;
+}
+
+int
+view_next_lang(struct view *v)
+{
+	if (v->article == NULL || v->article->ntranslations < 2)
+		return view_refuse(v, "this article has one language");
+	return view_set_lang(v, view_next(v, v->left, v->sbs ? v->right :
+	    v->left));
+}
+
+int
+view_next_lang2(struct view *v)
+{
+	if (v->article == NULL || v->article->ntranslations < 2)
+		return view_refuse(v, "this article has one language");
+	if (!v->sbs || v->right == v->left)
+		v->right = v->left;
+	v->right = view_next(v, v->right, v->left);
+	v->sbs = 1;
+	view_redo(v);
+	return 0;
+}
+
+int
+view_swap(struct view *v)
+{
+	size_t	t;
+
+	if (v->article == NULL || !v->sbs || v->left == v->right)
+		return view_refuse(v, "swap needs two languages side by side "
+		    "(press s)");
+	t = v->left;
+	v->left = v->right;
+	v->right = t;
+	view_redo(v);
+	return 0;
+}
+
+int
+view_toggle_sbs(struct view *v)
+{
+	if (v->article == NULL || v->article->ntranslations < 2)
+		return view_refuse(v, "this article has one language");
+	v->sbs = !v->sbs;
+	if (v->sbs && v->right == v->left)
+		v->right = view_next(v, v->left, v->left);
+	view_redo(v);
+	return 0;
+}
+
+const char *
+view_cell(const struct view *v, size_t row, int right, size_t *len,
+    int *width)
+{
+	const struct layout		*l;
+	const struct layout_line	*ln;
+	size_t				 i;
+
+	if (row >= v->rows.nrows)
+		return NULL;
+	i = right ? v->rows.rows[row].right : v->rows.rows[row].left;
+	if (i == LAYOUT_SBS_NONE)
+		return NULL;
+	l = right ? &v->rows.right : &v->rows.left;
+	ln = &l->lines[i];
+	*len = ln->len;
+	*width = ln->width;
+	return l->text + ln->off;
+}
+
+int
+view_row_pair(const struct view *v, size_t row)
+{
+	return row < v->rows.nrows ? (int)v->rows.rows[row].pair : -1;
+}
+
+/* Case-insensitive (for ASCII) search for needle in s[0..len). */
+static int
+view_contains(const char *s, size_t len, const char *needle)
+{
+	size_t	n = strlen(needle), i;
+
+	for (i = 0; n > 0 && i + n <= len; i++)
+		if (strncasecmp(s + i, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+view_row_matches(const struct view *v, size_t r, const char *needle)
+{
+	const char	*s;
+	size_t		 len;
+	int		 w, side;
+
+	for (side = 0; side < 2; side++)
+		if ((s = view_cell(v, r, side, &len, &w)) != NULL &&
+		    view_contains(s, len, needle))
+			return 1;
+	return 0;
+}
+
+int
+view_search(struct view *v, const char *needle, int dir)
+{
+	size_t	r;
+
+	if (needle != NULL) {
+		free(v->needle);
+		v->needle = xstrdup(needle);
+	}
+	if (v->needle == NULL || *v->needle == '\0')
+		return view_refuse(v, "no previous search");
+	if (v->article == NULL)
+		return -1;
+	/* Go on from the last match if it is on screen, else from the top. */
+	r = v->match >= v->top && v->match < v->top + (size_t)v->height ?
+	    v->match : v->top;
+	for (;;) {
+		if (dir > 0 ? r + 1 >= v->rows.nrows : r == 0)
+			break;
+		r = dir > 0 ? r + 1 : r - 1;
+		if (view_row_matches(v, r, v->needle)) {
+			v->match = r;
+			v->top = r > view_max_top(v) ? view_max_top(v) : r;
+			/* The match is below a clamped top: still on screen. */
+			v->message[0] = '\0';
+			return 0;
+		}
+	}
+	snprintf(v->message, sizeof v->message, "pattern not found: %s",
+	    v->needle);
+	return -1;
+}
+
+size_t
+view_top_paragraph(const struct view *v)
+{
+	size_t	para, into;
+
+	view_anchor(v, &para, &into);
+	return para;
+}
+
+void
+view_status(const struct view *v, char *buf, size_t len)
+{
+	size_t	n, pct;
+
+	if (v->article == NULL) {
+		snprintf(buf, len, "%s", "");
+		return;
+	}
+	n = view_tr(v, v->left)->nparagraphs;
+	pct = v->rows.nrows <= (size_t)v->height || v->rows.nrows == 0 ? 100 :
+	    (v->top + (size_t)v->height) * 100 / v->rows.nrows;
+	if (v->sbs_on)
+		snprintf(buf, len, "%s|%s  %zu/%zu  %zu%%",
+		    view_tr(v, v->left)->lang, view_tr(v, v->right)->lang,
+		    n ? view_top_paragraph(v) + 1 : 0, n, pct);
+	else
+		snprintf(buf, len, "%s  %zu/%zu  %zu%%",
+		    view_tr(v, v->left)->lang, n ? view_top_paragraph(v) + 1 :
+		    0, n, pct);
+}

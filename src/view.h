@@ -1,0 +1,96 @@
+/*
+ * view.h: the reader pane's state, without curses.
+ *
+ * A view holds one article, which of its translations are shown (one, or
+ * a left and a right one side by side), the rows the layout engine made
+ * of them at the pane's width, where the pane is scrolled to and what is
+ * being searched for.  The UI asks it for rows and draws them; every
+ * key the reader handles is a call here, so the behaviour is unit-tested
+ * without a terminal.
+ *
+ * Recompute is not repaint: changing the width, a language or the
+ * side-by-side mode lays the text out again (view_relayout), keeping the
+ * paragraph at the top of the pane where it was; scrolling only moves
+ * view->top.
+ */
+#ifndef TANDEM_VIEW_H
+#define TANDEM_VIEW_H
+
+#include <stddef.h>
+
+#include "article.h"
+#include "layout-sbs.h"
+
+/* Narrowest column side-by-side will lay text out in. */
+#define VIEW_SBS_MIN_COLUMN	16
+#define VIEW_GUTTER		" | "
+#define VIEW_GUTTER_WIDTH	3
+
+/*
+ * Supplies the pairing of two translations' paragraphs (for example from
+ * the stored alignment): sets *pairs (allocated, or NULL for paragraph i
+ * with paragraph i) and *n.
+ */
+typedef void (*view_pairs_fn)(void *arg, const struct article *,
+    size_t left, size_t right, struct layout_sbs_pair **pairs, size_t *n);
+
+struct view {
+	struct article		*article;	/* owned */
+	size_t			 left, right;	/* translation indices */
+	int			 sbs;		/* side by side wanted */
+	int			 sbs_on;	/* ... and shown (room enough) */
+	struct layout_opts	 opts;
+	view_pairs_fn		 pairs_fn;
+	void			*pairs_arg;
+
+	int			 width, height;	/* of the text area */
+	struct layout_sbs	 rows;		/* single: right side empty */
+	struct layout_sbs_pair	*pairs;		/* effective pairs */
+	size_t			 npairs;
+	size_t			 top;		/* first row shown */
+
+	char			*needle;	/* last search, or NULL */
+	size_t			 match;		/* row of the last match */
+	char			 message[160];	/* for the status line */
+};
+
+void	view_init(struct view *, const struct layout_opts *);
+void	view_free(struct view *);
+
+/* Show article (the view takes it), left in translation left. */
+void	view_open(struct view *, struct article *, size_t left, size_t right,
+	    int sbs);
+void	view_close(struct view *);
+
+/* Lay out again for a text area of width x height, keeping the place. */
+void	view_relayout(struct view *, int width, int height);
+
+/* Scrolling; all clamp to the text. */
+void	view_scroll(struct view *, long rows);
+void	view_page(struct view *, int direction, int half);
+void	view_home(struct view *);
+void	view_end(struct view *);
+size_t	view_max_top(const struct view *);
+
+/* Languages; each lays out again.  Return -1 (and set message) if refused. */
+int	view_set_lang(struct view *, size_t index);
+int	view_next_lang(struct view *);
+int	view_next_lang2(struct view *);
+int	view_swap(struct view *);
+int	view_toggle_sbs(struct view *);
+
+/* Search from the row after the top (dir 1) or before it (-1). */
+int	view_search(struct view *, const char *needle, int dir);
+
+/* A row's text: line bytes of the left/right column, or NULL if blank. */
+const char *view_cell(const struct view *, size_t row, int right,
+	    size_t *len, int *width);
+/* Is this the row of a low-confidence pair?  (Reserved for alignment.) */
+int	view_row_pair(const struct view *, size_t row);
+
+/* "ko|en  3/8  42%" */
+void	view_status(const struct view *, char *, size_t);
+/* First paragraph (0-based) of the left side at the top row. */
+size_t	view_top_paragraph(const struct view *);
+
+#endif

@@ -80,6 +80,8 @@ int	 cache_counts(struct cache *, struct cache_counts *, char **);
 int	 cache_list(struct cache *, const char *const *,
 	     const struct cache_cursor *, size_t, struct article_summary **,
 	     size_t *, char **);
+int	 cache_list_at(struct cache *, const char *const *, size_t, size_t,
+	     struct article_summary **, size_t *, char **);
 void	 cache_cursor_set(struct cache_cursor *,
 	     const struct article_summary *);
 int	 cache_article_load(struct cache *, long long, struct article **,

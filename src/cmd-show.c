@@ -38,6 +38,8 @@ cmd_columns(void)
 }
 
 /* Print s sanitised, fitted to cells (0: as it is), then suffix. */
+static const struct layout_opts *cmd_opts;	/* the context's, for cmd_put */
+
 static void
 cmd_put(const char *s, int cells, int pad, const char *suffix)
 {
@@ -47,11 +49,11 @@ cmd_put(const char *s, int cells, int pad, const char *suffix)
 	if (s == NULL)
 		s = "";
 	if (cells <= 0)
-		t = utf8_sanitize(s, strlen(s), &len, NULL);
+		t = utf8_sanitize(s, strlen(s), &len, cmd_opts);
 	else if (pad)
-		t = layout_pad(s, strlen(s), cells, NULL);
+		t = layout_pad(s, strlen(s), cells, cmd_opts);
 	else
-		t = layout_truncate(s, strlen(s), cells, NULL);
+		t = layout_truncate(s, strlen(s), cells, cmd_opts);
 	fputs(t, stdout);
 	fputs(suffix, stdout);
 	free(t);
@@ -90,6 +92,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error("list: no arguments expected, got '%s'", argv[1]);
 		return CMD_EXIT_USAGE;
 	}
+	cmd_opts = &ctx->layout;
 	if (cmd_open_cache(ctx, 0, &cache) != 0)
 		return CMD_EXIT_ERROR;
 	if (cache_count(cache, &total, &cause) != 0)
@@ -175,14 +178,15 @@ cmd_langs(const struct article *a)
 
 /* One translation, wrapped at width: title, a rule, paragraphs. */
 static void
-cmd_show_one(const struct article_translation *t, int width)
+cmd_show_one(const struct article_translation *t, int width,
+    const struct layout_opts *opts)
 {
 	struct layout	l;
 	size_t		i, p;
 	int		rule = 0;
 
 	layout_init(&l);
-	layout_wrap(&l, 0, t->title, strlen(t->title), width, NULL);
+	layout_wrap(&l, 0, t->title, strlen(t->title), width, opts);
 	for (i = 0; i < l.nlines; i++) {
 		puts(layout_line_text(&l, i));
 		if (l.lines[i].width > rule)
@@ -194,7 +198,7 @@ cmd_show_one(const struct article_translation *t, int width)
 	layout_clear(&l);
 	for (p = 0; p < t->nparagraphs; p++)
 		layout_wrap(&l, p, t->paragraphs[p].text, t->paragraphs[p].len,
-		    width, NULL);
+		    width, opts);
 	for (i = 0; i < l.nlines; i++) {
 		if (!l.lines[i].cont)
 			fputs("\n", stdout);
@@ -262,7 +266,7 @@ cmd_put_row(const char *row)
 static void
 cmd_show_two(struct cache *cache, const struct article *a,
     const struct article_translation *l, const struct article_translation *r,
-    int width)
+    int width, const struct layout_opts *opts)
 {
 	struct layout_sbs	 sbs;
 	struct layout_para	 lt = { l->title, strlen(l->title) };
@@ -278,7 +282,7 @@ cmd_show_two(struct cache *cache, const struct article *a,
 	if (lw < 1)
 		lw = rw = 1;
 	layout_sbs_init(&sbs);
-	layout_sbs_build(&sbs, &lt, 1, &rt, 1, NULL, 0, lw, rw, NULL);
+	layout_sbs_build(&sbs, &lt, 1, &rt, 1, NULL, 0, lw, rw, opts);
 	for (i = 0; i < sbs.nrows; i++) {
 		row = layout_sbs_render_row(&sbs, i, CMD_GUTTER);
 		cmd_put_row(row);
@@ -292,7 +296,7 @@ cmd_show_two(struct cache *cache, const struct article *a,
 	pairs = cmd_pairs(cache, a->id, l->lang, r->lang, &npairs);
 	layout_sbs_init(&sbs);
 	layout_sbs_build(&sbs, lp, l->nparagraphs, rp, r->nparagraphs, pairs,
-	    npairs, lw, rw, NULL);
+	    npairs, lw, rw, opts);
 	for (i = 0; i < sbs.nrows; i++) {
 		row = layout_sbs_render_row(&sbs, i, CMD_GUTTER);
 		cmd_put_row(row);
@@ -381,7 +385,7 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (lang == NULL)
-		cmd_show_one(cmd_pick(a, &ctx->lang), width);
+		cmd_show_one(cmd_pick(a, &ctx->lang), width, &ctx->layout);
 	else if ((l = cmd_find(a, want.tags[0], NULL)) == NULL ||
 	    (strpbrk(lang, ", :") != NULL &&
 	    (r = cmd_find(a, want.tags[1], l)) == NULL)) {
@@ -391,9 +395,9 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 		free(has);
 		rc = CMD_EXIT_ERROR;
 	} else if (r != NULL)
-		cmd_show_two(cache, a, l, r, width);
+		cmd_show_two(cache, a, l, r, width, &ctx->layout);
 	else
-		cmd_show_one(l, width);
+		cmd_show_one(l, width, &ctx->layout);
 	article_free(a);
 out:
 	if (lang != NULL)

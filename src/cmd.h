@@ -9,6 +9,7 @@
 #define TANDEM_CMD_H
 
 #include "lang.h"
+#include "utf8.h"
 
 #define CMD_EXIT_ERROR	1
 #define CMD_EXIT_USAGE	2
@@ -18,6 +19,7 @@ struct cache;
 struct cmd_ctx {
 	const char	*db_path;	/* --db, or NULL for the default */
 	struct lang_pref lang;		/* --lang, $TANDEM_LANG, the locale */
+	struct layout_opts layout;	/* from the settings file */
 };
 
 int	cmd_import(struct cmd_ctx *, int, char **);

@@ -7,14 +7,23 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <getopt.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "cache.h"
 #include "cmd.h"
+#include "conf.h"
+#include "import.h"
+#include "keys.h"
 #include "ui.h"
+#include "xmalloc.h"
 
 static const struct {
 	const char	*name;
@@ -109,23 +118,155 @@ bad:
 	return -1;
 }
 
+/*
+ * Make sure text goes out as UTF-8: keep a UTF-8 locale, else switch to
+ * C.UTF-8.  Returns 0, 1 if it had to switch, -1 if no UTF-8 locale.
+ */
+static int
+main_locale(void)
+{
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return 0;
+	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL &&
+	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return 1;
+	return -1;
+}
+
+/* The bundled sample's directory: installed, else the source tree's. */
+static const char *
+main_sample_dir(void)
+{
+	static const char	*dirs[] = { TANDEM_PKGDATADIR "/sample",
+	    TANDEM_SRCDATADIR "/sample" };
+	const char		*env = getenv("TANDEM_SAMPLE_DIR");
+	struct stat		 sb;
+	size_t			 i;
+
+	if (env != NULL)
+		return *env != '\0' ? env : NULL;
+	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++)
+		if (stat(dirs[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+			return dirs[i];
+	return NULL;
+}
+
+/*
+ * A cache that has never held anything gets the bundled sample, once,
+ * so that the first start shows an article.  Returns a notice or NULL.
+ */
+static const char *
+main_first_run(struct cache *cache)
+{
+	struct import_sink	 sink;
+	struct dirent		*de;
+	const char		*dir;
+	char			*seen = NULL, *cause = NULL, *path;
+	long long		 n = 0;
+	DIR			*d;
+	int			 got = 0;
+
+	if (cache_setting_get(cache, 0, "sample.offered", &seen, &cause) != 0 ||
+	    seen != NULL || cache_count(cache, &n, &cause) != 0 || n > 0 ||
+	    (dir = main_sample_dir()) == NULL || (d = opendir(dir)) == NULL) {
+		free(seen);
+		free(cause);
+		return NULL;
+	}
+	cache_sink(cache, &sink);
+	while ((de = readdir(d)) != NULL) {
+		if (strlen(de->d_name) < 5 || strcmp(de->d_name +
+		    strlen(de->d_name) - 4, ".txt") != 0)
+			continue;
+		xasprintf(&path, "%s/%s", dir, de->d_name);
+		if (import_file(path, NULL, &sink, &cause) == 0)
+			got++;
+		FREE(&cause);
+		free(path);
+	}
+	closedir(d);
+	cache_setting_set(cache, 0, "sample.offered", "1", &cause);
+	free(cause);
+	return got ? "Welcome: the bundled sample article is in your cache. "
+	    "Enter opens it, ? shows the keys." : NULL;
+}
+
+static int
+main_reader(struct cmd_ctx *ctx, struct conf *conf, int switched)
+{
+	struct ui_options	 uo;
+	struct cache		*cache;
+	int			 status;
+
+	if (switched < 0) {
+		cmd_error("no UTF-8 locale: set LANG to one (for example "
+		    "C.UTF-8 or en_US.UTF-8)");
+		return CMD_EXIT_ERROR;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cmd_error("the reader needs a terminal (for pipes: tandem list, "
+		    "tandem show)");
+		return CMD_EXIT_ERROR;
+	}
+	if (switched)
+		cmd_error("the locale is not UTF-8; using C.UTF-8");
+	if (cmd_open_cache(ctx, 1, &cache) != 0)
+		return CMD_EXIT_ERROR;
+	memset(&uo, 0, sizeof uo);
+	uo.cache = cache;
+	uo.pref = &ctx->lang;
+	uo.conf = conf;
+	uo.notice = main_first_run(cache);
+	status = ui_run(&uo);
+	cache_close(cache);
+	return status;
+}
+
+/* Read the settings file and the language preference into ctx. */
+static int
+main_settings(struct cmd_ctx *ctx, struct conf *conf, const char *lang)
+{
+	char	*path, *cause = NULL;
+	int	 rc = 0;
+
+	keys_init();
+	conf_init(conf);
+	if ((path = conf_default_path()) != NULL &&
+	    conf_load(conf, path, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		rc = -1;
+	}
+	free(path);
+	if (rc != 0)
+		return -1;
+	ctx->layout = conf->layout;
+	if (lang == NULL && getenv("TANDEM_LANG") == NULL)
+		lang = conf->lang;
+	if (lang_pref_init(&ctx->lang, lang, &cause) != 0) {
+		cmd_error("--lang: %s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
-	struct cmd_ctx		 ctx;
-	struct ui_options	 uo;
-	const char		*lang = NULL;
-	char			*cause = NULL;
-	size_t			 i;
-	int			 status;
+	struct cmd_ctx	 ctx;
+	struct conf	 conf;
+	const char	*lang = NULL;
+	size_t		 i;
+	int		 status, switched;
 
-	setlocale(LC_ALL, "");
+	switched = main_locale();
 	memset(&ctx, 0, sizeof ctx);
 	if (main_options(argc, argv, &ctx, &lang, &status) != 0)
 		return status;
-	if (lang_pref_init(&ctx.lang, lang, &cause) != 0) {
-		cmd_error("--lang: %s", cause);
-		free(cause);
+	if (main_settings(&ctx, &conf, lang) != 0) {
+		conf_free(&conf);
 		return CMD_EXIT_USAGE;
 	}
 	if (optind < argc) {
@@ -140,11 +281,9 @@ main(int argc, char **argv)
 		} else
 			status = commands[i].run(&ctx, argc - optind,
 			    argv + optind);
-	} else {
-		memset(&uo, 0, sizeof uo);
-		uo.db_path = ctx.db_path;
-		status = ui_run(&uo);
-	}
+	} else
+		status = main_reader(&ctx, &conf, switched);
 	lang_pref_free(&ctx.lang);
+	conf_free(&conf);
 	return status;
 }

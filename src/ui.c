@@ -1,23 +1,37 @@
 /*
- * ui.c: terminal set-up and teardown, the main loop, signals.
+ * ui.c: terminal set-up and teardown, the main loop, keys and signals.
  *
- * This is one of the two kinds of file that include <curses.h> (the
- * other is ui-*.c).  It only draws and reads keys; everything it shows
- * comes from libtandem.  The terminal is always given back: on a normal
- * quit, and on SIGINT/SIGTERM/SIGHUP, whose handlers only set a flag that
- * the loop notices when get_wch() returns.
+ * The ui*.c files are the only ones that include <curses.h>; they draw
+ * what libtandem computes and read keys.  A key goes through two tables:
+ * keys.c turns it into an operation for the pane with the focus, and the
+ * pane's ui_*_op() handles it (or ui_op() here, for the global ones).
+ * Signal handlers only set a flag; the loop notices it when get_wch()
+ * returns and gives the terminal back before exiting.
+ *
+ * Drawing is cheap to call: curses compares with what the terminal shows
+ * and sends only the difference, and with idlok() a scroll of the reader
+ * becomes a scroll of the terminal, a line of bytes instead of a screen.
  */
 #include "config.h"
 
-#define _XOPEN_SOURCE_EXTENDED 1
-#include <curses.h>
 #include <errno.h>
 #include <signal.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <wchar.h>
 
+#include "cache.h"
+#include "layout.h"
 #include "ui.h"
+#include "ui-int.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+extern char **environ;
 
 static volatile sig_atomic_t ui_signal;
 
@@ -41,96 +55,407 @@ ui_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-/* Write a plain ASCII string clipped to the screen width. */
-static void
-ui_put(int y, int x, const char *s)
+void
+ui_message(struct ui *u, const char *fmt, ...)
 {
-	int	cols = COLS;
+	va_list	ap;
 
-	if (y < 0 || y >= LINES || x >= cols)
+	va_start(ap, fmt);
+	vsnprintf(u->message, sizeof u->message, fmt, ap);
+	va_end(ap);
+}
+
+/* Recompute the panes for the terminal's size; lays the reader out. */
+void
+ui_layout(struct ui *u)
+{
+	u->ps.cols = COLS;
+	u->ps.lines = LINES;
+	pane_compute(&u->ps, &u->pl);
+	if (u->pl.too_small)
 		return;
-	mvaddnstr(y, x, s, cols - x);
+	if (u->pl.pane[u->ps.focus].h == 0 && u->ps.focus != PANE_LIST &&
+	    u->pl.pane[PANE_LIST].h > 0 && !u->ps.article_open)
+		u->ps.focus = PANE_LIST;
+	if (u->pl.pane[PANE_LIST].h > 0)
+		list_set_height(&u->list, u->pl.pane[PANE_LIST].h);
+	ui_reader_resize(u);
 }
 
 static void
-ui_draw(const struct ui_options *opts)
+ui_title_draw(struct ui *u)
 {
-	static const char	*empty[] = {
-		"No articles yet.",
-		"",
-		"Import some with:  tandem import FILE...",
-		"Press q to quit.",
-	};
-	size_t	i;
-	int	y;
+	const struct article	*a = u->view.article;
+	char			 buf[96];
+	int			 x;
 
-	erase();
-	if (LINES < 3 || COLS < 10) {
-		ui_put(0, 0, "terminal too small");
+	ui_fill(u, 0, 0, COLS, UI_TITLE, 1);
+	snprintf(buf, sizeof buf, " tandem %s  %zu article%s ", PACKAGE_VERSION,
+	    u->list.total, u->list.total == 1 ? "" : "s");
+	x = ui_text(u, 0, 0, COLS, buf, strlen(buf), UI_TITLE, 1, NULL);
+	if (a != NULL && a->url != NULL && COLS - x > 10) {
+		char	*url = layout_truncate(a->url, strlen(a->url),
+		    COLS - x - 2, &u->opts);
+
+		ui_text(u, 0, x + 1, COLS - x - 2, url, strlen(url), UI_TITLE,
+		    1, NULL);
+		free(url);
+	}
+}
+
+static void
+ui_status_draw(struct ui *u)
+{
+	static const char	 hint[] = "?:help q:back Q:quit ";
+	char			 buf[192];
+	int			 y = LINES - 1, w = COLS, hw;
+	const char		*left = buf;
+
+	ui_fill(u, y, 0, w, UI_STATUS, 1);
+	if (u->message[0] != '\0')
+		left = u->message;
+	else if (u->ps.focus != PANE_LIST && u->view.article != NULL)
+		view_status(&u->view, buf, sizeof buf);
+	else
+		snprintf(buf, sizeof buf, "%zu/%zu", u->list.total ?
+		    u->list.sel + 1 : 0, u->list.total);
+	hw = (int)strlen(hint);
+	if (w - hw < 20)
+		hw = 0;
+	ui_text(u, y, 1, w - hw - 2, left, strlen(left),
+	    u->message[0] ? UI_MESSAGE : UI_STATUS, 1, NULL);
+	if (hw > 0)
+		ui_text(u, y, w - hw, hw, hint, (size_t)hw, UI_STATUS, 1, NULL);
+}
+
+static void
+ui_draw(struct ui *u)
+{
+	static const char	small[] = "terminal too small";
+
+	if (u->pl.too_small) {
+		erase();
+		mvaddnstr(0, 0, small, COLS < (int)sizeof small - 1 ? COLS :
+		    (int)sizeof small - 1);
 		refresh();
 		return;
 	}
-	attron(A_REVERSE);
-	mvhline(0, 0, ' ', COLS);
-	ui_put(0, 1, "tandem " PACKAGE_VERSION);
-	mvhline(LINES - 1, 0, ' ', COLS);
-	ui_put(LINES - 1, 1, "q:quit");
-	attroff(A_REVERSE);
-	(void)opts;
-
-	y = (LINES - (int)(sizeof empty / sizeof empty[0])) / 2;
-	for (i = 0; i < sizeof empty / sizeof empty[0]; i++, y++) {
-		int	x = (COLS - (int)strlen(empty[i])) / 2;
-
-		ui_put(y, x < 0 ? 0 : x, empty[i]);
+	ui_title_draw(u);
+	if (u->help)
+		ui_help_draw(u);
+	else {
+		ui_list_draw(u);
+		ui_reader_draw(u);
+		ui_comments_draw(u);
 	}
+	ui_status_draw(u);
 	refresh();
 }
 
+/* Our key code for what get_wch() returned. */
+static int
+ui_key(int rc, wint_t ch)
+{
+	static const struct {
+		int	curses, ours;
+	} map[] = {
+		{ KEY_UP, KEYS_UP }, { KEY_DOWN, KEYS_DOWN },
+		{ KEY_LEFT, KEYS_LEFT }, { KEY_RIGHT, KEYS_RIGHT },
+		{ KEY_PPAGE, KEYS_PGUP }, { KEY_NPAGE, KEYS_PGDN },
+		{ KEY_HOME, KEYS_HOME }, { KEY_END, KEYS_END },
+		{ KEY_ENTER, KEYS_ENTER }, { KEY_BTAB, KEYS_BTAB },
+		{ KEY_BACKSPACE, KEYS_BACKSPACE }, { KEY_DC, KEYS_DC },
+		{ KEY_F(1), KEYS_F1 }, { KEY_RESIZE, KEYS_RESIZE },
+	};
+	size_t	i;
+
+	if (rc == KEY_CODE_YES) {
+		for (i = 0; i < sizeof map / sizeof map[0]; i++)
+			if (map[i].curses == (int)ch)
+				return map[i].ours;
+		return -1;
+	}
+	switch (ch) {
+	case '\r': case '\n':	return KEYS_ENTER;
+	case 27:		return KEYS_ESC;
+	case '\t':		return KEYS_TAB;
+	case 127: case 8:	return KEYS_BACKSPACE;
+	}
+	return (int)ch;
+}
+
+/* Drop the last grapheme cluster of buf. */
+static void
+ui_prompt_erase(char *buf)
+{
+	size_t	len = strlen(buf), i, last = 0;
+	char	*breaks;
+
+	if (len == 0)
+		return;
+	breaks = xmalloc(len + 1);
+	utf8_grapheme_breaks(buf, len, breaks);
+	for (i = 0; i < len; i++)
+		if (breaks[i])
+			last = i;
+	buf[last] = '\0';
+	free(breaks);
+}
+
+/*
+ * Read a line in the status row after prompt: wide characters and
+ * combining input welcome, Backspace removes a whole grapheme, Enter
+ * accepts, Esc or Ctrl-G cancels (returns -1).
+ */
 int
-ui_run(const struct ui_options *opts)
+ui_prompt(struct ui *u, const char *prompt, char *buf, size_t len)
 {
 	wint_t	ch;
-	int	rc, status = 0, errors = 0;
+	size_t	o = 0;
+	int	rc, key, x;
+	char	enc[5];
 
-	ui_signals();
-	if (initscr() == NULL)
-		return 1;
+	buf[0] = '\0';
+	curs_set(1);
+	for (;;) {
+		ui_fill(u, LINES - 1, 0, COLS, UI_STATUS, 0);
+		x = ui_text(u, LINES - 1, 0, COLS, prompt, strlen(prompt),
+		    UI_STATUS, 0, NULL);
+		x += ui_text(u, LINES - 1, x, COLS - x - 1, buf, o, UI_STATUS,
+		    0, NULL);
+		move(LINES - 1, x < COLS ? x : COLS - 1);
+		refresh();
+		rc = get_wch(&ch);
+		if (ui_signal != 0 || rc == ERR)
+			break;
+		key = ui_key(rc, ch);
+		if (key == KEYS_ENTER) {
+			curs_set(0);
+			return 0;
+		}
+		if (key == KEYS_ESC || key == KEYS_CTRL('g'))
+			break;
+		if (key == KEYS_BACKSPACE) {
+			ui_prompt_erase(buf);
+			o = strlen(buf);
+		} else if (key == KEYS_RESIZE) {
+			ui_layout(u);
+			ui_draw(u);
+		} else if (rc == OK && ch >= 0x20 && ch != 0x7f &&
+		    (ch < 0x80 || ch >= 0xa0) && ch < 0x110000) {
+			size_t	n = utf8_encode((uint32_t)ch, enc);
+
+			if (o + n < len) {
+				memcpy(buf + o, enc, n);
+				o += n;
+				buf[o] = '\0';
+			}
+		}
+	}
+	curs_set(0);
+	buf[0] = '\0';
+	return -1;
+}
+
+/*
+ * Open the article's URL with $BROWSER: spawned with an argument vector,
+ * never through a shell, with the terminal handed over while it runs.
+ */
+static void
+ui_open_url(struct ui *u)
+{
+	const struct article	*a = u->view.article;
+	const char		*browser = getenv("BROWSER");
+	char			*argv[3];
+	pid_t			 pid;
+	int			 status, rc;
+
+	if (a == NULL || a->url == NULL) {
+		ui_message(u, "this article has no URL");
+		return;
+	}
+	if (browser == NULL || *browser == '\0') {
+		ui_message(u, "set BROWSER to open links");
+		return;
+	}
+	argv[0] = (char *)browser;
+	argv[1] = a->url;
+	argv[2] = NULL;
+	def_prog_mode();
+	endwin();
+	rc = posix_spawnp(&pid, browser, NULL, NULL, argv, environ);
+	if (rc == 0)
+		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+			;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	if (rc != 0)
+		ui_message(u, "%s: %s", browser, strerror(rc));
+}
+
+static void
+ui_search(struct ui *u)
+{
+	char	needle[256];
+
+	if (u->view.article == NULL || u->ps.focus == PANE_LIST) {
+		ui_message(u, "search works in the reader: open an article");
+		return;
+	}
+	if (ui_prompt(u, "/", needle, sizeof needle) != 0 || needle[0] == '\0')
+		return;
+	if (view_search(&u->view, needle, 1) != 0)
+		ui_message(u, "%s", u->view.message);
+}
+
+/* q: close the help, the comments, the article; quit from the list. */
+static void
+ui_back(struct ui *u)
+{
+	if (u->ps.focus == PANE_COMMENTS) {
+		u->ps.comments = 0;
+		u->ps.focus = PANE_READER;
+		ui_layout(u);
+	} else if (u->ps.focus == PANE_READER || (u->article != 0 &&
+	    u->pl.pane[PANE_LIST].h == 0)) {
+		ui_reader_close(u);
+	} else
+		u->quit = 1;
+}
+
+static void
+ui_toggle_comments(struct ui *u)
+{
+	if (u->article == 0) {
+		ui_message(u, "open an article to see its comments");
+		return;
+	}
+	u->ps.comments = !u->ps.comments;
+	u->ps.focus = u->ps.comments ? PANE_COMMENTS : PANE_READER;
+	ui_layout(u);
+}
+
+/* The operations every pane shares, then the focused pane's own. */
+static void
+ui_op(struct ui *u, enum op op)
+{
+	enum pane_id	f = u->ps.focus;
+
+	switch (op) {
+	case OP_QUIT:		u->quit = 1; return;
+	case OP_BACK:		ui_back(u); return;
+	case OP_HELP:		u->help = 1; return;
+	case OP_REDRAW:		clearok(curscr, TRUE); return;
+	case OP_COMMENTS:	ui_toggle_comments(u); return;
+	case OP_SEARCH:		ui_search(u); return;
+	case OP_OPEN_URL:	ui_open_url(u); return;
+	case OP_FOCUS:
+		u->ps.focus = pane_next_focus(&u->ps);
+		ui_layout(u);
+		return;
+	default:
+		break;
+	}
+	if (f == PANE_LIST && ui_list_op(u, op))
+		return;
+	if (f == PANE_COMMENTS && ui_comments_op(u, op))
+		return;
+	/* Language keys work on the open article from any pane. */
+	if (ui_reader_op(u, op))
+		return;
+	if (op >= OP_LANG_NEXT && op <= OP_SWAP)
+		ui_message(u, "open an article first (Enter)");
+}
+
+static enum keys_context
+ui_context(const struct ui *u)
+{
+	switch (u->ps.focus) {
+	case PANE_READER:	return KEYS_READER;
+	case PANE_COMMENTS:	return KEYS_COMMENTS;
+	default:		return KEYS_LIST;
+	}
+}
+
+static void
+ui_start(struct ui *u)
+{
+	initscr();
 	cbreak();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	idlok(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
+	ui_colors_init(u);
+}
 
-	ui_draw(opts);
-	for (;;) {
+static int
+ui_loop(struct ui *u)
+{
+	wint_t	ch;
+	int	rc, key, errors = 0;
+
+	while (!u->quit) {
+		ui_draw(u);
 		rc = get_wch(&ch);
-		if (ui_signal != 0) {
-			status = 128 + ui_signal;
-			break;
-		}
+		if (ui_signal != 0)
+			return 128 + ui_signal;
 		if (rc == ERR) {
 			/* Input gone for good (the terminal closed): stop. */
-			if (++errors > 100) {
-				status = 1;
-				break;
-			}
+			if (++errors > 100)
+				return 1;
 			continue;
 		}
 		errors = 0;
-		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-			ui_draw(opts);
+		u->message[0] = '\0';
+		if ((key = ui_key(rc, ch)) == KEYS_RESIZE) {
+			ui_layout(u);
 			continue;
 		}
-		if (rc == OK && (ch == L'q' || ch == L'Q'))
-			break;
-		if (rc == OK && ch == 12) {	/* Ctrl-L */
-			clearok(curscr, TRUE);
-			ui_draw(opts);
+		if (u->pl.too_small) {
+			if (key == 'q' || key == 'Q')
+				u->quit = 1;
+			continue;
 		}
+		if (u->help)
+			ui_help_op(u, keys_lookup(KEYS_ALL, key));
+		else
+			ui_op(u, keys_lookup(ui_context(u), key));
 	}
+	return 0;
+}
+
+int
+ui_run(const struct ui_options *uo)
+{
+	struct ui	 u;
+	char		*cause = NULL;
+	int		 status;
+
+	memset(&u, 0, sizeof u);
+	u.cache = uo->cache;
+	u.pref = uo->pref;
+	u.conf = uo->conf;
+	u.opts = uo->conf->layout;
+	list_init(&u.list, u.cache, (const char *const *)u.pref->tags);
+	view_init(&u.view, &u.opts);
+	if (list_reload(&u.list, &cause) != 0) {
+		fprintf(stderr, "tandem: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	if (uo->notice != NULL)
+		ui_message(&u, "%s", uo->notice);
+	ui_signals();
+	ui_start(&u);
+	ui_layout(&u);
+	status = ui_loop(&u);
 	curs_set(1);
 	endwin();
+	article_comments_free(u.comments, u.ncomments);
+	view_free(&u.view);
+	list_free(&u.list);
 	return status;
 }

@@ -9,8 +9,15 @@
 #ifndef TANDEM_UI_H
 #define TANDEM_UI_H
 
+struct cache;
+struct conf;
+struct lang_pref;
+
 struct ui_options {
-	const char	*db_path;	/* cache file, for the status line */
+	struct cache		*cache;
+	struct lang_pref	*pref;
+	struct conf		*conf;
+	const char		*notice;	/* first status message, or NULL */
 };
 
 /*

@@ -1,0 +1,43 @@
+/*
+ * conf.h: the settings file, $XDG_CONFIG_HOME/tandem/config (by default
+ * ~/.config/tandem/config).  One setting per line, '#' starts a comment:
+ *
+ *	set lang ko,en			# language preference
+ *	set ambiguous-width 2		# 1, 2 or auto
+ *	set korean-break normal		# keep-all (default) or normal
+ *	set view side-by-side		# or single
+ *	color title white blue bold	# element, foreground, background, attributes
+ *	bind reader J page-down		# context, key, operation
+ *
+ * Errors name the file and line and stop tandem before it takes the
+ * screen; a missing file is not an error.
+ */
+#ifndef TANDEM_CONF_H
+#define TANDEM_CONF_H
+
+#include "utf8.h"
+
+struct conf_color {
+	char	*element;
+	char	*fg, *bg;		/* colour names or numbers, "default" */
+	char	*attrs;			/* "bold,underline", or NULL */
+	int	 line;			/* for messages */
+};
+
+struct conf {
+	char			*path;		/* where it was read from */
+	char			*lang;		/* or NULL */
+	struct layout_opts	 layout;
+	int			 side_by_side;
+	struct conf_color	*colors;
+	size_t			 ncolors;
+};
+
+void	conf_init(struct conf *);
+void	conf_free(struct conf *);
+/* The default path, allocated (NULL without $HOME and $XDG_CONFIG_HOME). */
+char	*conf_default_path(void);
+/* Read path into conf; key bindings go straight into keys.c. */
+int	conf_load(struct conf *, const char *path, char **cause);
+
+#endif

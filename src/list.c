@@ -1,0 +1,146 @@
+/*
+ * list.c: the article list's window onto the cache (see list.h).
+ *
+ * Rows are numbered in list order (newest first).  The loaded window
+ * is LIST_WINDOW screens tall, centred on what is shown; moving outside
+ * it loads a new one with one query.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache.h"
+#include "list.h"
+#include "xmalloc.h"
+
+#define LIST_WINDOW 3	/* screens of rows kept loaded */
+
+void
+list_init(struct list *l, struct cache *cache, const char *const *pref)
+{
+	memset(l, 0, sizeof *l);
+	l->cache = cache;
+	l->pref = pref;
+	l->height = 1;
+}
+
+static void
+list_drop(struct list *l)
+{
+	article_summaries_free(l->win, l->win_n);
+	l->win = NULL;
+	l->win_n = 0;
+	l->win_first = 0;
+}
+
+void
+list_free(struct list *l)
+{
+	list_drop(l);
+}
+
+int
+list_reload(struct list *l, char **cause)
+{
+	long long	n;
+
+	list_drop(l);
+	if (cache_count(l->cache, &n, cause) != 0)
+		return -1;
+	l->total = n > 0 ? (size_t)n : 0;
+	if (l->sel >= l->total)
+		l->sel = l->total ? l->total - 1 : 0;
+	list_move(l, 0);
+	return 0;
+}
+
+/* Load the window around row i. */
+static void
+list_load(struct list *l, size_t i)
+{
+	size_t	span = (size_t)l->height * LIST_WINDOW, first;
+	char	*cause = NULL;
+
+	list_drop(l);
+	first = i > span / 3 ? i - span / 3 : 0;
+	if (cache_list_at(l->cache, l->pref, first, span, &l->win, &l->win_n,
+	    &cause) != 0) {
+		free(cause);
+		return;
+	}
+	l->win_first = first;
+}
+
+const struct article_summary *
+list_row(struct list *l, size_t i)
+{
+	if (i >= l->total)
+		return NULL;
+	if (l->win == NULL || i < l->win_first || i >= l->win_first + l->win_n)
+		list_load(l, i);
+	if (i < l->win_first || i >= l->win_first + l->win_n)
+		return NULL;
+	return &l->win[i - l->win_first];
+}
+
+void
+list_set_height(struct list *l, int h)
+{
+	l->height = h > 0 ? h : 1;
+	list_move(l, 0);
+}
+
+/* Move the selection and keep it on screen. */
+void
+list_move(struct list *l, long delta)
+{
+	long	sel = (long)l->sel + delta;
+	size_t	h = (size_t)l->height;
+
+	if (sel >= (long)l->total)
+		sel = (long)l->total - 1;
+	if (sel < 0)
+		sel = 0;
+	l->sel = (size_t)sel;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	else if (l->sel >= l->top + h)
+		l->top = l->sel - h + 1;
+	if (l->total > h && l->top > l->total - h)
+		l->top = l->total - h;
+	if (l->total <= h)
+		l->top = 0;
+}
+
+void
+list_page(struct list *l, int direction, int half)
+{
+	long	step = half ? l->height / 2 : l->height - 1;
+
+	list_move(l, direction * (step > 0 ? step : 1));
+}
+
+void
+list_home(struct list *l)
+{
+	list_move(l, -(long)l->sel);
+}
+
+void
+list_end(struct list *l)
+{
+	list_move(l, (long)l->total);
+}
+
+void
+list_select_id(struct list *l, long long id)
+{
+	size_t	i;
+
+	for (i = 0; i < l->win_n; i++)
+		if (l->win[i].id == id) {
+			list_move(l, (long)(l->win_first + i) - (long)l->sel);
+			return;
+		}
+}

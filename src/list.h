@@ -1,0 +1,45 @@
+/*
+ * list.h: the article list as the reader pane sees it: a selection and a
+ * scroll position over all articles, with only a window of rows around
+ * them loaded from the cache.  A cache of 100,000 articles costs what a
+ * cache of 10 does: a count and one page.
+ */
+#ifndef TANDEM_LIST_H
+#define TANDEM_LIST_H
+
+#include <stddef.h>
+
+#include "article.h"
+
+struct cache;
+
+struct list {
+	struct cache		 *cache;
+	const char *const	 *pref;		/* language preference */
+	size_t			  total;	/* articles in the cache */
+	size_t			  sel;		/* selected row */
+	size_t			  top;		/* first row shown */
+	int			  height;	/* rows shown */
+
+	struct article_summary	 *win;		/* loaded rows */
+	size_t			  win_first, win_n;
+};
+
+void	list_init(struct list *, struct cache *, const char *const *pref);
+void	list_free(struct list *);
+
+/* Count again and drop the loaded rows (after an import, a change). */
+int	list_reload(struct list *, char **cause);
+
+/* Row i, loading its neighbourhood if needed; NULL past the end. */
+const struct article_summary *list_row(struct list *, size_t i);
+
+void	list_set_height(struct list *, int);
+void	list_move(struct list *, long delta);
+void	list_page(struct list *, int direction, int half);
+void	list_home(struct list *);
+void	list_end(struct list *);
+/* Select the article with this id if it is loaded or near. */
+void	list_select_id(struct list *, long long id);
+
+#endif

@@ -1,0 +1,215 @@
+/*
+ * ui-draw.c: colours and drawing UTF-8 at the curses boundary.
+ *
+ * Text arrives here already sanitised and measured by the layout engine.
+ * ui_text() walks it grapheme cluster by grapheme cluster, places each at
+ * the column the layout engine's widths say (so a terminal or a libc
+ * that disagrees about a width cannot push the rest of the line out of
+ * place), and converts it to a cchar_t only here.  A cluster curses
+ * cannot hold in one cell (more than CCHARW_MAX code points, as in some
+ * emoji ZWJ sequences) is drawn as its first character.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+#include "ui-int.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+struct ui_color_def {
+	const char	*name;
+	short		 fg, bg;
+	attr_t		 attr, mono;
+};
+
+#define UI_COLOR_ROW(n, str, fg, bg, attr, mono) { str, fg, bg, attr, mono },
+static struct ui_color_def ui_colors[UI_NCOLORS] = { UI_COLORS(UI_COLOR_ROW) };
+#undef UI_COLOR_ROW
+
+static const char *ui_color_names[] = { "black", "red", "green", "yellow",
+    "blue", "magenta", "cyan", "white" };
+
+/* A colour name, a number, or "default" (-1); -2 if unknown. */
+static short
+ui_color_parse(const char *s)
+{
+	char	*end;
+	long	 n;
+	size_t	 i;
+
+	if (strcasecmp(s, "default") == 0)
+		return -1;
+	for (i = 0; i < 8; i++)
+		if (strcasecmp(s, ui_color_names[i]) == 0)
+			return (short)i;
+	n = strtol(s, &end, 10);
+	if (*s != '\0' && *end == '\0' && n >= 0 && n < 256)
+		return (short)n;
+	return -2;
+}
+
+static attr_t
+ui_attrs_parse(const char *s)
+{
+	attr_t	a = 0;
+
+	if (s == NULL)
+		return 0;
+	if (strstr(s, "bold")) a |= A_BOLD;
+	if (strstr(s, "underline")) a |= A_UNDERLINE;
+	if (strstr(s, "reverse")) a |= A_REVERSE;
+	if (strstr(s, "dim")) a |= A_DIM;
+	return a;
+}
+
+/* Apply the config file's colour lines; unknown names are reported. */
+static void
+ui_colors_conf(struct ui *u)
+{
+	const struct conf_color	*cc;
+	size_t			 i;
+	int			 k;
+	short			 fg, bg;
+
+	for (i = 0; u->conf != NULL && i < u->conf->ncolors; i++) {
+		cc = &u->conf->colors[i];
+		for (k = 0; k < UI_NCOLORS; k++)
+			if (strcmp(ui_colors[k].name, cc->element) == 0)
+				break;
+		fg = ui_color_parse(cc->fg);
+		bg = ui_color_parse(cc->bg);
+		if (k == UI_NCOLORS || fg == -2 || bg == -2) {
+			ui_message(u, "%s:%d: bad color line", u->conf->path,
+			    cc->line);
+			continue;
+		}
+		ui_colors[k].fg = fg;
+		ui_colors[k].bg = bg;
+		ui_colors[k].attr = ui_attrs_parse(cc->attrs);
+	}
+}
+
+void
+ui_colors_init(struct ui *u)
+{
+	const char	*nc = getenv("NO_COLOR");
+	int		 k;
+
+	u->colour = has_colors() && (nc == NULL || *nc == '\0');
+	if (!u->colour)
+		return;
+	start_color();
+	use_default_colors();
+	ui_colors_conf(u);
+	for (k = 0; k < UI_NCOLORS; k++)
+		init_pair((short)(k + 1), ui_colors[k].fg, ui_colors[k].bg);
+}
+
+attr_t
+ui_attr(const struct ui *u, enum ui_color c)
+{
+	return u->colour ? ui_colors[c].attr : ui_colors[c].mono;
+}
+
+short
+ui_pair(const struct ui *u, enum ui_color c)
+{
+	return u->colour ? (short)(c + 1) : 0;
+}
+
+/* Fill w cells from (y, x) with blanks in colour c (or plain). */
+void
+ui_fill(struct ui *u, int y, int x, int w, enum ui_color c, int use_color)
+{
+	cchar_t	blank;
+	wchar_t	sp[2] = { L' ', 0 };
+	int	i;
+
+	setcchar(&blank, sp, use_color ? ui_attr(u, c) : A_NORMAL,
+	    use_color ? ui_pair(u, c) : 0, NULL);
+	for (i = 0; i < w; i++)
+		mvadd_wch(y, x + i, &blank);
+}
+
+/* Byte ranges of needle in s (ASCII case-insensitive) into a mask. */
+static char *
+ui_match_mask(const char *s, size_t len, const char *needle)
+{
+	char	*mask;
+	size_t	 n, i;
+
+	if (needle == NULL || (n = strlen(needle)) == 0 || n > len)
+		return NULL;
+	mask = xcalloc(len + 1, 1);
+	for (i = 0; i + n <= len; i++)
+		if (strncasecmp(s + i, needle, n) == 0)
+			memset(mask + i, 1, n);
+	return mask;
+}
+
+/* Draw one cluster at (y, x); returns 0 or -1 if curses refused it. */
+static int
+ui_cluster(int y, int x, const char *s, size_t len, attr_t a, short pair)
+{
+	wchar_t		 wc[CCHARW_MAX + 1];
+	cchar_t		 cc;
+	uint32_t	 uc;
+	size_t		 i = 0, k;
+	int		 n = 0;
+
+	while (i < len && n < CCHARW_MAX) {
+		k = utf8_decode(s + i, len - i, &uc);
+		wc[n++] = uc == UTF8_BAD ? 0xfffd : (wchar_t)uc;
+		i += k;
+	}
+	wc[n] = 0;
+	if (i < len || setcchar(&cc, wc, a, pair, NULL) == ERR) {
+		wc[1] = 0;
+		if (setcchar(&cc, wc, a, pair, NULL) == ERR)
+			return -1;
+	}
+	return mvadd_wch(y, x, &cc) == ERR ? -1 : 0;
+}
+
+/*
+ * Draw s[0..len) at (y, x) in at most maxw cells, colour c if use_color,
+ * matches of needle highlighted.  Returns the cells used.
+ */
+int
+ui_text(struct ui *u, int y, int x, int maxw, const char *s, size_t len,
+    enum ui_color c, int use_color, const char *needle)
+{
+	char	*breaks, *mask;
+	size_t	 i, j;
+	int	 w, used = 0, amb = utf8_ambiguous_cells(&u->opts);
+	attr_t	 a = use_color ? ui_attr(u, c) : A_NORMAL;
+	short	 pair = use_color ? ui_pair(u, c) : 0;
+
+	if (len == 0 || maxw <= 0)
+		return 0;
+	breaks = xmalloc(len + 1);
+	utf8_grapheme_breaks(s, len, breaks);
+	mask = ui_match_mask(s, len, needle);
+	for (i = 0; i < len; i = j) {
+		for (j = i + 1; j < len && !breaks[j]; j++)
+			;
+		w = utf8_cluster_width(s + i, j - i, amb);
+		if (used + w > maxw)
+			break;
+		if (w > 0) {
+			int hit = mask != NULL && mask[i];
+
+			ui_cluster(y, x + used, s + i, j - i,
+			    hit ? ui_attr(u, UI_MATCH) : a,
+			    hit ? ui_pair(u, UI_MATCH) : pair);
+		}
+		used += w;
+	}
+	free(mask);
+	free(breaks);
+	return used;
+}

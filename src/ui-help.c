@@ -1,0 +1,95 @@
+/*
+ * ui-help.c: the help overlay, made from the key table itself (keys.c),
+ * so it always tells the truth about the bindings, rebound ones included.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui-int.h"
+#include "xmalloc.h"
+
+#define UI_HELP_KEYS 22	/* cells for the key names column */
+
+/* "j Down" for op: its keys, with "(list)" etc. for pane-only ones. */
+static void
+ui_help_keys(enum op op, char *buf, size_t len)
+{
+	const struct keys_binding	*b;
+	size_t				 n, i, o = 0;
+	char				 name[32];
+
+	buf[0] = '\0';
+	b = keys_bindings(&n);
+	for (i = 0; i < n && o + 1 < len; i++) {
+		if (b[i].op != op)
+			continue;
+		keys_name(b[i].key, name, sizeof name);
+		o += (size_t)snprintf(buf + o, len - o, "%s%s%s%s%s",
+		    o ? " " : "", name, b[i].context ? " (" : "",
+		    b[i].context ? keys_context_name(b[i].context) : "",
+		    b[i].context ? ")" : "");
+		if (o >= len)
+			o = len - 1;
+	}
+}
+
+/* Help lines: one per operation that has a key. */
+static int
+ui_help_line(int k, char *buf, size_t len)
+{
+	char	keys[128];
+	int	op, n = 0;
+
+	for (op = 1; op < OP_COUNT; op++) {
+		ui_help_keys((enum op)op, keys, sizeof keys);
+		if (keys[0] == '\0')
+			continue;
+		if (n++ == k) {
+			snprintf(buf, len, "%-*s %s", UI_HELP_KEYS, keys,
+			    keys_op_help((enum op)op));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void
+ui_help_draw(struct ui *u)
+{
+	static const char	 head[] = "Keys (any other key closes this help; "
+	    "j/k scroll)";
+	char			 line[256];
+	int			 y, top = u->pl.title.h, h, k;
+
+	h = LINES - top - u->pl.status.h;
+	for (y = top; y < top + h; y++) {
+		move(y, 0);
+		clrtoeol();
+	}
+	ui_text(u, top, 1, COLS - 1, head, strlen(head), UI_HEADER, 1, NULL);
+	for (y = top + 2, k = u->help_top; y < top + h; y++, k++) {
+		if (!ui_help_line(k, line, sizeof line))
+			break;
+		ui_text(u, y, 2, COLS - 2, line, strlen(line), UI_HEADER, 0,
+		    NULL);
+	}
+}
+
+int
+ui_help_op(struct ui *u, enum op op)
+{
+	char	line[256];
+
+	if (op == OP_DOWN && ui_help_line(u->help_top + 1, line, sizeof line))
+		u->help_top++;
+	else if (op == OP_UP && u->help_top > 0)
+		u->help_top--;
+	else if (op != OP_DOWN && op != OP_UP && op != OP_REDRAW) {
+		u->help = 0;
+		u->help_top = 0;
+	}
+	return 1;
+}

@@ -1,0 +1,101 @@
+/*
+ * ui-int.h: what the curses front end's files (ui*.c) share.  Only ui*.c
+ * include it, and with it <curses.h>.
+ */
+#ifndef TANDEM_UI_INT_H
+#define TANDEM_UI_INT_H
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+
+#include "article.h"
+#include "conf.h"
+#include "keys.h"
+#include "lang.h"
+#include "list.h"
+#include "pane.h"
+#include "view.h"
+
+/*
+ * Colours and attributes, one row each: name (for the config file),
+ * foreground, background, attribute with colour, attribute without.
+ */
+#define UI_COLORS(X) \
+	X(TITLE,	"title",	COLOR_WHITE,	COLOR_BLUE,	A_BOLD,	A_REVERSE) \
+	X(STATUS,	"status",	COLOR_WHITE,	COLOR_BLUE,	0,	A_REVERSE) \
+	X(SELECTED,	"selected",	COLOR_BLACK,	COLOR_CYAN,	0,	A_REVERSE) \
+	X(UNREAD,	"unread",	COLOR_YELLOW,	-1,		A_BOLD,	A_BOLD) \
+	X(HEADER,	"header",	COLOR_CYAN,	-1,		A_BOLD,	A_BOLD) \
+	X(LANG,		"lang",		COLOR_GREEN,	-1,		A_BOLD,	A_BOLD) \
+	X(GUTTER,	"gutter",	COLOR_BLUE,	-1,		0,	0) \
+	X(LOWCONF,	"low-confidence", COLOR_RED,	-1,		A_DIM,	A_DIM) \
+	X(MATCH,	"match",	COLOR_BLACK,	COLOR_YELLOW,	0,	A_REVERSE) \
+	X(POLICY,	"policy",	COLOR_MAGENTA,	-1,		A_BOLD,	A_BOLD) \
+	X(MESSAGE,	"message",	COLOR_YELLOW,	COLOR_BLUE,	A_BOLD,	A_REVERSE) \
+	X(DIM,		"dim",		-1,		-1,		A_DIM,	A_DIM)
+
+#define UI_COLOR_ENUM(name, str, fg, bg, attr, mono) UI_##name,
+enum ui_color { UI_COLORS(UI_COLOR_ENUM) UI_NCOLORS };
+#undef UI_COLOR_ENUM
+
+struct cache;
+
+struct ui {
+	struct cache		*cache;
+	struct lang_pref	*pref;
+	struct conf		*conf;
+	struct layout_opts	 opts;
+
+	struct pane_state	 ps;
+	struct pane_layout	 pl;
+
+	struct list		 list;
+	struct view		 view;
+	long long		 article;	/* id open in the reader, or 0 */
+
+	struct article_comment	*comments;
+	size_t			 ncomments;
+	size_t			 comments_top;
+
+	int			 help;		/* help overlay shown */
+	int			 help_top;
+	int			 quit;
+	int			 colour;	/* colours in use */
+	char			 message[256];
+};
+
+/* ui-draw.c */
+void	ui_colors_init(struct ui *);
+attr_t	ui_attr(const struct ui *, enum ui_color);
+short	ui_pair(const struct ui *, enum ui_color);
+int	ui_text(struct ui *, int y, int x, int maxw, const char *s, size_t len,
+	    enum ui_color, int use_color, const char *needle);
+void	ui_fill(struct ui *, int y, int x, int w, enum ui_color, int use_color);
+
+/* ui-list.c */
+void	ui_list_draw(struct ui *);
+int	ui_list_op(struct ui *, enum op);
+
+/* ui-reader.c */
+void	ui_reader_draw(struct ui *);
+int	ui_reader_op(struct ui *, enum op);
+int	ui_reader_open(struct ui *, long long id);
+void	ui_reader_close(struct ui *);
+void	ui_reader_resize(struct ui *);
+
+/* ui-comments.c */
+void	ui_comments_draw(struct ui *);
+int	ui_comments_op(struct ui *, enum op);
+void	ui_comments_load(struct ui *);
+
+/* ui-help.c */
+void	ui_help_draw(struct ui *);
+int	ui_help_op(struct ui *, enum op);
+
+/* ui.c */
+void	ui_message(struct ui *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+int	ui_prompt(struct ui *, const char *prompt, char *buf, size_t len);
+void	ui_layout(struct ui *);
+
+#endif

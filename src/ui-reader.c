@@ -1,0 +1,288 @@
+/*
+ * ui-reader.c: the reader pane.  A header row names the language(s) and
+ * title(s); below it, the rows of the view (view.c): one language, or two
+ * columns with a divider, paired paragraphs starting on the same row.
+ * The languages chosen are remembered per article in the cache.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache.h"
+#include "layout.h"
+#include "ui-int.h"
+#include "xmalloc.h"
+
+/* Stored alignment of the two translations, for side by side. */
+static void
+ui_reader_pairs(void *arg, const struct article *a, size_t left,
+    size_t right, struct layout_sbs_pair **pairs, size_t *n)
+{
+	struct ui		*u = arg;
+	struct article_pair	*ap;
+	char			*cause = NULL;
+	size_t			 i, np;
+
+	*pairs = NULL;
+	*n = 0;
+	if (cache_alignment_get(u->cache, a->id, a->translations[left].lang,
+	    a->translations[right].lang, &ap, &np, &cause) != 0) {
+		free(cause);
+		return;
+	}
+	if (np == 0) {
+		free(ap);
+		return;
+	}
+	*pairs = xcalloc(np, sizeof **pairs);
+	for (i = 0; i < np; i++) {
+		(*pairs)[i].left = (size_t)ap[i].a_first;
+		(*pairs)[i].nleft = (size_t)ap[i].a_count;
+		(*pairs)[i].right = (size_t)ap[i].b_first;
+		(*pairs)[i].nright = (size_t)ap[i].b_count;
+	}
+	*n = np;
+	free(ap);
+}
+
+/* Translation index for a tag stored as a setting, or the best by rank. */
+static size_t
+ui_reader_pick(const struct article *a, const struct lang_pref *pref,
+    const char *stored, size_t skip)
+{
+	size_t	i, best = skip == 0 && a->ntranslations > 1 ? 1 : 0, r, br;
+
+	for (i = 0; stored != NULL && i < a->ntranslations; i++)
+		if (strcmp(a->translations[i].lang, stored) == 0 && i != skip)
+			return i;
+	br = (size_t)-1;
+	for (i = 0; i < a->ntranslations; i++) {
+		if (i == skip)
+			continue;
+		r = lang_rank(pref, a->translations[i].lang);
+		if (r < br) {
+			br = r;
+			best = i;
+		}
+	}
+	return best;
+}
+
+/* Remember the article's languages and mode. */
+static void
+ui_reader_save(struct ui *u)
+{
+	const struct view	*v = &u->view;
+	char			*cause = NULL;
+
+	if (v->article == NULL)
+		return;
+	if (cache_setting_set(u->cache, u->article, "view.left",
+	    v->article->translations[v->left].lang, &cause) != 0 ||
+	    cache_setting_set(u->cache, u->article, "view.right",
+	    v->article->translations[v->right].lang, &cause) != 0 ||
+	    cache_setting_set(u->cache, u->article, "view.sbs",
+	    v->sbs ? "1" : "0", &cause) != 0) {
+		ui_message(u, "%s", cause);
+		free(cause);
+	}
+}
+
+static char *
+ui_reader_setting(struct ui *u, long long id, const char *key)
+{
+	char	*value = NULL, *cause = NULL;
+
+	if (cache_setting_get(u->cache, id, key, &value, &cause) != 0) {
+		free(cause);
+		return NULL;
+	}
+	return value;
+}
+
+int
+ui_reader_open(struct ui *u, long long id)
+{
+	struct article	*a;
+	char		*cause = NULL, *l, *r, *s;
+	size_t		 left, right;
+	int		 sbs;
+
+	if (cache_article_load(u->cache, id, &a, &cause) != 0) {
+		ui_message(u, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	if (a->ntranslations == 0) {
+		article_free(a);
+		ui_message(u, "article %lld has no text", id);
+		return -1;
+	}
+	l = ui_reader_setting(u, id, "view.left");
+	r = ui_reader_setting(u, id, "view.right");
+	s = ui_reader_setting(u, id, "view.sbs");
+	left = ui_reader_pick(a, u->pref, l, (size_t)-1);
+	right = ui_reader_pick(a, u->pref, r, left);
+	sbs = s != NULL ? strcmp(s, "1") == 0 : u->conf->side_by_side;
+	free(l);
+	free(r);
+	free(s);
+
+	u->view.pairs_fn = ui_reader_pairs;
+	u->view.pairs_arg = u;
+	u->article = id;
+	view_open(&u->view, a, left, right, sbs);
+	if (!a->read && cache_article_set_read(u->cache, id, 1, &cause) == 0)
+		list_reload(&u->list, &cause);
+	free(cause);
+	u->ps.article_open = 1;
+	u->ps.focus = PANE_READER;
+	u->comments_top = 0;
+	ui_comments_load(u);
+	ui_layout(u);
+	return 0;
+}
+
+void
+ui_reader_close(struct ui *u)
+{
+	view_close(&u->view);
+	u->article = 0;
+	u->ps.article_open = 0;
+	u->ps.comments = 0;
+	u->ps.focus = PANE_LIST;
+	ui_layout(u);
+}
+
+/* The pane's text area: everything below the header row. */
+void
+ui_reader_resize(struct ui *u)
+{
+	const struct pane_rect	*r = &u->pl.pane[PANE_READER];
+
+	if (u->view.article != NULL && r->h > 1)
+		view_relayout(&u->view, r->w, r->h - 1);
+}
+
+/* "ko  Title…" in w cells at (y, x). */
+static void
+ui_reader_title(struct ui *u, int y, int x, int w,
+    const struct article_translation *t)
+{
+	char	*title;
+	int	 used;
+
+	used = ui_text(u, y, x, w, t->lang, strlen(t->lang), UI_LANG, 1, NULL);
+	if (w - used - 1 <= 0)
+		return;
+	title = layout_truncate(t->title, strlen(t->title), w - used - 1,
+	    &u->opts);
+	ui_text(u, y, x + used + 1, w - used - 1, title, strlen(title),
+	    UI_HEADER, 1, NULL);
+	free(title);
+}
+
+static void
+ui_reader_header(struct ui *u, const struct pane_rect *r)
+{
+	const struct view	*v = &u->view;
+	int			 lw = v->rows.lwidth;
+
+	move(r->y, 0);
+	clrtoeol();
+	if (!v->sbs_on) {
+		ui_reader_title(u, r->y, 0, r->w,
+		    &v->article->translations[v->left]);
+		return;
+	}
+	ui_reader_title(u, r->y, 0, lw, &v->article->translations[v->left]);
+	ui_text(u, r->y, lw, VIEW_GUTTER_WIDTH, VIEW_GUTTER,
+	    VIEW_GUTTER_WIDTH, UI_GUTTER, 1, NULL);
+	ui_reader_title(u, r->y, lw + VIEW_GUTTER_WIDTH,
+	    r->w - lw - VIEW_GUTTER_WIDTH, &v->article->translations[v->right]);
+}
+
+void
+ui_reader_draw(struct ui *u)
+{
+	const struct pane_rect	*r = &u->pl.pane[PANE_READER];
+	const struct view	*v = &u->view;
+	const char		*s;
+	size_t			 row, len;
+	int			 i, w, lw;
+
+	if (r->h == 0 || v->article == NULL)
+		return;
+	ui_reader_header(u, r);
+	lw = v->sbs_on ? v->rows.lwidth : r->w;
+	for (i = 1; i < r->h; i++) {
+		row = v->top + (size_t)(i - 1);
+		move(r->y + i, 0);
+		clrtoeol();
+		if (row >= v->rows.nrows) {
+			if (i == 1 || row == v->rows.nrows)
+				continue;
+			ui_text(u, r->y + i, 0, 1, "~", 1, UI_DIM, 1, NULL);
+			continue;
+		}
+		if ((s = view_cell(v, row, 0, &len, &w)) != NULL)
+			ui_text(u, r->y + i, 0, lw, s, len, UI_HEADER, 0,
+			    v->needle);
+		if (!v->sbs_on)
+			continue;
+		ui_text(u, r->y + i, lw, VIEW_GUTTER_WIDTH, VIEW_GUTTER,
+		    VIEW_GUTTER_WIDTH, UI_GUTTER, 1, NULL);
+		if ((s = view_cell(v, row, 1, &len, &w)) != NULL)
+			ui_text(u, r->y + i, lw + VIEW_GUTTER_WIDTH,
+			    r->w - lw - VIEW_GUTTER_WIDTH, s, len, UI_HEADER, 0,
+			    v->needle);
+	}
+}
+
+/* After a language op: remember it, and say what happened. */
+static void
+ui_reader_changed(struct ui *u, int rc)
+{
+	if (rc == 0)
+		ui_reader_save(u);
+	if (u->view.message[0] != '\0')
+		ui_message(u, "%s", u->view.message);
+}
+
+int
+ui_reader_op(struct ui *u, enum op op)
+{
+	struct view	*v = &u->view;
+
+	if (v->article == NULL)
+		return 0;
+	switch (op) {
+	case OP_DOWN:		view_scroll(v, 1); break;
+	case OP_UP:		view_scroll(v, -1); break;
+	case OP_PAGE_DOWN:	view_page(v, 1, 0); break;
+	case OP_PAGE_UP:	view_page(v, -1, 0); break;
+	case OP_HALF_DOWN:	view_page(v, 1, 1); break;
+	case OP_HALF_UP:	view_page(v, -1, 1); break;
+	case OP_TOP:		view_home(v); break;
+	case OP_BOTTOM:		view_end(v); break;
+	case OP_LANG_NEXT:	ui_reader_changed(u, view_next_lang(v)); break;
+	case OP_LANG2_NEXT:	ui_reader_changed(u, view_next_lang2(v)); break;
+	case OP_SWAP:		ui_reader_changed(u, view_swap(v)); break;
+	case OP_SIDE_BY_SIDE:	ui_reader_changed(u, view_toggle_sbs(v)); break;
+	case OP_SEARCH_NEXT:
+	case OP_SEARCH_PREV:
+		if (view_search(v, NULL, op == OP_SEARCH_NEXT ? 1 : -1) != 0)
+			ui_message(u, "%s", v->message);
+		break;
+	default:
+		if (op >= OP_LANG_1 && op <= OP_LANG_9) {
+			ui_reader_changed(u, view_set_lang(v,
+			    (size_t)(op - OP_LANG_1)));
+			break;
+		}
+		return 0;
+	}
+	return 1;
+}

@@ -392,7 +392,7 @@ layout_wrap(struct layout *l, size_t para, const char *text, size_t len,
 		l->scratch = xmalloc(l->scratchcap);
 	}
 	u8_possible_linebreaks((const uint8_t *)t, n, "UTF-8", l->scratch);
-	u8_grapheme_breaks((const uint8_t *)t, n, l->scratch + n);
+	utf8_grapheme_breaks(t, n, l->scratch + n);
 	if (opts == NULL || opts->korean_break == LAYOUT_KOREAN_KEEP_ALL)
 		layout_keep_all(t, n, l->scratch);
 	layout_keep_guillemets(t, n, l->scratch);
@@ -433,7 +433,7 @@ layout_truncate(const char *s, size_t len, int cells,
 	}
 	ew = amb <= cells ? amb : 0;
 	brk = xmalloc(n + 1);
-	u8_grapheme_breaks((const uint8_t *)t, n, brk);
+	utf8_grapheme_breaks(t, n, brk);
 	for (a = 0; a < n; a = b) {
 		for (b = a + 1; b < n && !brk[b]; b++)
 			/* nothing */;

@@ -21,7 +21,7 @@
 #define SAMPLE_NLANG 5
 #define SAMPLE_MAXPARA 64
 
-static const char *sample_lang[SAMPLE_NLANG] = { "ko", "en", "ja", "zh", "fr" };
+__attribute__((unused)) static const char *sample_lang[SAMPLE_NLANG] = { "ko", "en", "ja", "zh", "fr" };
 static const char *sample_marker[SAMPLE_NLANG] = {
 	"- 관련 기사 더보기",
 	"- See more related articles",

@@ -3,9 +3,10 @@
  *
  * Runs GraphemeBreakTest.txt and LineBreakTest.txt (Debian package
  * unicode-data, /usr/share/unicode/auxiliary) through the functions the
- * layout uses -- u8_grapheme_breaks() and u8_possible_linebreaks() -- and
- * through u8_grapheme_next(), which the layout does not use because it
- * cannot see ZWJ sequences or flag pairs.  The installed libunistring may
+ * layout uses -- u8_grapheme_breaks() (and utf8_grapheme_breaks(), its
+ * fast path in utf8.c) and u8_possible_linebreaks() -- and through
+ * u8_grapheme_next(), which the layout does not use because it cannot see
+ * ZWJ sequences or flag pairs.  The installed libunistring may
  * implement an older Unicode than the data files, so not every line
  * passes: the test reports the counts, lists every failing line and holds
  * a floor.  Without the files it skips ("1..0 # SKIP").
@@ -25,7 +26,8 @@
 
 #define MAXCHARS 64
 
-/* libunistring 1.0 (Unicode 14) passes 7300 of 7654 lines of the
+/*
+ * libunistring 1.0 (Unicode 14) passes 7300 of 7654 lines of the
  * Unicode 15.0 LineBreakTest (95.4%): the misses are spaces after
  * mandatory breaks and combining marks after spaces.  Less a margin:
  */
@@ -135,7 +137,7 @@ static int
 conf_run(const char *path, int grapheme)
 {
 	struct conf_case	 c;
-	struct conf_count	 a = { 0, 0, 0 }, b = { 0, 0, 0 };
+	struct conf_count	 a = { 0, 0, 0 }, b = { 0, 0, 0 }, t = { 0, 0, 0 };
 	char			 line[4096], p[MAXCHARS * 4 + 1];
 	size_t			 lineno = 0, total;
 	FILE			*f;
@@ -156,6 +158,9 @@ conf_run(const char *path, int grapheme)
 			    "u8_grapheme_breaks", line, 1);
 			conf_count(&b, conf_check_next(&c), lineno,
 			    "u8_grapheme_next", line, 0);
+			utf8_grapheme_breaks(c.text, c.len, p);
+			conf_count(&t, conf_check_grapheme(&c, p), lineno,
+			    "utf8_grapheme_breaks", line, 1);
 		} else {
 			u8_possible_linebreaks((const uint8_t *)c.text, c.len,
 			    "UTF-8", p);
@@ -170,6 +175,10 @@ conf_run(const char *path, int grapheme)
 		    "(%zu with surrogates skipped)", a.pass, total, a.skipped);
 		diag("GraphemeBreakTest: u8_grapheme_next passes %zu of %zu "
 		    "(not used by the layout)", b.pass, b.pass + b.fail);
+		diag("GraphemeBreakTest: utf8_grapheme_breaks (the layout's "
+		    "fast path) passes %zu of %zu", t.pass, t.pass + t.fail);
+		is_int(t.pass, a.pass, "utf8_grapheme_breaks agrees with "
+		    "u8_grapheme_breaks");
 		ok(a.pass * 100 >= total * 99,
 		    "grapheme clusters: at least 99%% of GraphemeBreakTest");
 		ok(b.pass <= a.pass, "u8_grapheme_breaks is no worse than "

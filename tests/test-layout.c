@@ -120,6 +120,57 @@ test_wrap_cases(void)
 	layout_free(&l);
 }
 
+static const struct {
+	const char	*name;
+	const char	*text;
+	int		 cells;
+	int		 amb;
+	const char	*truncated;
+	const char	*padded;
+} fit_cases[] = {
+	{ "fits", "abc", 3, N1, "abc", "abc" },
+	{ "fits with room", "abc", 5, N1, "abc", "abc  " },
+	{ "Latin cut", "Hello, world", 8, N1, "Hello, …", "Hello, …" },
+	{ "wide ellipsis", "Hello, world", 8, W2, "Hello,…", "Hello,…" },
+	{ "Hangul cut", "한국어입니다", 7, N1, "한국어…", "한국어…" },
+	{ "Hangul cut, wide ellipsis", "한국어입니다", 7, W2, "한국…",
+	    "한국… " },
+	{ "wide char not halved", "한국어", 4, N1, "한…", "한… " },
+	{ "ellipsis wider than the cells", "abc", 1, W2, "a", "a" },
+	{ "nothing fits", "한국", 1, W2, "", " " },
+	{ "zero cells", "abc", 0, N1, "", "" },
+	{ "combining mark stays", "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 2,
+	    N1, "e\xcc\x81…", "e\xcc\x81…" },
+	{ "ZWJ family stays whole", "👨‍👩‍👧‍👦👨‍👩‍👧‍👦", 3, N1, "👨‍👩‍👧‍👦…",
+	    "👨‍👩‍👧‍👦…" },
+	{ "controls go first", "\x1b[31mab\x1b[0m", 2, N1, "ab", "ab" },
+	{ "LF becomes a space", "a\nb", 3, N1, "a b", "a b" },
+};
+
+static void
+test_fit(void)
+{
+	struct layout_opts	 o = LAYOUT_OPTS_DEFAULT;
+	char			*got;
+	size_t			 i;
+
+	for (i = 0; i < sizeof fit_cases / sizeof fit_cases[0]; i++) {
+		o.ambiguous = fit_cases[i].amb;
+		got = layout_truncate(fit_cases[i].text,
+		    strlen(fit_cases[i].text), fit_cases[i].cells, &o);
+		is_str(got, fit_cases[i].truncated, "truncate: %s",
+		    fit_cases[i].name);
+		ok(utf8_width(got, strlen(got), &o) <= fit_cases[i].cells,
+		    "truncate: %s: not wider than %d", fit_cases[i].name,
+		    fit_cases[i].cells);
+		free(got);
+		got = layout_pad(fit_cases[i].text, strlen(fit_cases[i].text),
+		    fit_cases[i].cells, &o);
+		is_str(got, fit_cases[i].padded, "pad: %s", fit_cases[i].name);
+		free(got);
+	}
+}
+
 /* The line records themselves: paragraph, continuation, bytes, width. */
 static void
 test_records(void)
@@ -434,6 +485,7 @@ main(void)
 {
 	test_wrap_cases();
 	test_records();
+	test_fit();
 	test_property();
 	test_golden();
 	return tap_done();

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unigbrk.h>
+
 #include "layout.h"
 #include "tap.h"
 #include "utf8.h"
@@ -179,6 +181,44 @@ test_sanitize_random(void)
 	is_int(bad, 0, "20000 random 64-byte strings: no control survives");
 }
 
+/* The fast grapheme pass agrees with libunistring on random text. */
+static void
+test_grapheme_fast_path(void)
+{
+	static const char *const bits[] = {
+		"a", " ", "中", "한", "\xe1\x84\x92", "\xe1\x85\xa1",
+		"\xe1\x86\xab", "\xcc\x81", "\xe2\x80\x8d", "\xef\xb8\x8f",
+		"👨", "🏽", "🇰", "🇷", "\xe0\xa4\x95", "\xe0\xa4\xbf",
+		"\xd8\x80", "\r", "\n", "©", "\xe3\x80\xaa", "か",
+		"\xe3\x82\x99", "ｶ", "\xef\xbe\x9e", "\xff", "é",
+	};
+	char		 s[256], p1[256], p2[256];
+	size_t		 i, j, n, len, bad = 0;
+	unsigned	 seed = 777;
+
+	for (i = 0; i < 20000; i++) {
+		seed = seed * 1103515245 + 12345;
+		n = 1 + (seed >> 16) % 24;
+		for (j = len = 0; j < n; j++) {
+			seed = seed * 1103515245 + 12345;
+			const char *b = bits[(seed >> 16) %
+			    (sizeof bits / sizeof bits[0])];
+			memcpy(s + len, b, strlen(b));
+			len += strlen(b);
+		}
+		u8_grapheme_breaks((const uint8_t *)s, len, p1);
+		utf8_grapheme_breaks(s, len, p2);
+		for (j = 1; j < len; j++) {
+			if ((p1[j] != 0) != (p2[j] != 0)) {
+				bad++;
+				break;
+			}
+		}
+	}
+	is_int(bad, 0, "utf8_grapheme_breaks == u8_grapheme_breaks on "
+	    "20000 random strings");
+}
+
 static void
 test_import_helpers(void)
 {
@@ -235,6 +275,7 @@ main(void)
 	test_widths();
 	test_sanitize();
 	test_sanitize_random();
+	test_grapheme_fast_path();
 	test_import_helpers();
 	test_ambiguous_setting();
 	return tap_done();

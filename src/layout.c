@@ -119,11 +119,12 @@ layout_emit(struct layout_walk *w, size_t from, size_t to, int width)
 	ln->width = width;
 	ln->cont = l->nlines - 1 > w->first;
 
-	layout_text_grow(l, (to - from) * UTF8_TABSTOP + 1);
 	if (memchr(w->t + from, '\t', to - from) == NULL) {
+		layout_text_grow(l, to - from + 1);
 		memcpy(l->text + l->textlen, w->t + from, to - from);
 		l->textlen += to - from;
 	} else {
+		layout_text_grow(l, (to - from) * UTF8_TABSTOP + 1);
 		for (i = from; i < to; i = j) {
 			for (j = i + 1; j < to && !w->gb[j]; j++)
 				/* nothing */;

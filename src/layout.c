@@ -23,14 +23,14 @@
  *
  * u8_grapheme_next() of libunistring 1.0 does not join ZWJ emoji sequences
  * or flag pairs (it only looks at two characters at a time), so clusters
- * come from u8_grapheme_breaks(), which does; see the conformance test.
+ * come from utf8_grapheme_breaks(), a fast path around libunistring's
+ * u8_grapheme_breaks(), which does; see the conformance test.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include <unigbrk.h>
 #include <unilbrk.h>
 
 #include "layout.h"
@@ -115,6 +115,8 @@ layout_emit(struct layout_walk *w, size_t from, size_t to, int width)
 	}
 	ln = &l->lines[l->nlines++];
 	ln->para = w->para;
+	ln->poff = from;
+	ln->plen = to - from;
 	ln->off = l->textlen;
 	ln->width = width;
 	ln->cont = l->nlines - 1 > w->first;

@@ -190,6 +190,8 @@ test_records(void)
 	    "records: continuation flags");
 	is_str(layout_line_text(&l, 1), "three", "records: text of line 1");
 	is_int(l.lines[0].len, 7, "records: \"one two\" is 7 bytes");
+	ok(l.lines[1].poff == 8 && l.lines[1].plen == 5,
+	    "records: line 1 is bytes 8..13 of its paragraph");
 	is_int(l.lines[2].width, 4, "records: width of 中文");
 	for (i = 0; i < l.nlines; i++) {
 		if (utf8_width(layout_line_text(&l, i), l.lines[i].len, &o) !=

@@ -216,21 +216,24 @@ layout_keep_all(const char *t, size_t n, char *lb)
 
 /*
  * French puts a space inside guillemets, often a plain one: "« mot »".
- * UAX #14 already keeps " »" together; keep "« " with its word too.
+ * UAX #14 allows a break after any space (LB18 comes before LB19), so
+ * keep "« " with the word after it and " »" with the word before it.
  */
 static void
 layout_keep_guillemets(const char *t, size_t n, char *lb)
 {
-	const char	*p = t, *end = t + n;
+	const char	*p = t, *end = t + n, *q;
 
 	while ((p = memchr(p, 0xc2, end - p)) != NULL && p + 1 < end) {
 		p++;
-		if ((unsigned char)*p != 0xab)
-			continue;
-		for (p++; p < end && *p == ' '; p++)
-			/* nothing */;
-		if (p < end && lb[p - t] == UC_BREAK_POSSIBLE)
-			lb[p - t] = UC_BREAK_PROHIBITED;
+		if ((unsigned char)*p == 0xab) {
+			for (q = p + 1; q < end && *q == ' '; q++)
+				/* nothing */;
+			if (q < end && lb[q - t] == UC_BREAK_POSSIBLE)
+				lb[q - t] = UC_BREAK_PROHIBITED;
+		} else if ((unsigned char)*p == 0xbb && p - 1 > t &&
+		    p[-2] == ' ' && lb[p - 1 - t] == UC_BREAK_POSSIBLE)
+			lb[p - 1 - t] = UC_BREAK_PROHIBITED;
 	}
 }
 

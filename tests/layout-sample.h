@@ -83,4 +83,35 @@ sample_load(struct sample *s, const char *path)
 	return lang == SAMPLE_NLANG ? 0 : -1;
 }
 
+#ifdef TANDEM_TAP_H
+/*
+ * Compare got with the golden file at path, or rewrite the file when
+ * TANDEM_GOLDEN_UPDATE is set.  Include tap.h first.
+ */
+__attribute__((unused)) static void
+sample_golden(const char *path, const char *got, const char *name)
+{
+	char	*want;
+	size_t	 len;
+	FILE	*f;
+
+	if (getenv("TANDEM_GOLDEN_UPDATE") != NULL) {
+		if ((f = fopen(path, "w")) == NULL || fputs(got, f) < 0 ||
+		    fclose(f) != 0)
+			ok(0, "golden: cannot write %s", path);
+		else
+			ok(1, "golden: %s rewritten", name);
+		return;
+	}
+	if ((want = sample_slurp(path, &len)) == NULL) {
+		ok(0, "golden: %s missing (TANDEM_GOLDEN_UPDATE=1 makes it)",
+		    path);
+		return;
+	}
+	is_str(got, want, "golden: %s", name);
+	free(want);
+}
+
+#endif /* TANDEM_TAP_H */
+
 #endif

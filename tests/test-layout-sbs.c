@@ -5,7 +5,9 @@
  * the sample article is laid out as ko|en, ja|fr and zh|en at several
  * widths and checked for the invariants the reader pane relies on: every
  * row exactly as wide as the pane, paired paragraphs starting on the same
- * row, every line of both columns shown once and in order.
+ * row, every line of both columns shown once and in order; at 38+38
+ * cells they are also compared with goldens (tests/golden/layout/sbs-*,
+ * rewritten with TANDEM_GOLDEN_UPDATE=1).
  */
 #include "config.h"
 
@@ -13,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tap.h"
 #include "layout-sample.h"
 #include "layout-sbs.h"
-#include "tap.h"
 #include "xmalloc.h"
 
 #define P(s) { s, sizeof s - 1 }
@@ -158,7 +160,7 @@ sample_check(const struct sample *s, int l, int r, int lw, int rw)
 	struct layout_sbs_pair	 pairs[SAMPLE_MAXPARA];
 	struct layout_sbs	 sbs;
 	size_t			 i, npairs = 0, wrong = 0;
-	char			*row;
+	char			*row, *got, *path;
 
 	/* The Korean version has no title: the English one stands alone. */
 	if (l == 0) {
@@ -183,6 +185,14 @@ sample_check(const struct sample *s, int l, int r, int lw, int rw)
 	ok(sample_lines_once(&sbs, 0) && sample_lines_once(&sbs, 1),
 	    "%s|%s at %d+%d: every line once, in order", sample_lang[l],
 	    sample_lang[r], lw, rw);
+	if (lw == 38 && rw == 38) {
+		got = layout_sbs_render(&sbs, " │ ", "|");
+		xasprintf(&path, "%s/sbs-%s-%s-038.txt", TANDEM_GOLDENDIR,
+		    sample_lang[l], sample_lang[r]);
+		sample_golden(path, got, path + strlen(TANDEM_GOLDENDIR) + 1);
+		free(path);
+		free(got);
+	}
 	layout_sbs_free(&sbs);
 }
 

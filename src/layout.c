@@ -9,9 +9,11 @@
  *	cluster fits		-> add it; a space may hang past the edge
  *	overflow, have an	-> end the line at the last opportunity,
  *	  opportunity		   without its trailing spaces; resume there
+ *	overflow, a weak one	-> the same at a Korean syllable boundary
  *	overflow, none		-> end the line before this cluster (one
  *				   cluster earlier if that keeps closing
  *				   punctuation off the next line's start)
+ *	overflow, only spaces	-> an empty line, the cluster starts the next
  *	overflow, empty line	-> the cluster is wider than the width: it
  *				   gets the line to itself
  *	LF			-> end the line
@@ -21,14 +23,14 @@
  *
  * u8_grapheme_next() of libunistring 1.0 does not join ZWJ emoji sequences
  * or flag pairs (it only looks at two characters at a time), so clusters
- * come from u8_grapheme_breaks(), which does; see the conformance test.
+ * come from utf8_grapheme_breaks(), a fast path around libunistring's
+ * u8_grapheme_breaks(), which does; see the conformance test.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include <unigbrk.h>
 #include <unilbrk.h>
 
 #include "layout.h"
@@ -50,11 +52,12 @@ struct layout_walk {
 	int		 col;		/* cells so far, hanging spaces too */
 	size_t		 end;		/* end of the last non-space cluster */
 	int		 endw;		/* cells up to end */
-	size_t		 last;		/* start of that cluster */
-	int		 lastw;		/* cells up to last */
 	size_t		 cand;		/* last break opportunity, or ls */
 	size_t		 cand_end;	/* end and endw at cand */
 	int		 cand_w;
+	size_t		 weak;		/* the same for a weak opportunity */
+	size_t		 weak_end;
+	int		 weak_w;
 };
 
 void
@@ -112,15 +115,18 @@ layout_emit(struct layout_walk *w, size_t from, size_t to, int width)
 	}
 	ln = &l->lines[l->nlines++];
 	ln->para = w->para;
+	ln->poff = from;
+	ln->plen = to - from;
 	ln->off = l->textlen;
 	ln->width = width;
 	ln->cont = l->nlines - 1 > w->first;
 
-	layout_text_grow(l, (to - from) * UTF8_TABSTOP + 1);
 	if (memchr(w->t + from, '\t', to - from) == NULL) {
+		layout_text_grow(l, to - from + 1);
 		memcpy(l->text + l->textlen, w->t + from, to - from);
 		l->textlen += to - from;
 	} else {
+		layout_text_grow(l, (to - from) * UTF8_TABSTOP + 1);
 		for (i = from; i < to; i = j) {
 			for (j = i + 1; j < to && !w->gb[j]; j++)
 				/* nothing */;
@@ -144,8 +150,9 @@ layout_emit(struct layout_walk *w, size_t from, size_t to, int width)
 static void
 layout_walk_reset(struct layout_walk *w, size_t from)
 {
-	w->ls = w->end = w->last = w->cand = w->cand_end = from;
-	w->col = w->endw = w->lastw = w->cand_w = 0;
+	w->ls = w->end = w->cand = w->cand_end = from;
+	w->weak = w->weak_end = from;
+	w->col = w->endw = w->cand_w = w->weak_w = 0;
 }
 
 /* Does s (a UTF-8 list) hold the character uc? */
@@ -162,7 +169,7 @@ layout_in_set(const char *set, uint32_t uc)
 static int
 layout_no_start(uint32_t uc)
 {
-	return layout_in_set(")]},.:;!?%"
+	return layout_in_set(")]},.:;!?%»›"
 	    "、。，．・：；？！）」』】〕〉》〙〗｝］｣”’…‥ー々ゝゞ〻"
 	    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳ", uc);
 }
@@ -171,13 +178,19 @@ layout_no_start(uint32_t uc)
 static int
 layout_no_end(uint32_t uc)
 {
-	return layout_in_set("([{「『【〔〈《〘〖｛［（｢“‘", uc);
+	return layout_in_set("([{«‹「『【〔〈《〘〖｛［（｢“‘", uc);
 }
+
+/* An opportunity keep-all took away, still good for a forced break. */
+#define LAYOUT_BREAK_WEAK 16
 
 /*
  * Korean keep-all: drop the opportunities between a Hangul character and
  * anything but a space or a dash, so words (with their particles, quotes
- * and brackets) stay whole, as CSS word-break: keep-all does.
+ * and brackets) stay whole, as CSS word-break: keep-all does.  Those
+ * between syllables or before a bracket are kept as weak ones, for a word
+ * too long for the line; a particle after Latin or a bracket ("MOU를",
+ * "(SBA)이") is never split off.
  */
 static void
 layout_keep_all(const char *t, size_t n, char *lb)
@@ -191,9 +204,36 @@ layout_keep_all(const char *t, size_t n, char *lb)
 		    (utf8_is_hangul(uc) || utf8_is_hangul(prev)) &&
 		    prev != ' ' && prev != '\t' && prev != 0x3000 &&
 		    prev != '-' && prev != '/' && !(prev >= 0x2010 &&
-		    prev <= 0x2015))
-			lb[i] = UC_BREAK_PROHIBITED;
+		    prev <= 0x2015)) {
+			if (utf8_is_hangul(uc) && !utf8_is_hangul(prev))
+				lb[i] = UC_BREAK_PROHIBITED;
+			else
+				lb[i] = LAYOUT_BREAK_WEAK;
+		}
 		prev = uc;
+	}
+}
+
+/*
+ * French puts a space inside guillemets, often a plain one: "« mot »".
+ * UAX #14 allows a break after any space (LB18 comes before LB19), so
+ * keep "« " with the word after it and " »" with the word before it.
+ */
+static void
+layout_keep_guillemets(const char *t, size_t n, char *lb)
+{
+	const char	*p = t, *end = t + n, *q;
+
+	while ((p = memchr(p, 0xc2, end - p)) != NULL && p + 1 < end) {
+		p++;
+		if ((unsigned char)*p == 0xab) {
+			for (q = p + 1; q < end && *q == ' '; q++)
+				/* nothing */;
+			if (q < end && lb[q - t] == UC_BREAK_POSSIBLE)
+				lb[q - t] = UC_BREAK_PROHIBITED;
+		} else if ((unsigned char)*p == 0xbb && p - 1 > t &&
+		    p[-2] == ' ' && lb[p - 1 - t] == UC_BREAK_POSSIBLE)
+			lb[p - 1 - t] = UC_BREAK_PROHIBITED;
 	}
 }
 
@@ -207,24 +247,66 @@ layout_first(const struct layout_walk *w, size_t a)
 	return uc;
 }
 
+/* Start of the cluster before the one at a (a > 0). */
+static size_t
+layout_prev(const struct layout_walk *w, size_t a)
+{
+	while (--a > 0 && !w->gb[a])
+		/* nothing */;
+	return a;
+}
+
+/* Cells of t[from..to), tabs counted from from. */
+static int
+layout_measure(const struct layout_walk *w, size_t from, size_t to)
+{
+	size_t	a, b;
+	int	col = 0;
+
+	for (a = from; a < to; a = b) {
+		for (b = a + 1; b < to && !w->gb[b]; b++)
+			/* nothing */;
+		if (w->t[a] == '\t')
+			col += UTF8_TABSTOP - col % UTF8_TABSTOP;
+		else
+			col += utf8_cluster_width(w->t + a, b - a, w->amb);
+	}
+	return col;
+}
+
 /*
  * Nothing fits and there is no opportunity: end the line before the
- * cluster at a, or one cluster earlier so that a closing mark does not
- * start the next line nor an opening one end this one.  Return where the
- * next line starts.
+ * cluster at a, or a few clusters earlier so that neither a closing mark
+ * nor a space starts the next line and no opening mark ends this one.
+ * Return where the next line starts.
  */
 static size_t
 layout_force(struct layout_walk *w, size_t a)
 {
-	if (w->last > w->ls && w->end == a &&
-	    !layout_no_start(layout_first(w, w->last)) &&
-	    (layout_no_start(layout_first(w, a)) ||
-	    layout_no_end(layout_first(w, w->last)))) {
-		layout_emit(w, w->ls, w->last, w->lastw);
-		return w->last;
+	size_t	brk = a, p, end;
+	int	steps;
+
+	for (steps = 0;; steps++) {
+		p = layout_prev(w, brk);
+		if (!layout_no_start(layout_first(w, brk)) &&
+		    w->t[brk] != ' ' && w->t[brk] != '\t' &&
+		    !layout_no_end(layout_first(w, p)))
+			break;
+		if (p <= w->ls || steps == 8) {
+			brk = a;	/* no better place: cut at a */
+			break;
+		}
+		brk = p;
 	}
-	layout_emit(w, w->ls, w->end, w->endw);
-	return a;
+	if (brk == a) {
+		layout_emit(w, w->ls, w->end, w->endw);
+		return a;
+	}
+	for (end = brk; end > w->ls && (w->t[end - 1] == ' ' ||
+	    w->t[end - 1] == '\t'); end--)
+		/* nothing */;
+	layout_emit(w, w->ls, end, layout_measure(w, w->ls, end));
+	return brk;
 }
 
 /* Walk the clusters of one paragraph; see the top of the file. */
@@ -247,6 +329,10 @@ layout_walk_para(struct layout_walk *w)
 			w->cand = a;
 			w->cand_end = w->end;
 			w->cand_w = w->endw;
+		} else if (a > w->ls && w->lb[a] == LAYOUT_BREAK_WEAK) {
+			w->weak = a;
+			w->weak_end = w->end;
+			w->weak_w = w->endw;
 		}
 		space = w->t[a] == ' ' || w->t[a] == '\t';
 		if (w->t[a] == '\t')
@@ -263,16 +349,27 @@ layout_walk_para(struct layout_walk *w)
 				layout_walk_reset(w, b);
 				continue;
 			}
+			if (w->weak > w->ls) {
+				layout_emit(w, w->ls, w->weak_end, w->weak_w);
+				b = w->weak;
+				layout_walk_reset(w, b);
+				continue;
+			}
 			if (w->end > w->ls) {
 				b = layout_force(w, a);
+				layout_walk_reset(w, b);
+				continue;
+			}
+			if (a > w->ls) {
+				/* Only spaces before it: leave them behind. */
+				layout_emit(w, w->ls, w->ls, 0);
+				b = a;
 				layout_walk_reset(w, b);
 				continue;
 			}
 			/* Wider than the width: alone on its line. */
 		}
 		if (!space) {
-			w->last = a;
-			w->lastw = w->col;
 			w->end = b;
 			w->endw = w->col + cw;
 		}
@@ -301,9 +398,10 @@ layout_wrap(struct layout *l, size_t para, const char *text, size_t len,
 		l->scratch = xmalloc(l->scratchcap);
 	}
 	u8_possible_linebreaks((const uint8_t *)t, n, "UTF-8", l->scratch);
-	u8_grapheme_breaks((const uint8_t *)t, n, l->scratch + n);
+	utf8_grapheme_breaks(t, n, l->scratch + n);
 	if (opts == NULL || opts->korean_break == LAYOUT_KOREAN_KEEP_ALL)
 		layout_keep_all(t, n, l->scratch);
+	layout_keep_guillemets(t, n, l->scratch);
 
 	memset(&w, 0, sizeof w);
 	w.l = l;
@@ -341,7 +439,7 @@ layout_truncate(const char *s, size_t len, int cells,
 	}
 	ew = amb <= cells ? amb : 0;
 	brk = xmalloc(n + 1);
-	u8_grapheme_breaks((const uint8_t *)t, n, brk);
+	utf8_grapheme_breaks(t, n, brk);
 	for (a = 0; a < n; a = b) {
 		for (b = a + 1; b < n && !brk[b]; b++)
 			/* nothing */;

@@ -46,6 +46,9 @@ struct layout_line {
 	size_t	para;		/* paragraph index given to layout_wrap() */
 	size_t	off;		/* first byte in layout->text */
 	size_t	len;		/* bytes; no trailing spaces, no LF */
+	size_t	poff;		/* the same bytes in the sanitised paragraph */
+	size_t	plen;		/*   (utf8_sanitize_keep_tabs), before tabs
+				     were expanded: for search and selection */
 	int	width;		/* cells */
 	int	cont;		/* 0 for a paragraph's first line, else 1 */
 };

@@ -222,57 +222,6 @@ utf8_char_width(uint32_t uc, int amb)
 	return w;
 }
 
-/*
- * Decode one character from s (n > 0 bytes) into *uc and return how many
- * bytes it used.  An ill-formed sequence gives UTF8_BAD and the length of
- * its maximal subpart (at least 1), as Unicode recommends for U+FFFD.
- */
-size_t
-utf8_decode(const char *s, size_t n, uint32_t *uc)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	unsigned char		 lo = 0x80, hi = 0xbf;
-	size_t			 need, i;
-	uint32_t		 c = p[0];
-
-	if (c < 0x80) {
-		*uc = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		need = 1;
-		c &= 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		need = 2;
-		if (c == 0xe0)
-			lo = 0xa0;
-		else if (c == 0xed)
-			hi = 0x9f;
-		c &= 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		need = 3;
-		if (c == 0xf0)
-			lo = 0x90;
-		else if (c == 0xf4)
-			hi = 0x8f;
-		c &= 0x07;
-	} else {
-		*uc = UTF8_BAD;
-		return 1;
-	}
-	for (i = 1; i <= need; i++) {
-		if (i >= n || p[i] < lo || p[i] > hi) {
-			*uc = UTF8_BAD;
-			return i;
-		}
-		c = (c << 6) | (p[i] & 0x3f);
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	*uc = c;
-	return need + 1;
-}
-
 /* Encode uc (UTF8_BAD as U+FFFD) into s, which has room for 4 bytes. */
 size_t
 utf8_encode(uint32_t uc, char *s)
@@ -388,6 +337,66 @@ utf8_skip_escape(const unsigned char *p, size_t n, size_t i)
 	return i;		/* ESC before a control or non-ASCII: ESC only */
 }
 
+/* Breaks in s[from..to), which starts and ends at a certain break. */
+static void
+utf8_grapheme_chunk(const char *s, size_t from, size_t to, char *p)
+{
+	uint32_t	uc;
+
+	if (utf8_decode(s + from, to - from, &uc) != to - from)
+		u8_grapheme_breaks((const uint8_t *)s + from, to - from,
+		    p + from);
+	p[from] = 1;
+}
+
+/*
+ * Characters that always have a cluster break before and after them when
+ * their neighbour is one too: not Extend, ZWJ, SpacingMark, Prepend,
+ * Regional_Indicator, Hangul jamo, Extended_Pictographic, CR or LF
+ * (UAX #29).  Between two of them there is a break, whatever came before.
+ */
+static int
+utf8_is_simple(uint32_t uc)
+{
+	if (uc < 0x3000)
+		return (uc >= 0x20 && uc <= 0x7e) ||
+		    (uc >= 0xa0 && uc <= 0x24f && uc != 0xa9 && uc != 0xae) ||
+		    (uc >= 0x2010 && uc <= 0x2027);
+	return uc <= 0x3029 || (uc >= 0x3041 && uc <= 0x3096) ||
+	    (uc >= 0x309b && uc <= 0x30ff) || (uc >= 0x4e00 && uc <= 0x9fff) ||
+	    (uc >= 0xac00 && uc <= 0xd7a3) || (uc >= 0xff01 && uc <= 0xff60);
+}
+
+/*
+ * Grapheme cluster breaks, as u8_grapheme_breaks() (p[i] = 1 if a cluster
+ * starts at s[i]) but several times faster: text is cut where two simple
+ * characters meet, and only the stretches between such cuts that hold
+ * something else are given to libunistring, which needs no context from
+ * before a cut.
+ */
+void
+utf8_grapheme_breaks(const char *s, size_t n, char *p)
+{
+	size_t		i = 0, k, chunk = 0;
+	uint32_t	uc;
+	int		simple, prev = 0;
+
+	memset(p, 0, n);
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &uc);
+		simple = utf8_is_simple(uc);
+		if (simple && prev) {
+			if (i > chunk)
+				utf8_grapheme_chunk(s, chunk, i, p);
+			chunk = i;
+		}
+		prev = simple;
+		i += k;
+	}
+	if (n > chunk)
+		utf8_grapheme_chunk(s, chunk, n, p);
+}
+
 /* Width of sanitised text s[0..n), cluster by cluster; LF counts 0. */
 static int
 utf8_clusters_width(const char *s, size_t n, int amb)
@@ -403,7 +412,7 @@ utf8_clusters_width(const char *s, size_t n, int amb)
 	if (i == n)
 		return (int)n;
 	brk = n <= sizeof stackbuf ? stackbuf : xmalloc(n);
-	u8_grapheme_breaks((const uint8_t *)s, n, brk);
+	utf8_grapheme_breaks(s, n, brk);
 	for (start = 0, i = 1; i <= n; i++) {
 		if (i == n || brk[i]) {
 			w += utf8_cluster_width(s + start, i - start, amb);

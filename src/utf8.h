@@ -53,7 +53,6 @@ int	 utf8_ambiguous_cells(const struct layout_opts *);
 int	 utf8_ambiguous_for_locale(const char *);
 int	 utf8_is_ambiguous(uint32_t);
 int	 utf8_char_width(uint32_t, int);
-size_t	 utf8_decode(const char *, size_t, uint32_t *);
 size_t	 utf8_encode(uint32_t, char *);
 int	 utf8_is_hangul(uint32_t);
 
@@ -63,7 +62,60 @@ char	*utf8_sanitize_keep_tabs(const char *, size_t, size_t *);
 char	*utf8_valid_or_replace(const char *, size_t, size_t *, size_t *);
 char	*utf8_normalize(const char *, size_t, size_t *);
 
+void	 utf8_grapheme_breaks(const char *, size_t, char *);
 int	 utf8_cluster_width(const char *, size_t, int);
 int	 utf8_width(const char *, size_t, const struct layout_opts *);
+
+/*
+ * Decode one character from s (n > 0 bytes) into *uc and return how many
+ * bytes it used.  An ill-formed sequence gives UTF8_BAD and the length of
+ * its maximal subpart (at least 1), as Unicode recommends for U+FFFD.
+ * Inline: every pass over the text calls it once per character.
+ */
+static inline size_t
+utf8_decode(const char *s, size_t n, uint32_t *uc)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned char		 lo = 0x80, hi = 0xbf;
+	size_t			 need, i;
+	uint32_t		 c = p[0];
+
+	if (c < 0x80) {
+		*uc = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		need = 1;
+		c &= 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		need = 2;
+		if (c == 0xe0)
+			lo = 0xa0;
+		else if (c == 0xed)
+			hi = 0x9f;
+		c &= 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		need = 3;
+		if (c == 0xf0)
+			lo = 0x90;
+		else if (c == 0xf4)
+			hi = 0x8f;
+		c &= 0x07;
+	} else {
+		*uc = UTF8_BAD;
+		return 1;
+	}
+	for (i = 1; i <= need; i++) {
+		if (i >= n || p[i] < lo || p[i] > hi) {
+			*uc = UTF8_BAD;
+			return i;
+		}
+		c = (c << 6) | (p[i] & 0x3f);
+		lo = 0x80;
+		hi = 0xbf;
+	}
+	*uc = c;
+	return need + 1;
+}
 
 #endif

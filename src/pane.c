@@ -45,6 +45,8 @@ pane_compute(const struct pane_state *st, struct pane_layout *pl)
 		return;
 	}
 	list = body / 4 < PANE_LIST_MAX ? body / 4 : PANE_LIST_MAX;
+	if (st->list_rows > 0 && st->list_rows < list)
+		list = st->list_rows;
 	comments = st->comments ? (body - list) / 3 : 0;
 	reader = body - list - comments;
 	pane_set(&pl->pane[PANE_LIST], y, list, st->cols);

@@ -24,10 +24,11 @@
 #ifndef TANDEM_PANE_H
 #define TANDEM_PANE_H
 
-#define PANE_MIN_COLS	20
-#define PANE_MIN_LINES	6
+#define PANE_MIN_COLS	40
+#define PANE_MIN_LINES	10
 #define PANE_SPLIT_LINES 24	/* from here the list stays above the reader */
 #define PANE_LIST_MAX	8	/* rows of list above an open article */
+#define PANE_MARGIN	1	/* blank cells left and right of text */
 
 enum pane_id { PANE_LIST, PANE_READER, PANE_COMMENTS, PANE_COUNT };
 
@@ -45,6 +46,7 @@ struct pane_state {
 	int		 cols, lines;
 	int		 article_open;	/* reader has something to show */
 	int		 comments;	/* comment pane wanted */
+	int		 list_rows;	/* articles: the list needs no more */
 	enum pane_id	 focus;
 };
 

@@ -162,8 +162,12 @@ ui_reader_resize(struct ui *u)
 {
 	const struct pane_rect	*r = &u->pl.pane[PANE_READER];
 
-	if (u->view.article != NULL && r->h > 1)
-		view_relayout(&u->view, r->w, r->h - 1);
+	if (u->view.article == NULL || r->h <= 1)
+		return;
+	u->view.message[0] = '\0';
+	view_relayout(&u->view, r->w - 2 * PANE_MARGIN, r->h - 1);
+	if (u->view.message[0] != '\0')
+		ui_message(u, "%s", u->view.message);
 }
 
 /* "ko  Title…" in w cells at (y, x). */
@@ -190,18 +194,20 @@ ui_reader_header(struct ui *u, const struct pane_rect *r)
 	const struct view	*v = &u->view;
 	int			 lw = v->rows.lwidth;
 
+	const int		 m = PANE_MARGIN;
+
 	move(r->y, 0);
 	clrtoeol();
 	if (!v->sbs_on) {
-		ui_reader_title(u, r->y, 0, r->w,
+		ui_reader_title(u, r->y, m, r->w - 2 * m,
 		    &v->article->translations[v->left]);
 		return;
 	}
-	ui_reader_title(u, r->y, 0, lw, &v->article->translations[v->left]);
-	ui_text(u, r->y, lw, VIEW_GUTTER_WIDTH, VIEW_GUTTER,
+	ui_reader_title(u, r->y, m, lw, &v->article->translations[v->left]);
+	ui_text(u, r->y, m + lw, VIEW_GUTTER_WIDTH, VIEW_GUTTER,
 	    VIEW_GUTTER_WIDTH, UI_GUTTER, 1, NULL);
-	ui_reader_title(u, r->y, lw + VIEW_GUTTER_WIDTH,
-	    r->w - lw - VIEW_GUTTER_WIDTH, &v->article->translations[v->right]);
+	ui_reader_title(u, r->y, m + lw + VIEW_GUTTER_WIDTH,
+	    v->rows.rwidth, &v->article->translations[v->right]);
 }
 
 void
@@ -210,13 +216,14 @@ ui_reader_draw(struct ui *u)
 	const struct pane_rect	*r = &u->pl.pane[PANE_READER];
 	const struct view	*v = &u->view;
 	const char		*s;
+	const int		 m = PANE_MARGIN;
 	size_t			 row, len;
 	int			 i, w, lw;
 
 	if (r->h == 0 || v->article == NULL)
 		return;
 	ui_reader_header(u, r);
-	lw = v->sbs_on ? v->rows.lwidth : r->w;
+	lw = v->sbs_on ? v->rows.lwidth : v->width;
 	for (i = 1; i < r->h; i++) {
 		row = v->top + (size_t)(i - 1);
 		move(r->y + i, 0);
@@ -224,20 +231,19 @@ ui_reader_draw(struct ui *u)
 		if (row >= v->rows.nrows) {
 			if (i == 1 || row == v->rows.nrows)
 				continue;
-			ui_text(u, r->y + i, 0, 1, "~", 1, UI_DIM, 1, NULL);
+			ui_text(u, r->y + i, m, 1, "~", 1, UI_DIM, 1, NULL);
 			continue;
 		}
 		if ((s = view_cell(v, row, 0, &len, &w)) != NULL)
-			ui_text(u, r->y + i, 0, lw, s, len, UI_HEADER, 0,
+			ui_text(u, r->y + i, m, lw, s, len, UI_HEADER, 0,
 			    v->needle);
 		if (!v->sbs_on)
 			continue;
-		ui_text(u, r->y + i, lw, VIEW_GUTTER_WIDTH, VIEW_GUTTER,
+		ui_text(u, r->y + i, m + lw, VIEW_GUTTER_WIDTH, VIEW_GUTTER,
 		    VIEW_GUTTER_WIDTH, UI_GUTTER, 1, NULL);
 		if ((s = view_cell(v, row, 1, &len, &w)) != NULL)
-			ui_text(u, r->y + i, lw + VIEW_GUTTER_WIDTH,
-			    r->w - lw - VIEW_GUTTER_WIDTH, s, len, UI_HEADER, 0,
-			    v->needle);
+			ui_text(u, r->y + i, m + lw + VIEW_GUTTER_WIDTH,
+			    v->rows.rwidth, s, len, UI_HEADER, 0, v->needle);
 	}
 }
 

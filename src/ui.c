@@ -71,6 +71,7 @@ ui_layout(struct ui *u)
 {
 	u->ps.cols = COLS;
 	u->ps.lines = LINES;
+	u->ps.list_rows = u->list.total > 1000 ? 1000 : (int)u->list.total;
 	pane_compute(&u->ps, &u->pl);
 	if (u->pl.too_small)
 		return;
@@ -131,12 +132,13 @@ ui_status_draw(struct ui *u)
 static void
 ui_draw(struct ui *u)
 {
-	static const char	small[] = "terminal too small";
+	char	small[64];
 
 	if (u->pl.too_small) {
+		snprintf(small, sizeof small, "terminal too small: need %dx%d",
+		    PANE_MIN_COLS, PANE_MIN_LINES);
 		erase();
-		mvaddnstr(0, 0, small, COLS < (int)sizeof small - 1 ? COLS :
-		    (int)sizeof small - 1);
+		mvaddnstr(0, 0, small, COLS);
 		refresh();
 		return;
 	}

@@ -22,7 +22,7 @@
 #include "layout-sbs.h"
 
 /* Narrowest column side-by-side will lay text out in. */
-#define VIEW_SBS_MIN_COLUMN	16
+#define VIEW_SBS_MIN_COLUMN	24
 #define VIEW_GUTTER		" | "
 #define VIEW_GUTTER_WIDTH	3
 

@@ -214,6 +214,9 @@ utf8_char_width(uint32_t uc, int amb)
 
 	if (uc >= 0x20 && uc < 0x7f)
 		return 1;
+	if ((uc >= 0xac00 && uc <= 0xd7a3) || (uc >= 0x4e00 && uc <= 0x9fff) ||
+	    (uc >= 0x3041 && uc <= 0x3096) || (uc >= 0x309b && uc <= 0x30ff))
+		return 2;	/* the common wide ones, without a call */
 	if (uc == UTF8_BAD)
 		uc = 0xfffd;
 	w = uc_width(uc, "UTF-8");

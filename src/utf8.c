@@ -12,9 +12,12 @@
  *	  to BEL or ST, DCS/SOS/PM/APC up to ST, two- and three-byte ESC
  *	  sequences; a string that is never terminated runs to the end of the
  *	  text, as it would in a terminal;
- *	- other C0 and C1 controls, DEL, CR, the byte order mark and the bidi
- *	  controls (U+061C, U+200E/F, U+202A-202E, U+2066-2069) are dropped;
- *	  nothing visible replaces them;
+ *	- other C0 and C1 controls, DEL, CR, NUL (the length is what
+ *	  counts), the byte order mark, the interlinear annotation marks
+ *	  U+FFF9-FFFB and the bidi controls (U+061C, U+200E/F, U+202A-202E,
+ *	  U+2066-2069) are dropped; nothing visible replaces them, so a
+ *	  hidden control cannot be told from its absence, but neither can
+ *	  it shift what follows;
  *	- LF is kept (U+2028 and U+2029 become LF) and means a hard line break;
  *	- a tab becomes spaces up to the next multiple of UTF8_TABSTOP cells
  *	  counted from the start of the line, or is kept as a tab for the

@@ -195,9 +195,19 @@ layout_no_end(uint32_t uc)
 static void
 layout_keep_all(const char *t, size_t n, char *lb)
 {
-	uint32_t	prev = ' ', uc;
-	size_t		i, k;
+	const unsigned char	*p = (const unsigned char *)t;
+	uint32_t		 prev = ' ', uc;
+	size_t			 i, k;
 
+	/* No lead byte of Hangul (U+1100-11FF, 3130-318F, A960-D7FF)? */
+	for (i = 0; i < n; i++) {
+		if (p[i] == 0xe1 || (p[i] >= 0xea && p[i] <= 0xed) ||
+		    (p[i] == 0xe3 && i + 1 < n && p[i + 1] >= 0x84 &&
+		    p[i + 1] <= 0x86))
+			break;
+	}
+	if (i == n)
+		return;
 	for (i = 0; i < n; i += k) {
 		k = utf8_decode(t + i, n - i, &uc);
 		if (lb[i] == UC_BREAK_POSSIBLE &&

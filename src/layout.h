@@ -27,12 +27,15 @@
  * ambiguous) says what your terminal does: 1 for narrow, 2 for wide, or
  * auto, which means 2 when the LC_CTYPE locale's language is Korean,
  * Japanese or Chinese (ko, ja, zh) and 1 otherwise, the choice most
- * terminals make by default.  To check your terminal, look at a line of
- * ambiguous characters between two bars, such as |▲▲▲▲| against |ab|: if
- * each ▲ is as wide as two letters, set it to 2.  In xterm this is the
- * cjkWidth resource, in VTE terminals (GNOME Terminal) "Ambiguous-width
- * characters: Wide", in iTerm2 "Ambiguous characters are double-width",
- * in tmux nothing (it follows the outer terminal's locale).
+ * terminals make by default.  To check your terminal, print |▲▲| on one
+ * line and |abcd| below it: if the bars line up, it draws ambiguous
+ * characters two cells wide and the setting should be 2; if the first
+ * line is two cells shorter, 1.  Terminals with a switch
+ * for it: xterm (the cjkWidth resource), GNOME Terminal and other VTE
+ * terminals (Profile, Compatibility, ambiguous-width characters), iTerm2
+ * (a profile setting for double-width ambiguous characters).  Inside tmux
+ * or screen, what counts is their own idea of the width, normally the C
+ * library's wcwidth(), which is 1 on glibc: choose 1 there.
  */
 #ifndef TANDEM_LAYOUT_H
 #define TANDEM_LAYOUT_H

@@ -12,9 +12,12 @@
  *	  to BEL or ST, DCS/SOS/PM/APC up to ST, two- and three-byte ESC
  *	  sequences; a string that is never terminated runs to the end of the
  *	  text, as it would in a terminal;
- *	- other C0 and C1 controls, DEL, CR, the byte order mark and the bidi
- *	  controls (U+061C, U+200E/F, U+202A-202E, U+2066-2069) are dropped;
- *	  nothing visible replaces them;
+ *	- other C0 and C1 controls, DEL, CR, NUL (the length is what
+ *	  counts), the byte order mark, the interlinear annotation marks
+ *	  U+FFF9-FFFB and the bidi controls (U+061C, U+200E/F, U+202A-202E,
+ *	  U+2066-2069) are dropped; nothing visible replaces them, so a
+ *	  hidden control cannot be told from its absence, but neither can
+ *	  it shift what follows;
  *	- LF is kept (U+2028 and U+2029 become LF) and means a hard line break;
  *	- a tab becomes spaces up to the next multiple of UTF8_TABSTOP cells
  *	  counted from the start of the line, or is kept as a tab for the
@@ -214,6 +217,9 @@ utf8_char_width(uint32_t uc, int amb)
 
 	if (uc >= 0x20 && uc < 0x7f)
 		return 1;
+	if ((uc >= 0xac00 && uc <= 0xd7a3) || (uc >= 0x4e00 && uc <= 0x9fff) ||
+	    (uc >= 0x3041 && uc <= 0x3096) || (uc >= 0x309b && uc <= 0x30ff))
+		return 2;	/* the common wide ones, without a call */
 	if (uc == UTF8_BAD)
 		uc = 0xfffd;
 	w = uc_width(uc, "UTF-8");
@@ -339,11 +345,10 @@ utf8_skip_escape(const unsigned char *p, size_t n, size_t i)
 
 /* Breaks in s[from..to), which starts and ends at a certain break. */
 static void
-utf8_grapheme_chunk(const char *s, size_t from, size_t to, char *p)
+utf8_grapheme_chunk(const char *s, size_t from, size_t to, size_t nchars,
+    char *p)
 {
-	uint32_t	uc;
-
-	if (utf8_decode(s + from, to - from, &uc) != to - from)
+	if (nchars > 1)
 		u8_grapheme_breaks((const uint8_t *)s + from, to - from,
 		    p + from);
 	p[from] = 1;
@@ -377,7 +382,7 @@ utf8_is_simple(uint32_t uc)
 void
 utf8_grapheme_breaks(const char *s, size_t n, char *p)
 {
-	size_t		i = 0, k, chunk = 0;
+	size_t		i = 0, k, chunk = 0, nchars = 0;
 	uint32_t	uc;
 	int		simple, prev = 0;
 
@@ -387,14 +392,16 @@ utf8_grapheme_breaks(const char *s, size_t n, char *p)
 		simple = utf8_is_simple(uc);
 		if (simple && prev) {
 			if (i > chunk)
-				utf8_grapheme_chunk(s, chunk, i, p);
+				utf8_grapheme_chunk(s, chunk, i, nchars, p);
 			chunk = i;
+			nchars = 0;
 		}
+		nchars++;
 		prev = simple;
 		i += k;
 	}
 	if (n > chunk)
-		utf8_grapheme_chunk(s, chunk, n, p);
+		utf8_grapheme_chunk(s, chunk, n, nchars, p);
 }
 
 /* Width of sanitised text s[0..n), cluster by cluster; LF counts 0. */
@@ -435,6 +442,34 @@ utf8_clean_tab(struct utf8_buf *b, size_t line, int amb)
 	utf8_buf_add(b, spaces, UTF8_TABSTOP - col % UTF8_TABSTOP);
 }
 
+/*
+ * The end of the run from i that the sanitiser keeps byte for byte:
+ * printable ASCII and valid characters that are not dropped, C1 or a line
+ * break.  Copying runs rather than characters is what makes it fast.
+ */
+static size_t
+utf8_clean_run(const char *s, size_t n, size_t i)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	uint32_t		 uc;
+	size_t			 k;
+
+	while (i < n) {
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		if (p[i] < 0x80)
+			break;
+		k = utf8_decode(s + i, n - i, &uc);
+		if (uc == UTF8_BAD || uc <= 0x9f || uc == 0x2028 ||
+		    uc == 0x2029 || utf8_is_dropped(uc))
+			break;
+		i += k;
+	}
+	return i;
+}
+
 /* The sanitiser proper; see the comment at the top of the file. */
 static char *
 utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
@@ -446,9 +481,7 @@ utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
 
 	utf8_buf_grow(&b, n + 1);
 	while (i < n) {
-		for (k = i; k < n && p[k] >= 0x20 && p[k] < 0x7f; k++)
-			/* nothing */;
-		if (k > i) {
+		if ((k = utf8_clean_run(s, n, i)) > i) {
 			utf8_buf_add(&b, s + i, k - i);
 			i = k;
 			continue;
@@ -476,8 +509,7 @@ utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
 			line = b.len;
 		} else if (uc == UTF8_BAD)
 			utf8_buf_add(&b, "\xef\xbf\xbd", 3);
-		else if (!utf8_is_dropped(uc))
-			utf8_buf_add(&b, s + i - k, k);
+		/* else dropped */
 	}
 	return utf8_buf_end(&b, outlen);
 }

@@ -4,6 +4,7 @@
 . "$top_srcdir/tests/e2e/lib.sh"
 e2e_need_tmux
 
+export TANDEM_SAMPLE_DIR=""	# an empty cache stays empty
 e2e_start 100 30 "$TANDEM" --db "$E2E_TMP/tandem.db"
 if e2e_wait_for "tandem "; then tap_ok "frame is drawn"; else
 	e2e_dump start; tap_fail "frame is drawn"; fi
@@ -12,14 +13,16 @@ scr=$(e2e_capture)
 tap_check "title bar on the first row" \
     sh -c 'printf "%s\n" "$1" | head -n 1 | grep -q "^ tandem [0-9]"' _ "$scr"
 tap_check "status line on the last row" \
-    sh -c 'printf "%s\n" "$1" | tail -n 1 | grep -q "q:quit"' _ "$scr"
+    sh -c 'printf "%s\n" "$1" | tail -n 1 | grep -q "?:help q:back Q:quit"' _ "$scr"
+tap_check "empty cache: says how to import" \
+    sh -c 'printf "%s\n" "$1" | grep -q "tandem import FILE"' _ "$scr"
 
 for size in "60 20" "30 10" "9 2" "200 60" "100 30"; do
 	set -- $size
 	e2e_tmux resize-window -t "$E2E_SOCK" -x "$1" -y "$2"
 	sleep 0.2
 done
-if e2e_wait_for "q:quit"; then tap_ok "survives resizes down to 9x2 and back"; else
+if e2e_wait_for "Q:quit"; then tap_ok "survives resizes down to 9x2 and back"; else
 	e2e_dump resize; tap_fail "survives resizes down to 9x2 and back"; fi
 wide=$(e2e_capture | awk '{ if (length($0) > 100) n++ } END { print n + 0 }')
 tap_check "no row wider than the window after resizes" [ "$wide" -eq 0 ]
@@ -27,8 +30,11 @@ tap_check "no row wider than the window after resizes" [ "$wide" -eq 0 ]
 e2e_tmux resize-window -t "$E2E_SOCK" -x 9 -y 2
 if e2e_wait_for "terminal"; then tap_ok "too-small notice at 9x2"; else
 	e2e_dump small; tap_fail "too-small notice at 9x2"; fi
+e2e_tmux resize-window -t "$E2E_SOCK" -x 39 -y 20
+tap_check "too-small notice names the minimum at 39x20" \
+    e2e_wait_for "terminal too small: need 40x10"
 e2e_tmux resize-window -t "$E2E_SOCK" -x 100 -y 30
-e2e_wait_for "q:quit" >/dev/null
+e2e_wait_for "Q:quit" >/dev/null
 
 e2e_keys q
 status=$(e2e_wait_exit)
@@ -38,7 +44,7 @@ e2e_tmux kill-server
 
 for sig in TERM INT HUP; do
 	e2e_start 80 24 "$TANDEM" --db "$E2E_TMP/tandem.db"
-	e2e_wait_for "q:quit" >/dev/null
+	e2e_wait_for "Q:quit" >/dev/null
 	pid=$(e2e_app_pid)
 	kill -s "$sig" "$pid"
 	status=$(e2e_wait_exit)

@@ -111,8 +111,10 @@ keys_name(int key, char *buf, size_t len)
 	size_t	i;
 
 	for (i = 0; i < sizeof keys_names / sizeof keys_names[0]; i++)
-		if (keys_names[i].key == key)
-			return keys_names[i].name;
+		if (keys_names[i].key == key) {
+			snprintf(buf, len, "%s", keys_names[i].name);
+			return buf;
+		}
 	if (key > 0 && key < 0x20)
 		snprintf(buf, len, "C-%c", key + 0x60);
 	else if (key > 0 && key < 0x110000) {

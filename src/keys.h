@@ -94,7 +94,7 @@ enum op		 keys_lookup(enum keys_context, int key);
 int		 keys_bind(const char *context, const char *key, const char *op,
 		     char **cause);
 
-/* Names: "Down", "C-l", "Space", "j"; op names and help texts. */
+/* Names into buf (returned): "Down", "C-l", "Space", "j"; op names, help. */
 const char	*keys_name(int key, char *buf, size_t len);
 int		 keys_parse(const char *name);
 const char	*keys_op_name(enum op);

@@ -61,6 +61,10 @@ struct ui {
 	int			 help_top;
 	int			 quit;
 	int			 colour;	/* colours in use */
+	int			 hyperlinks;	/* terminal takes OSC 8 */
+	int			 link_dirty;	/* title bar link to send */
+	int			 link_x;	/* where the URL is shown */
+	char			*link_shown;	/* the URL as shown, or NULL */
 	char			 message[256];
 };
 

@@ -139,6 +139,7 @@ ui_reader_open(struct ui *u, long long id)
 	free(cause);
 	u->ps.article_open = 1;
 	u->ps.focus = PANE_READER;
+	u->link_dirty = 1;
 	u->comments_top = 0;
 	ui_comments_load(u);
 	ui_layout(u);

@@ -69,6 +69,7 @@ ui_message(struct ui *u, const char *fmt, ...)
 void
 ui_layout(struct ui *u)
 {
+	u->link_dirty = 1;
 	u->ps.cols = COLS;
 	u->ps.lines = LINES;
 	u->ps.list_rows = u->list.total > 1000 ? 1000 : (int)u->list.total;
@@ -83,6 +84,55 @@ ui_layout(struct ui *u)
 	ui_reader_resize(u);
 }
 
+/*
+ * Terminals that understand OSC 8 hyperlinks, by TERM or by their own
+ * variables; elsewhere the URL is plain text.  TANDEM_HYPERLINKS=0/1
+ * overrides the guess.
+ */
+static int
+ui_hyperlinks_ok(void)
+{
+	static const char	*terms[] = { "xterm", "tmux", "foot",
+	    "alacritty", "kitty", "wezterm", "contour", NULL };
+	const char		*t = getenv("TERM"), *o = getenv("TANDEM_HYPERLINKS");
+	size_t			 i;
+
+	if (o != NULL && *o != '\0')
+		return strcmp(o, "0") != 0;
+	if (getenv("VTE_VERSION") != NULL || getenv("WT_SESSION") != NULL)
+		return 1;
+	for (i = 0; t != NULL && terms[i] != NULL; i++)
+		if (strncmp(t, terms[i], strlen(terms[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Make the URL in the title bar a hyperlink: after curses has drawn it,
+ * write the same text again wrapped in OSC 8, then tell curses where the
+ * cursor is.  Only when the bar changed, so scrolling costs nothing.
+ * A URL with anything but printable ASCII is left plain text.
+ */
+static void
+ui_hyperlink(struct ui *u, int x, const char *url, const char *shown)
+{
+	const char	*p;
+	int		 w;
+
+	u->link_dirty = 0;
+	for (p = url; *p != '\0'; p++)
+		if (*p <= 0x20 || *p >= 0x7f)
+			return;
+	for (p = shown; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return;
+	mvcur(-1, -1, 0, x);
+	printf("\033]8;;%s\033\\%s\033]8;;\033\\", url, shown);
+	fflush(stdout);
+	w = utf8_width(shown, strlen(shown), &u->opts);
+	mvcur(-1, -1, 0, x + w);
+}
+
 static void
 ui_title_draw(struct ui *u)
 {
@@ -90,6 +140,7 @@ ui_title_draw(struct ui *u)
 	char			 buf[96];
 	int			 x;
 
+	FREE(&u->link_shown);
 	ui_fill(u, 0, 0, COLS, UI_TITLE, 1);
 	snprintf(buf, sizeof buf, " tandem %s  %zu article%s ", PACKAGE_VERSION,
 	    u->list.total, u->list.total == 1 ? "" : "s");
@@ -100,7 +151,9 @@ ui_title_draw(struct ui *u)
 
 		ui_text(u, 0, x + 1, COLS - x - 2, url, strlen(url), UI_TITLE,
 		    1, NULL);
-		free(url);
+		free(u->link_shown);
+		u->link_shown = url;
+		u->link_x = x + 1;
 	}
 }
 
@@ -152,6 +205,8 @@ ui_draw(struct ui *u)
 	}
 	ui_status_draw(u);
 	refresh();
+	if (u->hyperlinks && u->link_dirty && u->link_shown != NULL)
+		ui_hyperlink(u, u->link_x, u->view.article->url, u->link_shown);
 }
 
 /* Our key code for what get_wch() returned. */
@@ -347,7 +402,10 @@ ui_op(struct ui *u, enum op op)
 	case OP_QUIT:		u->quit = 1; return;
 	case OP_BACK:		ui_back(u); return;
 	case OP_HELP:		u->help = 1; return;
-	case OP_REDRAW:		clearok(curscr, TRUE); return;
+	case OP_REDRAW:
+		clearok(curscr, TRUE);
+		u->link_dirty = 1;
+		return;
 	case OP_COMMENTS:	ui_toggle_comments(u); return;
 	case OP_SEARCH:		ui_search(u); return;
 	case OP_OPEN_URL:	ui_open_url(u); return;
@@ -391,6 +449,7 @@ ui_start(struct ui *u)
 	curs_set(0);
 	set_escdelay(25);
 	ui_colors_init(u);
+	u->hyperlinks = ui_hyperlinks_ok();
 }
 
 static int
@@ -457,6 +516,7 @@ ui_run(const struct ui_options *uo)
 	curs_set(1);
 	endwin();
 	article_comments_free(u.comments, u.ncomments);
+	free(u.link_shown);
 	view_free(&u.view);
 	list_free(&u.list);
 	return status;

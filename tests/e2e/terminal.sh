@@ -1,0 +1,93 @@
+#!/bin/sh
+# terminal.sh: the reader in different terminals and settings: a non-UTF-8
+# locale, NO_COLOR, TERM values from linux to xterm, focus and read marks,
+# OSC 8 links and opening the URL without a shell.
+. "$top_srcdir/tests/e2e/lib.sh"
+e2e_need_tmux
+export TANDEM_DB="$E2E_TMP/t.db" TANDEM_SAMPLE_DIR=""
+"$TANDEM" import "$top_srcdir/data/sample/seoul-sba-zhongguancun.txt" >/dev/null
+status_line() { e2e_capture | tail -n 1; }
+
+# A locale that is not UTF-8: tandem switches to C.UTF-8 and says so.
+e2e_start 100 30 env LANG=C LC_ALL=C TANDEM_LANG=ko sh -c '"$1" 2>"$2"' _ "$TANDEM" "$E2E_TMP/locale.err"
+e2e_keys Enter
+if e2e_wait_for "서울시와"; then tap_ok "C locale: Korean still drawn"; else
+	e2e_dump locale; tap_fail "C locale: Korean still drawn"; fi
+e2e_keys Q
+e2e_wait_exit >/dev/null
+tap_check "C locale: warned on stderr" \
+    grep -q "^tandem: the locale is not UTF-8; using C.UTF-8$" "$E2E_TMP/locale.err"
+e2e_tmux kill-server
+
+# NO_COLOR: attributes only.
+e2e_start 100 30 env NO_COLOR=1 "$TANDEM"
+e2e_wait_for "ko en ja zh fr" >/dev/null
+e2e_keys Enter
+e2e_wait_for "Seoul" >/dev/null
+tap_check "NO_COLOR: no colour sequences on screen" \
+    sh -c '! tmux -L "$1" capture-pane -e -p -t "$1:0.0" | grep -q "\[3[0-7]m\|\[4[0-7]m\|;3[0-7]m\|;4[0-7]m\|38;5\|48;5"' _ "$E2E_SOCK"
+e2e_keys Q
+e2e_wait_exit >/dev/null
+e2e_tmux kill-server
+
+for t in linux vt100 screen-256color xterm-256color; do
+	e2e_start 100 30 env TERM=$t "$TANDEM"
+	e2e_wait_for "ko en ja zh fr" >/dev/null
+	e2e_keys Enter
+	if e2e_wait_for "Seoul Metropolitan Government"; then
+		tap_ok "TERM=$t: the article opens"; else e2e_dump "$t"; tap_fail "TERM=$t: the article opens"; fi
+	e2e_keys j j Space s
+	e2e_wait_for " | " >/dev/null
+	e2e_keys Q
+	tap_check "TERM=$t: exits 0" [ "$(e2e_wait_exit)" = 0 ]
+	e2e_tmux kill-server
+done
+
+# Focus and read marks.
+e2e_start 100 30 "$TANDEM"
+e2e_wait_for "ko en ja zh fr" >/dev/null
+e2e_keys N
+tap_check "N in the list marks it unread" e2e_wait_for "N ko en ja zh fr"
+e2e_keys N
+tap_check "N again marks it read" e2e_wait_gone "N ko en ja zh fr"
+e2e_keys Enter
+e2e_wait_for "Seoul Metropolitan" >/dev/null
+e2e_keys Tab
+if e2e_wait_for "1/1"; then tap_ok "Tab moves the focus to the list"; else
+	tap_fail "Tab moves the focus to the list"; tap_diag "$(status_line)"; fi
+e2e_keys Tab
+tap_check "Tab again: the reader" e2e_wait_for "en  1/8"
+e2e_keys Q
+e2e_wait_exit >/dev/null
+e2e_tmux kill-server
+
+# An article with a URL full of shell syntax: the title bar shows it as
+# an OSC 8 link, and o hands it to $BROWSER as one argument, no shell.
+URL='https://example.org/a?x=1&y=$(touch${IFS}pwned)&z=`id`;b'
+printf 'url: %s\n\n== en\ntitle: Linked\n\nBody text.\n' "$URL" > "$E2E_TMP/link.txt"
+"$TANDEM" import "$E2E_TMP/link.txt" >/dev/null
+cat > "$E2E_TMP/browser" <<-'SH'
+	#!/bin/sh
+	for a in "$@"; do printf '%s\n' "$a"; done > "$BROWSER_LOG"
+SH
+chmod +x "$E2E_TMP/browser"
+cd "$E2E_TMP"
+e2e_start 100 30 env TERM=xterm-256color BROWSER="$E2E_TMP/browser" \
+    BROWSER_LOG="$E2E_TMP/browser.log" "$TANDEM"
+e2e_tmux pipe-pane -o -t "$E2E_TARGET" "cat > '$E2E_TMP/raw.out'"
+e2e_wait_for "Linked" >/dev/null
+e2e_keys Enter
+e2e_wait_for "Body text." >/dev/null
+e2e_keys o
+_end=$(( $(date +%s) + E2E_TIMEOUT ))
+while [ ! -s "$E2E_TMP/browser.log" ] && [ "$(date +%s)" -le "$_end" ]; do sleep 0.05; done
+tap_check "o runs \$BROWSER with the URL as its only argument" \
+    sh -c '[ "$(cat "$1")" = "$2" ]' _ "$E2E_TMP/browser.log" "$URL"
+tap_check "no shell ran the URL" [ ! -e "$E2E_TMP/pwned" ]
+tap_check "reader back after the browser" e2e_wait_for "Body text."
+e2e_keys Q
+e2e_wait_exit >/dev/null
+e2e_tmux pipe-pane -t "$E2E_TARGET"
+tap_check "the URL went out as an OSC 8 hyperlink" \
+    grep -q "$(printf '\033')]8;;https://example.org/a?x=1" "$E2E_TMP/raw.out"
+tap_done

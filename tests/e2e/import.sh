@@ -78,6 +78,24 @@ tap_check "invalid UTF-8 warning names file and line" \
     grep -q "^tandem: $E2E_TMP/bad-utf8.txt:4: invalid UTF-8 replaced with U+FFFD" "$E2E_TMP/err"
 tap_check "U+FFFD stored" [ "$(sql "select count(*) from paragraph where text = 'good line bad � byte'")" = 1 ]
 
+# show: the French version wrapped within 40 cells; every script fits.
+"$TANDEM" show 1 --lang fr --width 40 > "$E2E_TMP/fr.txt"; rc=$?
+tap_check "show --lang fr --width 40 exits 0" [ "$rc" -eq 0 ]
+tap_check "show prints the French title first" \
+    sh -c 'head -n 1 "$1" | grep -q "^L.Agence de promotion"' _ "$E2E_TMP/fr.txt"
+for l in ko en ja zh fr; do
+	tap_check "show --lang $l --width 40: no line over 40 cells" \
+	    sh -c '"$1" show 1 --lang "$2" --width 40 | python3 "$3" width 40' _ \
+	    "$TANDEM" "$l" "$top_srcdir/tests/e2e/screen.py"
+done
+tap_check "show --lang ko,en --width 100: side by side within 100 cells" \
+    sh -c '"$1" show 1 --lang ko,en --width 100 | python3 "$2" width 100' _ \
+    "$TANDEM" "$top_srcdir/tests/e2e/screen.py"
+"$TANDEM" show 1 --lang de >/dev/null 2>"$E2E_TMP/err"; rc=$?
+tap_check "show of a missing language fails" [ "$rc" -eq 1 ]
+tap_check "and lists the languages there are" \
+    grep -q "article 1 has no 'de' version (it has ko en ja zh fr)" "$E2E_TMP/err"
+
 # Native format round trip: export, import elsewhere, export again.
 "$TANDEM" export 1 --format article > "$E2E_TMP/a1.txt"; rc=$?
 tap_check "export article exits 0" [ "$rc" -eq 0 ]

@@ -15,7 +15,8 @@
  * are case-folded, everything else becomes one space, and each code point
  * adds the costs of the 1- to 4-grams ending at it.  The walk, the fold
  * and the hash must match data/langid/make-model.py, which built the
- * costs.
+ * costs.  The answer is "und" for too few letters, for a close race, and
+ * for text that fits no modelled language (Polish is not Dutch).
  */
 #include "config.h"
 
@@ -28,17 +29,19 @@
 
 #include "langid.h"
 
-#define LANGID_SCALE	8	/* costs are -ln(p) * LANGID_SCALE */
+#define LANGID_SCALE	4	/* costs are -ln(p) * LANGID_SCALE */
 #define LANGID_MAXTAGS	8
 #define LANGID_MAXORDER	4
-#define LANGID_SHARPEN	0.25	/* n-grams overlap: don't trust sums fully */
+#define LANGID_SHARPEN	0.1	/* n-grams overlap: don't trust sums fully */
 #define LANGID_MINCONF	0.30	/* below this the model says "und" */
 #define LANGID_MINGRAMS	3	/* letters needed before the model speaks */
+#define LANGID_MINFIT	10	/* letters before we ask whether it fits, */
+#define LANGID_MINHITS	1.0	/* and 3- and 4-grams known per letter */
 
 /* Scripts we know; the first six are looked at specially. */
 enum {
 	LANGID_LATIN, LANGID_CYRILLIC, LANGID_HAN, LANGID_HANGUL,
-	LANGID_HIRAGANA, LANGID_KATAKANA, LANGID_NSPECIAL
+	LANGID_HIRAGANA, LANGID_KATAKANA
 };
 static const struct {
 	const char	*script;
@@ -227,7 +230,23 @@ langid_hash(const ucs4_t *cps, int n)
 	return h;
 }
 
-static const uint8_t *
+/*
+ * Longer n-grams say more about a language than their share of the sum
+ * would let them: weigh 3-grams double and 4-grams triple (tuned on
+ * held-out text; the priors in the model are in these units).
+ */
+static const int langid_weight[LANGID_MAXORDER + 1] = { 0, 1, 1, 2, 3 };
+
+/* Undo make-model.py's code(): '#' is 0, skipping '?' and '\\'. */
+static int
+langid_cost(char c)
+{
+	int	v = (unsigned char)c - 35;
+
+	return v - (c > '?') - (c > '\\');
+}
+
+static const char *
 langid_lookup(const struct langid_model *m, uint32_t h)
 {
 	size_t	lo = 0, hi = m->ngrams, mid;
@@ -252,13 +271,14 @@ struct langid_walk {
 	int				 nwin;
 	uint32_t			 cost[LANGID_MAXTAGS];
 	size_t				 letters;
+	size_t				 hits;		/* 3- and 4-grams found */
 };
 
 /* Append c (already folded, or a space) and add the n-grams ending at it. */
 static void
 langid_push(struct langid_walk *w, ucs4_t c)
 {
-	const uint8_t	*row;
+	const char	*row;
 	int		 n;
 	size_t		 t;
 
@@ -273,8 +293,10 @@ langid_push(struct langid_walk *w, ucs4_t c)
 		row = langid_lookup(w->model, langid_hash(w->win + w->nwin - n, n));
 		if (row == NULL)
 			continue;
+		if (n >= 3)
+			w->hits++;
 		for (t = 0; t < w->model->ntags; t++)
-			w->cost[t] += row[t];
+			w->cost[t] += langid_cost(row[t]) * langid_weight[n];
 	}
 }
 
@@ -298,6 +320,20 @@ langid_feed(struct langid_walk *w, ucs4_t c)
 }
 
 /*
+ * Prose in a language the model knows hits well over one known 3- or
+ * 4-gram per letter (1.2 at the worst in a thousand held-out snippets);
+ * Polish, Turkish, Vietnamese or keyboard noise in Latin letters hit
+ * far fewer.  Such text is "und" rather than the nearest language.
+ */
+static int
+langid_unfit(const struct langid_walk *w)
+{
+	if (w->model->order < 3 || w->letters < LANGID_MINFIT)
+		return 0;
+	return w->hits < w->letters * LANGID_MINHITS;
+}
+
+/*
  * Second pass: score text against model m, choosing among the model's
  * tags that cands allows.  Writes "und" when the text is too short or the
  * best tag is not clearly ahead.
@@ -313,32 +349,36 @@ langid_score(const struct langid_model *m, const char *script,
 	double			 sum = 0;
 	ucs4_t			 c;
 
+	langid_set(res, "und", 0);
+	if (m->ntags > LANGID_MAXTAGS || m->order > LANGID_MAXORDER)
+		return;		/* a model this code was not built for */
 	memset(&w, 0, sizeof w);
 	w.model = m;
 	w.script = uc_script_byname(script);
 	w.win[w.nwin++] = ' ';
+	for (t = 0; t < m->ntags; t++)
+		w.cost[t] = m->prior[t];
 	for (off = 0; off < len; off += n) {
 		n = langid_decode(s + off, len - off, &c);
 		langid_feed(&w, c);
 	}
 	langid_feed(&w, ' ');
+	for (t = 0; t < m->ntags; t++)
+		w.cost[t] += m->letter[t] * w.letters;
 	for (t = 0; t < m->ntags; t++) {
 		if (langid_allowed(cands, m->tags[t]) &&
 		    (best == m->ntags || w.cost[t] < w.cost[best]))
 			best = t;
 	}
-	if (best == m->ntags || w.letters < LANGID_MINGRAMS) {
-		langid_set(res, "und", 0);
+	if (best == m->ntags || w.letters < LANGID_MINGRAMS ||
+	    langid_unfit(&w))
 		return;
-	}
 	for (t = 0; t < m->ntags; t++) {
 		if (langid_allowed(cands, m->tags[t]))
 			sum += exp(-((double)w.cost[t] - w.cost[best]) /
 			    LANGID_SCALE * LANGID_SHARPEN);
 	}
-	if (1 / sum < LANGID_MINCONF)
-		langid_set(res, "und", 0);
-	else
+	if (1 / sum >= LANGID_MINCONF)
 		langid_set(res, m->tags[best], 1 / sum);
 }
 

@@ -35,17 +35,21 @@ void	langid_guess_among(const char *, size_t, const char *const *, size_t,
 	    struct langid_result *);
 
 /*
- * One n-gram model for the languages sharing a script.  hashes[] is
- * sorted; row i of costs[] holds ntags bytes, -ln p(gram i | tag) * 8.
- * Defined in the generated langid-model.c.
+ * One n-gram model for the languages sharing a script, defined in the
+ * generated langid-model.c.  hashes[] is sorted; row i of costs[] holds
+ * ntags characters, each coding -ln p(gram i | tag) * 4 (langid_cost()).
+ * prior[] is what each tag costs before any text, letter[] what it costs
+ * for each letter of the script (both in langid.c's weighted units).
  */
 struct langid_model {
 	const char *const	*tags;
 	size_t			 ntags;
 	int			 order;		/* longest n-gram */
 	const uint32_t		*hashes;
-	const uint8_t		*costs;
+	const char		*costs;
 	size_t			 ngrams;
+	const uint16_t		*prior;
+	const uint16_t		*letter;
 };
 
 extern const struct langid_model langid_model_latin;

@@ -8,6 +8,7 @@
 #
 #   make-model.py corpus DIR      extract text: DIR/train/LANG.txt and
 #                                 DIR/test/LANG.txt, one text per line
+#                                 (DIR/test-tatoeba: Tatoeba's part only)
 #   make-model.py model DIR       print the C model trained on DIR/train
 #
 # Sources (see data/README, "Language identification profiles"):
@@ -42,7 +43,7 @@ MAN_PACKAGES = {
 MO_LOCALES = {
     "de": ["de"], "es": ["es"], "fr": ["fr"], "it": ["it"], "nl": ["nl"],
     "pt": ["pt", "pt_BR"], "ru": ["ru"], "uk": ["uk"], "bg": ["bg"],
-    "ja": ["ja"], "zh": ["zh_CN", "zh_TW"],
+    "ja": ["ja"], "zh": ["zh_CN", "zh_TW", "zh_HK"],
 }
 MO_DOMAINS = [
     "coreutils", "findutils", "grep", "sed", "tar", "diffutils", "bash",
@@ -67,10 +68,18 @@ GROUPS = [
     ("HAN", ["ja", "zh"]),
 ]
 MAX_ORDER = {"LATIN": 4, "CYRILLIC": 4, "HAN": 2}
-KEEP = {1: 100000, 2: 1500, 3: 2500, 4: 2500}   # top grams per language
+KEEP = {1: 1000, 2: 1500, 3: 4000, 4: 6000}     # top grams per language
 HAN_KEEP = {1: 2500, 2: 1500}
 TRAIN_CAP = 3000000          # characters of training text per language
-SCALE = 8                    # costs are -ln(p) * SCALE in one byte
+SCALE = 4                    # costs are -ln(p) * SCALE, one character each
+MAXCOST = 89                 # see code()
+# A cost added before any text, in units of SCALE and langid.c's order
+# weights: short Cyrillic text is Russian unless it clearly is not.
+PRIOR = {"uk": 8, "bg": 16}
+# A cost per letter of the script: Japanese seldom writes more than a few
+# ideographs without a kana between them, so a run of Han alone is more
+# likely Chinese the longer it gets (about 0.5 nat a character).
+PER_LETTER = {"ja": 2}
 ALPHA = 0.5                  # additive smoothing
 
 
@@ -160,20 +169,46 @@ def english(s):
     return len(words) >= 3 and sum(w in ENGLISH for w in words) * 5 >= len(words)
 
 
+TECHNICAL = re.compile(r"[%0-9/_=\\{}\[\]<>@#$|~*;:()`\"]|^[-+.]|\w\.\w|-$")
+SCRIPT_OF_LANG = {"ru": "CYRILLIC", "uk": "CYRILLIC", "bg": "CYRILLIC",
+                  "ko": None, "ja": None, "zh": "HAN"}
+
+
+def prose(s, lang):
+    """Man pages and catalogues hold code, options and tables as well as
+    prose: drop technical words, and texts that are mostly technical or
+    mostly in another script (untranslated English, names)."""
+    words = s.split()
+    keep = [w for w in words if not TECHNICAL.search(w.strip(",.!?'»«„“”"))]
+    if not words or len(keep) * 10 < len(words) * 8:
+        return None
+    s = " ".join(keep)
+    want = SCRIPT_OF_LANG.get(lang, "LATIN")
+    if want is not None:
+        lt = [c for c in s if unicodedata.category(c).startswith("L")]
+        ok = sum(1 for c in lt if script_of(ord(c)) == want)
+        if not lt or ok * 10 < len(lt) * 9:
+            return None
+    if lang != "en" and english(s):
+        return None
+    return s if letters(s) >= 3 else None
+
+
 def corpus(outdir):
     texts = {}   # lang -> {"train": [...], "test": [...]}
 
-    def add(lang, part, items):
-        if lang != "en":
-            items = [s for s in items if not english(s)]
-        texts.setdefault(lang, {"train": [], "test": []})[part].extend(items)
+    def add(lang, part, items, clean=True):
+        if clean:
+            items = [t for t in (prose(s, lang) for s in items) if t]
+        texts.setdefault(lang, {"train": [], "test": [], "test-tatoeba": []})[part].extend(items)
 
     for lang, files in TATOEBA_FILES.items():
         for name in files:
             with open(os.path.join(TATOEBA, name), encoding="utf-8") as f:
                 lines = [l.strip() for l in f if l.strip()]
-            add(lang, "train", lines[:TATOEBA_TRAIN])
-            add(lang, "test", lines[TATOEBA_TRAIN:])
+            add(lang, "train", lines[:TATOEBA_TRAIN], False)
+            add(lang, "test", lines[TATOEBA_TRAIN:], False)
+            add(lang, "test-tatoeba", lines[TATOEBA_TRAIN:], False)
     for lang, pkg in MAN_PACKAGES.items():
         for p in man_pages(pkg):
             add(lang, "test" if held_out(os.path.basename(p)) else "train",
@@ -189,10 +224,12 @@ def corpus(outdir):
         p = "/usr/share/locale/de/LC_MESSAGES/%s.mo" % dom
         if os.path.isfile(p):
             add("en", "test" if held_out(dom) else "train", mo_strings(p, True))
-    for part in ("train", "test"):
+    for part in ("train", "test", "test-tatoeba"):
         os.makedirs(os.path.join(outdir, part), exist_ok=True)
     for lang, parts in sorted(texts.items()):
         for part, items in parts.items():
+            if not items:
+                continue
             seen, uniq = set(), []
             for s in items:
                 if s not in seen:
@@ -313,7 +350,18 @@ def build(counts, group, tags):
 
 
 def cost(k, denom):
-    return min(255, round(-math.log((k + ALPHA) / denom) * SCALE))
+    return min(MAXCOST, round(-math.log((k + ALPHA) / denom) * SCALE))
+
+
+def code(v):
+    """One cost as one character of a C string: '#' (0) to '~' (89),
+    skipping '?' (no trigraphs) and the backslash; langid_cost() undoes it."""
+    c = 35 + v
+    if c >= 63:
+        c += 1
+    if c >= 92:
+        c += 1
+    return chr(c)
 
 
 def model(directory):
@@ -330,13 +378,20 @@ def model(directory):
         out.write("static const uint32_t langid_%s_hashes[] = {\n" % name)
         for i in range(0, len(rows), 6):
             out.write("\t" + ", ".join("0x%08x" % h for h, _ in rows[i:i + 6]) + ",\n")
-        out.write("};\nstatic const uint8_t langid_%s_costs[] = {\n" % name)
-        for h, costs in rows:
-            out.write("\t" + ",".join(str(c) for c in costs) + ",\n")
-        out.write("};\n")
+        out.write("};\nstatic const char langid_%s_costs[] =\n" % name)
+        per = max(1, 72 // len(tags))
+        for i in range(0, len(rows), per):
+            out.write('\t"%s"\n' % "".join(code(c) for _, costs in rows[i:i + per]
+                                            for c in costs))
+        out.write(";\nstatic const uint16_t langid_%s_prior[] = { %s };\n" %
+                  (name, ", ".join(str(PRIOR.get(t, 0)) for t in tags)))
+        out.write("static const uint16_t langid_%s_letter[] = { %s };\n" %
+                  (name, ", ".join(str(PER_LETTER.get(t, 0)) for t in tags)))
         out.write("const struct langid_model langid_model_%s = {\n"
-                  "\tlangid_%s_tags, %d, %d,\n\tlangid_%s_hashes, langid_%s_costs, %d\n};\n"
-                  % (name, name, len(tags), MAX_ORDER[group], name, name, len(rows)))
+                  "\tlangid_%s_tags, %d, %d, langid_%s_hashes,\n"
+                  "\tlangid_%s_costs, %d, langid_%s_prior, langid_%s_letter\n};\n"
+                  % (name, name, len(tags), MAX_ORDER[group], name, name,
+                     len(rows), name, name))
         print("%s: %d rows" % (group, len(rows)), file=sys.stderr)
 
 
@@ -352,7 +407,8 @@ HEADER = """\
  * manpages-LL packages (GPL-3+) and Debian's manpages package (Linux
  * man-pages licences), and gettext catalogues of Debian packages (GPL/LGPL).
  * Only statistics are stored: for each n-gram, the 32-bit FNV-1a hash of
- * its folded code points and, per language, -ln(p) * %d rounded to a byte.
+ * its folded code points and, per language, -ln(p) * %d rounded, coded
+ * as one character (langid_cost() in langid.c).
  */
 #include "config.h"
 

@@ -19,7 +19,8 @@
 : "${E2E_TIMEOUT:=20}"
 
 E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/tandem-e2e.XXXXXX")
-E2E_SOCK="tandem-e2e-$$"
+E2E_N=0
+E2E_SOCK="tandem-e2e-$$-0"
 E2E_TARGET="$E2E_SOCK:0.0"
 TAP_N=0
 TAP_FAILED=0
@@ -30,7 +31,11 @@ export XDG_DATA_HOME="$E2E_TMP/data" XDG_CONFIG_HOME="$E2E_TMP/config"
 e2e_tmux() { tmux -L "$E2E_SOCK" -f /dev/null "$@"; }
 
 e2e_cleanup() {
-	e2e_tmux kill-server >/dev/null 2>&1
+	_i=0
+	while [ "$_i" -le "$E2E_N" ]; do
+		tmux -L "tandem-e2e-$$-$_i" kill-server >/dev/null 2>&1
+		_i=$((_i + 1))
+	done
 	rm -rf "$E2E_TMP"
 }
 trap e2e_cleanup EXIT
@@ -67,6 +72,11 @@ e2e_need_tmux() {
 # open (showing the restored normal screen) until the test ends.
 e2e_start() {
 	_cols=$1 _rows=$2; shift 2
+	# A fresh server each time: one being killed may still hold the old
+	# socket for a moment.
+	E2E_N=$((E2E_N + 1))
+	E2E_SOCK="tandem-e2e-$$-$E2E_N"
+	E2E_TARGET="$E2E_SOCK:0.0"
 	rm -f "$E2E_TMP/status"
 	printf '%s\n' "$@" > "$E2E_TMP/argv"
 	cat > "$E2E_TMP/run.sh" <<-'RUN'

@@ -53,6 +53,7 @@ struct align_scan {
 	struct align_para	*p;
 	size_t			 cap;
 	int			 dquotes;	/* ASCII '"' seen */
+	int			 open;		/* text since the last sentence end */
 };
 
 static const char *align_months[] = {
@@ -510,6 +511,44 @@ align_anchor_symbol(uint32_t cp)
 	    cp == 0x2606 || cp == 0x203b || cp == 0x2022;
 }
 
+/*
+ * Count a sentence end at c[i]: . ! ? followed by closing quotes or
+ * brackets and then space or the end, or a full-width 。！？ not followed
+ * by another one.  "11.5", "Co.," and "?!" count once or not at all.
+ */
+static void
+align_anchor_sentence(struct align_scan *s, size_t i)
+{
+	uint32_t	cp = s->c[i], nx;
+	size_t		j = i + 1;
+	int		wide = cp == 0x3002 || cp == 0xff01 || cp == 0xff1f;
+
+	if (!wide && cp != '.' && cp != '!' && cp != '?')
+		return;
+	while (j < s->n && (s->c[j] == '"' || s->c[j] == '\'' ||
+	    s->c[j] == ')' || s->c[j] == 0x201d || s->c[j] == 0x2019 ||
+	    s->c[j] == 0xbb || s->c[j] == 0x300d || s->c[j] == 0x300f))
+		j++;
+	if (j < s->n) {
+		nx = s->c[j];
+		if (nx == '.' || nx == '!' || nx == '?' || nx == 0x3002 ||
+		    nx == 0xff01 || nx == 0xff1f)
+			return;
+		if (!wide && !align_anchor_space(nx) && nx != '\n')
+			return;
+		j = align_anchor_skip(s, j);	/* "Co., Ltd. at the": no end */
+		if (cp == '.' && j < s->n && ((s->c[j] >= 'a' &&
+		    s->c[j] <= 'z') || (s->c[j] >= 0xdf && s->c[j] <= 0xff)))
+			return;
+	}
+	s->p->sentences++;
+	s->open = 0;
+	if (cp == '?' || cp == 0xff1f)
+		s->p->questions++;
+	if (cp == '!' || cp == 0xff01)
+		s->p->exclaims++;
+}
+
 static int
 align_anchor_cmp(const void *a, const void *b)
 {
@@ -550,11 +589,14 @@ align_anchor_scan(const char *text, size_t len, struct align_para *p)
 	s.n = n;
 	s.p = p;
 	for (i = 0; i < n; /* nothing */) {
+		if (align_anchor_script(c[i]) != ALIGN_SCRIPT_NONE)
+			s.open = 1;
 		if (align_anchor_digit(c[i]) >= 0)
 			i = align_anchor_scan_number(&s, i);
 		else if (align_anchor_script(c[i]) == ALIGN_SCRIPT_LATIN)
 			i = align_anchor_scan_word(&s, i);
 		else {
+			align_anchor_sentence(&s, i);
 			if (align_anchor_quote(&s, c[i]))
 				align_anchor_add(&s, ALIGN_ANCHOR_QUOTE, "q", 1);
 			else if (align_anchor_symbol(c[i])) {
@@ -566,6 +608,8 @@ align_anchor_scan(const char *text, size_t len, struct align_para *p)
 			i++;
 		}
 	}
+	if (s.open)		/* a last sentence without its full stop */
+		p->sentences++;
 	free(c);
 	if (p->nanchors > 1)
 		qsort(p->anchors, p->nanchors, sizeof *p->anchors,

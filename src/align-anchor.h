@@ -6,7 +6,8 @@
  * Han ideograph weighs what it takes in Latin letters to say the same, so
  * "SBA" inside Korean counts as in English) and its anchors, tokens that
  * survive translation: numbers and dates in one normal form, Latin words
- * and acronyms, URLs, opening quotes and list symbols.  Anchors are 64-bit
+ * and acronyms, URLs, opening quotes and list symbols; and how many
+ * sentences, questions and exclamations it holds.  Anchors are 64-bit
  * hashes whose top three bits say their kind (ALIGN_ANCHOR_*), sorted so
  * two groups of paragraphs compare by a merge.  Internal to the aligner.
  */
@@ -30,6 +31,9 @@ enum align_anchor_kind {
 struct align_para {
 	double		 units;		/* script-fair length, >= 0 */
 	int		 cjk;		/* mostly Hangul, kana or Han */
+	int		 sentences;	/* sentence ends, of which */
+	int		 questions;	/* ... ? and ？ */
+	int		 exclaims;	/* ... ! and ！ */
 	uint64_t	*anchors;	/* sorted, repeats kept */
 	size_t		 nanchors;
 };

@@ -6,11 +6,15 @@
  * (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3), in the manner of Gale and
  * Church (1993).  A bead's cost, in nats, is
  *
- *	length:  -log P(|delta|), delta = (lb - r la) / sqrt(s2 (r la + lb) / 2)
- *	         with la, lb in script-fair units divided by each language's
- *	         factor f, s2 = s2(a) + s2(b), and r the document's own ratio;
- *	anchors: -K * (weight of the anchors both sides of the bead share);
- *	move:    a fixed penalty per bead shape (1-0 and 0-1 pay only this).
+ *	length:    -log P(|delta|), delta = (lb - r la) / sd, where
+ *	           sd^2 = s2 m + (ALIGN_REL_SD m)^2, m = (r la + lb) / 2,
+ *	           la, lb in script-fair units over each language's factor
+ *	           f, s2 = s2(a) + s2(b), r the document's own ratio;
+ *	sentences: ALIGN_SENT_K per sentence the sides differ by, and
+ *	           ALIGN_MARK_K per question or exclamation mark;
+ *	anchors:   -ALIGN_ANCHOR_K * (weight of the anchors both sides of
+ *	           the bead share);
+ *	move:      a fixed penalty per bead shape (1-0 and 0-1 pay only it).
  *
  * r starts from the whole-article length ratio, pulled towards 1 when the
  * article is short, and is estimated again from the 1-1 beads of a first
@@ -18,11 +22,17 @@
  * occurs in and anchors found on one side only are dropped, so a shared
  * date or acronym outweighs a misleading length.
  *
- * The best path is the Viterbi one.  Forward and backward sums over all
- * paths give each bead on it a posterior probability; a pair's confidence
- * is that posterior, lowered when neither length nor anchors support the
- * bead.  The article's confidence is the mean over pairs, weighted by the
- * paragraphs they hold.
+ * Forward and backward sums over all paths (costs read as -log
+ * probabilities) give every possible bead a posterior probability; the
+ * path returned is the one with the largest sum of (posterior -
+ * ALIGN_MEA_GAIN) over its beads, which beats the single cheapest path on
+ * bead accuracy.  A pair's confidence is its posterior, halved at worst
+ * when neither length nor anchors support it; an unpaired paragraph (1-0,
+ * 0-1) never gets more than half.  The article's confidence is the mean
+ * over pairs, weighted by the paragraphs they hold.
+ *
+ * Memory is four numbers per grid cell; above ALIGN_MAX_CELLS the article
+ * is paired by index instead (align.h).
  */
 #include "config.h"
 
@@ -590,6 +600,22 @@ align_by_index(size_t na, size_t nb, struct article_pair **pairs,
 	*confidence = 0;
 }
 
+/* The most anchors ALIGN_MAXGROUP neighbouring items hold together. */
+static size_t
+align_group_cap(const struct align_item *it, size_t n)
+{
+	size_t	i, k, g, cap = 0;
+
+	for (i = 0; i < n; i++) {
+		g = 0;
+		for (k = i; k < n && k < i + ALIGN_MAXGROUP; k++)
+			g += it[k].n;
+		if (g > cap)
+			cap = g;
+	}
+	return cap;
+}
+
 /* Scan both sides and set up the search: items, ratio, variance, grid. */
 static void
 align_ctx_init(struct align_ctx *ctx, const char *lang_a,
@@ -642,18 +668,9 @@ align_ctx_init(struct align_ctx *ctx, const char *lang_a,
 		ctx->r = exp(w * log(r));
 	}
 
-	for (i = 0; i < na || i < nb; i++) {	/* the largest group */
-		g = 0;
-		if (i < na)
-			g = ctx->a[i].n + (i + 1 < na ? ctx->a[i + 1].n : 0) +
-			    (i + 2 < na ? ctx->a[i + 2].n : 0);
-		if (i < nb && ctx->b[i].n + (i + 1 < nb ? ctx->b[i + 1].n : 0) +
-		    (i + 2 < nb ? ctx->b[i + 2].n : 0) > g)
-			g = ctx->b[i].n + (i + 1 < nb ? ctx->b[i + 1].n : 0) +
-			    (i + 2 < nb ? ctx->b[i + 2].n : 0);
-		if (g > ctx->gcap)
-			ctx->gcap = g;
-	}
+	ctx->gcap = align_group_cap(ctx->a, na);
+	if ((g = align_group_cap(ctx->b, nb)) > ctx->gcap)
+		ctx->gcap = g;
 	for (i = 0; i < 2; i++) {
 		ctx->gh[i] = xreallocarray(NULL, ctx->gcap + 1, sizeof **ctx->gh);
 		ctx->gw[i] = xreallocarray(NULL, ctx->gcap + 1, sizeof **ctx->gw);

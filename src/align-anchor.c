@@ -11,7 +11,8 @@
  * 115000), month-day dates ("9월 16일", "9月16日", "September 16th",
  * "16 septembre"), Latin words inside CJK text and capitalised words in
  * Latin text (SBA, IASP, MOU, Zhongguancun), URLs, opening quotation
- * marks and list symbols (▲).
+ * marks, opening parentheses and list symbols (▲); and sentence, question
+ * and exclamation counts.
  *
  * UTF-8 is decoded here, by hand and validated (libunistring stays in
  * utf8.c and layout*.c): a bad byte becomes one U+FFFD.  Scripts are code
@@ -599,6 +600,8 @@ align_anchor_scan(const char *text, size_t len, struct align_para *p)
 			align_anchor_sentence(&s, i);
 			if (align_anchor_quote(&s, c[i]))
 				align_anchor_add(&s, ALIGN_ANCHOR_QUOTE, "q", 1);
+			else if (c[i] == '(' || c[i] == 0xff08)	/* （ */
+				align_anchor_add(&s, ALIGN_ANCHOR_SYMBOL, "(", 1);
 			else if (align_anchor_symbol(c[i])) {
 				l = snprintf(buf, sizeof buf, "%x",
 				    (unsigned)c[i]);

@@ -6,7 +6,7 @@
  * Han ideograph weighs what it takes in Latin letters to say the same, so
  * "SBA" inside Korean counts as in English) and its anchors, tokens that
  * survive translation: numbers and dates in one normal form, Latin words
- * and acronyms, URLs, opening quotes and list symbols; and how many
+ * and acronyms, URLs, opening quotes, parentheses and list symbols; and how many
  * sentences, questions and exclamations it holds.  Anchors are 64-bit
  * hashes whose top three bits say their kind (ALIGN_ANCHOR_*), sorted so
  * two groups of paragraphs compare by a merge.  Internal to the aligner.
@@ -23,7 +23,8 @@ enum align_anchor_kind {
 	ALIGN_ANCHOR_MONTH,		/* a month alone */
 	ALIGN_ANCHOR_WORD,		/* Latin word, folded to lower case */
 	ALIGN_ANCHOR_QUOTE,		/* an opening quotation mark */
-	ALIGN_ANCHOR_SYMBOL,		/* ▲ ■ ※ and friends, by code point */
+	ALIGN_ANCHOR_SYMBOL,		/* ▲ ■ ※ and friends, by code point;
+				   ( and （ as one */
 	ALIGN_ANCHOR_URL,
 };
 #define ALIGN_ANCHOR_KIND(h)	((enum align_anchor_kind)((h) >> 61))

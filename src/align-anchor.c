@@ -5,7 +5,7 @@
  * that survive translation: how long they are, and the tokens both sides
  * must carry.  Length is counted in units where a Latin letter or digit is
  * 1 and a Hangul syllable, kana or Han ideograph is worth its calibrated
- * number of letters (align_anchor_weights, from the Tatoeba pairs; see
+ * number of letters (ALIGN_W_*, fitted on Tatoeba pairs; see
  * tests/bench/align-calibrate.py).  Anchors are numbers in one normal form
  * (full-width digits, "115,000", "115 000", "11만 5천", "11.5万" are all
  * 115000), month-day dates ("9월 16일", "9月16日", "September 16th",

@@ -70,7 +70,7 @@ static const struct align_lang {
 
 /*
  * Bead shapes and their penalties in nats, tuned with the other ALIGN_*
- * weights by coordinate search on `bench-align --split train`.
+ * weights by coordinate search on tests/bench/align-eval --split train.
  */
 static const struct align_move {
 	int		 da;
@@ -98,7 +98,11 @@ static const double align_kind_weight[] = {
 	[ALIGN_ANCHOR_URL] = 2.0,
 };
 
-/* Minimum paragraphs per side before the article's ratio counts fully. */
+/*
+ * The article's own length ratio is trusted with weight n / (n +
+ * ALIGN_ADAPT_N) against the calibrated one, n its paragraphs (or 1-1
+ * pairs) per side: a few paragraphs already say more than Tatoeba.
+ */
 #define ALIGN_ADAPT_N	0.5
 
 /*
@@ -106,7 +110,8 @@ static const double align_kind_weight[] = {
  * exclamation mark; the relative standard deviation added to the length
  * model so long paragraphs are not held to Gale-Church's sqrt(length); the
  * gain a bead's posterior must beat to be chosen (align_sweep).  All tuned
- * on Tatoeba lines 1-500 and the sample (make bench-align, --split train).
+ * on Tatoeba lines 1-500 and the sample (tests/bench/align-eval
+ * --split train).
  */
 #define ALIGN_SENT_K	1.0
 #define ALIGN_MARK_K	0.5

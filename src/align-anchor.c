@@ -75,7 +75,7 @@ static const char *align_numwords[] = {
 };
 
 static const char *align_ordinals[] = {
-	"st", "nd", "rd", "th", "e", "er", "re", "eme", "ieme", "nd", "de"
+	"st", "nd", "rd", "th", "e", "er", "re", "eme", "ieme", "de"
 };
 
 /* Latin-1 letters folded to ASCII, from U+00C0; '\0' for × and ÷. */

@@ -503,6 +503,62 @@ test_degenerate(void)
 	free(big);
 }
 
+/*
+ * Random paragraphs built from tricky pieces and raw bytes (NUL too),
+ * with a fixed seed: every answer must be a cover.  Under --enable-asan
+ * this is the aligner's small fuzz run.
+ */
+static void
+test_random(void)
+{
+	static const char	*pieces[] = {
+		"\xff", "\xc0\xaf", "\xed\xa0\x80", "\xe4\xb8", "\xf4\x8f\xbf\xbf",
+		"9월 16일", "11万", "115,000", "115 000", " ", ".", "?", "!", "\"",
+		"(", "http://x", "www.", "September 16th", "▲", "SBA", "1e308",
+		"99999999999999999999999", "１", "。", "“", "만", "5천", "mai 3",
+	};
+	struct align_text	 t[2][8];
+	struct article_pair	*p;
+	char			 buf[2][8][12 * 32];	/* 11 pieces at most */
+	unsigned long		 seed = 12345;
+	size_t			 n, na, nb, i, k, len, plen;
+	double			 conf;
+	int			 doc, side, bad = 0;
+	const char		*piece;
+
+#define RND()	(seed = seed * 6364136223846793005UL + 1442695040888963407UL, \
+		    (unsigned)(seed >> 33))
+	for (doc = 0; doc < 300; doc++) {
+		na = RND() % 8;
+		nb = RND() % 8;
+		for (side = 0; side < 2; side++) {
+			for (i = 0; i < (side ? nb : na); i++) {
+				len = 0;
+				for (k = RND() % 12; k > 0; k--) {
+					if (RND() % 3 == 0) {
+						buf[side][i][len++] = (char)RND();
+						continue;
+					}
+					piece = pieces[RND() % (sizeof pieces /
+					    sizeof pieces[0])];
+					plen = strlen(piece);
+					memcpy(buf[side][i] + len, piece, plen);
+					len += plen;
+				}
+				t[side][i].text = buf[side][i];
+				t[side][i].len = len;
+			}
+		}
+		if (align_paragraphs(doc % 2 ? "ko" : "fr", t[0], na,
+		    doc % 3 ? "zh" : NULL, t[1], nb, &p, &n, &conf) != 0 ||
+		    !pairs_cover(p, n, na, nb) || !(conf >= 0 && conf <= 1))
+			bad++;
+		free(p);
+	}
+#undef RND
+	is_int(bad, 0, "300 random documents: every answer a cover");
+}
+
 /* An inserted paragraph is the least confident pair. */
 static void
 test_confidence(void)
@@ -552,6 +608,7 @@ main(void)
 	test_anchor_override();
 	test_anchors();
 	test_degenerate();
+	test_random();
 	test_confidence();
 	for (i = 0; i < NLANGS; i++)
 		for (j = 0; j < nsample[i]; j++)

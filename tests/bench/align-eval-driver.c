@@ -24,8 +24,9 @@
 static int
 eval_read(struct align_text *t, size_t n, char **line, size_t *size)
 {
-	ssize_t	len;
-	size_t	i;
+	ssize_t	 len;
+	size_t	 i;
+	char	*text;
 
 	for (i = 0; i < n; i++) {
 		if ((len = getline(line, size, stdin)) < 0)
@@ -33,7 +34,10 @@ eval_read(struct align_text *t, size_t n, char **line, size_t *size)
 		while (len > 0 && ((*line)[len - 1] == '\n' ||
 		    (*line)[len - 1] == '\r'))
 			len--;
-		t[i].text = xstrndup(*line, (size_t)len);
+		text = xmalloc((size_t)len + 1);	/* NUL bytes included */
+		memcpy(text, *line, (size_t)len);
+		text[len] = '\0';
+		t[i].text = text;
 		t[i].len = (size_t)len;
 	}
 	return 0;

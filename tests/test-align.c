@@ -345,7 +345,7 @@ filler(const char *unit, size_t n, const char *tail)
 	}
 	xasprintf(&t, "%s%s", s, tail);
 	free(s);
-	return s = t;
+	return t;
 }
 
 /*
@@ -481,7 +481,6 @@ test_degenerate(void)
 		t[i].text = bad[i];
 		t[i].len = strlen(bad[i]);
 	}
-	t[2].len += 0;
 	rc = align_paragraphs("zh", t, 3, "en", t, 2, &p, &n, &conf);
 	ok(rc == 0 && pairs_cover(p, n, 3, 2), "invalid UTF-8: a cover");
 	free(p);

@@ -1,0 +1,52 @@
+/*
+ * align.h: line up the paragraphs of two translations of one article.
+ *
+ * align_paragraphs() takes the paragraphs of translation a and of
+ * translation b (UTF-8 with lengths, not necessarily NUL-terminated, never
+ * modified) and returns the alignment in the stored form of article.h: an
+ * array of struct article_pair that covers both sequences completely and
+ * in order.  Each pair groups 0..3 paragraphs of a with 0..3 of b (1-1,
+ * 1-2, 2-1, 2-2, 1-3, 3-1, 1-0, 0-1); a_first + a_count of one pair is the
+ * a_first of the next, and likewise for b.  Every pair has a confidence in
+ * 0..1 (the reader marks the low ones) and manual = 0; *confidence gets
+ * one number for the whole article.
+ *
+ * The aligner is pure computation: no I/O, no global state, no curses, no
+ * SQLite; cache.c stores what it returns (cache_alignment_put).  Language
+ * tags are BCP 47-ish ("ko", "zh-Hans", "fr_FR"); unknown or NULL tags get
+ * neutral parameters.  Invalid UTF-8 is read as U+FFFD, one per bad byte.
+ *
+ * Returns 0 and sets *pairs (allocated, the caller frees it with free();
+ * NULL when both sides are empty), *npairs and *confidence.  Returns -1
+ * only for a NULL text array with a non-zero count.  Articles too large
+ * for the quadratic search (more than ALIGN_MAX_CELLS paragraph pairs)
+ * are paired by index with confidence 0.
+ */
+#ifndef TANDEM_ALIGN_H
+#define TANDEM_ALIGN_H
+
+#include <stddef.h>
+
+#include "article.h"
+
+/* One paragraph as the aligner reads it. */
+struct align_text {
+	const char	*text;
+	size_t		 len;		/* bytes */
+};
+
+/* (na + 1) * (nb + 1) above which the search gives up (about 24 MB). */
+#define ALIGN_MAX_CELLS		(1024 * 1024)
+
+/* align_paragraphs_flags() switches, for the evaluation's ablations. */
+#define ALIGN_NO_ANCHORS	0x1	/* length and moves only */
+#define ALIGN_NO_ADAPT		0x2	/* calibrated ratio, not the document's */
+
+int	 align_paragraphs(const char *, const struct align_text *, size_t,
+	     const char *, const struct align_text *, size_t,
+	     struct article_pair **, size_t *, double *);
+int	 align_paragraphs_flags(const char *, const struct align_text *,
+	     size_t, const char *, const struct align_text *, size_t, int,
+	     struct article_pair **, size_t *, double *);
+
+#endif

@@ -728,3 +728,52 @@ align_paragraphs(const char *lang_a, const struct align_text *a, size_t na,
 	return align_paragraphs_flags(lang_a, a, na, lang_b, b, nb, 0, pairs,
 	    npairs, confidence);
 }
+
+/* Align two translations of an article (their paragraphs as stored). */
+int
+align_translations(const struct article_translation *a,
+    const struct article_translation *b, struct article_pair **pairs,
+    size_t *npairs, double *confidence)
+{
+	struct align_text	*ta, *tb;
+	size_t			 i;
+	int			 rc;
+
+	ta = xcalloc(a->nparagraphs + 1, sizeof *ta);
+	tb = xcalloc(b->nparagraphs + 1, sizeof *tb);
+	for (i = 0; i < a->nparagraphs; i++) {
+		ta[i].text = a->paragraphs[i].text;
+		ta[i].len = a->paragraphs[i].len;
+	}
+	for (i = 0; i < b->nparagraphs; i++) {
+		tb[i].text = b->paragraphs[i].text;
+		tb[i].len = b->paragraphs[i].len;
+	}
+	rc = align_paragraphs(a->lang, ta, a->nparagraphs, b->lang, tb,
+	    b->nparagraphs, pairs, npairs, confidence);
+	free(ta);
+	free(tb);
+	return rc;
+}
+
+/*
+ * Do the pairs cover paragraphs 0..na-1 and 0..nb-1 in order, each once?
+ * A stored alignment stops fitting when a translation changes.
+ */
+int
+align_pairs_valid(const struct article_pair *p, size_t n, size_t na,
+    size_t nb)
+{
+	size_t	i, a = 0, b = 0;
+
+	for (i = 0; i < n; i++) {
+		if (p[i].a_first < 0 || p[i].b_first < 0 || p[i].a_count < 0 ||
+		    p[i].b_count < 0 || (size_t)p[i].a_first != a ||
+		    (size_t)p[i].b_first != b ||
+		    (p[i].a_count == 0 && p[i].b_count == 0))
+			return 0;
+		a += (size_t)p[i].a_count;
+		b += (size_t)p[i].b_count;
+	}
+	return a == na && b == nb;
+}

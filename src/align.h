@@ -49,4 +49,12 @@ int	 align_paragraphs_flags(const char *, const struct align_text *,
 	     size_t, const char *, const struct align_text *, size_t, int,
 	     struct article_pair **, size_t *, double *);
 
+/* The same for two translations as article.h holds them. */
+int	 align_translations(const struct article_translation *,
+	     const struct article_translation *, struct article_pair **,
+	     size_t *, double *);
+/* 1 if the pairs cover na and nb paragraphs exactly, in order. */
+int	 align_pairs_valid(const struct article_pair *, size_t, size_t,
+	     size_t);
+
 #endif

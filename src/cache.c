@@ -104,6 +104,7 @@
 
 #include <sqlite3.h>
 
+#include "align.h"
 #include "cache.h"
 #include "xmalloc.h"
 
@@ -968,6 +969,70 @@ cache_stats_add(struct cache_import_stats *to,
 	to->comments += from->comments;
 }
 
+static int cache_alignment_insert(struct cache *, long long, const char *,
+    const char *, const struct article_pair *, size_t, char **);
+static int cache_run_alignment_delete(struct cache *, long long,
+    const char *, const char *, char **);
+
+/* The translation others are aligned with: the original, else the first. */
+static size_t
+cache_align_base(const struct article *a)
+{
+	size_t	i;
+
+	for (i = 0; a->original != NULL && i < a->ntranslations; i++)
+		if (strcmp(a->translations[i].lang, a->original) == 0)
+			return i;
+	return 0;
+}
+
+/*
+ * Align every translation with the base one, inside the import's
+ * transaction, unless a reader's manual alignment still fits.  The
+ * reader composes other pairs of languages from these when it needs them.
+ */
+static int
+cache_align_article(struct cache *c, long long id, char **cause)
+{
+	struct article		*a;
+	struct article_pair	*p;
+	size_t			 base, i, n;
+	double			 conf;
+	int			 rc = 0;
+
+	if (cache_article_load(c, id, &a, cause) != 0)
+		return -1;
+	base = cache_align_base(a);
+	for (i = 0; i < a->ntranslations && rc == 0; i++) {
+		const struct article_translation *ta = &a->translations[base];
+		const struct article_translation *tb = &a->translations[i];
+
+		if (i == base)
+			continue;
+		if (cache_alignment_get(c, id, ta->lang, tb->lang, &p, &n,
+		    cause) != 0) {
+			rc = -1;
+			break;
+		}
+		if (n > 0 && p[0].manual && align_pairs_valid(p, n,
+		    ta->nparagraphs, tb->nparagraphs)) {
+			free(p);
+			continue;
+		}
+		free(p);
+		if (cache_run_alignment_delete(c, id, ta->lang, tb->lang,
+		    cause) != 0 || align_translations(ta, tb, &p, &n, &conf) != 0) {
+			rc = -1;
+			break;
+		}
+		rc = cache_alignment_insert(c, id, ta->lang, tb->lang, p, n,
+		    cause);
+		free(p);
+	}
+	article_free(a);
+	return rc;
+}
+
 static int
 cache_sink_end(void *arg, int ok, char **cause)
 {
@@ -985,7 +1050,8 @@ cache_sink_end(void *arg, int ok, char **cause)
 		return 0;
 	}
 	if (cache_run_id(c, SQL_COMMENTS_DROP_STALE, im->article,
-	    cause) != 0 || cache_run(c, SQL_COMMIT, cause) != 0) {
+	    cause) != 0 || cache_align_article(c, im->article, cause) != 0 ||
+	    cache_run(c, SQL_COMMIT, cause) != 0) {
 		cache_rollback(c);
 		c->stats.rolled_back++;
 		return -1;
@@ -1307,27 +1373,37 @@ cache_load_translations(struct cache *c, struct article *a, char **cause)
 }
 
 /* One article with every translation and its paragraphs, in one snapshot. */
+/* The article and its text, read in whatever transaction is open. */
+static int
+cache_article_read(struct cache *c, long long id, struct article **ap,
+    char **cause)
+{
+	struct article	*a;
+
+	*ap = NULL;
+	a = xcalloc(1, sizeof *a);
+	if (cache_load_head(c, id, a, cause) != 0 ||
+	    cache_load_translations(c, a, cause) != 0) {
+		article_free(a);
+		return -1;
+	}
+	*ap = a;
+	return 0;
+}
+
 int
 cache_article_load(struct cache *c, long long id, struct article **ap,
     char **cause)
 {
-	struct article	*a;
-	int		 rc = -1;
+	int	rc;
 
-	*ap = NULL;
+	/* One read transaction, unless the caller (an import) has one. */
+	if (!sqlite3_get_autocommit(c->db))
+		return cache_article_read(c, id, ap, cause);
 	if (cache_run(c, SQL_BEGIN_READ, cause) != 0)
 		return -1;
-	a = xcalloc(1, sizeof *a);
-	if (cache_load_head(c, id, a, cause) != 0 ||
-	    cache_load_translations(c, a, cause) != 0)
-		goto out;
-	rc = 0;
-out:
+	rc = cache_article_read(c, id, ap, cause);
 	cache_rollback(c);
-	if (rc != 0)
-		article_free(a);
-	else
-		*ap = a;
 	return rc;
 }
 
@@ -1564,23 +1640,31 @@ cache_alignment_insert(struct cache *c, long long article,
 	return 0;
 }
 
+/* Drop the stored alignment of one language pair (no transaction). */
+static int
+cache_run_alignment_delete(struct cache *c, long long article,
+    const char *lang_a, const char *lang_b, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = cache_stmt(c, SQL_ALIGNMENT_DELETE, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	cache_bind_text(s, 2, lang_a);
+	cache_bind_text(s, 3, lang_b);
+	return cache_step_done(c, s, cause, "saving alignment");
+}
+
 /* Replace the stored alignment of one language pair, all or nothing. */
 int
 cache_alignment_put(struct cache *c, long long article, const char *lang_a,
     const char *lang_b, const struct article_pair *v, size_t n, char **cause)
 {
-	sqlite3_stmt	*s;
-
 	if (cache_run(c, SQL_BEGIN, cause) != 0)
 		return -1;
-	if ((s = cache_stmt(c, SQL_ALIGNMENT_DELETE, cause)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(s, 1, article);
-	cache_bind_text(s, 2, lang_a);
-	cache_bind_text(s, 3, lang_b);
-	if (cache_step_done(c, s, cause, "saving alignment") != 0 ||
-	    cache_alignment_insert(c, article, lang_a, lang_b, v, n,
-	    cause) != 0 || cache_run(c, SQL_COMMIT, cause) != 0)
+	if (cache_run_alignment_delete(c, article, lang_a, lang_b,
+	    cause) != 0 || cache_alignment_insert(c, article, lang_a, lang_b,
+	    v, n, cause) != 0 || cache_run(c, SQL_COMMIT, cause) != 0)
 		goto fail;
 	return 0;
 fail:

@@ -1,0 +1,437 @@
+/*
+ * langid.c: language identification by script, then by character n-grams.
+ *
+ * A first pass counts letters per Unicode script (libunistring's
+ * uc_script, the one part of libunistring this module uses).  Most
+ * scripts name their language outright: Hangul is Korean, kana Japanese,
+ * Greek Greek.  Ideographs, Hangul and kana weigh three letters each, as
+ * one of them carries about as much as a short Latin syllable; Latin
+ * words in capitals (SBA, IASP, MOU) do not count at all once any other
+ * script is present, so acronyms cannot turn Korean text into English.
+ *
+ * Where a script is shared (Latin, Cyrillic, and Han between Japanese
+ * and Chinese) a second pass scores the text with naive Bayes over the
+ * compiled-in n-gram costs of langid-model.c: the letters of that script
+ * are case-folded, everything else becomes one space, and each code point
+ * adds the costs of the 1- to 4-grams ending at it.  The walk, the fold
+ * and the hash must match data/langid/make-model.py, which built the
+ * costs.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <unictype.h>
+
+#include "langid.h"
+
+#define LANGID_SCALE	8	/* costs are -ln(p) * LANGID_SCALE */
+#define LANGID_MAXTAGS	8
+#define LANGID_MAXORDER	4
+#define LANGID_SHARPEN	0.25	/* n-grams overlap: don't trust sums fully */
+#define LANGID_MINCONF	0.30	/* below this the model says "und" */
+#define LANGID_MINGRAMS	3	/* letters needed before the model speaks */
+
+/* Scripts we know; the first six are looked at specially. */
+enum {
+	LANGID_LATIN, LANGID_CYRILLIC, LANGID_HAN, LANGID_HANGUL,
+	LANGID_HIRAGANA, LANGID_KATAKANA, LANGID_NSPECIAL
+};
+static const struct {
+	const char	*script;
+	const char	*tag;	/* NULL: decided by a model */
+	int		 weight;
+} langid_scripts[] = {
+	{ "Latin", NULL, 1 },		{ "Cyrillic", NULL, 1 },
+	{ "Han", NULL, 3 },		{ "Hangul", "ko", 3 },
+	{ "Hiragana", "ja", 3 },	{ "Katakana", "ja", 3 },
+	{ "Greek", "el", 1 },		{ "Arabic", "ar", 1 },
+	{ "Hebrew", "he", 1 },		{ "Thai", "th", 1 },
+	{ "Devanagari", "hi", 1 },	{ "Bengali", "bn", 1 },
+	{ "Tamil", "ta", 1 },		{ "Telugu", "te", 1 },
+	{ "Kannada", "kn", 1 },		{ "Malayalam", "ml", 1 },
+	{ "Gujarati", "gu", 1 },	{ "Gurmukhi", "pa", 1 },
+	{ "Oriya", "or", 1 },		{ "Sinhala", "si", 1 },
+	{ "Georgian", "ka", 1 },	{ "Armenian", "hy", 1 },
+	{ "Ethiopic", "am", 1 },	{ "Khmer", "km", 1 },
+	{ "Lao", "lo", 1 },		{ "Myanmar", "my", 1 },
+	{ "Tibetan", "bo", 1 },		{ "Thaana", "dv", 1 },
+};
+#define LANGID_NSCRIPTS (sizeof langid_scripts / sizeof langid_scripts[0])
+
+/* What the first pass found. */
+struct langid_tally {
+	const uc_script_t	*script[LANGID_NSCRIPTS];
+	size_t			 letters[LANGID_NSCRIPTS];
+	size_t			 caps;		/* Latin letters in all-capital words */
+};
+
+/* Candidate languages, as given to langid_guess_among(). */
+struct langid_cands {
+	const char *const	*tags;		/* NULL: any */
+	size_t			 n;
+};
+
+/*
+ * Decode one code point from s (len > 0) into *cp and return its length.
+ * Anything invalid (stray continuation, overlong, surrogate, truncated)
+ * is one byte of U+FFFD.
+ */
+static size_t
+langid_decode(const unsigned char *s, size_t len, ucs4_t *cp)
+{
+	static const ucs4_t	 least[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	ucs4_t			 c;
+	size_t			 n, i;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4;
+	else
+		goto bad;
+	if (n > len)
+		goto bad;
+	c = s[0] & (0x7f >> n);
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < least[n] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*cp = c;
+	return n;
+bad:
+	*cp = 0xfffd;
+	return 1;
+}
+
+/* Lower-case Latin and Cyrillic letters; the model was built folded so. */
+static ucs4_t
+langid_fold(ucs4_t c)
+{
+	if ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c != 0xd7))
+		return c + 0x20;
+	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14a && c <= 0x177))
+		return c | 1;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e))
+		return (c & 1) ? c + 1 : c;
+	if (c == 0x178)
+		return 0xff;
+	if (c >= 0x400 && c <= 0x40f)
+		return c + 0x50;
+	if (c >= 0x410 && c <= 0x42f)
+		return c + 0x20;
+	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf))
+		return c | 1;
+	return c;
+}
+
+static int
+langid_is_letter(ucs4_t c)
+{
+	return uc_is_general_category(c, UC_CATEGORY_L);
+}
+
+static size_t
+langid_script_index(const struct langid_tally *t, const uc_script_t *s)
+{
+	size_t	i;
+
+	for (i = 0; i < LANGID_NSCRIPTS; i++) {
+		if (t->script[i] == s)
+			return i;
+	}
+	return LANGID_NSCRIPTS;
+}
+
+/* First pass: count letters per script and Latin capitals per word. */
+static void
+langid_count(const char *text, size_t len, struct langid_tally *t)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	size_t			 i, n, word = 0, off = 0;
+	int			 upper = 1;
+	ucs4_t			 c;
+
+	memset(t, 0, sizeof *t);
+	for (i = 0; i < LANGID_NSCRIPTS; i++)
+		t->script[i] = uc_script_byname(langid_scripts[i].script);
+	while (off <= len) {
+		c = ' ';
+		n = 1;
+		if (off < len)
+			n = langid_decode(s + off, len - off, &c);
+		off += n;
+		i = LANGID_NSCRIPTS;
+		if (langid_is_letter(c))
+			i = langid_script_index(t, uc_script(c));
+		if (i == LANGID_LATIN) {
+			word++;
+			upper = upper && uc_is_upper(c);
+			continue;
+		}
+		if (word != 0 && !uc_is_general_category(c, UC_CATEGORY_Mn)) {
+			if (upper && word > 1)
+				t->caps += word;
+			else
+				t->letters[LANGID_LATIN] += word;
+			word = 0;
+			upper = 1;
+		}
+		if (i < LANGID_NSCRIPTS)
+			t->letters[i]++;
+	}
+}
+
+static int
+langid_allowed(const struct langid_cands *cands, const char *tag)
+{
+	size_t	i;
+
+	if (cands->tags == NULL)
+		return 1;
+	for (i = 0; i < cands->n; i++) {
+		if (cands->tags[i] != NULL && strcmp(cands->tags[i], tag) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+langid_set(struct langid_result *res, const char *tag, double confidence)
+{
+	snprintf(res->tag, sizeof res->tag, "%s", tag);
+	res->confidence = confidence;
+}
+
+/* The 32-bit FNV-1a hash of a run of code points, as make-model.py does. */
+static uint32_t
+langid_hash(const ucs4_t *cps, int n)
+{
+	uint32_t	h = 2166136261u;
+	int		i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ cps[i]) * 16777619u;
+	return h;
+}
+
+static const uint8_t *
+langid_lookup(const struct langid_model *m, uint32_t h)
+{
+	size_t	lo = 0, hi = m->ngrams, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (m->hashes[mid] < h)
+			lo = mid + 1;
+		else if (m->hashes[mid] > h)
+			hi = mid;
+		else
+			return m->costs + mid * m->ntags;
+	}
+	return NULL;
+}
+
+/* Running state of the second pass. */
+struct langid_walk {
+	const struct langid_model	*model;
+	const uc_script_t		*script;
+	ucs4_t				 win[LANGID_MAXORDER];
+	int				 nwin;
+	uint32_t			 cost[LANGID_MAXTAGS];
+	size_t				 letters;
+};
+
+/* Append c (already folded, or a space) and add the n-grams ending at it. */
+static void
+langid_push(struct langid_walk *w, ucs4_t c)
+{
+	const uint8_t	*row;
+	int		 n;
+	size_t		 t;
+
+	if (w->nwin == w->model->order) {
+		memmove(w->win, w->win + 1, (w->nwin - 1) * sizeof *w->win);
+		w->nwin--;
+	}
+	w->win[w->nwin++] = c;
+	for (n = 1; n <= w->nwin; n++) {
+		if (n == 1 && c == ' ')
+			continue;
+		row = langid_lookup(w->model, langid_hash(w->win + w->nwin - n, n));
+		if (row == NULL)
+			continue;
+		for (t = 0; t < w->model->ntags; t++)
+			w->cost[t] += row[t];
+	}
+}
+
+/* Feed one code point: letters of the script, apostrophes in words, else a break. */
+static void
+langid_feed(struct langid_walk *w, ucs4_t c)
+{
+	ucs4_t	last = w->win[w->nwin - 1];
+
+	if (uc_is_general_category(c, UC_CATEGORY_Mn))
+		return;
+	if (c == 0x2019)
+		c = '\'';
+	if (langid_is_letter(c) && uc_script(c) == w->script) {
+		w->letters++;
+		langid_push(w, langid_fold(c));
+	} else if (c == '\'' && last != ' ' && w->model != &langid_model_han)
+		langid_push(w, c);
+	else if (last != ' ')
+		langid_push(w, ' ');
+}
+
+/*
+ * Second pass: score text against model m, choosing among the model's
+ * tags that cands allows.  Writes "und" when the text is too short or the
+ * best tag is not clearly ahead.
+ */
+static void
+langid_score(const struct langid_model *m, const char *script,
+    const char *text, size_t len, const struct langid_cands *cands,
+    struct langid_result *res)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	struct langid_walk	 w;
+	size_t			 off, n, t, best = m->ntags;
+	double			 sum = 0;
+	ucs4_t			 c;
+
+	memset(&w, 0, sizeof w);
+	w.model = m;
+	w.script = uc_script_byname(script);
+	w.win[w.nwin++] = ' ';
+	for (off = 0; off < len; off += n) {
+		n = langid_decode(s + off, len - off, &c);
+		langid_feed(&w, c);
+	}
+	langid_feed(&w, ' ');
+	for (t = 0; t < m->ntags; t++) {
+		if (langid_allowed(cands, m->tags[t]) &&
+		    (best == m->ntags || w.cost[t] < w.cost[best]))
+			best = t;
+	}
+	if (best == m->ntags || w.letters < LANGID_MINGRAMS) {
+		langid_set(res, "und", 0);
+		return;
+	}
+	for (t = 0; t < m->ntags; t++) {
+		if (langid_allowed(cands, m->tags[t]))
+			sum += exp(-((double)w.cost[t] - w.cost[best]) /
+			    LANGID_SCALE * LANGID_SHARPEN);
+	}
+	if (1 / sum < LANGID_MINCONF)
+		langid_set(res, "und", 0);
+	else
+		langid_set(res, m->tags[best], 1 / sum);
+}
+
+/*
+ * Text mostly in ideographs, Hangul or kana.  Any real amount of Hangul
+ * is Korean and any real amount of kana Japanese (Japanese prose may be
+ * mostly Han with a few kana); ideographs alone go to the Han model,
+ * which tells Japanese kanji from Chinese hanzi, and default to Chinese.
+ */
+static void
+langid_cjk(const struct langid_tally *t, const char *text, size_t len,
+    const struct langid_cands *cands, struct langid_result *res)
+{
+	size_t	hangul = t->letters[LANGID_HANGUL];
+	size_t	kana = t->letters[LANGID_HIRAGANA] + t->letters[LANGID_KATAKANA];
+	size_t	han = t->letters[LANGID_HAN];
+
+	if (hangul > 0 && hangul >= kana && hangul * 4 >= han) {
+		if (langid_allowed(cands, "ko"))
+			langid_set(res, "ko", 1);
+		else
+			langid_set(res, "und", 0);
+		return;
+	}
+	if (kana > 0 && kana * 30 >= han) {
+		if (langid_allowed(cands, "ja"))
+			langid_set(res, "ja", 1);
+		else
+			langid_set(res, "und", 0);
+		return;
+	}
+	langid_score(&langid_model_han, "Han", text, len, cands, res);
+	if (strcmp(res->tag, "und") == 0 && langid_allowed(cands, "zh"))
+		langid_set(res, "zh", 0.5);
+}
+
+static void
+langid_run(const char *text, size_t len, const struct langid_cands *cands,
+    struct langid_result *res)
+{
+	struct langid_tally	t;
+	size_t			i, best = 0, w, bestw = 0, cjk = 0, total = 0;
+
+	langid_set(res, "und", 0);
+	if (text == NULL)
+		return;
+	langid_count(text, len, &t);
+	for (i = 0; i < LANGID_NSCRIPTS; i++) {
+		w = t.letters[i] * langid_scripts[i].weight;
+		total += w;
+		if (i == LANGID_HAN || i == LANGID_HANGUL ||
+		    i == LANGID_HIRAGANA || i == LANGID_KATAKANA)
+			cjk += w;
+		else if (w > bestw) {
+			best = i;
+			bestw = w;
+		}
+	}
+	if (total == t.letters[LANGID_LATIN]) {
+		total += t.caps;	/* Latin only: capitals count too */
+		bestw = total;
+	}
+	if (total == 0)
+		return;
+	if (cjk >= bestw)
+		langid_cjk(&t, text, len, cands, res);
+	else if (best == LANGID_LATIN)
+		langid_score(&langid_model_latin, "Latin", text, len, cands, res);
+	else if (best == LANGID_CYRILLIC)
+		langid_score(&langid_model_cyrillic, "Cyrillic", text, len, cands,
+		    res);
+	else if (langid_allowed(cands, langid_scripts[best].tag))
+		langid_set(res, langid_scripts[best].tag, 1);
+	res->confidence *= (double)(cjk >= bestw ? cjk : bestw) / total;
+}
+
+void
+langid_guess(const char *text, size_t len, struct langid_result *res)
+{
+	struct langid_cands	any = { NULL, 0 };
+
+	langid_run(text, len, &any, res);
+}
+
+void
+langid_guess_among(const char *text, size_t len, const char *const *tags,
+    size_t ntags, struct langid_result *res)
+{
+	struct langid_cands	cands = { tags, ntags };
+
+	if (tags == NULL) {
+		langid_set(res, "und", 0);
+		return;
+	}
+	langid_run(text, len, &cands, res);
+}

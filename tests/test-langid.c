@@ -1,0 +1,211 @@
+/*
+ * test-langid.c: language identification on the bundled sample and on
+ * one row per script, language or trap (acronyms in Korean, Japanese that
+ * is mostly kanji, nothing but digits, invalid UTF-8).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "langid.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+/* Short texts of our own, one row per case. */
+static const struct {
+	const char	*text;
+	const char	*want;
+} rows[] = {
+	{ "The weather is nice today.", "en" },
+	{ "Where did you put my keys?", "en" },
+	{ "Il fait beau aujourd'hui.", "fr" },
+	{ "Je ne sais pas où il est allé.", "fr" },
+	{ "Das Wetter ist heute schön.", "de" },
+	{ "Ich weiß nicht, wo er hingegangen ist.", "de" },
+	{ "Hoy hace buen tiempo.", "es" },
+	{ "No sé dónde están mis llaves.", "es" },
+	{ "Oggi il tempo è bello.", "it" },
+	{ "Non so dove sono le mie chiavi.", "it" },
+	{ "O tempo está bom hoje.", "pt" },
+	{ "Não sei onde estão as minhas chaves.", "pt" },
+	{ "Het weer is vandaag mooi.", "nl" },
+	{ "Ik weet niet waar mijn sleutels zijn.", "nl" },
+	{ "Сегодня хорошая погода.", "ru" },
+	{ "Я не знаю, где мои ключи.", "ru" },
+	{ "Сьогодні гарна погода, і я щасливий.", "uk" },
+	{ "오늘은 날씨가 좋다.", "ko" },
+	{ "열쇠를 어디에 두었는지 모르겠어요.", "ko" },
+	{ "今日はいい天気です。", "ja" },
+	{ "鍵をどこに置いたか分からない。", "ja" },
+	{ "今天天气很好。", "zh" },
+	{ "我不知道我的钥匙在哪里。", "zh" },
+	{ "Καλημέρα σε όλους.", "el" },
+	{ "مرحبا بكم في المدينة", "ar" },
+	{ "שלום לכולם", "he" },
+	{ "สวัสดีครับ ยินดีต้อนรับ", "th" },
+	{ "नमस्ते, आप कैसे हैं?", "hi" },
+	/* Korean with Latin acronyms, and with Hanja */
+	{ "서울경제진흥원(SBA)이 IASP 총회에서 MOU를 체결했다.", "ko" },
+	{ "SBA와 IASP, MOU 체결", "ko" },
+	{ "SBA·IASP·MOU·CEO·R&D 협력 強化", "ko" },
+	/* Japanese that is mostly kanji; Han alone */
+	{ "東京都知事選挙の結果発表", "ja" },
+	{ "経済産業省は日本企業海外進出支援策発表", "ja" },
+	{ "中関村国際産業発展有限会社", "ja" },
+	{ "中关村国际控股有限公司", "zh" },
+	/* nothing to go on */
+	{ "", "und" },
+	{ "12345", "und" },
+	{ "2025-09-19 10:30:00", "und" },
+	{ "!!! ... ??? ---", "und" },
+	{ " \t\n ", "und" },
+	{ "©®™ ★☆ ←→", "und" },
+	{ "😀😀😀", "und" },
+	{ "x", "und" },
+};
+
+/* Invalid UTF-8 must not crash or read past the end. */
+static const char *const invalid[] = {
+	"\xff\xfe\xfd", "\xe4\xb8", "\xc0\xaf", "\xed\xa0\x80",
+	"\xf4\x90\x80\x80", "Bonjour \xff tout le monde, \xc3 va bien",
+	"\xea\xb0", "\x80\x80\x80\x80abc",
+};
+
+static int
+in_range(const struct langid_result *r)
+{
+	return r->confidence >= 0 && r->confidence <= 1 &&
+	    memchr(r->tag, '\0', sizeof r->tag) != NULL &&
+	    (strcmp(r->tag, "und") != 0 || r->confidence == 0);
+}
+
+static void
+check(const char *text, size_t len, const char *want, const char *what)
+{
+	struct langid_result	r;
+
+	langid_guess(text, len, &r);
+	if (!is_str(r.tag, want, "%s is %s", what, want) || !in_range(&r))
+		diag("confidence %.3f", r.confidence);
+	ok(in_range(&r), "%s: confidence %.3f in range", what, r.confidence);
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE	*f;
+	char	*buf = NULL;
+	size_t	 len = 0, n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	do {
+		buf = xrealloc(buf, len + 4097);
+		n = fread(buf + len, 1, 4096, f);
+		len += n;
+	} while (n != 0);
+	buf[len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/*
+ * The sample holds one story in ko, en, ja, zh and fr, each version ended
+ * by a "more articles" line in its language; all but Korean open with a
+ * title line.  Each version, its title and each paragraph must come out
+ * right.  What follows the last marker is an English comment notice.
+ */
+static void
+test_sample(void)
+{
+	static const struct {
+		const char	*marker;
+		const char	*tag;
+	} versions[] = {
+		{ "- 관련 기사 더보기\n", "ko" },
+		{ "- See more related articles\n", "en" },
+		{ "- 関連記事をもっと見る\n", "ja" },
+		{ "- 查看更多相关文章\n", "zh" },
+		{ "- Voir plus d'articles connexes\n", "fr" },
+	};
+	char		*buf, *p, *end, *line, *eol, what[64];
+	size_t		 i, n;
+
+	buf = slurp(TANDEM_SRCDATADIR "/sample/seoul-sba-zhongguancun.txt");
+	ok(buf != NULL, "sample article readable");
+	if (buf == NULL)
+		return;
+	p = buf;
+	for (i = 0; i < sizeof versions / sizeof versions[0]; i++) {
+		end = strstr(p, versions[i].marker);
+		ok(end != NULL, "marker of version %zu found", i);
+		if (end == NULL)
+			break;
+		snprintf(what, sizeof what, "sample version %zu", i);
+		check(p, end - p, versions[i].tag, what);
+		check(versions[i].marker, strlen(versions[i].marker) - 1,
+		    versions[i].tag, "its marker line");
+		for (n = 0, line = p; line < end; line = eol + 1, n++) {
+			eol = memchr(line, '\n', end - line);
+			if (eol == NULL)
+				eol = end;
+			if (eol == line)
+				continue;
+			snprintf(what, sizeof what, "version %zu %s %zu", i,
+			    n == 0 && i != 0 ? "title" : "line", n);
+			check(line, eol - line, versions[i].tag, what);
+		}
+		p = end + strlen(versions[i].marker);
+	}
+	check(p, strlen(p), "en", "comment notice");
+	free(buf);
+}
+
+static void
+test_among(void)
+{
+	static const char *const	 jako[] = { "ja", "ko" };
+	static const char *const	 ko[] = { "ko" };
+	static const char *const	 esptit[] = { "es", "pt", "it" };
+	struct langid_result		 r;
+	const char			*han = "中关村国际控股有限公司";
+
+	langid_guess_among(han, strlen(han), jako, 2, &r);
+	is_str(r.tag, "ja", "Han text among ja, ko is ja");
+	langid_guess_among("The weather is nice", 19, ko, 1, &r);
+	is_str(r.tag, "und", "English text among ko only is und");
+	ok(r.confidence == 0, "und has confidence 0");
+	langid_guess_among("Hoy hace buen tiempo", 20, esptit, 3, &r);
+	is_str(r.tag, "es", "Spanish among es, pt, it");
+	langid_guess_among("오늘은 날씨가 좋다", 25, NULL, 0, &r);
+	is_str(r.tag, "und", "no candidates at all is und");
+}
+
+int
+main(void)
+{
+	struct langid_result	r;
+	size_t			i;
+	char			what[64];
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		snprintf(what, sizeof what, "row %zu \"%.24s\"", i, rows[i].text);
+		check(rows[i].text, strlen(rows[i].text), rows[i].want, what);
+	}
+	for (i = 0; i < sizeof invalid / sizeof invalid[0]; i++) {
+		langid_guess(invalid[i], strlen(invalid[i]), &r);
+		ok(in_range(&r), "invalid UTF-8 %zu: \"%s\" %.3f", i, r.tag,
+		    r.confidence);
+	}
+	langid_guess("Hello world", 0, &r);
+	is_str(r.tag, "und", "length 0 reads nothing");
+	langid_guess("Das ist ein Haus", 7, &r);
+	ok(in_range(&r), "length stops early");
+	langid_guess(NULL, 5, &r);
+	is_str(r.tag, "und", "NULL text is und");
+	test_sample();
+	test_among();
+	return tap_done();
+}

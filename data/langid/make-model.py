@@ -160,20 +160,45 @@ def english(s):
     return len(words) >= 3 and sum(w in ENGLISH for w in words) * 5 >= len(words)
 
 
+TECHNICAL = re.compile(r"[%0-9/_=\\{}\[\]<>@#$|~*;:()`\"]|^[-+.]|\w\.\w|-$")
+SCRIPT_OF_LANG = {"ru": "CYRILLIC", "uk": "CYRILLIC", "bg": "CYRILLIC",
+                  "ko": None, "ja": None, "zh": "HAN"}
+
+
+def prose(s, lang):
+    """Man pages and catalogues hold code, options and tables as well as
+    prose: drop technical words, and texts that are mostly technical or
+    mostly in another script (untranslated English, names)."""
+    words = s.split()
+    keep = [w for w in words if not TECHNICAL.search(w.strip(",.!?'»«„“”"))]
+    if not words or len(keep) * 10 < len(words) * 8:
+        return None
+    s = " ".join(keep)
+    want = SCRIPT_OF_LANG.get(lang, "LATIN")
+    if want is not None:
+        lt = [c for c in s if unicodedata.category(c).startswith("L")]
+        ok = sum(1 for c in lt if script_of(ord(c)) == want)
+        if not lt or ok * 10 < len(lt) * 9:
+            return None
+    if lang != "en" and english(s):
+        return None
+    return s if letters(s) >= 3 else None
+
+
 def corpus(outdir):
     texts = {}   # lang -> {"train": [...], "test": [...]}
 
-    def add(lang, part, items):
-        if lang != "en":
-            items = [s for s in items if not english(s)]
+    def add(lang, part, items, clean=True):
+        if clean:
+            items = [t for t in (prose(s, lang) for s in items) if t]
         texts.setdefault(lang, {"train": [], "test": []})[part].extend(items)
 
     for lang, files in TATOEBA_FILES.items():
         for name in files:
             with open(os.path.join(TATOEBA, name), encoding="utf-8") as f:
                 lines = [l.strip() for l in f if l.strip()]
-            add(lang, "train", lines[:TATOEBA_TRAIN])
-            add(lang, "test", lines[TATOEBA_TRAIN:])
+            add(lang, "train", lines[:TATOEBA_TRAIN], False)
+            add(lang, "test", lines[TATOEBA_TRAIN:], False)
     for lang, pkg in MAN_PACKAGES.items():
         for p in man_pages(pkg):
             add(lang, "test" if held_out(os.path.basename(p)) else "train",

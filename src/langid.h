@@ -35,17 +35,19 @@ void	langid_guess_among(const char *, size_t, const char *const *, size_t,
 	    struct langid_result *);
 
 /*
- * One n-gram model for the languages sharing a script.  hashes[] is
- * sorted; row i of costs[] holds ntags bytes, -ln p(gram i | tag) * 8.
- * Defined in the generated langid-model.c.
+ * One n-gram model for the languages sharing a script, defined in the
+ * generated langid-model.c.  hashes[] is sorted; row i of costs[] holds
+ * ntags characters, each coding -ln p(gram i | tag) * 4 (langid_cost()).
+ * prior[] is what each tag costs before any text.
  */
 struct langid_model {
 	const char *const	*tags;
 	size_t			 ntags;
 	int			 order;		/* longest n-gram */
 	const uint32_t		*hashes;
-	const uint8_t		*costs;
+	const char		*costs;
 	size_t			 ngrams;
+	const uint16_t		*prior;
 };
 
 extern const struct langid_model langid_model_latin;

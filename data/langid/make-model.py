@@ -67,10 +67,14 @@ GROUPS = [
     ("HAN", ["ja", "zh"]),
 ]
 MAX_ORDER = {"LATIN": 4, "CYRILLIC": 4, "HAN": 2}
-KEEP = {1: 100000, 2: 1500, 3: 2500, 4: 2500}   # top grams per language
+KEEP = {1: 1000, 2: 1500, 3: 4000, 4: 6000}     # top grams per language
 HAN_KEEP = {1: 2500, 2: 1500}
 TRAIN_CAP = 3000000          # characters of training text per language
-SCALE = 8                    # costs are -ln(p) * SCALE in one byte
+SCALE = 4                    # costs are -ln(p) * SCALE, one character each
+MAXCOST = 89                 # see code()
+# A cost added before any text, in units of SCALE and langid.c's order
+# weights: short Cyrillic text is Russian unless it clearly is not.
+PRIOR = {"uk": 8, "bg": 16}
 ALPHA = 0.5                  # additive smoothing
 
 
@@ -338,7 +342,18 @@ def build(counts, group, tags):
 
 
 def cost(k, denom):
-    return min(255, round(-math.log((k + ALPHA) / denom) * SCALE))
+    return min(MAXCOST, round(-math.log((k + ALPHA) / denom) * SCALE))
+
+
+def code(v):
+    """One cost as one character of a C string: '#' (0) to '~' (89),
+    skipping '?' (no trigraphs) and the backslash; langid_cost() undoes it."""
+    c = 35 + v
+    if c >= 63:
+        c += 1
+    if c >= 92:
+        c += 1
+    return chr(c)
 
 
 def model(directory):
@@ -355,13 +370,18 @@ def model(directory):
         out.write("static const uint32_t langid_%s_hashes[] = {\n" % name)
         for i in range(0, len(rows), 6):
             out.write("\t" + ", ".join("0x%08x" % h for h, _ in rows[i:i + 6]) + ",\n")
-        out.write("};\nstatic const uint8_t langid_%s_costs[] = {\n" % name)
-        for h, costs in rows:
-            out.write("\t" + ",".join(str(c) for c in costs) + ",\n")
-        out.write("};\n")
+        out.write("};\nstatic const char langid_%s_costs[] =\n" % name)
+        per = max(1, 72 // len(tags))
+        for i in range(0, len(rows), per):
+            out.write('\t"%s"\n' % "".join(code(c) for _, costs in rows[i:i + per]
+                                            for c in costs))
+        out.write(";\nstatic const uint16_t langid_%s_prior[] = { %s };\n" %
+                  (name, ", ".join(str(PRIOR.get(t, 0)) for t in tags)))
         out.write("const struct langid_model langid_model_%s = {\n"
-                  "\tlangid_%s_tags, %d, %d,\n\tlangid_%s_hashes, langid_%s_costs, %d\n};\n"
-                  % (name, name, len(tags), MAX_ORDER[group], name, name, len(rows)))
+                  "\tlangid_%s_tags, %d, %d, langid_%s_hashes,\n"
+                  "\tlangid_%s_costs, %d, langid_%s_prior\n};\n"
+                  % (name, name, len(tags), MAX_ORDER[group], name, name,
+                     len(rows), name))
         print("%s: %d rows" % (group, len(rows)), file=sys.stderr)
 
 
@@ -377,7 +397,8 @@ HEADER = """\
  * manpages-LL packages (GPL-3+) and Debian's manpages package (Linux
  * man-pages licences), and gettext catalogues of Debian packages (GPL/LGPL).
  * Only statistics are stored: for each n-gram, the 32-bit FNV-1a hash of
- * its folded code points and, per language, -ln(p) * %d rounded to a byte.
+ * its folded code points and, per language, -ln(p) * %d rounded, coded
+ * as one character (langid_cost() in langid.c).
  */
 #include "config.h"
 

@@ -31,7 +31,7 @@
 #define LANGID_SCALE	4	/* costs are -ln(p) * LANGID_SCALE */
 #define LANGID_MAXTAGS	8
 #define LANGID_MAXORDER	4
-#define LANGID_SHARPEN	0.25	/* n-grams overlap: don't trust sums fully */
+#define LANGID_SHARPEN	0.1	/* n-grams overlap: don't trust sums fully */
 #define LANGID_MINCONF	0.30	/* below this the model says "und" */
 #define LANGID_MINGRAMS	3	/* letters needed before the model speaks */
 
@@ -340,6 +340,8 @@ langid_score(const struct langid_model *m, const char *script,
 		langid_feed(&w, c);
 	}
 	langid_feed(&w, ' ');
+	for (t = 0; t < m->ntags; t++)
+		w.cost[t] += m->letter[t] * w.letters;
 	for (t = 0; t < m->ntags; t++) {
 		if (langid_allowed(cands, m->tags[t]) &&
 		    (best == m->ntags || w.cost[t] < w.cost[best]))

@@ -38,7 +38,8 @@ void	langid_guess_among(const char *, size_t, const char *const *, size_t,
  * One n-gram model for the languages sharing a script, defined in the
  * generated langid-model.c.  hashes[] is sorted; row i of costs[] holds
  * ntags characters, each coding -ln p(gram i | tag) * 4 (langid_cost()).
- * prior[] is what each tag costs before any text.
+ * prior[] is what each tag costs before any text, letter[] what it costs
+ * for each letter of the script (both in langid.c's weighted units).
  */
 struct langid_model {
 	const char *const	*tags;
@@ -48,6 +49,7 @@ struct langid_model {
 	const char		*costs;
 	size_t			 ngrams;
 	const uint16_t		*prior;
+	const uint16_t		*letter;
 };
 
 extern const struct langid_model langid_model_latin;

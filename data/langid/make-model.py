@@ -8,6 +8,7 @@
 #
 #   make-model.py corpus DIR      extract text: DIR/train/LANG.txt and
 #                                 DIR/test/LANG.txt, one text per line
+#                                 (DIR/test-tatoeba: Tatoeba's part only)
 #   make-model.py model DIR       print the C model trained on DIR/train
 #
 # Sources (see data/README, "Language identification profiles"):
@@ -42,7 +43,7 @@ MAN_PACKAGES = {
 MO_LOCALES = {
     "de": ["de"], "es": ["es"], "fr": ["fr"], "it": ["it"], "nl": ["nl"],
     "pt": ["pt", "pt_BR"], "ru": ["ru"], "uk": ["uk"], "bg": ["bg"],
-    "ja": ["ja"], "zh": ["zh_CN", "zh_TW"],
+    "ja": ["ja"], "zh": ["zh_CN", "zh_TW", "zh_HK"],
 }
 MO_DOMAINS = [
     "coreutils", "findutils", "grep", "sed", "tar", "diffutils", "bash",
@@ -75,6 +76,10 @@ MAXCOST = 89                 # see code()
 # A cost added before any text, in units of SCALE and langid.c's order
 # weights: short Cyrillic text is Russian unless it clearly is not.
 PRIOR = {"uk": 8, "bg": 16}
+# A cost per letter of the script: Japanese seldom writes more than a few
+# ideographs without a kana between them, so a run of Han alone is more
+# likely Chinese the longer it gets (about 0.5 nat a character).
+PER_LETTER = {"ja": 2}
 ALPHA = 0.5                  # additive smoothing
 
 
@@ -195,7 +200,7 @@ def corpus(outdir):
     def add(lang, part, items, clean=True):
         if clean:
             items = [t for t in (prose(s, lang) for s in items) if t]
-        texts.setdefault(lang, {"train": [], "test": []})[part].extend(items)
+        texts.setdefault(lang, {"train": [], "test": [], "test-tatoeba": []})[part].extend(items)
 
     for lang, files in TATOEBA_FILES.items():
         for name in files:
@@ -203,6 +208,7 @@ def corpus(outdir):
                 lines = [l.strip() for l in f if l.strip()]
             add(lang, "train", lines[:TATOEBA_TRAIN], False)
             add(lang, "test", lines[TATOEBA_TRAIN:], False)
+            add(lang, "test-tatoeba", lines[TATOEBA_TRAIN:], False)
     for lang, pkg in MAN_PACKAGES.items():
         for p in man_pages(pkg):
             add(lang, "test" if held_out(os.path.basename(p)) else "train",
@@ -218,10 +224,12 @@ def corpus(outdir):
         p = "/usr/share/locale/de/LC_MESSAGES/%s.mo" % dom
         if os.path.isfile(p):
             add("en", "test" if held_out(dom) else "train", mo_strings(p, True))
-    for part in ("train", "test"):
+    for part in ("train", "test", "test-tatoeba"):
         os.makedirs(os.path.join(outdir, part), exist_ok=True)
     for lang, parts in sorted(texts.items()):
         for part, items in parts.items():
+            if not items:
+                continue
             seen, uniq = set(), []
             for s in items:
                 if s not in seen:
@@ -377,11 +385,13 @@ def model(directory):
                                             for c in costs))
         out.write(";\nstatic const uint16_t langid_%s_prior[] = { %s };\n" %
                   (name, ", ".join(str(PRIOR.get(t, 0)) for t in tags)))
+        out.write("static const uint16_t langid_%s_letter[] = { %s };\n" %
+                  (name, ", ".join(str(PER_LETTER.get(t, 0)) for t in tags)))
         out.write("const struct langid_model langid_model_%s = {\n"
                   "\tlangid_%s_tags, %d, %d, langid_%s_hashes,\n"
-                  "\tlangid_%s_costs, %d, langid_%s_prior\n};\n"
+                  "\tlangid_%s_costs, %d, langid_%s_prior, langid_%s_letter\n};\n"
                   % (name, name, len(tags), MAX_ORDER[group], name, name,
-                     len(rows), name))
+                     len(rows), name, name))
         print("%s: %d rows" % (group, len(rows)), file=sys.stderr)
 
 

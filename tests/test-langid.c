@@ -64,13 +64,16 @@ static const struct {
 	{ "©®™ ★☆ ←→", "und" },
 	{ "😀😀😀", "und" },
 	{ "x", "und" },
+	/* Latin letters, but no language the model knows */
+	{ "Dzień dobry, jak się masz? Wszystko w porządku.", "und" },
+	{ "qwrtzp xkcdvb zzgrkt plmnq", "und" },
 };
 
 /* Invalid UTF-8 must not crash or read past the end. */
 static const char *const invalid[] = {
 	"\xff\xfe\xfd", "\xe4\xb8", "\xc0\xaf", "\xed\xa0\x80",
 	"\xf4\x90\x80\x80", "Bonjour \xff tout le monde, \xc3 va bien",
-	"\xea\xb0", "\x80\x80\x80\x80abc",
+	"\xea\xb0", "\x80\x80\x80\x80" "abc",
 };
 
 static int

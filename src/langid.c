@@ -15,7 +15,8 @@
  * are case-folded, everything else becomes one space, and each code point
  * adds the costs of the 1- to 4-grams ending at it.  The walk, the fold
  * and the hash must match data/langid/make-model.py, which built the
- * costs.
+ * costs.  The answer is "und" for too few letters, for a close race, and
+ * for text that fits no modelled language (Polish is not Dutch).
  */
 #include "config.h"
 
@@ -40,7 +41,7 @@
 /* Scripts we know; the first six are looked at specially. */
 enum {
 	LANGID_LATIN, LANGID_CYRILLIC, LANGID_HAN, LANGID_HANGUL,
-	LANGID_HIRAGANA, LANGID_KATAKANA, LANGID_NSPECIAL
+	LANGID_HIRAGANA, LANGID_KATAKANA
 };
 static const struct {
 	const char	*script;
@@ -348,6 +349,9 @@ langid_score(const struct langid_model *m, const char *script,
 	double			 sum = 0;
 	ucs4_t			 c;
 
+	langid_set(res, "und", 0);
+	if (m->ntags > LANGID_MAXTAGS || m->order > LANGID_MAXORDER)
+		return;		/* a model this code was not built for */
 	memset(&w, 0, sizeof w);
 	w.model = m;
 	w.script = uc_script_byname(script);
@@ -367,18 +371,14 @@ langid_score(const struct langid_model *m, const char *script,
 			best = t;
 	}
 	if (best == m->ntags || w.letters < LANGID_MINGRAMS ||
-	    langid_unfit(&w)) {
-		langid_set(res, "und", 0);
+	    langid_unfit(&w))
 		return;
-	}
 	for (t = 0; t < m->ntags; t++) {
 		if (langid_allowed(cands, m->tags[t]))
 			sum += exp(-((double)w.cost[t] - w.cost[best]) /
 			    LANGID_SCALE * LANGID_SHARPEN);
 	}
-	if (1 / sum < LANGID_MINCONF)
-		langid_set(res, "und", 0);
-	else
+	if (1 / sum >= LANGID_MINCONF)
 		langid_set(res, m->tags[best], 1 / sum);
 }
 

@@ -37,6 +37,7 @@
 #define LANGID_MINGRAMS	3	/* letters needed before the model speaks */
 #define LANGID_MINFIT	10	/* letters before we ask whether it fits, */
 #define LANGID_MINHITS	1.0	/* and 3- and 4-grams known per letter */
+#define LANGID_MAXSCAN	(1 << 20) /* bytes scored: enough, and no overflow */
 
 /* Scripts we know; the first six are looked at specially. */
 enum {
@@ -359,6 +360,8 @@ langid_score(const struct langid_model *m, const char *script,
 	w.win[w.nwin++] = ' ';
 	for (t = 0; t < m->ntags; t++)
 		w.cost[t] = m->prior[t];
+	if (len > LANGID_MAXSCAN)
+		len = LANGID_MAXSCAN;	/* 1 MiB at 623 a letter fits 32 bits */
 	for (off = 0; off < len; off += n) {
 		n = langid_decode(s + off, len - off, &c);
 		langid_feed(&w, c);

@@ -171,6 +171,24 @@ test_sample(void)
 	free(buf);
 }
 
+/* Megabytes of text: only the first MiB is scored, and costs can't wrap. */
+static void
+test_long(void)
+{
+	static const char	 line[] = "Le chat dort sur le canapé du salon. ";
+	size_t			 n = sizeof line - 1, i, count = 3 * 1024 * 1024 / n;
+	struct langid_result	 r;
+	char			*big;
+
+	big = xmalloc(count * n);
+	for (i = 0; i < count; i++)
+		memcpy(big + i * n, line, n);
+	langid_guess(big, count * n, &r);
+	is_str(r.tag, "fr", "3 MiB of French is fr");
+	ok(r.confidence > 0.9, "and sure of it (%.3f)", r.confidence);
+	free(big);
+}
+
 static void
 test_among(void)
 {
@@ -213,6 +231,7 @@ main(void)
 	ok(in_range(&r), "length stops early");
 	langid_guess(NULL, 5, &r);
 	is_str(r.tag, "und", "NULL text is und");
+	test_long();
 	test_sample();
 	test_among();
 	return tap_done();

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,6 +172,35 @@ test_sample(void)
 	free(buf);
 }
 
+/*
+ * Pseudo-random bytes, weighted towards UTF-8 lead and continuation
+ * bytes, must never crash (ASan watches) or give an answer out of range.
+ */
+static void
+test_noise(void)
+{
+	static const unsigned char	 pool[] = { 0x00, 0x20, 0x27, 0x41,
+	    0x61, 0x7f, 0x80, 0xbf, 0xc2, 0xc3, 0xd0, 0xe2, 0xe3, 0xea,
+	    0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff };
+	struct langid_result		 r;
+	unsigned char			 buf[64];
+	uint64_t			 x = 20261126;
+	size_t				 i, j, len, bad = 0;
+
+	for (i = 0; i < 20000; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		len = (x >> 33) % sizeof buf;
+		for (j = 0; j < len; j++) {
+			x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+			buf[j] = (x >> 40) & 1 ? pool[(x >> 41) % sizeof pool] :
+			    (x >> 48) & 0xff;
+		}
+		langid_guess((const char *)buf, len, &r);
+		bad += !in_range(&r);
+	}
+	is_int(bad, 0, "20000 strings of noise: every answer in range");
+}
+
 /* Megabytes of text: only the first MiB is scored, and costs can't wrap. */
 static void
 test_long(void)
@@ -232,6 +262,7 @@ main(void)
 	langid_guess(NULL, 5, &r);
 	is_str(r.tag, "und", "NULL text is und");
 	test_long();
+	test_noise();
 	test_sample();
 	test_among();
 	return tap_done();

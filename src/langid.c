@@ -37,6 +37,7 @@
 #define LANGID_MINGRAMS	3	/* letters needed before the model speaks */
 #define LANGID_MINFIT	10	/* letters before we ask whether it fits, */
 #define LANGID_MINHITS	1.0	/* and 3- and 4-grams known per letter */
+#define LANGID_MAXSCAN	(1 << 20) /* bytes scored: enough, and no overflow */
 
 /* Scripts we know; the first six are looked at specially. */
 enum {
@@ -335,13 +336,14 @@ langid_unfit(const struct langid_walk *w)
 
 /*
  * Second pass: score text against model m, choosing among the model's
- * tags that cands allows.  Writes "und" when the text is too short or the
- * best tag is not clearly ahead.
+ * tags that cands allows, with the model's cost per letter if per_letter.
+ * Writes "und" when the text is too short, does not fit or the best tag
+ * is not clearly ahead.
  */
 static void
 langid_score(const struct langid_model *m, const char *script,
     const char *text, size_t len, const struct langid_cands *cands,
-    struct langid_result *res)
+    int per_letter, struct langid_result *res)
 {
 	const unsigned char	*s = (const unsigned char *)text;
 	struct langid_walk	 w;
@@ -358,12 +360,14 @@ langid_score(const struct langid_model *m, const char *script,
 	w.win[w.nwin++] = ' ';
 	for (t = 0; t < m->ntags; t++)
 		w.cost[t] = m->prior[t];
+	if (len > LANGID_MAXSCAN)
+		len = LANGID_MAXSCAN;	/* 1 MiB at 623 a letter fits 32 bits */
 	for (off = 0; off < len; off += n) {
 		n = langid_decode(s + off, len - off, &c);
 		langid_feed(&w, c);
 	}
 	langid_feed(&w, ' ');
-	for (t = 0; t < m->ntags; t++)
+	for (t = 0; per_letter && t < m->ntags; t++)
 		w.cost[t] += m->letter[t] * w.letters;
 	for (t = 0; t < m->ntags; t++) {
 		if (langid_allowed(cands, m->tags[t]) &&
@@ -385,8 +389,11 @@ langid_score(const struct langid_model *m, const char *script,
 /*
  * Text mostly in ideographs, Hangul or kana.  Any real amount of Hangul
  * is Korean and any real amount of kana Japanese (Japanese prose may be
- * mostly Han with a few kana); ideographs alone go to the Han model,
- * which tells Japanese kanji from Chinese hanzi, and default to Chinese.
+ * mostly Han with a few kana); otherwise the Han model tells Japanese
+ * kanji from Chinese hanzi.  Its cost per letter, which makes long runs
+ * of Han lean Chinese, applies only when there is no kana at all: a few
+ * kana among many ideographs (a Japanese report, or a Chinese article
+ * naming a Japanese brand) leave it to the character forms.
  */
 static void
 langid_cjk(const struct langid_tally *t, const char *text, size_t len,
@@ -410,7 +417,7 @@ langid_cjk(const struct langid_tally *t, const char *text, size_t len,
 			langid_set(res, "und", 0);
 		return;
 	}
-	langid_score(&langid_model_han, "Han", text, len, cands, res);
+	langid_score(&langid_model_han, "Han", text, len, cands, kana == 0, res);
 	if (strcmp(res->tag, "und") == 0 && langid_allowed(cands, "zh"))
 		langid_set(res, "zh", 0.5);
 }
@@ -446,10 +453,11 @@ langid_run(const char *text, size_t len, const struct langid_cands *cands,
 	if (cjk >= bestw)
 		langid_cjk(&t, text, len, cands, res);
 	else if (best == LANGID_LATIN)
-		langid_score(&langid_model_latin, "Latin", text, len, cands, res);
+		langid_score(&langid_model_latin, "Latin", text, len, cands, 1,
+		    res);
 	else if (best == LANGID_CYRILLIC)
 		langid_score(&langid_model_cyrillic, "Cyrillic", text, len, cands,
-		    res);
+		    1, res);
 	else if (langid_allowed(cands, langid_scripts[best].tag))
 		langid_set(res, langid_scripts[best].tag, 1);
 	res->confidence *= (double)(cjk >= bestw ? cjk : bestw) / total;

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,11 @@ static const struct {
 	{ "東京都知事選挙の結果発表", "ja" },
 	{ "経済産業省は日本企業海外進出支援策発表", "ja" },
 	{ "中関村国際産業発展有限会社", "ja" },
+	{ "日本経済団体連合会会長東京証券取引所上場企業決算発表予定日一覧表"
+	  "作成担当部署経済産業省中小企業庁長官官房総務課広報室の資料", "ja" },
+	{ "据日本索尼公司（ソニー）官方消息，该公司计划在中国北京和上海两地"
+	  "同时建设新的研发中心，预计明年年底前完成全部工程建设并投入使用。"
+	  "这是该公司近年来在华最大规模的投资项目之一，总投资额超过十亿元。", "zh" },
 	{ "中关村国际控股有限公司", "zh" },
 	/* nothing to go on */
 	{ "", "und" },
@@ -166,6 +172,53 @@ test_sample(void)
 	free(buf);
 }
 
+/*
+ * Pseudo-random bytes, weighted towards UTF-8 lead and continuation
+ * bytes, must never crash (ASan watches) or give an answer out of range.
+ */
+static void
+test_noise(void)
+{
+	static const unsigned char	 pool[] = { 0x00, 0x20, 0x27, 0x41,
+	    0x61, 0x7f, 0x80, 0xbf, 0xc2, 0xc3, 0xd0, 0xe2, 0xe3, 0xea,
+	    0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff };
+	struct langid_result		 r;
+	unsigned char			 buf[64];
+	uint64_t			 x = 20261126;
+	size_t				 i, j, len, bad = 0;
+
+	for (i = 0; i < 20000; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		len = (x >> 33) % sizeof buf;
+		for (j = 0; j < len; j++) {
+			x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+			buf[j] = (x >> 40) & 1 ? pool[(x >> 41) % sizeof pool] :
+			    (x >> 48) & 0xff;
+		}
+		langid_guess((const char *)buf, len, &r);
+		bad += !in_range(&r);
+	}
+	is_int(bad, 0, "20000 strings of noise: every answer in range");
+}
+
+/* Megabytes of text: only the first MiB is scored, and costs can't wrap. */
+static void
+test_long(void)
+{
+	static const char	 line[] = "Le chat dort sur le canapé du salon. ";
+	size_t			 n = sizeof line - 1, i, count = 3 * 1024 * 1024 / n;
+	struct langid_result	 r;
+	char			*big;
+
+	big = xmalloc(count * n);
+	for (i = 0; i < count; i++)
+		memcpy(big + i * n, line, n);
+	langid_guess(big, count * n, &r);
+	is_str(r.tag, "fr", "3 MiB of French is fr");
+	ok(r.confidence > 0.9, "and sure of it (%.3f)", r.confidence);
+	free(big);
+}
+
 static void
 test_among(void)
 {
@@ -208,6 +261,8 @@ main(void)
 	ok(in_range(&r), "length stops early");
 	langid_guess(NULL, 5, &r);
 	is_str(r.tag, "und", "NULL text is und");
+	test_long();
+	test_noise();
 	test_sample();
 	test_among();
 	return tap_done();

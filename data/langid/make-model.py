@@ -131,6 +131,7 @@ def man_pages(pkg):
         out = subprocess.run(["dpkg", "-L", pkg], capture_output=True,
                              text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
+        print("make-model.py: %s not installed, skipped" % pkg, file=sys.stderr)
         return []
     return sorted(p for p in out.splitlines()
                   if "/man/" in p and p.endswith(".gz") and os.path.isfile(p))
@@ -204,7 +205,11 @@ def corpus(outdir):
 
     for lang, files in TATOEBA_FILES.items():
         for name in files:
-            with open(os.path.join(TATOEBA, name), encoding="utf-8") as f:
+            path = os.path.join(TATOEBA, name)
+            if not os.path.isfile(path):
+                print("make-model.py: no %s, skipped" % path, file=sys.stderr)
+                continue
+            with open(path, encoding="utf-8") as f:
                 lines = [l.strip() for l in f if l.strip()]
             add(lang, "train", lines[:TATOEBA_TRAIN], False)
             add(lang, "test", lines[TATOEBA_TRAIN:], False)
@@ -240,7 +245,7 @@ def corpus(outdir):
                 for s in uniq:
                     f.write(s + "\n")
             print("%s %s: %d texts, %d chars" % (lang, part, len(uniq),
-                  sum(map(len, uniq))), file=sys.stderr)
+                  sum(map(len, uniq))))
 
 
 # --- the model ------------------------------------------------------------

@@ -500,7 +500,7 @@ test_reimport(struct cache *c)
 	struct cache_counts	 before, after;
 	struct article		*a = NULL;
 	struct article_comment	*m = NULL, local;
-	struct article_pair	 pairs[2], *got = NULL;
+	struct article_pair	 pairs[3], *got = NULL;
 	size_t			 nm = 0, ngot = 0, i, nsource = 0;
 	long long		 id = newest(c), lid = 0;
 	char			*cause = NULL;
@@ -517,8 +517,10 @@ test_reimport(struct cache *c)
 	ok(cache_comment_add(c, id, &local, &lid, &cause) == 0 && lid > 0,
 	    "add a local draft replying to the first");
 	article_comments_free(m, nm);
+	/* A manual alignment that fits the new text, a stale automatic one. */
 	memset(pairs, 0, sizeof pairs);
-	pairs[0].a_count = pairs[0].b_count = 1;
+	pairs[0].a_count = 2;
+	pairs[0].b_count = 2;
 	pairs[0].manual = 1;
 	pairs[1].a_first = pairs[1].b_first = 1;
 	pairs[1].a_count = 1;
@@ -550,10 +552,12 @@ test_reimport(struct cache *c)
 	ok(kept, "local reply kept, still under the first comment");
 	article_comments_free(m, nm);
 	ok(cache_alignment_get(c, id, "ko", "en", &got, &ngot, &cause) == 0 &&
-	    ngot == 1 && got[0].manual == 1, "manual alignment kept");
+	    ngot == 1 && got[0].manual == 1 && got[0].a_count == 2,
+	    "manual alignment kept (it still fits)");
 	free(got);
 	ok(cache_alignment_get(c, id, "ko", "ja", &got, &ngot, &cause) == 0 &&
-	    ngot == 0, "automatic alignment dropped");
+	    ngot == 2 && !got[0].manual && got[0].a_first == 0 &&
+	    got[1].a_first == 1, "stale automatic alignment made again");
 	free(got);
 	is_int((long long)cache_import_stats(c)->articles_updated, 1,
 	    "counted as updated");

@@ -44,6 +44,10 @@ tap_check "no marker or notice in any paragraph" \
     [ "$(sql "select count(*) from paragraph where text like '%관련 기사%' or text like '%related articles%' or text like '%関連記事%' or text like '%相关文章%' or text like '%articles connexes%' or text like '%logged in%'")" = 0 ]
 tap_check "Korean title derived" \
     [ "$(sql "select title_derived from translation where lang = 'ko'")" = 1 ]
+tap_check "every version aligned with ko at import, 8 one-to-one pairs each" \
+    [ "$(sql "select group_concat(lang_b || ':' || n, ' ') from (select lang_b, sum(a_count = 1 and b_count = 1) n from alignment where lang_a = 'ko' group by lang_b order by lang_b)")" = "en:8 fr:8 ja:8 zh:8" ]
+tap_check "with confidence above one half" \
+    [ "$(sql "select min(confidence) > 0.5 from alignment")" = 1 ]
 tap_check "comment policy is login" \
     [ "$(sql 'select policy from article')" = login ]
 

@@ -42,6 +42,8 @@ static const struct keys_binding keys_defaults[] = {
 	{ KEYS_ALL, 's', OP_SIDE_BY_SIDE },
 	{ KEYS_ALL, 'L', OP_LANG2_NEXT },
 	{ KEYS_ALL, 'x', OP_SWAP },
+	{ KEYS_READER, '+', OP_PAIR_JOIN },
+	{ KEYS_READER, '-', OP_PAIR_SPLIT },
 	{ KEYS_ALL, '/', OP_SEARCH },
 	{ KEYS_ALL, 'n', OP_SEARCH_NEXT },
 	{ KEYS_READER, 'N', OP_SEARCH_PREV },

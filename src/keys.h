@@ -62,6 +62,8 @@ enum keys_context {
 	X(SIDE_BY_SIDE,	"side-by-side",	"two languages side by side, or one") \
 	X(LANG2_NEXT,	"lang2-next",	"next language of the right column") \
 	X(SWAP,		"swap",		"swap the left and right languages") \
+	X(PAIR_JOIN,	"pair-join",	"join the top pair with the next") \
+	X(PAIR_SPLIT,	"pair-split",	"split the top pair") \
 	X(SEARCH,	"search",	"search forward for text") \
 	X(SEARCH_NEXT,	"search-next",	"next match") \
 	X(SEARCH_PREV,	"search-prev",	"previous match") \

@@ -10,41 +10,86 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align.h"
 #include "cache.h"
 #include "layout.h"
 #include "ui-int.h"
 #include "xmalloc.h"
 
-/* Stored alignment of the two translations, for side by side. */
+/* The stored alignment of a and b if it still fits, else NULL. */
+static struct article_pair *
+ui_reader_stored(struct ui *u, const struct article *a, size_t l, size_t r,
+    size_t *n)
+{
+	struct article_pair	*p;
+	char			*cause = NULL;
+
+	if (cache_alignment_get(u->cache, a->id, a->translations[l].lang,
+	    a->translations[r].lang, &p, n, &cause) != 0) {
+		free(cause);
+		return NULL;
+	}
+	if (*n > 0 && align_pairs_valid(p, *n, a->translations[l].nparagraphs,
+	    a->translations[r].nparagraphs))
+		return p;
+	free(p);
+	return NULL;
+}
+
+/*
+ * The alignment for side by side: stored for this pair of languages
+ * (either way round), else made now by the aligner and stored, so the
+ * next time is instant.
+ */
 static void
 ui_reader_pairs(void *arg, const struct article *a, size_t left,
-    size_t right, struct layout_sbs_pair **pairs, size_t *n)
+    size_t right, struct article_pair **pairs, size_t *n)
 {
 	struct ui		*u = arg;
-	struct article_pair	*ap;
+	struct article_pair	*p;
 	char			*cause = NULL;
-	size_t			 i, np;
+	double			 conf;
+	size_t			 i;
+	int			 t;
 
-	*pairs = NULL;
-	*n = 0;
-	if (cache_alignment_get(u->cache, a->id, a->translations[left].lang,
-	    a->translations[right].lang, &ap, &np, &cause) != 0) {
+	if ((*pairs = ui_reader_stored(u, a, left, right, n)) != NULL)
+		return;
+	if ((p = ui_reader_stored(u, a, right, left, n)) != NULL) {
+		for (i = 0; i < *n; i++) {
+			t = p[i].a_first; p[i].a_first = p[i].b_first;
+			p[i].b_first = t;
+			t = p[i].a_count; p[i].a_count = p[i].b_count;
+			p[i].b_count = t;
+		}
+		*pairs = p;
+		return;
+	}
+	if (align_translations(&a->translations[left], &a->translations[right],
+	    pairs, n, &conf) != 0) {
+		*pairs = NULL;
+		*n = 0;
+		return;
+	}
+	if (cache_alignment_put(u->cache, a->id, a->translations[left].lang,
+	    a->translations[right].lang, *pairs, *n, &cause) != 0)
+		free(cause);	/* a read-only cache: fine, just not kept */
+}
+
+/* Store a corrected alignment. */
+static int
+ui_reader_save_pairs(void *arg, const struct article *a, size_t left,
+    size_t right, const struct article_pair *pairs, size_t n)
+{
+	struct ui	*u = arg;
+	char		*cause = NULL;
+
+	if (cache_alignment_put(u->cache, a->id, a->translations[left].lang,
+	    a->translations[right].lang, pairs, n, &cause) != 0) {
+		ui_message(u, "%s", cause);
 		free(cause);
-		return;
+		return -1;
 	}
-	if (np == 0) {
-		free(ap);
-		return;
-	}
-	*pairs = xcalloc(np, sizeof **pairs);
-	for (i = 0; i < np; i++) {
-		(*pairs)[i].left = (size_t)ap[i].a_first;
-		(*pairs)[i].nleft = (size_t)ap[i].a_count;
-		(*pairs)[i].right = (size_t)ap[i].b_first;
-		(*pairs)[i].nright = (size_t)ap[i].b_count;
-	}
-	*n = np;
-	free(ap);
+	return 0;
 }
 
 /* Translation index for a tag stored as a setting, or the best by rank. */
@@ -131,6 +176,7 @@ ui_reader_open(struct ui *u, long long id)
 	free(s);
 
 	u->view.pairs_fn = ui_reader_pairs;
+	u->view.save_fn = ui_reader_save_pairs;
 	u->view.pairs_arg = u;
 	u->article = id;
 	view_open(&u->view, a, left, right, sbs);
@@ -211,6 +257,18 @@ ui_reader_header(struct ui *u, const struct pane_rect *r)
 	    v->rows.rwidth, &v->article->translations[v->right]);
 }
 
+/* The divider; a pair the aligner is unsure of gets a dim ':'. */
+static void
+ui_reader_gutter(struct ui *u, int y, int x, const struct article_pair *p)
+{
+	if (p != NULL && p->confidence < VIEW_LOW_CONFIDENCE && !p->manual)
+		ui_text(u, y, x, VIEW_GUTTER_WIDTH, VIEW_GUTTER_LOW,
+		    VIEW_GUTTER_WIDTH, UI_LOWCONF, 1, NULL);
+	else
+		ui_text(u, y, x, VIEW_GUTTER_WIDTH, VIEW_GUTTER,
+		    VIEW_GUTTER_WIDTH, UI_GUTTER, 1, NULL);
+}
+
 void
 ui_reader_draw(struct ui *u)
 {
@@ -240,8 +298,7 @@ ui_reader_draw(struct ui *u)
 			    v->needle);
 		if (!v->sbs_on)
 			continue;
-		ui_text(u, r->y + i, m + lw, VIEW_GUTTER_WIDTH, VIEW_GUTTER,
-		    VIEW_GUTTER_WIDTH, UI_GUTTER, 1, NULL);
+		ui_reader_gutter(u, r->y + i, m + lw, view_row_pair(v, row));
 		if ((s = view_cell(v, row, 1, &len, &w)) != NULL)
 			ui_text(u, r->y + i, m + lw + VIEW_GUTTER_WIDTH,
 			    v->rows.rwidth, s, len, UI_HEADER, 0, v->needle);
@@ -278,6 +335,8 @@ ui_reader_op(struct ui *u, enum op op)
 	case OP_LANG2_NEXT:	ui_reader_changed(u, view_next_lang2(v)); break;
 	case OP_SWAP:		ui_reader_changed(u, view_swap(v)); break;
 	case OP_SIDE_BY_SIDE:	ui_reader_changed(u, view_toggle_sbs(v)); break;
+	case OP_PAIR_JOIN:	ui_reader_changed(u, view_pair_join(v)); break;
+	case OP_PAIR_SPLIT:	ui_reader_changed(u, view_pair_split(v)); break;
 	case OP_SEARCH_NEXT:
 	case OP_SEARCH_PREV:
 		if (view_search(v, NULL, op == OP_SEARCH_NEXT ? 1 : -1) != 0)

@@ -423,7 +423,7 @@ ui_op(struct ui *u, enum op op)
 	/* Language keys work on the open article from any pane. */
 	if (ui_reader_op(u, op))
 		return;
-	if (op >= OP_LANG_NEXT && op <= OP_SWAP)
+	if (op >= OP_LANG_NEXT && op <= OP_PAIR_SPLIT)
 		ui_message(u, "open an article first (Enter)");
 }
 

@@ -58,6 +58,7 @@ view_open(struct view *v, struct article *a, size_t left, size_t right,
 	v->right = right < a->ntranslations ? right : v->left;
 	v->sbs = sbs;
 	v->top = 0;
+	v->pairs_dirty = 1;
 	if (v->width > 0)
 		view_relayout(v, v->width, v->height);
 }
@@ -115,11 +116,29 @@ view_make_pairs(struct view *v, size_t nl, size_t nr)
 	n = nl > nr ? nl : nr;
 	v->pairs = xcalloc(n + 1, sizeof *v->pairs);
 	for (k = 0; k < n; k++) {
-		v->pairs[k].left = v->pairs[k].right = k;
-		v->pairs[k].nleft = k < nl;
-		v->pairs[k].nright = k < nr;
+		v->pairs[k].a_first = v->pairs[k].b_first = (int)k;
+		v->pairs[k].a_count = k < nl;
+		v->pairs[k].b_count = k < nr;
+		v->pairs[k].confidence = 1;
 	}
 	v->npairs = n;
+}
+
+/* The alignment in the layout engine's terms. */
+static struct layout_sbs_pair *
+view_layout_pairs(const struct view *v)
+{
+	struct layout_sbs_pair	*lp;
+	size_t			 k;
+
+	lp = xcalloc(v->npairs + 1, sizeof *lp);
+	for (k = 0; k < v->npairs; k++) {
+		lp[k].left = (size_t)v->pairs[k].a_first;
+		lp[k].nleft = (size_t)v->pairs[k].a_count;
+		lp[k].right = (size_t)v->pairs[k].b_first;
+		lp[k].nright = (size_t)v->pairs[k].b_count;
+	}
+	return lp;
 }
 
 static struct layout_para *
@@ -140,6 +159,7 @@ void
 view_relayout(struct view *v, int width, int height)
 {
 	struct layout_para	*lp, *rp = NULL;
+	struct layout_sbs_pair	*pairs;
 	size_t			 para, into, nr = 0, r;
 	int			 lw = width, rw = 0;
 
@@ -164,9 +184,15 @@ view_relayout(struct view *v, int width, int height)
 		rp = view_paras(view_tr(v, v->right));
 		nr = view_tr(v, v->right)->nparagraphs;
 	}
-	view_make_pairs(v, view_tr(v, v->left)->nparagraphs, nr);
+	/* A resize keeps the alignment; new languages need a new one. */
+	if (v->pairs_dirty || v->pairs == NULL || v->sbs_on != v->pairs_sbs)
+		view_make_pairs(v, view_tr(v, v->left)->nparagraphs, nr);
+	v->pairs_dirty = 0;
+	v->pairs_sbs = v->sbs_on;
+	pairs = view_layout_pairs(v);
 	layout_sbs_build(&v->rows, lp, view_tr(v, v->left)->nparagraphs, rp,
-	    nr, v->pairs, v->npairs, lw, rw, &v->opts);
+	    nr, pairs, v->npairs, lw, rw, &v->opts);
+	free(pairs);
 	free(lp);
 	free(rp);
 
@@ -232,6 +258,7 @@ static void
 view_redo(struct view *v)
 {
 	v->message[0] = '\0';
+	v->pairs_dirty = 1;
 	view_relayout(v, v->width, v->height);
 }
 
@@ -335,10 +362,99 @@ view_cell(const struct view *v, size_t row, int right, size_t *len,
 	return l->text + ln->off;
 }
 
-int
+const struct article_pair *
 view_row_pair(const struct view *v, size_t row)
 {
-	return row < v->rows.nrows ? (int)v->rows.rows[row].pair : -1;
+	size_t	p;
+
+	if (!v->sbs_on || row >= v->rows.nrows)
+		return NULL;
+	p = v->rows.rows[row].pair;
+	return p < v->npairs ? &v->pairs[p] : NULL;
+}
+
+/* The pair the top row belongs to (the next one on a separator). */
+static size_t
+view_top_pair(const struct view *v)
+{
+	size_t	r = v->top;
+
+	if (r < v->rows.nrows && v->rows.rows[r].sep)
+		return v->rows.rows[r].pair + 1;
+	return r < v->rows.nrows ? v->rows.rows[r].pair : 0;
+}
+
+/* Mark every pair manual, save, lay out again. */
+static int
+view_pairs_changed(struct view *v, const char *what)
+{
+	size_t	k;
+
+	for (k = 0; k < v->npairs; k++)
+		v->pairs[k].manual = 1;
+	if (v->save_fn != NULL && v->save_fn(v->pairs_arg, v->article,
+	    v->left, v->right, v->pairs, v->npairs) != 0)
+		return view_refuse(v, "could not save the alignment");
+	view_relayout(v, v->width, v->height);
+	snprintf(v->message, sizeof v->message, "%s", what);
+	return 0;
+}
+
+int
+view_pair_join(struct view *v)
+{
+	struct article_pair	*p;
+	size_t			 k;
+
+	if (!v->sbs_on)
+		return view_refuse(v, "joining pairs needs side by side (s)");
+	k = view_top_pair(v);
+	if (k + 1 >= v->npairs)
+		return view_refuse(v, "no next pair to join with");
+	p = &v->pairs[k];
+	p->a_count += p[1].a_count;
+	p->b_count += p[1].b_count;
+	p->confidence = 1;
+	memmove(p + 1, p + 2, (v->npairs - k - 2) * sizeof *p);
+	v->npairs--;
+	return view_pairs_changed(v, "joined with the next pair (saved)");
+}
+
+int
+view_pair_split(struct view *v)
+{
+	struct article_pair	*p, add;
+	size_t			 k;
+
+	if (!v->sbs_on)
+		return view_refuse(v, "splitting pairs needs side by side (s)");
+	k = view_top_pair(v);
+	if (k >= v->npairs || (v->pairs[k].a_count < 2 &&
+	    v->pairs[k].b_count < 2))
+		return view_refuse(v, "this pair has one paragraph a side");
+	p = &v->pairs[k];
+	memset(&add, 0, sizeof add);
+	add.confidence = 1;
+	add.a_first = p->a_first + p->a_count;
+	add.b_first = p->b_first + p->b_count;
+	if (p->a_count >= p->b_count && p->a_count > 1) {
+		p->a_count--;
+		add.a_first--;
+		add.a_count = 1;
+	}
+	if (p->b_count >= 2 && p->b_count >= p->a_count + (add.a_count ?
+	    0 : 1)) {
+		p->b_count--;
+		add.b_first--;
+		add.b_count = 1;
+	}
+	p->confidence = 1;
+	v->pairs = xreallocarray(v->pairs, v->npairs + 1, sizeof *v->pairs);
+	p = &v->pairs[k];
+	memmove(p + 2, p + 1, (v->npairs - k - 1) * sizeof *p);
+	p[1] = add;
+	v->npairs++;
+	return view_pairs_changed(v, "split the pair (saved)");
 }
 
 /* Case-insensitive (for ASCII) search for needle in s[0..len). */

@@ -24,15 +24,21 @@
 /* Narrowest column side-by-side will lay text out in. */
 #define VIEW_SBS_MIN_COLUMN	24
 #define VIEW_GUTTER		" | "
+#define VIEW_GUTTER_LOW		" : "	/* a pair the aligner is unsure of */
 #define VIEW_GUTTER_WIDTH	3
 
+/* Below this a pair's divider is drawn as a warning. */
+#define VIEW_LOW_CONFIDENCE	0.5
+
 /*
- * Supplies the pairing of two translations' paragraphs (for example from
- * the stored alignment): sets *pairs (allocated, or NULL for paragraph i
- * with paragraph i) and *n.
+ * Supplies the alignment of two translations' paragraphs (the stored one,
+ * or one made now): sets *pairs (allocated, or NULL for paragraph i with
+ * paragraph i) and *n.  save stores a corrected one (all pairs manual).
  */
 typedef void (*view_pairs_fn)(void *arg, const struct article *,
-    size_t left, size_t right, struct layout_sbs_pair **pairs, size_t *n);
+    size_t left, size_t right, struct article_pair **pairs, size_t *n);
+typedef int (*view_save_fn)(void *arg, const struct article *,
+    size_t left, size_t right, const struct article_pair *pairs, size_t n);
 
 struct view {
 	struct article		*article;	/* owned */
@@ -41,12 +47,15 @@ struct view {
 	int			 sbs_on;	/* ... and shown (room enough) */
 	struct layout_opts	 opts;
 	view_pairs_fn		 pairs_fn;
+	view_save_fn		 save_fn;
 	void			*pairs_arg;
 
 	int			 width, height;	/* of the text area */
 	struct layout_sbs	 rows;		/* single: right side empty */
-	struct layout_sbs_pair	*pairs;		/* effective pairs */
+	struct article_pair	*pairs;		/* effective alignment */
 	size_t			 npairs;
+	int			 pairs_dirty;	/* languages changed: ask again */
+	int			 pairs_sbs;	/* pairs were made for sbs_on */
 	size_t			 top;		/* first row shown */
 
 	char			*needle;	/* last search, or NULL */
@@ -85,8 +94,16 @@ int	view_search(struct view *, const char *needle, int dir);
 /* A row's text: line bytes of the left/right column, or NULL if blank. */
 const char *view_cell(const struct view *, size_t row, int right,
 	    size_t *len, int *width);
-/* Is this the row of a low-confidence pair?  (Reserved for alignment.) */
-int	view_row_pair(const struct view *, size_t row);
+/* The pair a row belongs to, or NULL (single language, past the end). */
+const struct article_pair *view_row_pair(const struct view *, size_t row);
+
+/*
+ * Correct the alignment at the top of the pane: join the pair with the
+ * next one, or split it (the side with more paragraphs gives up its
+ * last).  The result is saved as manual.  -1 and a message if refused.
+ */
+int	view_pair_join(struct view *);
+int	view_pair_split(struct view *);
 
 /* "ko|en  3/8  42%" */
 void	view_status(const struct view *, char *, size_t);

@@ -81,6 +81,56 @@ max_width(const struct view *v, int right)
 	return m;
 }
 
+static int saves;
+
+static int
+save_pairs(void *arg, const struct article *a, size_t l, size_t r,
+    const struct article_pair *p, size_t n)
+{
+	size_t	i;
+
+	saves++;
+	for (i = 0; i < n; i++)
+		if (!p[i].manual)
+			return -1;
+	return 0;
+}
+
+/* Join and split at the top of a side-by-side view. */
+static void
+test_corrections(struct view *v, size_t ko, size_t en)
+{
+	const struct article_pair	*p;
+
+	v->save_fn = save_pairs;
+	view_set_lang(v, ko);
+	if (!v->sbs)
+		view_toggle_sbs(v);
+	v->right = en;
+	view_relayout(v, 100, 30);
+	view_home(v);
+	is_int((long long)v->npairs, 8, "8 pairs to start with");
+	is_int(view_pair_join(v), 0, "+ joins the top pair with the next");
+	is_int((long long)v->npairs, 7, "7 pairs");
+	p = view_row_pair(v, 0);
+	ok(p != NULL && p->a_count == 2 && p->b_count == 2 && p->manual,
+	    "the top pair is now 2-2 and manual");
+	is_int(saves, 1, "saved once");
+	is_int(view_pair_split(v), 0, "- splits it again");
+	is_int((long long)v->npairs, 8, "8 pairs");
+	p = view_row_pair(v, 0);
+	ok(p != NULL && p->a_count == 1 && p->b_count == 1, "top pair 1-1");
+	is_int(view_pair_split(v), -1, "a 1-1 pair cannot split");
+	is_str(v->message, "this pair has one paragraph a side", "says so");
+	while (v->npairs > 1 && view_pair_join(v) == 0)
+		;
+	is_int((long long)v->npairs, 1, "joins down to one pair");
+	is_int(view_pair_join(v), -1, "the last pair has no next");
+	is_str(v->message, "no next pair to join with", "says so");
+	view_toggle_sbs(v);
+	is_int(view_pair_join(v), -1, "joining needs side by side");
+}
+
 int
 main(void)
 {
@@ -188,6 +238,7 @@ main(void)
 	is_int(view_search(&v, "no such words", 1), -1, "missing text");
 	is_str(v.message, "pattern not found: no such words", "says so");
 
+	test_corrections(&v, ko, en);
 	view_free(&v);
 	{
 		char	cmd[128];

@@ -17,8 +17,10 @@
 
 #include "cache.h"
 #include "cmd.h"
+#include "export.h"
 #include "layout.h"
 #include "layout-sbs.h"
+#include "view.h"
 #include "xmalloc.h"
 
 #define CMD_PAGE	512	/* list rows fetched per query */
@@ -404,4 +406,98 @@ out:
 		lang_pref_free(&want);
 	cache_close(cache);
 	return rc;
+}
+
+/* "3" or "3-4" (1-based) for count paragraphs from first; "-" for none. */
+static void
+cmd_range(char *buf, size_t len, int first, int count)
+{
+	if (count == 0)
+		snprintf(buf, len, "-");
+	else if (count == 1)
+		snprintf(buf, len, "%d", first + 1);
+	else
+		snprintf(buf, len, "%d-%d", first + 1, first + count);
+}
+
+static void
+cmd_align_print(const struct export_alignment *al)
+{
+	const struct article_pair	*p;
+	char				 a[32], b[32];
+	double				 sum = 0;
+	size_t				 k;
+
+	for (k = 0; k < al->npairs; k++)
+		sum += al->pairs[k].confidence;
+	printf("%s|%s  %zu pairs, mean confidence %.2f\n", al->a, al->b,
+	    al->npairs, al->npairs ? sum / (double)al->npairs : 0);
+	for (k = 0; k < al->npairs; k++) {
+		p = &al->pairs[k];
+		cmd_range(a, sizeof a, p->a_first, p->a_count);
+		cmd_range(b, sizeof b, p->b_first, p->b_count);
+		printf("  %-7s %-7s %.2f%s\n", a, b, p->confidence, p->manual ?
+		    "  manual" : p->confidence < VIEW_LOW_CONFIDENCE ? "  low" :
+		    "");
+	}
+}
+
+/*
+ * tandem align ID [--json]: the stored pairing of each translation with
+ * the article's base language, pair by pair, with confidences.
+ */
+int
+cmd_align(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct export_alignment	*al;
+	struct article_pair	**own;
+	struct cache		*cache;
+	struct article		*a;
+	char			*cause = NULL, *end;
+	long long		 id;
+	size_t			 nal, i;
+	int			 ch, json = 0;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "j", longopts, NULL)) != -1) {
+		if (ch != 'j') {
+			cmd_error("align: unknown option '%s'", argv[optind - 1]);
+			return CMD_EXIT_USAGE;
+		}
+		json = 1;
+	}
+	if (optind + 1 != argc || (id = strtoll(argv[optind], &end, 10)) <= 0 ||
+	    *end != '\0') {
+		cmd_error("align: want one article id (usage: tandem align ID "
+		    "[--json])");
+		return CMD_EXIT_USAGE;
+	}
+	if (cmd_open_cache(ctx, 0, &cache) != 0)
+		return CMD_EXIT_ERROR;
+	if (cache_article_load(cache, id, &a, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		cache_close(cache);
+		return CMD_EXIT_ERROR;
+	}
+	cmd_alignments(cache, a, &al, &nal, &own);
+	if (json) {
+		printf("{\n  \"article\": %lld,\n", id);
+		export_json_alignments(stdout, al, nal);
+		printf("\n}\n");
+	}
+	for (i = 0; i < nal; i++) {
+		if (!json)
+			cmd_align_print(&al[i]);
+		free(own[i]);
+	}
+	free(own);
+	free(al);
+	article_free(a);
+	cache_close(cache);
+	return 0;
 }

@@ -161,20 +161,25 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	return failed ? CMD_EXIT_ERROR : 0;
 }
 
-/* Gather each translation's stored alignment with the first language. */
-static void
+/* Gather each translation's stored alignment with the base language. */
+void
 cmd_alignments(struct cache *cache, const struct article *a,
     struct export_alignment **out, size_t *nout, struct article_pair ***own)
 {
 	struct article_pair	*pairs;
-	size_t			 i, n;
+	size_t			 i, n, base = 0;
 	char			*cause = NULL;
 
+	for (i = 0; a->original != NULL && i < a->ntranslations; i++)
+		if (strcmp(a->translations[i].lang, a->original) == 0)
+			base = i;
 	*out = xcalloc(a->ntranslations, sizeof **out);
 	*own = xcalloc(a->ntranslations, sizeof **own);
 	*nout = 0;
-	for (i = 1; i < a->ntranslations; i++) {
-		if (cache_alignment_get(cache, a->id, a->translations[0].lang,
+	for (i = 0; i < a->ntranslations; i++) {
+		if (i == base)
+			continue;
+		if (cache_alignment_get(cache, a->id, a->translations[base].lang,
 		    a->translations[i].lang, &pairs, &n, &cause) != 0) {
 			FREE(&cause);
 			continue;
@@ -184,7 +189,7 @@ cmd_alignments(struct cache *cache, const struct article *a,
 			continue;
 		}
 		(*own)[*nout] = pairs;
-		(*out)[*nout].a = a->translations[0].lang;
+		(*out)[*nout].a = a->translations[base].lang;
 		(*out)[*nout].b = a->translations[i].lang;
 		(*out)[*nout].pairs = pairs;
 		(*out)[(*nout)++].npairs = n;

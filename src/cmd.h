@@ -27,6 +27,14 @@ int	cmd_list(struct cmd_ctx *, int, char **);
 int	cmd_show(struct cmd_ctx *, int, char **);
 int	cmd_export(struct cmd_ctx *, int, char **);
 int	cmd_rm(struct cmd_ctx *, int, char **);
+int	cmd_align(struct cmd_ctx *, int, char **);
+
+struct article;
+struct article_pair;
+struct export_alignment;
+/* Each translation's stored alignment with the base (original) one. */
+void	cmd_alignments(struct cache *, const struct article *,
+	    struct export_alignment **, size_t *, struct article_pair ***);
 
 /* Open the cache named by ctx (creating it if create), or say why not. */
 int	cmd_open_cache(struct cmd_ctx *, int create, struct cache **);

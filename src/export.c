@@ -161,7 +161,7 @@ export_json_translation(FILE *f, const struct article_translation *t,
 	fputs(comma ? "    },\n" : "    }\n", f);
 }
 
-static void
+void
 export_json_alignments(FILE *f, const struct export_alignment *al,
     size_t nal)
 {
@@ -184,7 +184,7 @@ export_json_alignments(FILE *f, const struct export_alignment *al,
 		}
 		fputs(al[i].npairs ? "\n      ]\n    }" : "]\n    }", f);
 	}
-	fputs(nal ? "\n  ],\n" : "],\n", f);
+	fputs(nal ? "\n  ]" : "]", f);
 }
 
 static void
@@ -233,6 +233,7 @@ export_json(FILE *f, const struct article *a,
 		    i + 1 < a->ntranslations);
 	fputs("  ],\n", f);
 	export_json_alignments(f, al, nal);
+	fputs(",\n", f);
 	export_json_comments(f, c, nc);
 	fputs("}\n", f);
 	return ferror(f) ? -1 : 0;

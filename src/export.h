@@ -27,6 +27,10 @@ int	export_json(FILE *, const struct article *,
 	    const struct article_comment *, size_t,
 	    const struct export_alignment *, size_t);
 
+/* Write "alignment": [...] (no comma after it), indented for a top level. */
+void	export_json_alignments(FILE *, const struct export_alignment *,
+	    size_t);
+
 /* Write s as a JSON string literal, quotes included. */
 void	export_json_string(FILE *, const char *);
 

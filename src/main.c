@@ -34,6 +34,7 @@ static const struct {
 	{ "show",	cmd_show },
 	{ "export",	cmd_export },
 	{ "rm",		cmd_rm },
+	{ "align",	cmd_align },
 };
 
 static void
@@ -55,6 +56,8 @@ usage(FILE *f)
 "  export ID [--format json|article] [-o FILE]\n"
 "                     write an article as JSON or tandem-article(5) text\n"
 "  rm ID...           remove articles\n"
+"  align ID [--json]  print how each translation's paragraphs pair with the\n"
+"                     original's, with the aligner's confidence\n"
 "\n"
 "Options:\n"
 "  -d, --db FILE      use FILE as the article cache\n"

@@ -215,42 +215,18 @@ cmd_pairs(struct cache *cache, long long id, const char *a, const char *b,
     size_t *n)
 {
 	struct article_pair	*ap;
-	struct layout_sbs_pair	*lp;
+	struct layout_sbs_pair	*lp = NULL;
 	char			*cause = NULL;
-	size_t			 i;
 
 	if (cache_alignment_get(cache, id, a, b, &ap, n, &cause) != 0) {
 		free(cause);
 		*n = 0;
 		return NULL;
 	}
-	if (*n == 0) {
-		free(ap);
-		return NULL;
-	}
-	lp = xcalloc(*n, sizeof *lp);
-	for (i = 0; i < *n; i++) {
-		lp[i].left = (size_t)ap[i].a_first;
-		lp[i].nleft = (size_t)ap[i].a_count;
-		lp[i].right = (size_t)ap[i].b_first;
-		lp[i].nright = (size_t)ap[i].b_count;
-	}
+	if (*n > 0)
+		lp = view_layout_pairs(ap, *n);
 	free(ap);
 	return lp;
-}
-
-static struct layout_para *
-cmd_paras(const struct article_translation *t)
-{
-	struct layout_para	*p;
-	size_t			 i;
-
-	p = xcalloc(t->nparagraphs + 1, sizeof *p);
-	for (i = 0; i < t->nparagraphs; i++) {
-		p[i].text = t->paragraphs[i].text;
-		p[i].len = t->paragraphs[i].len;
-	}
-	return p;
 }
 
 /* Print a rendered row without the right column's trailing blanks. */
@@ -293,8 +269,8 @@ cmd_show_two(struct cache *cache, const struct article *a,
 	layout_sbs_free(&sbs);
 	fputs("\n", stdout);
 
-	lp = cmd_paras(l);
-	rp = cmd_paras(r);
+	lp = view_paras(l);
+	rp = view_paras(r);
 	pairs = cmd_pairs(cache, a->id, l->lang, r->lang, &npairs);
 	layout_sbs_init(&sbs);
 	layout_sbs_build(&sbs, lp, l->nparagraphs, rp, r->nparagraphs, pairs,

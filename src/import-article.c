@@ -485,7 +485,7 @@ import_article(const struct import_lines *il, struct import_sink *sink,
 {
 	struct art		 a;
 	struct import_article	 ia;
-	char			 key[IMPORT_KEY_LEN + 1], *ignored = NULL;
+	char			 key[IMPORT_KEY_LEN + 1];
 	size_t			 i;
 	int			 rc = -1;
 
@@ -511,16 +511,7 @@ import_article(const struct import_lines *il, struct import_sink *sink,
 		    cause) : art_emit_section(&a, &a.sec[i], sink, cause)) != 0)
 			break;
 	}
-	if (i < a.nsec) {
-		sink->end(sink->arg, 0, &ignored);
-		free(ignored);
-		goto out;
-	}
-	if (sink->end(sink->arg, 1, cause) != 0) {
-		import_sink_error(cause, il, 0);
-		goto out;
-	}
-	rc = 0;
+	rc = import_finish(il, sink, i < a.nsec, cause);
 out:
 	art_free(&a);
 	return rc;

@@ -37,6 +37,10 @@ void	import_error(char **cause, const struct import_lines *, size_t line,
 void	import_sink_error(char **cause, const struct import_lines *,
 	    size_t line);
 
+/* end(ok) for an article whose events all went in (emitted == 0). */
+int	import_finish(const struct import_lines *, struct import_sink *,
+	    int emitted, char **cause);
+
 int	import_page(const struct import_lines *, struct import_sink *,
 	    char **cause);
 int	import_article(const struct import_lines *, struct import_sink *,

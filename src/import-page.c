@@ -355,18 +355,7 @@ import_page(const struct import_lines *il, struct import_sink *sink,
 	for (k = 0; k < pg.nblocks; k++)
 		if (page_emit_block(&pg, &pg.blocks[k], sink, cause) != 0)
 			break;
-	if (k < pg.nblocks) {
-		char	*ignored = NULL;
-
-		sink->end(sink->arg, 0, &ignored);
-		free(ignored);
-		goto out;
-	}
-	if (sink->end(sink->arg, 1, cause) != 0) {
-		import_sink_error(cause, il, 0);
-		goto out;
-	}
-	rc = 0;
+	rc = import_finish(il, sink, k < pg.nblocks, cause);
 out:
 	page_free(&pg);
 	return rc;

@@ -89,6 +89,28 @@ import_derive_title(const char *para, size_t len)
 	return utf8_text_shorten(t, tlen, IMPORT_TITLE_CELLS);
 }
 
+/*
+ * End an article in the sink: keep it if every event went in (emitted
+ * is 0), else throw it away.  Returns 0 or -1 with *cause set.
+ */
+int
+import_finish(const struct import_lines *il, struct import_sink *sink,
+    int emitted, char **cause)
+{
+	char	*ignored = NULL;
+
+	if (emitted != 0) {
+		sink->end(sink->arg, 0, &ignored);
+		free(ignored);
+		return -1;
+	}
+	if (sink->end(sink->arg, 1, cause) != 0) {
+		import_sink_error(cause, il, 0);
+		return -1;
+	}
+	return 0;
+}
+
 /* Split into clean lines; warn once per line with invalid bytes. */
 static void
 import_split(struct import_lines *il, const char *buf, size_t len,

@@ -124,24 +124,23 @@ view_make_pairs(struct view *v, size_t nl, size_t nr)
 	v->npairs = n;
 }
 
-/* The alignment in the layout engine's terms. */
-static struct layout_sbs_pair *
-view_layout_pairs(const struct view *v)
+struct layout_sbs_pair *
+view_layout_pairs(const struct article_pair *ap, size_t n)
 {
 	struct layout_sbs_pair	*lp;
 	size_t			 k;
 
-	lp = xcalloc(v->npairs + 1, sizeof *lp);
-	for (k = 0; k < v->npairs; k++) {
-		lp[k].left = (size_t)v->pairs[k].a_first;
-		lp[k].nleft = (size_t)v->pairs[k].a_count;
-		lp[k].right = (size_t)v->pairs[k].b_first;
-		lp[k].nright = (size_t)v->pairs[k].b_count;
+	lp = xcalloc(n + 1, sizeof *lp);
+	for (k = 0; k < n; k++) {
+		lp[k].left = (size_t)ap[k].a_first;
+		lp[k].nleft = (size_t)ap[k].a_count;
+		lp[k].right = (size_t)ap[k].b_first;
+		lp[k].nright = (size_t)ap[k].b_count;
 	}
 	return lp;
 }
 
-static struct layout_para *
+struct layout_para *
 view_paras(const struct article_translation *t)
 {
 	struct layout_para	*p;
@@ -189,7 +188,7 @@ view_relayout(struct view *v, int width, int height)
 		view_make_pairs(v, view_tr(v, v->left)->nparagraphs, nr);
 	v->pairs_dirty = 0;
 	v->pairs_sbs = v->sbs_on;
-	pairs = view_layout_pairs(v);
+	pairs = view_layout_pairs(v->pairs, v->npairs);
 	layout_sbs_build(&v->rows, lp, view_tr(v, v->left)->nparagraphs, rp,
 	    nr, pairs, v->npairs, lw, rw, &v->opts);
 	free(pairs);

@@ -105,6 +105,10 @@ const struct article_pair *view_row_pair(const struct view *, size_t row);
 int	view_pair_join(struct view *);
 int	view_pair_split(struct view *);
 
+/* A translation's paragraphs, and an alignment, as layout-sbs takes them. */
+struct layout_para *view_paras(const struct article_translation *);
+struct layout_sbs_pair *view_layout_pairs(const struct article_pair *, size_t);
+
 /* "ko|en  3/8  42%" */
 void	view_status(const struct view *, char *, size_t);
 /* First paragraph (0-based) of the left side at the top row. */

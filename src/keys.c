@@ -33,6 +33,7 @@ static const struct keys_binding keys_defaults[] = {
 	{ KEYS_ALL, 'Q', OP_QUIT },
 	{ KEYS_ALL, KEYS_TAB, OP_FOCUS },
 	{ KEYS_ALL, 'c', OP_COMMENTS },
+	{ KEYS_COMMENTS, ' ', OP_COLLAPSE },
 	{ KEYS_ALL, 'l', OP_LANG_NEXT },
 	{ KEYS_ALL, '1', OP_LANG_1 },		{ KEYS_ALL, '2', OP_LANG_2 },
 	{ KEYS_ALL, '3', OP_LANG_3 },		{ KEYS_ALL, '4', OP_LANG_4 },

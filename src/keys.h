@@ -49,6 +49,7 @@ enum keys_context {
 	X(QUIT,		"quit",		"quit tandem") \
 	X(FOCUS,	"focus",	"move the focus to the next pane") \
 	X(COMMENTS,	"comments",	"show or hide the comments") \
+	X(COLLAPSE,	"collapse",	"collapse or expand a comment's replies") \
 	X(LANG_NEXT,	"lang-next",	"next language") \
 	X(LANG_1,	"lang-1",	"the article's 1st language") \
 	X(LANG_2,	"lang-2",	"the article's 2nd language") \

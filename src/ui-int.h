@@ -55,7 +55,9 @@ struct ui {
 
 	struct article_comment	*comments;
 	size_t			 ncomments;
-	size_t			 comments_top;
+	size_t			 comments_top;	/* first line shown */
+	size_t			 comment_sel;	/* selected comment */
+	char			*collapsed;	/* per comment: replies hidden */
 
 	int			 help;		/* help overlay shown */
 	int			 help_top;

@@ -516,6 +516,7 @@ ui_run(const struct ui_options *uo)
 	curs_set(1);
 	endwin();
 	article_comments_free(u.comments, u.ncomments);
+	free(u.collapsed);
 	free(u.link_shown);
 	view_free(&u.view);
 	list_free(&u.list);

@@ -1,0 +1,69 @@
+#!/bin/sh
+# comments.sh: the comment pane: the policy line, threads indented under
+# their parents, moving between comments and collapsing a thread.
+. "$top_srcdir/tests/e2e/lib.sh"
+e2e_need_tmux
+export TANDEM_DB="$E2E_TMP/c.db" TANDEM_SAMPLE_DIR=""
+cat > "$E2E_TMP/c.txt" <<'TXT'
+url: https://example.org/c
+comments: open
+
+== en
+title: Threads
+
+Body.
+
+== comment
+author: Ann
+date: 2025-09-22
+
+First comment.
+
+== comment
+author: Bo
+parent: 1
+
+A reply to Ann.
+
+== comment
+author: 민수
+parent: 2
+
+답글의 답글입니다.
+
+== comment
+author: Dee
+
+Second thread.
+TXT
+"$TANDEM" import "$E2E_TMP/c.txt" >/dev/null
+
+e2e_start 100 40 "$TANDEM"
+e2e_wait_for "Threads" >/dev/null
+e2e_keys Enter c
+if e2e_wait_for "Comments are open."; then tap_ok "the policy heads the pane"; else
+	e2e_dump policy; tap_fail "the policy heads the pane"; fi
+scr=$(e2e_capture)
+tap_check "a top-level comment starts at the margin" \
+    sh -c 'printf "%s\n" "$1" | grep -q "^ Ann · 2025-09-22"' _ "$scr"
+tap_check "a reply is indented two cells" \
+    sh -c 'printf "%s\n" "$1" | grep -q "^   Bo$"' _ "$scr"
+tap_check "a reply to a reply four" \
+    sh -c 'printf "%s\n" "$1" | grep -q "^     민수$"' _ "$scr"
+tap_check "its Korean body under it" \
+    sh -c 'printf "%s\n" "$1" | grep -q "^     답글의 답글입니다.$"' _ "$scr"
+e2e_keys Space
+if e2e_wait_for "Ann · 2025-09-22  [+2 replies]"; then tap_ok "Space collapses the thread"; else
+	e2e_dump collapse; tap_fail "Space collapses the thread"; fi
+tap_check "its replies are hidden" e2e_wait_gone "A reply to Ann."
+tap_check "the next thread stays" e2e_wait_for "Second thread."
+e2e_keys Space
+tap_check "Space again expands it" e2e_wait_for "A reply to Ann."
+e2e_keys j Space
+tap_check "j then Space collapses the reply's own thread" e2e_wait_for "Bo  [+1 reply]"
+tap_check "leaving Ann's first comment shown" e2e_wait_for "First comment."
+e2e_keys q
+tap_check "q closes the comments" e2e_wait_gone "Comments are open."
+e2e_keys Q
+tap_check "exits 0" [ "$(e2e_wait_exit)" = 0 ]
+tap_done

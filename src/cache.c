@@ -225,6 +225,9 @@ enum cache_sql {
 	SQL_ASETTING_DELETE,
 	SQL_COMMENTS_LOAD,
 	SQL_COMMENT_INSERT,
+	SQL_COMMENT_UPDATE,
+	SQL_COMMENT_STATE,
+	SQL_COMMENT_DELETE,
 	SQL_ALIGNMENT_LOAD,
 	SQL_ALIGNMENT_DELETE,
 	SQL_ALIGNMENT_INSERT,
@@ -315,6 +318,11 @@ static const char *const cache_sql[SQL__N] = {
 	    " WHERE article_id = ?2 AND key = ?1",
 	[SQL_COMMENTS_LOAD] = "SELECT id, parent_id, author, body, lang,"
 	    " created, state FROM comment WHERE article_id = ?1 ORDER BY id",
+	[SQL_COMMENT_UPDATE] = "UPDATE comment SET body = ?2, state = ?3,"
+	    " created = ?4 WHERE id = ?1 AND state IN ('draft', 'posted')",
+	[SQL_COMMENT_STATE] = "SELECT state FROM comment WHERE id = ?1",
+	[SQL_COMMENT_DELETE] = "DELETE FROM comment WHERE id = ?1"
+	    " AND state IN ('draft', 'posted')",
 	[SQL_COMMENT_INSERT] = "INSERT INTO comment (article_id, parent_id,"
 	    " author, body, lang, created, state)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -1653,6 +1661,67 @@ cache_run_alignment_delete(struct cache *c, long long article,
 	cache_bind_text(s, 2, lang_a);
 	cache_bind_text(s, 3, lang_b);
 	return cache_step_done(c, s, cause, "saving alignment");
+}
+
+/*
+ * Why a write to comment id touched nothing: it does not exist, or it
+ * came with the article (only one's own comments change).
+ */
+static int
+cache_comment_refused(struct cache *c, long long id, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = cache_stmt(c, SQL_COMMENT_STATE, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		xasprintf(cause, "comment %lld came with the article; only "
+		    "your own comments can be changed", id);
+	else if (rc == SQLITE_DONE)
+		xasprintf(cause, "no comment %lld", id);
+	else
+		cache_fail(c, cause, "reading comment");
+	sqlite3_reset(s);
+	return -1;
+}
+
+/* Change the body, state and time of one's own comment (a draft saved). */
+int
+cache_comment_update(struct cache *c, long long id, const char *body,
+    enum article_comment_state state, const char *created, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = cache_stmt(c, SQL_COMMENT_UPDATE, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	cache_bind_text(s, 2, body);
+	cache_bind_text(s, 3, cache_comment_state_name(state));
+	cache_bind_text(s, 4, created);
+	if (cache_step_done(c, s, cause, "saving comment") != 0)
+		return -1;
+	if (sqlite3_changes(c->db) == 0)
+		return cache_comment_refused(c, id, cause);
+	return 0;
+}
+
+/* Remove one's own comment (draft or posted); replies lose their parent. */
+int
+cache_comment_remove(struct cache *c, long long id, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = cache_stmt(c, SQL_COMMENT_DELETE, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (cache_step_done(c, s, cause, "removing comment") != 0)
+		return -1;
+	if (sqlite3_changes(c->db) == 0)
+		return cache_comment_refused(c, id, cause);
+	return 0;
 }
 
 /* Replace the stored alignment of one language pair, all or nothing. */

@@ -28,6 +28,11 @@ int	cmd_show(struct cmd_ctx *, int, char **);
 int	cmd_export(struct cmd_ctx *, int, char **);
 int	cmd_rm(struct cmd_ctx *, int, char **);
 int	cmd_align(struct cmd_ctx *, int, char **);
+int	cmd_comments(struct cmd_ctx *, int, char **);
+int	cmd_comment(struct cmd_ctx *, int, char **);
+int	cmd_login(struct cmd_ctx *, int, char **);
+int	cmd_logout(struct cmd_ctx *, int, char **);
+int	cmd_whoami(struct cmd_ctx *, int, char **);
 
 struct article;
 struct article_pair;

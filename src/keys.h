@@ -50,6 +50,10 @@ enum keys_context {
 	X(FOCUS,	"focus",	"move the focus to the next pane") \
 	X(COMMENTS,	"comments",	"show or hide the comments") \
 	X(COLLAPSE,	"collapse",	"collapse or expand a comment's replies") \
+	X(PARENT,	"parent",	"go to the comment this one answers") \
+	X(SIBLING,	"sibling",	"go to the next comment at this level") \
+	X(REPLY,	"reply",	"reply to the selected comment") \
+	X(COMPOSE,	"compose",	"write a new comment on the article") \
 	X(LANG_NEXT,	"lang-next",	"next language") \
 	X(LANG_1,	"lang-1",	"the article's 1st language") \
 	X(LANG_2,	"lang-2",	"the article's 2nd language") \

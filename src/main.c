@@ -35,6 +35,11 @@ static const struct {
 	{ "export",	cmd_export },
 	{ "rm",		cmd_rm },
 	{ "align",	cmd_align },
+	{ "comments",	cmd_comments },
+	{ "comment",	cmd_comment },
+	{ "login",	cmd_login },
+	{ "logout",	cmd_logout },
+	{ "whoami",	cmd_whoami },
 };
 
 static void
@@ -58,6 +63,12 @@ usage(FILE *f)
 "  rm ID...           remove articles\n"
 "  align ID [--json]  print how each translation's paragraphs pair with the\n"
 "                     original's, with the aligner's confidence\n"
+"  comments ID        print an article's comments as threads\n"
+"  comment ID [--parent N] [-m TEXT]\n"
+"                     write a comment (the text from -m or standard input)\n"
+"  comment rm N       remove one of your own comments\n"
+"  login [--name NAME] [--email ADDR]\n"
+"                     who you are when you comment; logout, whoami\n"
 "\n"
 "Options:\n"
 "  -d, --db FILE      use FILE as the article cache\n"

@@ -1,9 +1,10 @@
 /*
  * ui-comments.c: the comment pane: the article's comment policy, then
- * its comments as threads, each reply indented under its parent.  j and
- * k move between comments, Space collapses or expands the replies of
- * the selected one.  Bodies are wrapped by the layout engine like
- * article text.
+ * its comments as threads in reading order (comment.c), each reply under
+ * its parent behind a bar per level.  j/k move between comments, K to the
+ * parent, J to the next sibling, Space collapses a thread, r replies and
+ * C writes a new comment (ui-compose.c).  Comments newer than the last
+ * visit are marked "new".
  */
 #include "config.h"
 
@@ -12,30 +13,68 @@
 #include <string.h>
 
 #include "cache.h"
+#include "comment.h"
 #include "layout.h"
 #include "ui-int.h"
 #include "xmalloc.h"
 
-#define UI_COMMENT_INDENT 2
-#define UI_COMMENT_DEPTH_MAX 8	/* deeper replies stop indenting */
+#define UI_COMMENT_DEPTH_MAX	8	/* deeper replies stop indenting */
+#define UI_COMMENT_BAR		2	/* cells per level: "| " */
+
+/* Remember the newest comment seen, for the next visit's "new" marks. */
+static void
+ui_comments_seen(struct ui *u)
+{
+	long long	max = 0;
+	char		*cause = NULL, buf[32];
+	size_t		 i;
+
+	for (i = 0; i < u->ncomments; i++)
+		if (u->comments[i].id > max)
+			max = u->comments[i].id;
+	if (u->article == 0 || max <= u->comments_seen)
+		return;
+	snprintf(buf, sizeof buf, "%lld", max);
+	if (cache_setting_set(u->cache, u->article, "comments.seen", buf,
+	    &cause) != 0)
+		free(cause);
+}
 
 void
 ui_comments_load(struct ui *u)
 {
-	char	*cause = NULL;
+	char	*cause = NULL, *seen = NULL;
+	size_t	 keep = u->comment_sel;
 
 	article_comments_free(u->comments, u->ncomments);
 	u->comments = NULL;
 	u->ncomments = 0;
 	FREE(&u->collapsed);
-	u->comment_sel = 0;
-	u->comments_top = 0;
+	FREE(&u->corder);
+	FREE(&u->cdepth);
 	if (u->article != 0 && cache_comments_load(u->cache, u->article,
 	    &u->comments, &u->ncomments, &cause) != 0) {
 		ui_message(u, "%s", cause);
-		free(cause);
+		FREE(&cause);
 	}
 	u->collapsed = xcalloc(u->ncomments + 1, 1);
+	u->corder = xcalloc(u->ncomments + 1, sizeof *u->corder);
+	u->cdepth = xcalloc(u->ncomments + 1, sizeof *u->cdepth);
+	comment_thread(u->comments, u->ncomments, u->corder, u->cdepth);
+	u->comment_sel = keep < u->ncomments ? keep : 0;
+	u->comments_seen = 0;
+	if (u->article != 0 && cache_setting_get(u->cache, u->article,
+	    "comments.seen", &seen, &cause) == 0 && seen != NULL)
+		u->comments_seen = strtoll(seen, NULL, 10);
+	free(seen);
+	free(cause);
+}
+
+/* Leaving the article or the pane: what is there now has been seen. */
+void
+ui_comments_leave(struct ui *u)
+{
+	ui_comments_seen(u);
 }
 
 static const char *
@@ -44,119 +83,92 @@ ui_comments_policy(const struct ui *u)
 	switch (u->view.article ? u->view.article->policy :
 	    ARTICLE_POLICY_UNKNOWN) {
 	case ARTICLE_POLICY_LOGIN:
-		return "You must be logged in to post a comment.";
+		return COMMENT_LOGIN;
 	case ARTICLE_POLICY_CLOSED:
-		return "Comments are closed.";
+		return COMMENT_CLOSED;
 	case ARTICLE_POLICY_OPEN:
-		return "Comments are open.";
+		return "Comments are open.  C writes one, r replies.";
 	default:
-		return "Comments";
+		return "Comments.  C writes one, r replies.";
 	}
 }
 
-/* Index of the comment with this id, or ncomments. */
+/* Which positions show: all but those under a collapsed comment.  O(n). */
+static char *
+ui_comments_visible(const struct ui *u)
+{
+	char	*vis = xcalloc(u->ncomments + 1, 1);
+	size_t	 k;
+	int	 hide = -1;	/* hide deeper than this, -1: nothing */
+
+	for (k = 0; k < u->ncomments; k++) {
+		if (hide >= 0 && u->cdepth[k] > hide)
+			continue;
+		hide = u->collapsed[u->corder[k]] ? u->cdepth[k] : -1;
+		vis[k] = 1;
+	}
+	return vis;
+}
+
+/* Replies below position k (the length of its subtree). */
 static size_t
-ui_comments_find(const struct ui *u, long long id)
+ui_comments_replies(const struct ui *u, size_t k)
 {
 	size_t	j;
 
-	for (j = 0; j < u->ncomments; j++)
-		if (u->comments[j].id == id)
-			break;
-	return j;
+	for (j = k + 1; j < u->ncomments && u->cdepth[j] > u->cdepth[k]; j++)
+		;
+	return j - k - 1;
 }
 
-/*
- * Depth of comment i in its thread; -1 if a collapsed comment above it
- * hides it.  Parents come before their replies.
- */
-static int
-ui_comments_depth(const struct ui *u, size_t i)
-{
-	long long	parent = u->comments[i].parent;
-	int		depth = 0, hidden = 0;
-	size_t		j;
-
-	while (parent != 0 && depth < 1000) {
-		if ((j = ui_comments_find(u, parent)) == u->ncomments)
-			break;
-		hidden |= u->collapsed[j];
-		depth++;
-		parent = u->comments[j].parent;
-	}
-	if (hidden)
-		return -1;
-	return depth < UI_COMMENT_DEPTH_MAX ? depth : UI_COMMENT_DEPTH_MAX;
-}
-
-/* Replies (at any depth) under comment i. */
-static size_t
-ui_comments_replies(const struct ui *u, size_t i)
-{
-	long long	parent;
-	size_t		j, k, n = 0;
-
-	for (j = i + 1; j < u->ncomments; j++) {
-		for (parent = u->comments[j].parent; parent != 0;
-		    parent = u->comments[k].parent) {
-			if (parent == u->comments[i].id) {
-				n++;
-				break;
-			}
-			if ((k = ui_comments_find(u, parent)) == u->ncomments)
-				break;
-		}
-	}
-	return n;
-}
-
-/* The head line of comment i: author, time, hidden replies. */
 static char *
-ui_comments_head(const struct ui *u, size_t i)
+ui_comments_head(const struct ui *u, size_t k)
 {
-	const struct article_comment	*c = &u->comments[i];
+	const struct article_comment	*c = &u->comments[u->corder[k]];
 	char				*head, fold[48] = "";
 	size_t				 n;
+	const char			*tag = "";
 
-	if (u->collapsed[i] && (n = ui_comments_replies(u, i)) > 0)
+	if (u->collapsed[u->corder[k]] && (n = ui_comments_replies(u, k)) > 0)
 		snprintf(fold, sizeof fold, "  [+%zu repl%s]", n,
 		    n == 1 ? "y" : "ies");
-	xasprintf(&head, "%s%s%s%s", c->author ? c->author : "anonymous",
-	    c->created ? " · " : "", c->created ? c->created : "", fold);
+	if (c->state == ARTICLE_COMMENT_DRAFT)
+		tag = "  (draft)";
+	else if (c->id > u->comments_seen && u->comments_seen > 0)
+		tag = "  new";
+	xasprintf(&head, "%s%s%s%s%s", c->author ? c->author : "anonymous",
+	    c->created ? " · " : "", c->created ? c->created : "", fold, tag);
 	return head;
 }
 
 /*
- * Lay out the visible comments: a head line and the wrapped body each.
- * Layout paragraph 2i is comment i's head, 2i+1 its body.
+ * Lay out the visible comments: head line and wrapped body.  Layout
+ * paragraph 2k is the head of position k, 2k+1 its body.
  */
 static void
-ui_comments_lines(struct ui *u, int width, struct layout *l, int **indent)
+ui_comments_lines(struct ui *u, int width, struct layout *l, const char *vis)
 {
 	char	*head;
-	size_t	 i, before, k;
-	int	 ind, depth;
+	size_t	 k;
+	int	 w, depth;
 
-	*indent = xcalloc(1, sizeof **indent);
-	for (i = 0; i < u->ncomments; i++) {
-		if ((depth = ui_comments_depth(u, i)) < 0)
+	for (k = 0; k < u->ncomments; k++) {
+		if (!vis[k])
 			continue;
-		ind = depth * UI_COMMENT_INDENT;
-		if (width - ind < 10)
-			ind = width > 10 ? width - 10 : 0;
-		head = ui_comments_head(u, i);
-		before = l->nlines;
-		layout_wrap(l, i * 2, head, strlen(head), width - ind, &u->opts);
-		layout_wrap(l, i * 2 + 1, u->comments[i].body,
-		    strlen(u->comments[i].body), width - ind, &u->opts);
+		depth = u->cdepth[k] < UI_COMMENT_DEPTH_MAX ? u->cdepth[k] :
+		    UI_COMMENT_DEPTH_MAX;
+		w = width - depth * UI_COMMENT_BAR;
+		if (w < 10)
+			w = 10;
+		head = ui_comments_head(u, k);
+		layout_wrap(l, k * 2, head, strlen(head), w, &u->opts);
+		layout_wrap(l, k * 2 + 1, u->comments[u->corder[k]].body,
+		    strlen(u->comments[u->corder[k]].body), w, &u->opts);
 		free(head);
-		*indent = xreallocarray(*indent, l->nlines + 1, sizeof **indent);
-		for (k = before; k < l->nlines; k++)
-			(*indent)[k] = ind;
 	}
 }
 
-/* Keep the selected comment's head line inside the pane. */
+/* Keep the selected comment's head line inside rows rows. */
 static void
 ui_comments_follow(struct ui *u, const struct layout *l, int rows)
 {
@@ -173,14 +185,31 @@ ui_comments_follow(struct ui *u, const struct layout *l, int rows)
 		u->comments_top = k - (size_t)rows + 1;
 }
 
+/* The bars of a line at depth d: "| " per level, a colour per level. */
+static int
+ui_comments_bars(struct ui *u, int y, int x, int depth)
+{
+	static const enum ui_color bars[] = { UI_BAR1, UI_BAR2, UI_BAR3,
+	    UI_BAR4 };
+	int	i;
+
+	if (depth > UI_COMMENT_DEPTH_MAX)
+		depth = UI_COMMENT_DEPTH_MAX;
+	for (i = 0; i < depth; i++)
+		ui_text(u, y, x + i * UI_COMMENT_BAR, UI_COMMENT_BAR, "| ", 2,
+		    bars[i % 4], 1, NULL);
+	return depth * UI_COMMENT_BAR;
+}
+
 void
 ui_comments_draw(struct ui *u)
 {
 	const struct pane_rect	*r = &u->pl.pane[PANE_COMMENTS];
 	const char		*policy = ui_comments_policy(u);
 	struct layout		 l;
-	size_t			 k, para;
-	int			*indent, i, sel, head;
+	size_t			 k, pos;
+	char			*vis;
+	int			 i, x, head, sel;
 
 	if (r->h == 0)
 		return;
@@ -190,7 +219,8 @@ ui_comments_draw(struct ui *u)
 	ui_text(u, r->y, 1, r->w - 1, policy, strlen(policy), UI_POLICY, 1,
 	    NULL);
 	layout_init(&l);
-	ui_comments_lines(u, r->w - 2 * PANE_MARGIN, &l, &indent);
+	vis = ui_comments_visible(u);
+	ui_comments_lines(u, r->w - 2 * PANE_MARGIN, &l, vis);
 	ui_comments_follow(u, &l, r->h - 1);
 	if (u->comments_top > l.nlines)
 		u->comments_top = l.nlines;
@@ -203,15 +233,17 @@ ui_comments_draw(struct ui *u)
 			    16, UI_DIM, 1, NULL);
 		if (k >= l.nlines)
 			continue;
-		para = l.lines[k].para;
-		head = para % 2 == 0;
-		sel = head && para / 2 == u->comment_sel &&
+		pos = l.lines[k].para / 2;
+		head = l.lines[k].para % 2 == 0;
+		sel = head && pos == u->comment_sel &&
 		    u->ps.focus == PANE_COMMENTS;
-		ui_text(u, r->y + i, PANE_MARGIN + indent[k],
-		    r->w - PANE_MARGIN - indent[k], layout_line_text(&l, k),
-		    l.lines[k].len, sel ? UI_SELECTED : UI_HEADER, head, NULL);
+		x = PANE_MARGIN + ui_comments_bars(u, r->y + i, PANE_MARGIN,
+		    u->cdepth[pos]);
+		ui_text(u, r->y + i, x, r->w - PANE_MARGIN - x,
+		    layout_line_text(&l, k), l.lines[k].len,
+		    sel ? UI_SELECTED : UI_HEADER, head, NULL);
 	}
-	free(indent);
+	free(vis);
 	layout_free(&l);
 }
 
@@ -219,19 +251,46 @@ ui_comments_draw(struct ui *u)
 static void
 ui_comments_move(struct ui *u, int n)
 {
-	size_t	i = u->comment_sel;
+	char	*vis = ui_comments_visible(u);
+	size_t	 k = u->comment_sel;
 
 	while (n != 0 && u->ncomments > 0) {
-		if (n > 0 && i + 1 >= u->ncomments)
+		if ((n > 0 && k + 1 >= u->ncomments) || (n < 0 && k == 0))
 			break;
-		if (n < 0 && i == 0)
-			break;
-		i = n > 0 ? i + 1 : i - 1;
-		if (ui_comments_depth(u, i) < 0)
+		k = n > 0 ? k + 1 : k - 1;
+		if (!vis[k])
 			continue;
-		u->comment_sel = i;
+		u->comment_sel = k;
 		n += n > 0 ? -1 : 1;
 	}
+	free(vis);
+}
+
+/* K: the parent; J: the next comment at the same level in the thread. */
+static void
+ui_comments_jump(struct ui *u, int parent)
+{
+	size_t	k = u->comment_sel, j;
+	int	d;
+
+	if (k >= u->ncomments)
+		return;
+	d = u->cdepth[k];
+	if (parent) {
+		for (j = k; j-- > 0;)
+			if (u->cdepth[j] < d) {
+				u->comment_sel = j;
+				return;
+			}
+		ui_message(u, "a top-level comment has no parent");
+		return;
+	}
+	for (j = k + 1; j < u->ncomments && u->cdepth[j] >= d; j++)
+		if (u->cdepth[j] == d) {
+			u->comment_sel = j;
+			return;
+		}
+	ui_message(u, "no next comment at this level");
 }
 
 int
@@ -247,9 +306,12 @@ ui_comments_op(struct ui *u, enum op op)
 	case OP_PAGE_UP:	ui_comments_move(u, -step); break;
 	case OP_TOP:		u->comment_sel = 0; break;
 	case OP_BOTTOM:		ui_comments_move(u, (int)u->ncomments); break;
+	case OP_PARENT:		ui_comments_jump(u, 1); break;
+	case OP_SIBLING:	ui_comments_jump(u, 0); break;
+	case OP_REPLY:		ui_compose(u, 1); break;
 	case OP_COLLAPSE:
 		if (u->comment_sel < u->ncomments)
-			u->collapsed[u->comment_sel] ^= 1;
+			u->collapsed[u->corder[u->comment_sel]] ^= 1;
 		break;
 	default:
 		return 0;

@@ -7,6 +7,7 @@
 
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
+#include <signal.h>
 
 #include "article.h"
 #include "conf.h"
@@ -32,6 +33,11 @@
 	X(MATCH,	"match",	COLOR_BLACK,	COLOR_YELLOW,	0,	A_REVERSE) \
 	X(POLICY,	"policy",	COLOR_MAGENTA,	-1,		A_BOLD,	A_BOLD) \
 	X(MESSAGE,	"message",	COLOR_YELLOW,	COLOR_BLUE,	A_BOLD,	A_REVERSE) \
+	X(BAR1,		"bar1",		COLOR_BLUE,	-1,		0,	0) \
+	X(BAR2,		"bar2",		COLOR_GREEN,	-1,		0,	0) \
+	X(BAR3,		"bar3",		COLOR_MAGENTA,	-1,		0,	0) \
+	X(BAR4,		"bar4",		COLOR_CYAN,	-1,		0,	0) \
+	X(NEW,		"new",		COLOR_GREEN,	-1,		A_BOLD,	A_BOLD) \
 	X(DIM,		"dim",		-1,		-1,		A_DIM,	A_DIM)
 
 #define UI_COLOR_ENUM(name, str, fg, bg, attr, mono) UI_##name,
@@ -56,9 +62,13 @@ struct ui {
 	struct article_comment	*comments;
 	size_t			 ncomments;
 	size_t			 comments_top;	/* first line shown */
-	size_t			 comment_sel;	/* selected comment */
+	size_t			*corder;	/* comments in thread order */
+	int			*cdepth;	/* ... and their depths */
+	size_t			 comment_sel;	/* selected: index in corder */
 	char			*collapsed;	/* per comment: replies hidden */
+	long long		 comments_seen;	/* newest id at the last visit */
 
+	struct ui_compose	*compose;	/* comment being written */
 	int			 help;		/* help overlay shown */
 	int			 help_top;
 	int			 quit;
@@ -93,12 +103,21 @@ void	ui_reader_resize(struct ui *);
 void	ui_comments_draw(struct ui *);
 int	ui_comments_op(struct ui *, enum op);
 void	ui_comments_load(struct ui *);
+void	ui_comments_leave(struct ui *);
+
+/* ui-compose.c */
+void	ui_compose(struct ui *, int reply);
+void	ui_compose_draw(struct ui *);
 
 /* ui-help.c */
 void	ui_help_draw(struct ui *);
 int	ui_help_op(struct ui *, enum op);
 
 /* ui.c */
+extern volatile sig_atomic_t ui_signal;
+void	ui_draw(struct ui *);
+int	ui_spawn(struct ui *, char *const argv[]);
+void	ui_erase_grapheme(char *);
 void	ui_message(struct ui *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	ui_prompt(struct ui *, const char *prompt, char *buf, size_t len);

@@ -187,6 +187,7 @@ ui_reader_open(struct ui *u, long long id)
 	u->ps.focus = PANE_READER;
 	u->link_dirty = 1;
 	u->comments_top = 0;
+	u->comment_sel = 0;
 	ui_comments_load(u);
 	ui_layout(u);
 	return 0;
@@ -195,6 +196,7 @@ ui_reader_open(struct ui *u, long long id)
 void
 ui_reader_close(struct ui *u)
 {
+	ui_comments_leave(u);
 	view_close(&u->view);
 	u->article = 0;
 	u->ps.article_open = 0;

@@ -33,7 +33,7 @@
 
 extern char **environ;
 
-static volatile sig_atomic_t ui_signal;
+volatile sig_atomic_t ui_signal;
 
 static void
 ui_on_signal(int sig)
@@ -182,7 +182,7 @@ ui_status_draw(struct ui *u)
 		ui_text(u, y, w - hw, hw, hint, (size_t)hw, UI_STATUS, 1, NULL);
 }
 
-static void
+void
 ui_draw(struct ui *u)
 {
 	char	small[64];
@@ -204,6 +204,8 @@ ui_draw(struct ui *u)
 		ui_comments_draw(u);
 	}
 	ui_status_draw(u);
+	if (u->compose != NULL)
+		ui_compose_draw(u);
 	refresh();
 	if (u->hyperlinks && u->link_dirty && u->link_shown != NULL)
 		ui_hyperlink(u, u->link_x, u->view.article->url, u->link_shown);
@@ -242,8 +244,8 @@ ui_key(int rc, wint_t ch)
 }
 
 /* Drop the last grapheme cluster of buf. */
-static void
-ui_prompt_erase(char *buf)
+void
+ui_erase_grapheme(char *buf)
 {
 	size_t	len = strlen(buf), i, last = 0;
 	char	*breaks;
@@ -293,7 +295,7 @@ ui_prompt(struct ui *u, const char *prompt, char *buf, size_t len)
 		if (key == KEYS_ESC || key == KEYS_CTRL('g'))
 			break;
 		if (key == KEYS_BACKSPACE) {
-			ui_prompt_erase(buf);
+			ui_erase_grapheme(buf);
 			o = strlen(buf);
 		} else if (key == KEYS_RESIZE) {
 			ui_layout(u);
@@ -315,17 +317,38 @@ ui_prompt(struct ui *u, const char *prompt, char *buf, size_t len)
 }
 
 /*
- * Open the article's URL with $BROWSER: spawned with an argument vector,
- * never through a shell, with the terminal handed over while it runs.
+ * Run a program with the terminal handed over, as an argument vector,
+ * never through a shell.  Returns its exit status, or -1 with a message.
  */
+int
+ui_spawn(struct ui *u, char *const argv[])
+{
+	pid_t	pid;
+	int	status = 0, rc;
+
+	def_prog_mode();
+	endwin();
+	rc = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+	if (rc == 0)
+		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+			;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	u->link_dirty = 1;
+	if (rc != 0) {
+		ui_message(u, "%s: %s", argv[0], strerror(rc));
+		return -1;
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Open the article's URL with $BROWSER. */
 static void
 ui_open_url(struct ui *u)
 {
 	const struct article	*a = u->view.article;
 	const char		*browser = getenv("BROWSER");
 	char			*argv[3];
-	pid_t			 pid;
-	int			 status, rc;
 
 	if (a == NULL || a->url == NULL) {
 		ui_message(u, "this article has no URL");
@@ -338,16 +361,7 @@ ui_open_url(struct ui *u)
 	argv[0] = (char *)browser;
 	argv[1] = a->url;
 	argv[2] = NULL;
-	def_prog_mode();
-	endwin();
-	rc = posix_spawnp(&pid, browser, NULL, NULL, argv, environ);
-	if (rc == 0)
-		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
-			;
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	if (rc != 0)
-		ui_message(u, "%s: %s", browser, strerror(rc));
+	ui_spawn(u, argv);
 }
 
 static void
@@ -370,6 +384,7 @@ static void
 ui_back(struct ui *u)
 {
 	if (u->ps.focus == PANE_COMMENTS) {
+		ui_comments_leave(u);
 		u->ps.comments = 0;
 		u->ps.focus = PANE_READER;
 		ui_layout(u);
@@ -387,6 +402,8 @@ ui_toggle_comments(struct ui *u)
 		ui_message(u, "open an article to see its comments");
 		return;
 	}
+	if (u->ps.comments)
+		ui_comments_leave(u);
 	u->ps.comments = !u->ps.comments;
 	u->ps.focus = u->ps.comments ? PANE_COMMENTS : PANE_READER;
 	ui_layout(u);
@@ -409,6 +426,7 @@ ui_op(struct ui *u, enum op op)
 	case OP_COMMENTS:	ui_toggle_comments(u); return;
 	case OP_SEARCH:		ui_search(u); return;
 	case OP_OPEN_URL:	ui_open_url(u); return;
+	case OP_COMPOSE:	ui_compose(u, 0); return;
 	case OP_FOCUS:
 		u->ps.focus = pane_next_focus(&u->ps);
 		ui_layout(u);
@@ -515,8 +533,11 @@ ui_run(const struct ui_options *uo)
 	status = ui_loop(&u);
 	curs_set(1);
 	endwin();
+	ui_comments_leave(&u);
 	article_comments_free(u.comments, u.ncomments);
 	free(u.collapsed);
+	free(u.corder);
+	free(u.cdepth);
 	free(u.link_shown);
 	view_free(&u.view);
 	list_free(&u.list);

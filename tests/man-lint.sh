@@ -29,7 +29,7 @@ for opt in $("$TANDEM" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 	if grep -q -- "$esc" "$page"; then ok "man page documents $opt"; else
 		fail "man page documents $opt"; fi
 done
-for cmd in import list show export rm align; do
+for cmd in import list show export rm align comments comment login logout whoami; do
 	if grep -q "^\.B $cmd\b" "$page"; then ok "man page documents command $cmd"; else
 		fail "man page documents command $cmd"; fi
 done

@@ -46,12 +46,18 @@ if e2e_wait_for "Comments are open."; then tap_ok "the policy heads the pane"; e
 scr=$(e2e_capture)
 tap_check "a top-level comment starts at the margin" \
     sh -c 'printf "%s\n" "$1" | grep -q "^ Ann · 2025-09-22"' _ "$scr"
-tap_check "a reply is indented two cells" \
-    sh -c 'printf "%s\n" "$1" | grep -q "^   Bo$"' _ "$scr"
-tap_check "a reply to a reply four" \
-    sh -c 'printf "%s\n" "$1" | grep -q "^     민수$"' _ "$scr"
+tap_check "a reply is indented behind one bar" \
+    sh -c 'printf "%s\n" "$1" | grep -q "^ | Bo$"' _ "$scr"
+tap_check "a reply to a reply behind two" \
+    sh -c 'printf "%s\n" "$1" | grep -q "^ | | 민수$"' _ "$scr"
 tap_check "its Korean body under it" \
-    sh -c 'printf "%s\n" "$1" | grep -q "^     답글의 답글입니다.$"' _ "$scr"
+    sh -c 'printf "%s\n" "$1" | grep -q "^ | | 답글의 답글입니다.$"' _ "$scr"
+# j j selects 민수's reply; K goes up to Bo, whose thread Space folds.
+e2e_keys j j K Space
+tap_check "K goes to the parent" e2e_wait_for "Bo  [+1 reply]"
+e2e_keys Space g J r
+tap_check "J goes to the next comment at the same level" e2e_wait_for "Reply to Dee"
+e2e_keys Escape g
 e2e_keys Space
 if e2e_wait_for "Ann · 2025-09-22  [+2 replies]"; then tap_ok "Space collapses the thread"; else
 	e2e_dump collapse; tap_fail "Space collapses the thread"; fi

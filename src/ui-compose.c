@@ -1,0 +1,371 @@
+/*
+ * ui-compose.c: writing a comment in the comment pane.
+ *
+ * C starts a new comment on the article, r a reply to the selected one.
+ * Under a "login required" policy with nobody logged in, the pane asks
+ * for a display name first (that is tandem login, inline).  The text is
+ * typed into a small editor at the bottom of the pane: wide characters,
+ * combining marks and input methods arrive through get_wch(); Backspace
+ * removes a whole grapheme cluster; Enter starts a new line; Ctrl-D
+ * sends; Esc leaves with the draft kept; Ctrl-E hands the text to
+ * $VISUAL or $EDITOR (run with an argument vector, never a shell).
+ *
+ * The draft is saved in the cache after every change, each save its own
+ * transaction: a crash, a kill or a dropped SSH connection loses at most
+ * the key being typed.  The next C or r on the same article and parent
+ * offers the draft again.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cache.h"
+#include "comment.h"
+#include "layout.h"
+#include "ui-int.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+#define UI_COMPOSE_MAX	(64 * 1024)	/* bytes in one comment */
+
+struct ui_compose {
+	char		*buf;
+	size_t		 len;
+	long long	 parent;	/* comment id, 0 for top level */
+	long long	 draft;		/* row of the draft, 0 before one */
+	const char	*title;		/* "New comment" / "Reply to X" */
+	char		 title_buf[96];
+	char		*author;
+};
+
+/* Save the text as the draft (creating the row the first time). */
+static int
+ui_compose_save(struct ui *u, struct ui_compose *c, int state)
+{
+	struct article_comment	 m;
+	char			 now[32], *cause = NULL;
+	int			 rc;
+
+	comment_now(now, sizeof now);
+	if (c->draft == 0) {
+		memset(&m, 0, sizeof m);
+		m.parent = c->parent;
+		m.author = c->author;
+		m.body = c->buf;
+		m.created = now;
+		m.state = state;
+		rc = cache_comment_add(u->cache, u->article, &m, &c->draft,
+		    &cause);
+	} else
+		rc = cache_comment_update(u->cache, c->draft, c->buf, state, now,
+		    &cause);
+	if (rc != 0) {
+		ui_message(u, "%s", cause);
+		free(cause);
+	}
+	return rc;
+}
+
+/* Log in inline when the policy asks for it; -1 if the user gives up. */
+static int
+ui_compose_identity(struct ui *u, struct comment_identity *id)
+{
+	char	name[128], email[128], *cause = NULL;
+	const char *why;
+
+	if (comment_identity_get(u->cache, id, &cause) != 0) {
+		ui_message(u, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	why = comment_refusal(u->view.article->policy, id);
+	if (why == NULL)
+		return 0;
+	if (strcmp(why, COMMENT_CLOSED) == 0) {
+		ui_message(u, "%s", why);
+		return -1;
+	}
+	if (ui_prompt(u, "You must be logged in to post a comment.  Your "
+	    "name: ", name, sizeof name) != 0 || name[0] == '\0') {
+		ui_message(u, "not logged in: tandem login, or C to try again");
+		return -1;
+	}
+	if (ui_prompt(u, "E-mail (optional, Enter to skip): ", email,
+	    sizeof email) != 0)
+		email[0] = '\0';
+	if (comment_identity_set(u->cache, name, email, &cause) != 0) {
+		ui_message(u, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	comment_identity_free(id);
+	return comment_identity_get(u->cache, id, &cause) == 0 ? 0 : -1;
+}
+
+/* Start from a draft on the same article and parent, if there is one. */
+static void
+ui_compose_restore(struct ui *u, struct ui_compose *c)
+{
+	size_t	i;
+
+	for (i = 0; i < u->ncomments; i++) {
+		const struct article_comment *m = &u->comments[i];
+
+		if (m->state != ARTICLE_COMMENT_DRAFT || m->parent != c->parent)
+			continue;
+		free(c->buf);
+		c->buf = xstrdup(m->body);
+		c->len = strlen(c->buf);
+		c->draft = m->id;
+		ui_message(u, "your draft from %s is back", m->created ?
+		    m->created : "before");
+		return;
+	}
+}
+
+/* The editor box over the lower part of the comment pane. */
+void
+ui_compose_draw(struct ui *u)
+{
+	const struct ui_compose	*c = u->compose;
+	const struct pane_rect	*r = &u->pl.pane[PANE_COMMENTS];
+	static const char	 keys[] = "  Ctrl-D sends, Esc keeps a draft, "
+	    "Ctrl-E opens $EDITOR";
+	struct layout		 l;
+	size_t			 first, k;
+	int			 top, rows, y, x = PANE_MARGIN, i;
+
+	if (r->h < 3)
+		return;
+	rows = r->h / 2 > 2 ? r->h / 2 : 2;
+	top = r->y + r->h - rows;
+	mvhline(top - 1, 0, ACS_HLINE, r->w);
+	x = ui_text(u, top - 1, 1, r->w - 1, c->title, strlen(c->title),
+	    UI_POLICY, 1, NULL) + 1;
+	ui_text(u, top - 1, x, r->w - x, keys, sizeof keys - 1, UI_DIM, 1,
+	    NULL);
+	layout_init(&l);
+	layout_wrap(&l, 0, c->buf, c->len, r->w - 2 * PANE_MARGIN - 1,
+	    &u->opts);
+	/* A trailing newline starts an empty line the layout does not show. */
+	first = l.nlines > (size_t)rows ? l.nlines - (size_t)rows : 0;
+	for (i = 0; i < rows; i++) {
+		y = top + i;
+		move(y, 0);
+		clrtoeol();
+		k = first + (size_t)i;
+		if (k < l.nlines)
+			ui_text(u, y, PANE_MARGIN, r->w - 2 * PANE_MARGIN,
+			    layout_line_text(&l, k), l.lines[k].len, UI_HEADER,
+			    0, NULL);
+	}
+	y = top + (int)(l.nlines - first) - (l.nlines > 0 ? 1 : 0);
+	x = PANE_MARGIN + (l.nlines > 0 ? l.lines[l.nlines - 1].width : 0);
+	if (c->len > 0 && c->buf[c->len - 1] == '\n') {
+		y++;
+		x = PANE_MARGIN;
+	}
+	if (y >= top + rows)
+		y = top + rows - 1;
+	move(y, x < r->w ? x : r->w - 1);
+	layout_free(&l);
+}
+
+static void
+ui_compose_append(struct ui_compose *c, const char *s, size_t n)
+{
+	if (c->len + n > UI_COMPOSE_MAX)
+		return;
+	c->buf = xrealloc(c->buf, c->len + n + 1);
+	memcpy(c->buf + c->len, s, n);
+	c->len += n;
+	c->buf[c->len] = '\0';
+}
+
+/* Words of $VISUAL or $EDITOR (split at blanks; no shell) plus path. */
+static char **
+ui_compose_editor_argv(const char *path, char **words)
+{
+	const char	*e = getenv("VISUAL");
+	char		**argv, *p;
+	size_t		 n = 0;
+
+	if (e == NULL || *e == '\0')
+		e = getenv("EDITOR");
+	if (e == NULL || *e == '\0')
+		e = "vi";
+	*words = xstrdup(e);
+	argv = xcalloc(strlen(e) + 3, sizeof *argv);
+	for (p = strtok(*words, " \t"); p != NULL; p = strtok(NULL, " \t"))
+		argv[n++] = p;
+	argv[n++] = (char *)path;
+	argv[n] = NULL;
+	return argv;
+}
+
+/* Ctrl-E: edit the text in $VISUAL/$EDITOR through a private file. */
+static void
+ui_compose_editor(struct ui *u, struct ui_compose *c)
+{
+	char	 path[] = "/tmp/tandem-comment.XXXXXX", *words, **argv, *text;
+	FILE	*f;
+	long	 n;
+	int	 fd;
+
+	if ((fd = mkstemp(path)) == -1) {
+		ui_message(u, "%s: %s", path, strerror(errno));
+		return;
+	}
+	if (write(fd, c->buf, c->len) != (ssize_t)c->len) {
+		ui_message(u, "%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(path);
+		return;
+	}
+	close(fd);
+	argv = ui_compose_editor_argv(path, &words);
+	if (ui_spawn(u, argv) == 0 && (f = fopen(path, "r")) != NULL) {
+		fseek(f, 0, SEEK_END);
+		n = ftell(f);
+		rewind(f);
+		if (n >= 0 && n <= UI_COMPOSE_MAX) {
+			text = xcalloc((size_t)n + 1, 1);
+			if (fread(text, 1, (size_t)n, f) == (size_t)n) {
+				size_t	clean;
+
+				free(c->buf);
+				c->buf = utf8_valid_or_replace(text, (size_t)n,
+				    &clean, NULL);
+				c->len = clean;
+			}
+			free(text);
+		}
+		fclose(f);
+		ui_compose_save(u, c, ARTICLE_COMMENT_DRAFT);
+	} else
+		ui_message(u, "the editor failed; the text is as it was");
+	unlink(path);
+	free(argv);
+	free(words);
+}
+
+/* Trim trailing blanks and newlines: what is sent. */
+static void
+ui_compose_trim(struct ui_compose *c)
+{
+	while (c->len > 0 && (c->buf[c->len - 1] == '\n' ||
+	    c->buf[c->len - 1] == ' ' || c->buf[c->len - 1] == '\t'))
+		c->buf[--c->len] = '\0';
+}
+
+/*
+ * The key loop: returns 1 when the comment was sent, 0 when left as a
+ * draft (or nothing), -1 on a signal.
+ */
+static int
+ui_compose_loop(struct ui *u, struct ui_compose *c)
+{
+	wint_t	ch;
+	char	enc[5];
+	int	rc;
+
+	for (;;) {
+		curs_set(1);
+		ui_draw(u);
+		rc = get_wch(&ch);
+		if (ui_signal != 0)
+			return -1;
+		if (rc == ERR)
+			continue;
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+			ui_layout(u);
+			continue;
+		}
+		u->message[0] = '\0';
+		if (rc == OK && ch == 4) {			/* Ctrl-D */
+			ui_compose_trim(c);
+			if (c->len == 0) {
+				ui_message(u, "nothing to send: type a comment, "
+				    "or Esc");
+				continue;
+			}
+			return ui_compose_save(u, c, ARTICLE_COMMENT_POSTED) == 0;
+		}
+		if (rc == OK && ch == 27)			/* Esc */
+			return 0;
+		if (rc == OK && ch == 5) {			/* Ctrl-E */
+			ui_compose_editor(u, c);
+			continue;
+		}
+		if ((rc == KEY_CODE_YES && ch == KEY_BACKSPACE) ||
+		    (rc == OK && (ch == 127 || ch == 8))) {
+			ui_erase_grapheme(c->buf);
+			c->len = strlen(c->buf);
+		} else if (rc == OK && (ch == '\r' || ch == '\n'))
+			ui_compose_append(c, "\n", 1);
+		else if (rc == OK && ch >= 0x20 && ch != 0x7f &&
+		    (ch < 0x80 || ch >= 0xa0) && ch < 0x110000)
+			ui_compose_append(c, enc, utf8_encode((uint32_t)ch, enc));
+		else
+			continue;
+		ui_compose_save(u, c, ARTICLE_COMMENT_DRAFT);
+	}
+}
+
+void
+ui_compose(struct ui *u, int reply)
+{
+	struct comment_identity	 id;
+	struct ui_compose	 c;
+	const struct article_comment *to = NULL;
+	char			*cause = NULL;
+	int			 rc;
+
+	if (u->view.article == NULL) {
+		ui_message(u, "open an article to comment on it");
+		return;
+	}
+	if (reply) {
+		if (u->comment_sel >= u->ncomments) {
+			ui_message(u, "no comment to reply to: C writes one");
+			return;
+		}
+		to = &u->comments[u->corder[u->comment_sel]];
+	}
+	if (ui_compose_identity(u, &id) != 0)
+		return;
+	memset(&c, 0, sizeof c);
+	c.buf = xstrdup("");
+	c.parent = to != NULL ? to->id : 0;
+	c.author = id.name != NULL ? id.name : xstrdup("anonymous");
+	id.name = NULL;
+	snprintf(c.title_buf, sizeof c.title_buf, "%s%s", to ? "Reply to " :
+	    "New comment", to ? (to->author ? to->author : "anonymous") : "");
+	c.title = c.title_buf;
+	ui_compose_restore(u, &c);
+
+	u->ps.comments = 1;
+	u->ps.focus = PANE_COMMENTS;
+	ui_layout(u);
+	u->compose = &c;
+	rc = ui_compose_loop(u, &c);
+	u->compose = NULL;
+	curs_set(0);
+	if (rc == 0 && c.len == 0 && c.draft != 0 &&
+	    cache_comment_remove(u->cache, c.draft, &cause) != 0)
+		free(cause);
+	else if (rc == 0 && c.len > 0)
+		ui_message(u, "draft kept: %s continues it", reply ? "r" : "C");
+	else if (rc == 1)
+		ui_message(u, "comment saved");
+	ui_comments_load(u);
+	comment_identity_free(&id);
+	free(c.author);
+	free(c.buf);
+}

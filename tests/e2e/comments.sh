@@ -72,4 +72,17 @@ e2e_keys q
 tap_check "q closes the comments" e2e_wait_gone "Comments are open."
 e2e_keys Q
 tap_check "exits 0" [ "$(e2e_wait_exit)" = 0 ]
+
+# Comments that arrived since the last visit are marked new.
+"$TANDEM" comment 1 --parent 1 -m "Arrived later." >/dev/null
+e2e_start 100 40 "$TANDEM"
+e2e_wait_for "Threads" >/dev/null
+e2e_keys Enter c
+tap_check "a comment since the last visit is marked new" e2e_wait_for "anonymous · 20"
+tap_check "... with the new tag" \
+    sh -c 'tmux -L "$1" capture-pane -p -t "$1:0.0" | grep -q "^ | anonymous · .*  new$"' _ "$E2E_SOCK"
+tap_check "older ones are not" \
+    sh -c '! tmux -L "$1" capture-pane -p -t "$1:0.0" | grep -q "Ann · 2025-09-22  new"' _ "$E2E_SOCK"
+e2e_keys Q
+e2e_wait_exit >/dev/null
 tap_done

@@ -60,6 +60,8 @@ ui_compose_save(struct ui *u, struct ui_compose *c, int state)
 		m.body = c->buf;
 		m.created = now;
 		m.state = state;
+		/* Written while reading this language: the comment's own. */
+		m.lang = u->view.article->translations[u->view.left].lang;
 		rc = cache_comment_add(u->cache, u->article, &m, &c->draft,
 		    &cause);
 	} else

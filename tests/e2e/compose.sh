@@ -39,6 +39,7 @@ tap_check "typed text shows in the editor" e2e_wait_for "서울 댓글 東京で
 e2e_keys C-d
 tap_check "Ctrl-D sends" e2e_wait_for "comment saved"
 tap_check "stored byte for byte" [ "$(sql "select body from comment where state = 'posted'")" = "$TEXT" ]
+tap_check "in the language being read" [ "$(sql "select lang from comment where state = 'posted'")" = "en" ]
 tap_check "shown under its author" e2e_wait_for "민수 Kim · "
 row=$(e2e_capture | grep -F "서울 댓글 東京です")
 tap_check "shown whole, at its width in cells" \

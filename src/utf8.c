@@ -386,6 +386,8 @@ utf8_grapheme_breaks(const char *s, size_t n, char *p)
 	uint32_t	uc;
 	int		simple, prev = 0;
 
+	if (n == 0)
+		return;		/* p may be NULL: an empty line has no buffer */
 	memset(p, 0, n);
 	while (i < n) {
 		k = utf8_decode(s + i, n - i, &uc);

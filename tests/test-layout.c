@@ -461,9 +461,30 @@ test_golden(void)
 	free(s.buf);
 }
 
+/*
+ * An empty paragraph on a fresh layout, before any scratch space exists:
+ * found by UBSan when the comment editor laid out its first, empty text.
+ */
+static void
+test_empty_first(void)
+{
+	struct layout	l;
+
+	layout_init(&l);
+	/* Under UBSan the old code stopped the test here (memset(NULL)). */
+	utf8_grapheme_breaks("", 0, NULL);
+	layout_wrap(&l, 0, "", 0, 40, NULL);
+	ok(l.nlines == 1 && l.lines[0].len == 0 && l.lines[0].width == 0,
+	    "an empty first paragraph is one empty line");
+	layout_wrap(&l, 1, "x", 1, 40, NULL);
+	ok(l.nlines == 2 && l.lines[1].len == 1, "and the layout goes on");
+	layout_free(&l);
+}
+
 int
 main(void)
 {
+	test_empty_first();
 	test_wrap_cases();
 	test_records();
 	test_fit();

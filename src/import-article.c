@@ -115,36 +115,39 @@ art_header(const char *s, size_t len, char **key, char **value)
 	return 1;
 }
 
-/* Is the character ending a (or starting b) one that joins without a space? */
+/*
+ * Is the character at p (n bytes left) one that joins without a space?
+ * n guards an empty paragraph, whose "last character" is no character.
+ */
 static int
-art_cjk(const char *p)
+art_cjk(const char *p, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)p;
 	unsigned int	     c;
 
-	if (u[0] < 0xe3 || u[0] > 0xef)
+	if (n < 3 || u[0] < 0xe3 || u[0] > 0xef)
 		return 0;
 	c = ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
 	return (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) ||
 	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
 }
 
-/* Start of the last character of s[0..len). */
-static const char *
+/* Bytes of the last character of s[0..len), 0 if len is 0. */
+static size_t
 art_last_char(const char *s, size_t len)
 {
-	const char	*p = s + len - 1;
+	size_t	i = len;
 
-	while (p > s && ((unsigned char)*p & 0xc0) == 0x80)
-		p--;
-	return p;
+	while (i > 1 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	return i > 0 ? len - (i - 1) : 0;
 }
 
 /* Add a text line to the section's open paragraph (or open one). */
 static void
 art_add_line(struct art_section *sec, int open, const char *s, size_t len)
 {
-	size_t	 k, old;
+	size_t	 k, old, n;
 	char	*p;
 	int	 sep = 0;
 
@@ -161,8 +164,11 @@ art_add_line(struct art_section *sec, int open, const char *s, size_t len)
 	old = sec->plen[k];
 	if (sec->comment)
 		sep = '\n';
-	else if (!(art_cjk(art_last_char(sec->para[k], old)) && art_cjk(s)))
-		sep = ' ';
+	else {
+		n = art_last_char(sec->para[k], old);
+		if (!(art_cjk(sec->para[k] + old - n, n) && art_cjk(s, len)))
+			sep = ' ';
+	}
 	p = xrealloc(sec->para[k], old + len + 2);
 	if (sep)
 		p[old++] = (char)sep;

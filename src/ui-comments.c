@@ -19,15 +19,38 @@
 #define UI_COMMENT_INDENT 2
 #define UI_COMMENT_DEPTH_MAX 8	/* deeper replies stop indenting */
 
+/*
+ * Index of the comment with this id, or ncomments: a binary search, as
+ * the cache loads comments in id order.
+ */
+static size_t
+ui_comments_find(const struct ui *u, long long id)
+{
+	size_t	lo = 0, hi = u->ncomments, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (u->comments[mid].id == id)
+			return mid;
+		if (u->comments[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return u->ncomments;
+}
+
 void
 ui_comments_load(struct ui *u)
 {
 	char	*cause = NULL;
+	size_t	 i;
 
 	article_comments_free(u->comments, u->ncomments);
 	u->comments = NULL;
 	u->ncomments = 0;
 	FREE(&u->collapsed);
+	FREE(&u->cparent);
 	u->comment_sel = 0;
 	u->comments_top = 0;
 	if (u->article != 0 && cache_comments_load(u->cache, u->article,
@@ -36,6 +59,16 @@ ui_comments_load(struct ui *u)
 		free(cause);
 	}
 	u->collapsed = xcalloc(u->ncomments + 1, 1);
+	/* Parents by index, found once: walking up a thread 10,000 deep
+	   with a search per step made each redraw take a minute.  A parent
+	   that does not come first counts as none, so no walk can loop. */
+	u->cparent = xreallocarray(NULL, u->ncomments + 1, sizeof *u->cparent);
+	for (i = 0; i < u->ncomments; i++) {
+		u->cparent[i] = u->comments[i].parent == 0 ? u->ncomments :
+		    ui_comments_find(u, u->comments[i].parent);
+		if (u->cparent[i] >= i)
+			u->cparent[i] = u->ncomments;
+	}
 }
 
 static const char *
@@ -54,17 +87,6 @@ ui_comments_policy(const struct ui *u)
 	}
 }
 
-/* Index of the comment with this id, or ncomments. */
-static size_t
-ui_comments_find(const struct ui *u, long long id)
-{
-	size_t	j;
-
-	for (j = 0; j < u->ncomments; j++)
-		if (u->comments[j].id == id)
-			break;
-	return j;
-}
 
 /*
  * Depth of comment i in its thread; -1 if a collapsed comment above it
@@ -73,16 +95,13 @@ ui_comments_find(const struct ui *u, long long id)
 static int
 ui_comments_depth(const struct ui *u, size_t i)
 {
-	long long	parent = u->comments[i].parent;
 	int		depth = 0, hidden = 0;
 	size_t		j;
 
-	while (parent != 0 && depth < 1000) {
-		if ((j = ui_comments_find(u, parent)) == u->ncomments)
-			break;
+	for (j = u->cparent[i]; j < u->ncomments && depth < 1000;
+	    j = u->cparent[j]) {
 		hidden |= u->collapsed[j];
 		depth++;
-		parent = u->comments[j].parent;
 	}
 	if (hidden)
 		return -1;
@@ -93,18 +112,14 @@ ui_comments_depth(const struct ui *u, size_t i)
 static size_t
 ui_comments_replies(const struct ui *u, size_t i)
 {
-	long long	parent;
 	size_t		j, k, n = 0;
 
 	for (j = i + 1; j < u->ncomments; j++) {
-		for (parent = u->comments[j].parent; parent != 0;
-		    parent = u->comments[k].parent) {
-			if (parent == u->comments[i].id) {
+		for (k = u->cparent[j]; k < u->ncomments; k = u->cparent[k]) {
+			if (k == i) {
 				n++;
 				break;
 			}
-			if ((k = ui_comments_find(u, parent)) == u->ncomments)
-				break;
 		}
 	}
 	return n;

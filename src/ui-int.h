@@ -58,6 +58,8 @@ struct ui {
 	size_t			 comments_top;	/* first line shown */
 	size_t			 comment_sel;	/* selected comment */
 	char			*collapsed;	/* per comment: replies hidden */
+	size_t			*cparent;	/* per comment: its parent's index,
+						   ncomments for none */
 
 	int			 help;		/* help overlay shown */
 	int			 help_top;

@@ -517,6 +517,7 @@ ui_run(const struct ui_options *uo)
 	endwin();
 	article_comments_free(u.comments, u.ncomments);
 	free(u.collapsed);
+	free(u.cparent);
 	free(u.link_shown);
 	view_free(&u.view);
 	list_free(&u.list);

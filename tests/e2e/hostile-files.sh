@@ -167,6 +167,27 @@ tap_check "10,000 levels of comments: export gives the file back" \
 tap_check "10,000 levels of comments: show works" \
     sh -c 'timeout 30 "$1" show "$2" >/dev/null' _ "$TANDEM" "$id"
 
+# The comment pane of that thread opens at once (it took a minute when
+# each redraw searched for every ancestor of every comment).
+if command -v tmux >/dev/null 2>&1; then
+	TANDEM_DB="$E2E_TMP/deep.db" "$TANDEM" import "$F/deep" >/dev/null
+	TANDEM_DB="$E2E_TMP/deep.db" e2e_start 100 30 "$TANDEM" --db "$E2E_TMP/deep.db"
+	e2e_wait_for "Deep" >/dev/null
+	e2e_keys Enter
+	e2e_wait_for "Body." >/dev/null
+	e2e_keys c
+	if e2e_wait_for "Level 1." 10 && { e2e_keys j j j; e2e_wait_for "Level 4." 10; }; then
+		tap_ok "10,000 levels of comments: the comment pane opens and moves"
+	else
+		e2e_dump comments
+		tap_fail "10,000 levels of comments: the comment pane opens and moves"
+	fi
+	e2e_keys Q
+	e2e_wait_exit >/dev/null
+else
+	TAP_N=$((TAP_N + 1)); echo "ok $TAP_N # SKIP comment pane: tmux is not installed"
+fi
+
 # Shell syntax in a title is text, nowhere run.
 title='$(touch '"$E2E_TMP"'/pwned1) ; touch '"$E2E_TMP"'/pwned2 `touch '"$E2E_TMP"'/pwned3` ; rm -rf x'
 printf '== en\ntitle: %s\n\nBody %s.\n' "$title" "$title" > "$F/shell"

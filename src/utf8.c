@@ -443,6 +443,31 @@ utf8_clean_tab(struct utf8_buf *b, size_t line, int amb)
 }
 
 /*
+ * The end of the marks from i: combining marks, ZWJ, variation selectors
+ * and skin tones, which extend the character before them.  After a tab
+ * they extend nothing, and once the tab became spaces they would extend
+ * a space (a space with U+FE0F is two cells), so they are dropped there.
+ */
+static size_t
+utf8_skip_marks(const char *s, size_t n, size_t i)
+{
+	uint32_t	uc;
+	size_t		k;
+	int		gcb;
+
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &uc);
+		if (uc == UTF8_BAD)
+			break;
+		gcb = uc_graphemeclusterbreak_property(uc);
+		if (gcb != GBP_EXTEND && gcb != GBP_ZWJ && gcb != GBP_SPACINGMARK)
+			break;
+		i += k;
+	}
+	return i;
+}
+
+/*
  * The end of the run from i that the sanitiser keeps byte for byte:
  * printable ASCII and valid characters that are not dropped, C1 or a line
  * break.  Copying runs rather than characters is what makes it fast.
@@ -495,7 +520,7 @@ utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
 				utf8_buf_add(&b, "\t", 1);
 			else
 				utf8_clean_tab(&b, line, amb);
-			i++;
+			i = utf8_skip_marks(s, n, i + 1);
 			continue;
 		}
 		k = utf8_decode(s + i, n - i, &uc);

@@ -211,7 +211,7 @@ tap_check "shell syntax: JSON keeps the backquotes" \
 # (SIGXFSZ ignored, so writes fail with EFBIG instead of killing tandem).
 python3 -c '
 print("== en\ntitle: Too big for the disk\n")
-for i in range(3000):
+for i in range(20000):
     print("Paragraph %d, with enough words in it to need some room.\n" % i)' > "$F/big"
 MNT="$E2E_TMP/full"
 mkdir "$MNT"

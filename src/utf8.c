@@ -446,7 +446,8 @@ utf8_clean_tab(struct utf8_buf *b, size_t line, int amb)
  * The end of the marks from i: combining marks, ZWJ, variation selectors
  * and skin tones, which extend the character before them.  After a tab
  * they extend nothing, and once the tab became spaces they would extend
- * a space (a space with U+FE0F is two cells), so they are dropped there.
+ * a space (a space with U+FE0F is two cells), so they are dropped there,
+ * also when controls or escape sequences dropped in between hid them.
  */
 static size_t
 utf8_skip_marks(const char *s, size_t n, size_t i)
@@ -503,11 +504,19 @@ utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
 	struct utf8_buf		 b = { NULL, 0, 0 };
 	size_t			 i = 0, k, line = 0;
 	uint32_t		 uc;
+	int			 tab = 0;	/* a tab was the last kept */
 
 	utf8_buf_grow(&b, n + 1);
 	while (i < n) {
 		if ((k = utf8_clean_run(s, n, i)) > i) {
-			utf8_buf_add(&b, s + i, k - i);
+			/* Marks right after a tab (or after what was dropped
+			   since) extend nothing. */
+			if (tab)
+				i = utf8_skip_marks(s, k, i);
+			if (k > i) {
+				utf8_buf_add(&b, s + i, k - i);
+				tab = 0;
+			}
 			i = k;
 			continue;
 		}
@@ -520,7 +529,8 @@ utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
 				utf8_buf_add(&b, "\t", 1);
 			else
 				utf8_clean_tab(&b, line, amb);
-			i = utf8_skip_marks(s, n, i + 1);
+			tab = 1;
+			i++;
 			continue;
 		}
 		k = utf8_decode(s + i, n - i, &uc);
@@ -532,8 +542,11 @@ utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
 		if (uc == '\n' || uc == 0x2028 || uc == 0x2029) {
 			utf8_buf_add(&b, "\n", 1);
 			line = b.len;
-		} else if (uc == UTF8_BAD)
+			tab = 0;
+		} else if (uc == UTF8_BAD) {
 			utf8_buf_add(&b, "\xef\xbf\xbd", 3);
+			tab = 0;
+		}
 		/* else dropped */
 	}
 	return utf8_buf_end(&b, outlen);

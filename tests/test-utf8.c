@@ -113,6 +113,8 @@ static const struct {
 	{ "tab after a line break", S("abc\n\tx"), "abc\n        x" },
 	{ "marks after a tab extend nothing: dropped",
 	    S("\t\xef\xb8\x8f\xcc\x81x"), "        x" },
+	{ "marks after a tab and dropped controls",
+	    S("\t\x1a\x1b[0m\xef\xb8\x8fx"), "        x" },
 	{ "overlong slash", S("\xc0\xaf"), "\xef\xbf\xbd\xef\xbf\xbd" },
 	{ "surrogate", S("\xed\xa0\x80"),
 	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },

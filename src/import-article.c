@@ -46,7 +46,7 @@ struct art_section {
 	char		*title, *url, *author, *date;
 	long		 id, parent;
 	char		**para;		/* paragraphs (comments: one body) */
-	size_t		*plen, npara;
+	size_t		*plen, npara, paracap;
 };
 
 struct art {
@@ -54,7 +54,7 @@ struct art {
 	char		*url, *date, *author, *original;
 	enum import_policy policy;
 	struct art_section *sec;
-	size_t		 nsec;
+	size_t		 nsec, seccap;
 };
 
 static int
@@ -152,10 +152,14 @@ art_add_line(struct art_section *sec, int open, const char *s, size_t len)
 	int	 sep = 0;
 
 	if (!open) {
-		sec->para = xreallocarray(sec->para, sec->npara + 1,
-		    sizeof *sec->para);
-		sec->plen = xreallocarray(sec->plen, sec->npara + 1,
-		    sizeof *sec->plen);
+		/* Doubling: 100,000 paragraphs are not 100,000 copies. */
+		if (sec->npara == sec->paracap) {
+			sec->paracap = sec->paracap ? sec->paracap * 2 : 8;
+			sec->para = xreallocarray(sec->para, sec->paracap,
+			    sizeof *sec->para);
+			sec->plen = xreallocarray(sec->plen, sec->paracap,
+			    sizeof *sec->plen);
+		}
 		sec->para[sec->npara] = xstrndup(s, len);
 		sec->plen[sec->npara++] = len;
 		return;
@@ -272,14 +276,19 @@ art_section(struct art *a, size_t line, const char *s, size_t len,
 	size_t			 nl, i;
 
 	name = utf8_text_trim(s + 3, len - 3, &nl);
-	a->sec = xreallocarray(a->sec, a->nsec + 1, sizeof *a->sec);
+	if (a->nsec == a->seccap) {
+		a->seccap = a->seccap ? a->seccap * 2 : 8;
+		a->sec = xreallocarray(a->sec, a->seccap, sizeof *a->sec);
+	}
 	sec = &a->sec[a->nsec++];
 	memset(sec, 0, sizeof *sec);
 	sec->line = line;
 	if (nl == 7 && memcmp(name, "comment", 7) == 0) {
+		/* Comments come last, so they number on from the one before
+		   (counting them all each time was quadratic). */
 		sec->comment = 1;
-		for (i = 0; i < a->nsec; i++)
-			sec->id += a->sec[i].comment;
+		sec->id = a->nsec >= 2 && a->sec[a->nsec - 2].comment ?
+		    a->sec[a->nsec - 2].id + 1 : 1;
 		return 0;
 	}
 	sec->lang = xstrndup(name, nl);

@@ -639,14 +639,26 @@ utf8_cluster_width(const char *s, size_t n, int amb)
 {
 	uint32_t	uc, c;
 	size_t		k;
-	int		w, ri;
+	int		w, ri, pre;
 
 	if (n == 0)
 		return 0;
 	k = utf8_decode(s, n, &uc);
+	/*
+	 * Prepended marks (U+0600 ARABIC NUMBER SIGN and a few more) take
+	 * the next character into their cluster, even a space; terminals
+	 * draw both, so both count (else a title padded after one came out
+	 * a cell short).
+	 */
+	for (pre = 0; uc >= 0x600 && k < n &&
+	    uc_graphemeclusterbreak_property(uc) == GBP_PREPEND; ) {
+		if ((w = utf8_char_width(uc, amb)) > 0)
+			pre += w;
+		k += utf8_decode(s + k, n - k, &uc);
+	}
 	w = utf8_char_width(uc, amb);
 	if (w < 0)
-		return 0;
+		return pre;
 	ri = uc >= 0x1f1e6 && uc <= 0x1f1ff;
 	while (k < n) {
 		k += utf8_decode(s + k, n - k, &c);
@@ -655,7 +667,7 @@ utf8_cluster_width(const char *s, size_t n, int amb)
 		else if (ri && c >= 0x1f1e6 && c <= 0x1f1ff)
 			w = 2;
 	}
-	return w;
+	return pre + w;
 }
 
 /* Cells s[0..len) takes once sanitised, tabs expanded from its start. */

@@ -65,6 +65,7 @@ static const struct {
 	{ "U+FFFD is ambiguous", S("\xff"), W2, 2 },
 	{ "tab to column 8", S("a\tb"), N1, 9 },
 	{ "tab after Hangul", S("한\t"), N1, 8 },
+	{ "Arabic number sign, then a space that counts", S("\xd8\x82 "), N1, 1 },
 	{ "VS16 after a tab widens nothing", S("\t\xef\xb8\x8fx"), N1, 9 },
 	{ "skin tone after a tab", S("\t\xf0\x9f\x8f\xbdx"), N1, 9 },
 	{ "NUL counts nothing", S("a\0b"), N1, 2 },

@@ -448,6 +448,8 @@ utf8_clean_tab(struct utf8_buf *b, size_t line, int amb)
  * they extend nothing, and once the tab became spaces they would extend
  * a space (a space with U+FE0F is two cells), so they are dropped there,
  * also when controls or escape sequences dropped in between hid them.
+ * The same at the start of the text or a line: there they would join
+ * whatever is drawn before the text (a gutter's space).
  */
 static size_t
 utf8_skip_marks(const char *s, size_t n, size_t i)
@@ -504,13 +506,13 @@ utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
 	struct utf8_buf		 b = { NULL, 0, 0 };
 	size_t			 i = 0, k, line = 0;
 	uint32_t		 uc;
-	int			 tab = 0;	/* a tab was the last kept */
+	int			 tab = 1;	/* no base yet: start, tab, LF */
 
 	utf8_buf_grow(&b, n + 1);
 	while (i < n) {
 		if ((k = utf8_clean_run(s, n, i)) > i) {
-			/* Marks right after a tab (or after what was dropped
-			   since) extend nothing. */
+			/* Marks at the start, after a line break or a tab
+			   (or after what was dropped since) extend nothing. */
 			if (tab)
 				i = utf8_skip_marks(s, k, i);
 			if (k > i) {
@@ -542,7 +544,7 @@ utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
 		if (uc == '\n' || uc == 0x2028 || uc == 0x2029) {
 			utf8_buf_add(&b, "\n", 1);
 			line = b.len;
-			tab = 0;
+			tab = 1;
 		} else if (uc == UTF8_BAD) {
 			utf8_buf_add(&b, "\xef\xbf\xbd", 3);
 			tab = 0;

@@ -114,6 +114,8 @@ static const struct {
 	{ "tab after a line break", S("abc\n\tx"), "abc\n        x" },
 	{ "marks after a tab extend nothing: dropped",
 	    S("\t\xef\xb8\x8f\xcc\x81x"), "        x" },
+	{ "a mark with no base at the start or after LF",
+	    S("\xea\xa7\x80x\n\xcc\x81y"), "x\ny" },
 	{ "marks after a tab and dropped controls",
 	    S("\t\x1a\x1b[0m\xef\xb8\x8fx"), "        x" },
 	{ "overlong slash", S("\xc0\xaf"), "\xef\xbf\xbd\xef\xbf\xbd" },

@@ -46,7 +46,7 @@ struct art_section {
 	char		*title, *url, *author, *date;
 	long		 id, parent;
 	char		**para;		/* paragraphs (comments: one body) */
-	size_t		*plen, npara;
+	size_t		*plen, npara, paracap;
 };
 
 struct art {
@@ -54,7 +54,7 @@ struct art {
 	char		*url, *date, *author, *original;
 	enum import_policy policy;
 	struct art_section *sec;
-	size_t		 nsec;
+	size_t		 nsec, seccap;
 };
 
 static int
@@ -115,44 +115,51 @@ art_header(const char *s, size_t len, char **key, char **value)
 	return 1;
 }
 
-/* Is the character ending a (or starting b) one that joins without a space? */
+/*
+ * Is the character at p (n bytes left) one that joins without a space?
+ * n guards an empty paragraph, whose "last character" is no character.
+ */
 static int
-art_cjk(const char *p)
+art_cjk(const char *p, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)p;
 	unsigned int	     c;
 
-	if (u[0] < 0xe3 || u[0] > 0xef)
+	if (n < 3 || u[0] < 0xe3 || u[0] > 0xef)
 		return 0;
 	c = ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
 	return (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) ||
 	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
 }
 
-/* Start of the last character of s[0..len). */
-static const char *
+/* Bytes of the last character of s[0..len), 0 if len is 0. */
+static size_t
 art_last_char(const char *s, size_t len)
 {
-	const char	*p = s + len - 1;
+	size_t	i = len;
 
-	while (p > s && ((unsigned char)*p & 0xc0) == 0x80)
-		p--;
-	return p;
+	while (i > 1 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	return i > 0 ? len - (i - 1) : 0;
 }
 
 /* Add a text line to the section's open paragraph (or open one). */
 static void
 art_add_line(struct art_section *sec, int open, const char *s, size_t len)
 {
-	size_t	 k, old;
+	size_t	 k, old, n;
 	char	*p;
 	int	 sep = 0;
 
 	if (!open) {
-		sec->para = xreallocarray(sec->para, sec->npara + 1,
-		    sizeof *sec->para);
-		sec->plen = xreallocarray(sec->plen, sec->npara + 1,
-		    sizeof *sec->plen);
+		/* Doubling: 100,000 paragraphs are not 100,000 copies. */
+		if (sec->npara == sec->paracap) {
+			sec->paracap = sec->paracap ? sec->paracap * 2 : 8;
+			sec->para = xreallocarray(sec->para, sec->paracap,
+			    sizeof *sec->para);
+			sec->plen = xreallocarray(sec->plen, sec->paracap,
+			    sizeof *sec->plen);
+		}
 		sec->para[sec->npara] = xstrndup(s, len);
 		sec->plen[sec->npara++] = len;
 		return;
@@ -161,8 +168,11 @@ art_add_line(struct art_section *sec, int open, const char *s, size_t len)
 	old = sec->plen[k];
 	if (sec->comment)
 		sep = '\n';
-	else if (!(art_cjk(art_last_char(sec->para[k], old)) && art_cjk(s)))
-		sep = ' ';
+	else {
+		n = art_last_char(sec->para[k], old);
+		if (!(art_cjk(sec->para[k] + old - n, n) && art_cjk(s, len)))
+			sep = ' ';
+	}
 	p = xrealloc(sec->para[k], old + len + 2);
 	if (sep)
 		p[old++] = (char)sep;
@@ -266,14 +276,19 @@ art_section(struct art *a, size_t line, const char *s, size_t len,
 	size_t			 nl, i;
 
 	name = utf8_text_trim(s + 3, len - 3, &nl);
-	a->sec = xreallocarray(a->sec, a->nsec + 1, sizeof *a->sec);
+	if (a->nsec == a->seccap) {
+		a->seccap = a->seccap ? a->seccap * 2 : 8;
+		a->sec = xreallocarray(a->sec, a->seccap, sizeof *a->sec);
+	}
 	sec = &a->sec[a->nsec++];
 	memset(sec, 0, sizeof *sec);
 	sec->line = line;
 	if (nl == 7 && memcmp(name, "comment", 7) == 0) {
+		/* Comments come last, so they number on from the one before
+		   (counting them all each time was quadratic). */
 		sec->comment = 1;
-		for (i = 0; i < a->nsec; i++)
-			sec->id += a->sec[i].comment;
+		sec->id = a->nsec >= 2 && a->sec[a->nsec - 2].comment ?
+		    a->sec[a->nsec - 2].id + 1 : 1;
 		return 0;
 	}
 	sec->lang = xstrndup(name, nl);

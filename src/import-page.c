@@ -280,7 +280,7 @@ page_emit_block(struct page *pg, struct page_block *b,
 	const struct import_lines *il = pg->il;
 	struct import_translation  t;
 	const char		  *p;
-	char			  *title;
+	char			  *title, *para;
 	size_t			   i, pl, tl;
 	int			   rc = 0;
 
@@ -304,9 +304,13 @@ page_emit_block(struct page *pg, struct page_block *b,
 	for (i = b->first; i <= b->last && rc == 0; i++) {
 		if (i == b->title || pg->kind[i] || page_blank(il, i))
 			continue;
+		/* A copy: trimmed text would not end in the NUL that
+		   import.h promises at text[len]. */
 		p = utf8_text_trim(il->text[i], il->len[i], &pl);
-		if ((rc = sink->paragraph(sink->arg, p, pl, cause)) != 0)
+		para = xstrndup(p, pl);
+		if ((rc = sink->paragraph(sink->arg, para, pl, cause)) != 0)
 			import_sink_error(cause, il, i + 1);
+		free(para);
 	}
 	return rc;
 }

@@ -235,6 +235,15 @@ import_read(const char *path, char **out, size_t *outlen, char **cause)
 			close(fd);
 			return -1;
 		}
+		/* Fail before reading a file already too large (a sparse
+		   1 GB file would cost 64 MiB of reading first); one that
+		   grows while read is still stopped by the loop below. */
+		if ((uintmax_t)sb.st_size > IMPORT_MAX_BYTES) {
+			xasprintf(cause, "%s: too large (the limit is %lu MiB)",
+			    path, IMPORT_MAX_BYTES >> 20);
+			close(fd);
+			return -1;
+		}
 		/* Regular files never block; reads below may now wait. */
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	}

@@ -103,7 +103,8 @@ layout_sbs_zip(struct layout_sbs *sbs, const struct layout_sbs_col *lc,
 /*
  * Lay out left and right paragraphs in columns of lwidth and rwidth
  * cells, row-aligned by pairs (NULL: the i-th with the i-th, the longer
- * side's extra paragraphs alone).  Replaces whatever sbs held.
+ * side's extra paragraphs alone).  Widths below 1 count as 1.  Replaces
+ * whatever sbs held.
  */
 void
 layout_sbs_build(struct layout_sbs *sbs, const struct layout_para *left,
@@ -119,8 +120,12 @@ layout_sbs_build(struct layout_sbs *sbs, const struct layout_para *left,
 	layout_clear(&sbs->left);
 	layout_clear(&sbs->right);
 	sbs->nrows = 0;
-	sbs->lwidth = lwidth;
-	sbs->rwidth = rwidth;
+	/* As layout_wrap(): a column is at least one cell.  Rendering sizes
+	   rows by these widths, so a negative one would under-allocate. */
+	sbs->lwidth = lwidth < 1 ? 1 : lwidth;
+	sbs->rwidth = rwidth < 1 ? 1 : rwidth;
+	lwidth = sbs->lwidth;
+	rwidth = sbs->rwidth;
 	if (pairs == NULL)
 		npairs = nleft > nright ? nleft : nright;
 	for (p = 0; p < npairs; p++) {

@@ -402,8 +402,10 @@ layout_wrap(struct layout *l, size_t para, const char *text, size_t len,
 	size_t			 n;
 
 	t = utf8_sanitize_keep_tabs(text, len, &n);
-	if (l->scratchcap < 2 * n) {
-		l->scratchcap = 2 * n;
+	/* At least one byte: scratch + n must point into an allocation even
+	   for an empty paragraph (NULL + 0 is undefined). */
+	if (l->scratchcap < 2 * n + 1) {
+		l->scratchcap = 2 * n + 1;
 		free(l->scratch);
 		l->scratch = xmalloc(l->scratchcap);
 	}

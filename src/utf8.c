@@ -445,6 +445,34 @@ utf8_clean_tab(struct utf8_buf *b, size_t line, int amb)
 }
 
 /*
+ * The end of the marks from i: combining marks, ZWJ, variation selectors
+ * and skin tones, which extend the character before them.  After a tab
+ * they extend nothing, and once the tab became spaces they would extend
+ * a space (a space with U+FE0F is two cells), so they are dropped there,
+ * also when controls or escape sequences dropped in between hid them.
+ * The same at the start of the text or a line: there they would join
+ * whatever is drawn before the text (a gutter's space).
+ */
+static size_t
+utf8_skip_marks(const char *s, size_t n, size_t i)
+{
+	uint32_t	uc;
+	size_t		k;
+	int		gcb;
+
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &uc);
+		if (uc == UTF8_BAD)
+			break;
+		gcb = uc_graphemeclusterbreak_property(uc);
+		if (gcb != GBP_EXTEND && gcb != GBP_ZWJ && gcb != GBP_SPACINGMARK)
+			break;
+		i += k;
+	}
+	return i;
+}
+
+/*
  * The end of the run from i that the sanitiser keeps byte for byte:
  * printable ASCII and valid characters that are not dropped, C1 or a line
  * break.  Copying runs rather than characters is what makes it fast.
@@ -480,11 +508,19 @@ utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
 	struct utf8_buf		 b = { NULL, 0, 0 };
 	size_t			 i = 0, k, line = 0;
 	uint32_t		 uc;
+	int			 tab = 1;	/* no base yet: start, tab, LF */
 
 	utf8_buf_grow(&b, n + 1);
 	while (i < n) {
 		if ((k = utf8_clean_run(s, n, i)) > i) {
-			utf8_buf_add(&b, s + i, k - i);
+			/* Marks at the start, after a line break or a tab
+			   (or after what was dropped since) extend nothing. */
+			if (tab)
+				i = utf8_skip_marks(s, k, i);
+			if (k > i) {
+				utf8_buf_add(&b, s + i, k - i);
+				tab = 0;
+			}
 			i = k;
 			continue;
 		}
@@ -497,6 +533,7 @@ utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
 				utf8_buf_add(&b, "\t", 1);
 			else
 				utf8_clean_tab(&b, line, amb);
+			tab = 1;
 			i++;
 			continue;
 		}
@@ -509,8 +546,11 @@ utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
 		if (uc == '\n' || uc == 0x2028 || uc == 0x2029) {
 			utf8_buf_add(&b, "\n", 1);
 			line = b.len;
-		} else if (uc == UTF8_BAD)
+			tab = 1;
+		} else if (uc == UTF8_BAD) {
 			utf8_buf_add(&b, "\xef\xbf\xbd", 3);
+			tab = 0;
+		}
 		/* else dropped */
 	}
 	return utf8_buf_end(&b, outlen);
@@ -603,14 +643,26 @@ utf8_cluster_width(const char *s, size_t n, int amb)
 {
 	uint32_t	uc, c;
 	size_t		k;
-	int		w, ri;
+	int		w, ri, pre;
 
 	if (n == 0)
 		return 0;
 	k = utf8_decode(s, n, &uc);
+	/*
+	 * Prepended marks (U+0600 ARABIC NUMBER SIGN and a few more) take
+	 * the next character into their cluster, even a space; terminals
+	 * draw both, so both count (else a title padded after one came out
+	 * a cell short).
+	 */
+	for (pre = 0; uc >= 0x600 && k < n &&
+	    uc_graphemeclusterbreak_property(uc) == GBP_PREPEND; ) {
+		if ((w = utf8_char_width(uc, amb)) > 0)
+			pre += w;
+		k += utf8_decode(s + k, n - k, &uc);
+	}
 	w = utf8_char_width(uc, amb);
 	if (w < 0)
-		return 0;
+		return pre;
 	ri = uc >= 0x1f1e6 && uc <= 0x1f1ff;
 	while (k < n) {
 		k += utf8_decode(s + k, n - k, &c);
@@ -619,7 +671,7 @@ utf8_cluster_width(const char *s, size_t n, int amb)
 		else if (ri && c >= 0x1f1e6 && c <= 0x1f1ff)
 			w = 2;
 	}
-	return w;
+	return pre + w;
 }
 
 /* Cells s[0..len) takes once sanitised, tabs expanded from its start. */

@@ -65,6 +65,9 @@ static const struct {
 	{ "U+FFFD is ambiguous", S("\xff"), W2, 2 },
 	{ "tab to column 8", S("a\tb"), N1, 9 },
 	{ "tab after Hangul", S("한\t"), N1, 8 },
+	{ "Arabic number sign, then a space that counts", S("\xd8\x82 "), N1, 1 },
+	{ "VS16 after a tab widens nothing", S("\t\xef\xb8\x8fx"), N1, 9 },
+	{ "skin tone after a tab", S("\t\xf0\x9f\x8f\xbdx"), N1, 9 },
 	{ "NUL counts nothing", S("a\0b"), N1, 2 },
 };
 
@@ -109,6 +112,12 @@ static const struct {
 	{ "two tabs", S("ab\tc\td"), "ab      c       d" },
 	{ "tab after Hangul", S("한\tx"), "한      x" },
 	{ "tab after a line break", S("abc\n\tx"), "abc\n        x" },
+	{ "marks after a tab extend nothing: dropped",
+	    S("\t\xef\xb8\x8f\xcc\x81x"), "        x" },
+	{ "a mark with no base at the start or after LF",
+	    S("\xea\xa7\x80x\n\xcc\x81y"), "x\ny" },
+	{ "marks after a tab and dropped controls",
+	    S("\t\x1a\x1b[0m\xef\xb8\x8fx"), "        x" },
 	{ "overlong slash", S("\xc0\xaf"), "\xef\xbf\xbd\xef\xbf\xbd" },
 	{ "surrogate", S("\xed\xa0\x80"),
 	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },

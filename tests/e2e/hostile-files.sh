@@ -1,0 +1,296 @@
+#!/bin/sh
+# hostile-files.sh: tandem import of files that are not articles, or are
+# articles meant to hurt: empty, binary, a directory, unreadable, a
+# symlink loop, a FIFO, a file that grows while read, a 1 GB sparse file,
+# a 1 MB line, 100k paragraphs, 10,000 levels of comments, shell syntax
+# in a title, a full disk and a read-only cache.  Each must end, quickly,
+# in success or in one line "tandem: FILE: what" and a non-zero status,
+# with the database unchanged (an iterdump compared before and after).
+. "$top_srcdir/tests/e2e/lib.sh"
+command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP python3 is not installed"; exit 0; }
+
+SAMPLE="$top_srcdir/data/sample/seoul-sba-zhongguancun.txt"
+DB="$E2E_TMP/t.db"
+export TANDEM_DB="$DB" TANDEM_SAMPLE_DIR=""
+F="$E2E_TMP/f"
+mkdir "$F"
+MNT=""
+WRITER=""
+hf_cleanup() {
+	[ -n "$WRITER" ] && kill "$WRITER" 2>/dev/null
+	[ -n "$MNT" ] && umount "$MNT" 2>/dev/null
+	e2e_cleanup
+}
+trap hf_cleanup EXIT
+
+# dump [DB]: the whole database as SQL text.
+dump() {
+	python3 - "${1:-$DB}" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+for line in con.iterdump():
+    print(line)
+PY
+}
+
+# integrity DB: prints "ok" when SQLite finds the database sound.
+integrity() {
+	python3 - "$1" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+print(con.execute("pragma integrity_check").fetchone()[0])
+PY
+}
+
+# run_import FILE [SECONDS]: tandem import FILE under a deadline; sets rc
+# and leaves stderr in $E2E_TMP/err.
+run_import() {
+	timeout "${2:-30}" "$TANDEM" import "$1" >/dev/null 2>"$E2E_TMP/err"
+	rc=$?
+}
+
+# rejects NAME FILE WHAT: import FILE must fail with one line naming FILE
+# and matching WHAT, exit non-zero, not hang and change nothing.
+rejects() {
+	dump > "$E2E_TMP/before"
+	run_import "$2"
+	dump > "$E2E_TMP/after"
+	if [ "$rc" -eq 124 ]; then
+		tap_fail "$1: import ends (it hung)"
+	else
+		tap_check "$1: exit status non-zero" [ "$rc" -ne 0 ]
+	fi
+	if [ "$(wc -l < "$E2E_TMP/err")" -eq 1 ] &&
+	    grep -q "^tandem: $2: .*$3" "$E2E_TMP/err"; then
+		tap_ok "$1: one-line error naming the file"
+	else
+		tap_fail "$1: one-line error naming the file"
+		tap_diag "$(cat "$E2E_TMP/err")"
+	fi
+	tap_check "$1: database unchanged" cmp -s "$E2E_TMP/before" "$E2E_TMP/after"
+}
+
+# accepts NAME FILE: import FILE must succeed, adding one article, whose
+# id it leaves in $id.
+accepts() {
+	n=$("$TANDEM" list | wc -l)
+	run_import "$2" 60
+	tap_check "$1: imports (exit 0, no hang)" [ "$rc" -eq 0 ]
+	tap_check "$1: one more article" [ "$("$TANDEM" list | wc -l)" -eq $((n + 1)) ]
+	id=$("$TANDEM" list | awk '{ print $1 }' | sort -n | tail -n 1)
+}
+
+"$TANDEM" import "$SAMPLE" >/dev/null
+tap_check "the sample imports" [ "$("$TANDEM" list | wc -l)" -eq 1 ]
+
+: > "$F/empty"
+rejects "empty file" "$F/empty" "empty file"
+printf '\177ELF\002\001\001\000\000\000binary' > "$F/binary"
+rejects "binary file" "$F/binary" "binary"
+mkdir "$F/dir"
+rejects "directory" "$F/dir" "is a directory"
+printf '== en\ntitle: Secret\n\nHidden.\n' > "$F/unreadable"
+chmod 000 "$F/unreadable"
+if [ "$(id -u)" -eq 0 ]; then
+	TAP_N=$((TAP_N + 1))
+	echo "ok $TAP_N # SKIP unreadable file: running as root, which may read it anyway"
+else
+	rejects "unreadable file" "$F/unreadable" "Permission denied"
+fi
+ln -s "$F/loop2" "$F/loop1"
+ln -s "$F/loop1" "$F/loop2"
+rejects "symlink loop" "$F/loop1" "symbolic links"
+if mkfifo "$F/fifo" 2>/dev/null; then
+	rejects "FIFO (nobody writes)" "$F/fifo" "not a regular file"
+else
+	TAP_N=$((TAP_N + 1)); echo "ok $TAP_N # SKIP mkfifo failed"
+fi
+
+# A 1 GB sparse file: refused before reading, in bounded memory.
+truncate -s 1G "$F/sparse" 2>/dev/null ||
+    dd if=/dev/zero of="$F/sparse" bs=1 count=0 seek=1G 2>/dev/null
+rejects "1 GB sparse file" "$F/sparse" "too large"
+set -- $(python3 - "$TANDEM" "$F/sparse" <<'PY'
+import resource, subprocess, sys, time
+t = time.time()
+subprocess.run([sys.argv[1], "import", sys.argv[2]], stdout=subprocess.DEVNULL,
+               stderr=subprocess.DEVNULL, timeout=60)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, int(time.time() - t))
+PY
+)
+tap_check "1 GB sparse file: fails within 5 s (took ${2:-?} s)" [ "${2:-99}" -le 5 ]
+tap_check "1 GB sparse file: peak memory under 40 MB (was ${1:-?} kB)" [ "${1:-999999}" -lt 40960 ]
+
+# A file that grows while it is read: whatever was read gets imported, or
+# it is too large; either way the import ends.
+: > "$F/growing"
+(yes 'A line of a growing file.' >> "$F/growing") 2>/dev/null &
+WRITER=$!
+sleep 0.2
+dump > "$E2E_TMP/before"
+run_import "$F/growing"
+kill "$WRITER" 2>/dev/null; wait "$WRITER" 2>/dev/null; WRITER=""
+if [ "$rc" -eq 124 ]; then
+	tap_fail "growing file: import ends (it hung)"
+elif [ "$rc" -eq 0 ]; then
+	tap_ok "growing file: imported what was there"
+else
+	tap_check "growing file: refused with one line naming it" \
+	    sh -c '[ "$(wc -l < "$1")" -eq 1 ] && grep -q "^tandem: $2: too large" "$1"' \
+	    _ "$E2E_TMP/err" "$F/growing"
+	dump > "$E2E_TMP/after"
+	tap_check "growing file: database unchanged" \
+	    cmp -s "$E2E_TMP/before" "$E2E_TMP/after"
+fi
+rm -f "$F/growing"
+
+# Large but valid articles.
+python3 -c 'print("== en\ntitle: One long line\n\n" + "word " * 209715)' > "$F/line"
+accepts "1 MB single line" "$F/line"
+python3 -c '
+print("== en\ntitle: Many paragraphs\n")
+for i in range(100000):
+    print("p%d\n" % i)' > "$F/many"
+accepts "100k tiny paragraphs" "$F/many"
+tap_check "100k tiny paragraphs: all stored" \
+    sh -c '"$1" show "$2" | grep -q "^p99999$"' _ "$TANDEM" "$id"
+python3 -c '
+o = ["url: https://example.org/deep", "", "== en", "title: Deep", "", "Body."]
+for i in range(1, 10001):
+    o += ["", "== comment"] + (["parent: %d" % (i - 1)] if i > 1 else [])
+    o += ["", "Level %d." % i]
+print("\n".join(o))' > "$F/deep"
+accepts "10,000 levels of comments" "$F/deep"
+timeout 30 "$TANDEM" export "$id" > "$E2E_TMP/deep.out" 2>/dev/null
+tap_check "10,000 levels of comments: export gives the file back" \
+    cmp -s "$F/deep" "$E2E_TMP/deep.out"
+tap_check "10,000 levels of comments: show works" \
+    sh -c 'timeout 30 "$1" show "$2" >/dev/null' _ "$TANDEM" "$id"
+
+# The comment pane of that thread opens at once (it took a minute when
+# each redraw searched for every ancestor of every comment).
+if command -v tmux >/dev/null 2>&1; then
+	TANDEM_DB="$E2E_TMP/deep.db" "$TANDEM" import "$F/deep" >/dev/null
+	TANDEM_DB="$E2E_TMP/deep.db" e2e_start 100 30 "$TANDEM" --db "$E2E_TMP/deep.db"
+	e2e_wait_for "Deep" >/dev/null
+	e2e_keys Enter
+	e2e_wait_for "Body." >/dev/null
+	e2e_keys c
+	if e2e_wait_for "Level 1." 10 && { e2e_keys j j j; e2e_wait_for "Level 4." 10; }; then
+		tap_ok "10,000 levels of comments: the comment pane opens and moves"
+	else
+		e2e_dump comments
+		tap_fail "10,000 levels of comments: the comment pane opens and moves"
+	fi
+	e2e_keys Q
+	e2e_wait_exit >/dev/null
+else
+	TAP_N=$((TAP_N + 1)); echo "ok $TAP_N # SKIP comment pane: tmux is not installed"
+fi
+
+# Shell syntax in a title is text, nowhere run.
+title='$(touch '"$E2E_TMP"'/pwned1) ; touch '"$E2E_TMP"'/pwned2 `touch '"$E2E_TMP"'/pwned3` ; rm -rf x'
+printf '== en\ntitle: %s\n\nBody %s.\n' "$title" "$title" > "$F/shell"
+accepts "shell syntax in a title" "$F/shell"
+"$TANDEM" list > "$E2E_TMP/list.out" 2>&1
+"$TANDEM" show "$id" --width 400 > "$E2E_TMP/show.out" 2>&1
+"$TANDEM" export "$id" > "$E2E_TMP/export.out" 2>&1
+"$TANDEM" export "$id" --format json > "$E2E_TMP/json.out" 2>&1
+tap_check "shell syntax: nothing ran" \
+    sh -c '! ls "$1"/pwned* >/dev/null 2>&1' _ "$E2E_TMP"
+tap_check "shell syntax: list shows the title as text" \
+    grep -qF '$(touch' "$E2E_TMP/list.out"
+tap_check "shell syntax: show shows it whole" \
+    grep -qF "$title" "$E2E_TMP/show.out"
+tap_check "shell syntax: export gives the file back" \
+    cmp -s "$F/shell" "$E2E_TMP/export.out"
+tap_check "shell syntax: JSON keeps the backquotes" \
+    grep -qF '`touch' "$E2E_TMP/json.out"
+
+# A full disk: a small tmpfs when we may mount one, else a file size limit
+# (SIGXFSZ ignored, so writes fail with EFBIG instead of killing tandem).
+python3 -c '
+print("== en\ntitle: Too big for the disk\n")
+for i in range(20000):
+    print("Paragraph %d, with enough words in it to need some room.\n" % i)' > "$F/big"
+MNT="$E2E_TMP/full"
+mkdir "$MNT"
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=1m tmpfs "$MNT" 2>/dev/null; then
+	FDB="$MNT/t.db"
+	TANDEM_DB="$FDB" "$TANDEM" import "$SAMPLE" >/dev/null
+	dump "$FDB" > "$E2E_TMP/before"
+	dd if=/dev/zero of="$MNT/filler" bs=4k 2>/dev/null
+	TANDEM_DB="$FDB" timeout 30 "$TANDEM" import "$F/big" >/dev/null 2>"$E2E_TMP/err"
+	rc=$?
+	rm -f "$MNT/filler"
+	how="full tmpfs"
+else
+	MNT=""
+	FDB="$E2E_TMP/limited.db"
+	TANDEM_DB="$FDB" "$TANDEM" import "$SAMPLE" >/dev/null
+	dump "$FDB" > "$E2E_TMP/before"
+	limit=$(( ($(wc -c < "$FDB") + 8191) / 512 ))
+	(trap '' XFSZ; ulimit -f "$limit"; TANDEM_DB="$FDB" exec timeout 30 \
+	    "$TANDEM" import "$F/big") >/dev/null 2>"$E2E_TMP/err"
+	rc=$?
+	how="ulimit -f"
+fi
+tap_check "disk full ($how): import fails" sh -c '[ "$1" -ne 0 ] && [ "$1" -ne 124 ]' _ "$rc"
+tap_check "disk full ($how): one-line error naming the file" \
+    sh -c '[ "$(wc -l < "$1")" -eq 1 ] && grep -q "^tandem: .*\(full\|I/O\|large\)" "$1"' \
+    _ "$E2E_TMP/err"
+tap_check "disk full ($how): database intact" [ "$(integrity "$FDB")" = ok ]
+dump "$FDB" > "$E2E_TMP/after"
+tap_check "disk full ($how): database unchanged" cmp -s "$E2E_TMP/before" "$E2E_TMP/after"
+[ -n "$MNT" ] && umount "$MNT" && MNT=""
+
+# A read-only cache: file and directory modes for a normal user; root
+# ignores those, so as root a tmpfs remounted read-only stands in.
+# fails_ro NAME: the import of $F/big into $ROD must fail in one line.
+fails_ro() {
+	TANDEM_DB="$ROD" timeout 30 "$TANDEM" import "$F/big" >/dev/null 2>"$E2E_TMP/err"
+	tap_check "$1: import fails" sh -c '[ "$1" -ne 0 ] && [ "$1" -ne 124 ]' _ $?
+	tap_check "$1: one-line error naming the cache" \
+	    sh -c '[ "$(wc -l < "$1")" -eq 1 ] && grep -q "^tandem: $2: " "$1"' \
+	    _ "$E2E_TMP/err" "$ROD"
+}
+RO="$E2E_TMP/ro"
+mkdir "$RO"
+TANDEM_DB="$RO/t.db" "$TANDEM" import "$SAMPLE" >/dev/null
+dump "$RO/t.db" > "$E2E_TMP/before"
+ROD=""
+if [ "$(id -u)" -ne 0 ]; then
+	ROD="$RO/t.db"
+	chmod 444 "$ROD"
+	fails_ro "read-only cache file"
+	chmod 555 "$RO"
+	fails_ro "read-only cache file and directory"
+	chmod 755 "$RO"
+	chmod 644 "$ROD"
+	how="modes"
+else
+	MNT="$E2E_TMP/rofs"
+	mkdir "$MNT"
+	if mount -t tmpfs -o size=4m tmpfs "$MNT" 2>/dev/null; then
+		ROD="$MNT/t.db"
+		cp "$RO/t.db" "$ROD"
+		mount -o remount,ro "$MNT"
+		fails_ro "read-only file system"
+		# SQLite cannot open a WAL database read-only without its
+		# -shm file: check it with the file system writable again.
+		mount -o remount,rw "$MNT"
+		how="read-only tmpfs"
+	else
+		MNT=""
+	fi
+fi
+if [ -n "$ROD" ]; then
+	tap_check "read-only cache ($how): database intact" [ "$(integrity "$ROD")" = ok ]
+	dump "$ROD" > "$E2E_TMP/after"
+	tap_check "read-only cache ($how): database unchanged" \
+	    cmp -s "$E2E_TMP/before" "$E2E_TMP/after"
+else
+	TAP_N=$((TAP_N + 1))
+	echo "ok $TAP_N # SKIP read-only cache: root, and no tmpfs may be mounted"
+fi
+tap_done

@@ -17,7 +17,7 @@ the harness looks for on screen.  The output depends only on N and --seed.
 
 usage: gen-articles.py --sample FILE --count N --out DIR [--seed S]
        gen-articles.py --sample FILE --count N --newsboat CACHE.db
-       gen-articles.py --sample FILE --long FILE  (one article, 5 x 10 KB)
+       gen-articles.py --sample FILE --long FILE  (one article, 5 x 30 KB)
 """
 
 import argparse
@@ -79,8 +79,8 @@ class Generator:
         rnd = random.Random(self.seed * 1000003 + i)
         k = 5 if long else rnd.randint(2, 5)
         langs = rnd.sample(LANGS, k)
-        npara = 12 if long else rnd.randint(6, 10)
-        target = 10000 if long else rnd.randint(2000, 10000)
+        npara = 16 if long else rnd.randint(6, 10)
+        target = 30000 if long else rnd.randint(2000, 10000)
         nums = {}
 
         def renumber(s):

@@ -413,19 +413,22 @@ def bytes_bench(args, tandem, env):
         res["tandem"] = bytes_steps(
             pane, ["env", "TANDEM_LANG=ko,en", "TANDEM_SAMPLE_DIR=", tandem,
                    "--db", db],
-            [("first_paint", None), ("open", "Enter"), ("line", "j"),
-             ("page", "Space"), ("lang", "l"), ("sbs", "s")], "Q")
+            [("first_paint", None), ("open", ("Enter", 1)),
+             ("line", ("j", 10)), ("page", ("Space", 3)),
+             ("lang", ("l", 1)), ("sbs", ("s", 1))], "Q")
         res["less"] = bytes_steps(
             pane, ["env", "LESS=", "LESSHISTFILE=-", "less", text],
-            [("first_paint", None), ("line", "j"), ("page", "Space")], "q")
+            [("first_paint", None), ("line", ("j", 10)),
+             ("page", ("Space", 3))], "q")
     finally:
         pane.close()
     return res
 
 
 def changed_text(before, after):
-    """UTF-8 bytes of the text of the rows that changed: the least a
-    terminal must be sent to show the new screen."""
+    """UTF-8 bytes of the text of the rows that differ from the old screen
+    at the same place: what a terminal must be sent to show the new screen
+    without scrolling (for a page down, the page's text)."""
     b, a = before.split("\n"), after.split("\n")
     b += [""] * (len(a) - len(b))
     return sum(len(row.rstrip().encode()) + 1 for i, row in enumerate(a)
@@ -443,15 +446,20 @@ def bytes_steps(pane, argv, steps, quit_key):
     out = {}
     screen = ""
     for name, key in steps:
+        # A step of several keys (j x10) is reported per key.
+        times = 1 if key is None else key[1]
         size0 = pane.pipe_size()
-        pane.keys(key or "Enter")
-        cc = pane.settle(count=True)
+        cc = text = 0
+        for _ in range(times):
+            pane.keys(key[0] if key else "Enter")
+            cc += pane.settle(count=True)
+            now = pane.capture()
+            text += changed_text(screen, now)
+            screen = now
         size1 = pane.pipe_size()
-        now = pane.capture()
-        out[name] = {"bytes": size1 - size0, "control_bytes": cc,
-                     "text": changed_text(screen, now),
+        out[name] = {"bytes": (size1 - size0) / times,
+                     "control_bytes": cc / times, "text": text / times,
                      "screen": len(pane.capture(escapes=True).encode())}
-        screen = now
     pane.tmux("pipe-pane", "-t", "b:0.0")	# close it while alive
     pane.keys(quit_key)
     pane.wait_dead()
@@ -598,12 +606,15 @@ def report(r, sizes):
     print("layout: %.1f MB/s" % r["layout"]["mb_per_s"])
     print()
     print("bytes written to the terminal (long ko/en/ja/zh/fr article):")
-    print("%-8s %-12s %8s %12s %12s" % ("program", "step", "bytes",
-                                         "changed text", "screen"))
+    print("(line: mean of 10 j, page: mean of 3 Space; changed text: bytes"
+          " of the rows that differ from before; screen: the whole screen"
+          " with its attributes)")
+    print("%-8s %-12s %8s %9s %8s" % ("program", "step", "bytes",
+                                      "changed", "screen"))
     for prog in ("tandem", "less"):
         for step, v in r["bytes"][prog].items():
-            print("%-8s %-12s %8d %12d %12d" % (prog, step, v["bytes"],
-                                                v["text"], v["screen"]))
+            print("%-8s %-12s %8.0f %9.0f %8d" % (prog, step, v["bytes"],
+                                                  v["text"], v["screen"]))
     targets(r, sizes)
 
 

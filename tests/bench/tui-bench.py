@@ -8,8 +8,9 @@ For each cache size (BENCH_SIZES, default 1000,10000,100000):
      newsboat cache when newsboat is installed;
   2. start the reader in a 120x40 tmux pane and time exec -> the newest
      article's title on screen, minus the floor of the harness (the same
-     for a program that only prints the title); resident memory (VmHWM)
-     and CPU time (schedstat) of the program at that moment;
+     for a program that only prints a line, run just before); resident
+     memory (VmHWM) and CPU time (schedstat, minus the floor's) of the
+     program at that moment;
   3. time Enter (open the article) and s (side by side) until the
      terminal output stops.
 
@@ -33,6 +34,7 @@ import queue
 import re
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -166,8 +168,9 @@ class Pane:
         last, n = None, 0
         end = time.perf_counter() + timeout
         while time.perf_counter() < end:
-            try:
-                t, data = self.q.get(timeout=QUIET)
+            try:			# the first output may be slow
+                t, data = self.q.get(timeout=QUIET if last else
+                                     max(0.001, end - time.perf_counter()))
                 last = t
                 n += len(data)
             except queue.Empty:
@@ -248,12 +251,44 @@ def summary(xs):
             "n": len(xs)}
 
 
+# exec is timed from just before it: a python wrapper in the pane writes
+# its CLOCK_MONOTONIC (time.perf_counter, the clock of the %output
+# timestamps here) and execs the program, so neither tmux's spawning nor
+# python's own start counts.
+STAMP_FILE = os.path.join("/tmp", "tandem-bench-stamp-%d" % os.getpid())
+STAMP_CODE = ("import os, sys, time\n"
+              "f = open(sys.argv[1], 'w')\n"
+              "f.write(repr(time.perf_counter())); f.close()\n"
+              "os.execvp(sys.argv[2], sys.argv[2:])\n")
+
+
+def stamped(argv):
+    if os.path.exists(STAMP_FILE):
+        os.unlink(STAMP_FILE)
+    return [sys.executable, "-S", "-c", STAMP_CODE, STAMP_FILE] + argv
+
+
+def stamp():
+    with open(STAMP_FILE) as f:
+        return float(f.read())
+
+
 def startup_runs(pane, argv, needle, runs, after=None, quit_key="Q"):
     """exec -> needle on screen, VmHWM and CPU at that moment."""
-    out = {"paint": [], "hwm_kib": [], "cpu": [], "after": {}}
-    for i in range(runs + 1):
-        t0 = pane.spawn(argv)
-        t1 = pane.wait_for(needle.encode())
+    out = {"paint": [], "hwm_kib": [], "cpu": [], "after": {},
+           "floor": [], "floor_cpu": []}
+    i = 0
+    while i <= runs:
+        if FLOOR["argv"] and i > 0:	# paired: the same load for both
+            pane.spawn(stamped(FLOOR["argv"]))
+            f1 = pane.wait_for(FLOOR["needle"].encode())
+            out["floor"].append(f1 - stamp())
+            out["floor_cpu"].append(proc_stats(pane.pid())[1])
+        pane.spawn(stamped(argv))
+        t1 = pane.wait_for(needle.encode(), timeout=180)
+        t0 = stamp()
+        if i == 0 and t1 is not None and t1 - t0 > 5:
+            runs = min(runs, 2)		# a slow start: fewer runs
         if t1 is None:
             raise RuntimeError("%s: %r never appeared; screen:\n%s"
                                % (argv[-1], needle, pane.capture()))
@@ -266,20 +301,24 @@ def startup_runs(pane, argv, needle, runs, after=None, quit_key="Q"):
             out["cpu"].append(cpu)
             for k, v in extra.items():
                 out["after"].setdefault(k, []).append(v)
+        i += 1
         if quit_key is None:		# the next respawn -k ends it
             continue
         pane.keys(quit_key)
-        if not pane.wait_dead(5):
+        if not pane.wait_dead(30):
             pane.command("respawn-pane -k -t b:0.0 true")
             pane.wait_dead()
+    out["runs"] = runs
     return out
 
 
 def tandem_keys(pane):
-    """After the list is painted: Enter, s, s; seconds each."""
+    """After the list is painted: Enter, s, s, q (back to the list), G
+    (its last article: a window at the far end); seconds each."""
     pane.settle()
     res = {}
-    for name, key in (("open", "Enter"), ("sbs_on", "s"), ("sbs_off", "s")):
+    for name, key in (("open", "Enter"), ("sbs_on", "s"), ("sbs_off", "s"),
+                      ("back", "q"), ("list_end", "G")):
         t0 = pane.keys(key)
         t1 = pane.settle()
         res[name] = (t1 - t0) if t1 else None
@@ -293,16 +332,17 @@ def newsboat_keys(pane):
     return {"open": (t1 - t0) if t1 else None}
 
 
-def floor_runs(pane, work, runs, needle):
-    """exec -> a line on screen for tail -f, a program that only prints
-    it (and stays, as tmux drops the output of a program that exits at
-    once)."""
+# The harness floor: exec -> a line on screen for tail -f, a program that
+# only prints it (and stays, as tmux drops the output of a program that
+# exits at once).  Run before each measured start, and subtracted from it.
+FLOOR = {"argv": None, "needle": "#floor-line"}
+
+
+def floor_setup(work):
     path = os.path.join(work, "floor.txt")
     with open(path, "w") as f:
-        f.write(needle + "\n")
-    argv = ["env", "tail", "-f", path]
-    r = startup_runs(pane, argv, needle, runs, quit_key=None)
-    return summary(r["paint"])
+        f.write(FLOOR["needle"] + "\n")
+    FLOOR["argv"] = ["env", "tail", "-f", path]
 
 
 def key_floor(pane, runs):
@@ -452,7 +492,7 @@ def bytes_steps(pane, argv, steps, quit_key):
         cc = text = 0
         for _ in range(times):
             pane.keys(key[0] if key else "Enter")
-            cc += pane.settle(count=True)
+            cc += pane.settle(timeout=5, count=True)
             now = pane.capture()
             text += changed_text(screen, now)
             screen = now
@@ -485,6 +525,7 @@ def fmt_summary(s, scale=1e3, unit="ms"):
 
 
 def main():
+    signal.signal(signal.SIGTERM, lambda *a: sys.exit(143))  # run finally:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("--tandem", required=True)
@@ -523,17 +564,21 @@ def main():
 
     pane = Pane(args.work, "start")
     try:
-        floor = floor_runs(pane, args.work, args.runs, "#floor-line")
+        floor_setup(args.work)
+        floor = None
         kfloor = key_floor(pane, args.runs)
-        result["floor"] = {"startup": floor, "key": kfloor}
-        print("harness floor: startup %s, key %s"
-              % (fmt_summary(floor), fmt_summary(kfloor)))
+        result["floor"] = {"key": kfloor}
+        print("harness floor: key %s" % fmt_summary(kfloor))
         for n in sizes:
             result["sizes"][n] = size_bench(args, pane, n, tandem, env,
                                             floor, kfloor)
+            with open(args.json, "w") as f:	# partial, in case
+                json.dump(result, f, indent=1, default=str)
     finally:
         pane.close()
     result["bytes"] = bytes_bench(args, tandem, env)
+    if os.path.exists(STAMP_FILE):
+        os.unlink(STAMP_FILE)
     report(result, sizes)
     with open(args.json, "w") as f:
         json.dump(result, f, indent=1, default=str)
@@ -560,19 +605,27 @@ def size_bench(args, pane, n, tandem, env, floor, kfloor):
                  "newsboat", "-u", urls, "-c", nbcache, "-C", conf]
         # newsboat opens on its feed list; the feed's title is its first
         # screen, Enter then shows the article titles.
-        t = startup_runs(pane, nargv, "tandem bench feed", args.runs,
-                         after=newsboat_keys, quit_key="q")
-        res["newsboat"] = digest(t, floor, kfloor)
+        try:
+            t = startup_runs(pane, nargv, "tandem bench feed", args.runs,
+                             after=newsboat_keys, quit_key="Q")
+            res["newsboat"] = digest(t, floor, kfloor)
+        except RuntimeError as e:
+            print("  newsboat: %s" % str(e).split("\n")[0])
+            res["newsboat_error"] = str(e).split("\n")[0]
+            pane.command("respawn-pane -k -t b:0.0 true")
+            pane.wait_dead()
     return res
 
 
 def digest(t, floor, kfloor):
-    f = floor["median"] if floor else 0
     k = kfloor["median"] if kfloor else 0
     out = {"paint_raw": summary(t["paint"]),
-           "paint": summary([x - f for x in t["paint"]]),
+           "floor": summary(t["floor"]),
+           "paint": summary([x - f for x, f in zip(t["paint"],
+                                                   t["floor"])]),
            "hwm_kib": summary(t["hwm_kib"]),
-           "cpu_at_paint": summary(t["cpu"])}
+           "cpu_at_paint": summary([x - f for x, f in zip(t["cpu"],
+                                                          t["floor_cpu"])])}
     for name, xs in t["after"].items():
         out[name] = summary([x - k for x in xs if x is not None])
     return out
@@ -580,9 +633,9 @@ def digest(t, floor, kfloor):
 
 def report(r, sizes):
     print()
-    print("%-8s %-9s %-24s %-10s %-9s %-22s %-22s" % (
+    print("%-8s %-9s %-24s %-8s %-7s %-21s %-21s %s" % (
         "size", "program", "first paint (med min..max)", "RSS MiB",
-        "CPU ms", "open (Enter)", "side by side (s)"))
+        "CPU ms", "open (Enter)", "side by side (s)", "list end (G)"))
     for n in sizes:
         s = r["sizes"][n]
         for prog in ("tandem", "newsboat"):
@@ -591,13 +644,14 @@ def report(r, sizes):
                     print("%-8d %-9s newsboat not installed" % (n, prog))
                 continue
             d = s[prog]
-            print("%-8d %-9s %-24s %-10s %-9s %-22s %-22s" % (
+            print("%-8d %-9s %-24s %-8s %-7s %-21s %-21s %s" % (
                 n, prog, fmt_summary(d["paint"]),
                 "%.1f" % (d["hwm_kib"]["median"] / 1024)
                 if d["hwm_kib"] else "-",
                 "%.1f" % (d["cpu_at_paint"]["median"] * 1e3),
                 fmt_summary(d.get("open")),
-                fmt_summary(d.get("sbs_on"))))
+                fmt_summary(d.get("sbs_on")),
+                fmt_summary(d.get("list_end"))))
     print()
     print("import: " + ", ".join(
         "%d: %.1f s, %.0f art/s" % (n, r["sizes"][n]["import"]["seconds"],

@@ -269,24 +269,41 @@ def stamped(argv):
 
 
 def stamp():
-    with open(STAMP_FILE) as f:
-        return float(f.read())
+    """The exec time the wrapper wrote, or None (then the run is redone)."""
+    for _ in range(50):
+        try:
+            with open(STAMP_FILE) as f:
+                return float(f.read())
+        except (OSError, ValueError):
+            time.sleep(0.01)
+    return None
 
 
 def startup_runs(pane, argv, needle, runs, after=None, quit_key="Q"):
     """exec -> needle on screen, VmHWM and CPU at that moment."""
     out = {"paint": [], "hwm_kib": [], "cpu": [], "after": {},
            "floor": [], "floor_cpu": []}
-    i = 0
+    i = retries = 0
     while i <= runs:
         if FLOOR["argv"] and i > 0:	# paired: the same load for both
             pane.spawn(stamped(FLOOR["argv"]))
             f1 = pane.wait_for(FLOOR["needle"].encode())
-            out["floor"].append(f1 - stamp())
-            out["floor_cpu"].append(proc_stats(pane.pid())[1])
+            f0 = stamp()
+            fcpu = proc_stats(pane.pid())[1]
         pane.spawn(stamped(argv))
         t1 = pane.wait_for(needle.encode(), timeout=180)
         t0 = stamp()
+        if t0 is None or (i > 0 and FLOOR["argv"] and (f0 is None or
+                                                       f1 is None)):
+            retries += 1
+            if retries > 5:
+                raise RuntimeError("%s: no exec stamp" % argv)
+            pane.command("respawn-pane -k -t b:0.0 true")
+            pane.wait_dead()
+            continue
+        if i > 0 and FLOOR["argv"]:
+            out["floor"].append(f1 - f0)
+            out["floor_cpu"].append(fcpu)
         if i == 0 and t1 is not None and t1 - t0 > 5:
             runs = min(runs, 2)		# a slow start: fewer runs
         if t1 is None:

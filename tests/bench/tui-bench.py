@@ -9,8 +9,8 @@ For each cache size (BENCH_SIZES, default 1000,10000,100000):
   2. start the reader in a 120x40 tmux pane and time exec -> the newest
      article's title on screen, minus the floor of the harness (the same
      for a program that only prints a line, run just before); resident
-     memory (VmHWM) and CPU time (schedstat, minus the floor's) of the
-     program at that moment;
+     memory (VmHWM) and CPU time (schedstat, since exec) of the program
+     at that moment;
   3. time Enter (open the article) and s (side by side) until the
      terminal output stops.
 
@@ -256,10 +256,14 @@ def summary(xs):
 # timestamps here) and execs the program, so neither tmux's spawning nor
 # python's own start counts.
 STAMP_FILE = os.path.join("/tmp", "tandem-bench-stamp-%d" % os.getpid())
-STAMP_CODE = ("import os, sys, time\n"
-              "f = open(sys.argv[1], 'w')\n"
-              "f.write(repr(time.perf_counter())); f.close()\n"
-              "os.execvp(sys.argv[2], sys.argv[2:])\n")
+# One line without single quotes: it passes through tmux's parser.
+STAMP_CODE = ('import os, sys, time; f = open(sys.argv[1], "w"); '
+              'c = open("/proc/self/schedstat").read().split()[0]; '
+              'f.write(repr(time.perf_counter()) + " " + c); f.close(); '
+              'os.execvp(sys.argv[2], sys.argv[2:])')
+
+
+STAMP = {"cpu": 0.0}
 
 
 def stamped(argv):
@@ -269,11 +273,14 @@ def stamped(argv):
 
 
 def stamp():
-    """The exec time the wrapper wrote, or None (then the run is redone)."""
+    """The exec time the wrapper wrote, or None (then the run is redone).
+    Also keeps the wrapper's own CPU time then, which stamp_cpu() gives."""
     for _ in range(50):
         try:
             with open(STAMP_FILE) as f:
-                return float(f.read())
+                t, cpu = f.read().split()
+                STAMP["cpu"] = int(cpu) / 1e9
+                return float(t)
         except (OSError, ValueError):
             time.sleep(0.01)
     return None
@@ -289,7 +296,7 @@ def startup_runs(pane, argv, needle, runs, after=None, quit_key="Q"):
             pane.spawn(stamped(FLOOR["argv"]))
             f1 = pane.wait_for(FLOOR["needle"].encode())
             f0 = stamp()
-            fcpu = proc_stats(pane.pid())[1]
+            fcpu = proc_stats(pane.pid())[1] - STAMP["cpu"]
         pane.spawn(stamped(argv))
         t1 = pane.wait_for(needle.encode(), timeout=180)
         t0 = stamp()
@@ -311,6 +318,7 @@ def startup_runs(pane, argv, needle, runs, after=None, quit_key="Q"):
                                % (argv[-1], needle, pane.capture()))
         pid = pane.pid()
         hwm, cpu = proc_stats(pid)
+        cpu -= STAMP["cpu"]		# the wrapper's, before exec
         extra = after(pane) if after else {}
         if i > 0:			# the first run only warms caches
             out["paint"].append(t1 - t0)
@@ -321,6 +329,9 @@ def startup_runs(pane, argv, needle, runs, after=None, quit_key="Q"):
         i += 1
         if quit_key is None:		# the next respawn -k ends it
             continue
+        # Quit only once the program is quiet: tmux 3.3a's server was seen
+        # to crash when a program quit straight after its first paint.
+        pane.settle(timeout=5)
         pane.keys(quit_key)
         if not pane.wait_dead(30):
             pane.command("respawn-pane -k -t b:0.0 true")
@@ -641,8 +652,8 @@ def digest(t, floor, kfloor):
            "paint": summary([x - f for x, f in zip(t["paint"],
                                                    t["floor"])]),
            "hwm_kib": summary(t["hwm_kib"]),
-           "cpu_at_paint": summary([x - f for x, f in zip(t["cpu"],
-                                                          t["floor_cpu"])])}
+           "cpu_at_paint": summary(t["cpu"]),
+           "floor_cpu": summary(t["floor_cpu"])}
     for name, xs in t["after"].items():
         out[name] = summary([x - k for x in xs if x is not None])
     return out

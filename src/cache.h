@@ -76,6 +76,7 @@ const struct cache_import_stats *cache_import_stats(const struct cache *);
 char	*cache_import_summary(const struct cache_import_stats *);
 
 int	 cache_count(struct cache *, long long *, char **);
+int	 cache_is_empty(struct cache *, int *, char **);
 int	 cache_counts(struct cache *, struct cache_counts *, char **);
 int	 cache_list(struct cache *, const char *const *,
 	     const struct cache_cursor *, size_t, struct article_summary **,

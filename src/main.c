@@ -177,12 +177,11 @@ main_first_run(struct cache *cache)
 	struct dirent		*de;
 	const char		*dir;
 	char			*seen = NULL, *cause = NULL, *path;
-	long long		 n = 0;
 	DIR			*d;
-	int			 got = 0;
+	int			 got = 0, empty = 0;
 
 	if (cache_setting_get(cache, 0, "sample.offered", &seen, &cause) != 0 ||
-	    seen != NULL || cache_count(cache, &n, &cause) != 0 || n > 0 ||
+	    seen != NULL || cache_is_empty(cache, &empty, &cause) != 0 || !empty ||
 	    (dir = main_sample_dir()) == NULL || (d = opendir(dir)) == NULL) {
 		free(seen);
 		free(cause);

@@ -356,7 +356,9 @@ ui_compose(struct ui *u, int reply)
 	u->ps.focus = PANE_COMMENTS;
 	ui_layout(u);
 	u->compose = &c;
+	leaveok(stdscr, FALSE);		/* the cursor shows where typing goes */
 	rc = ui_compose_loop(u, &c);
+	leaveok(stdscr, TRUE);
 	u->compose = NULL;
 	curs_set(0);
 	if (rc == 0 && c.len == 0 && c.draft != 0 &&

@@ -276,6 +276,7 @@ ui_prompt(struct ui *u, const char *prompt, char *buf, size_t len)
 
 	buf[0] = '\0';
 	curs_set(1);
+	leaveok(stdscr, FALSE);
 	for (;;) {
 		ui_fill(u, LINES - 1, 0, COLS, UI_STATUS, 0);
 		x = ui_text(u, LINES - 1, 0, COLS, prompt, strlen(prompt),
@@ -290,6 +291,7 @@ ui_prompt(struct ui *u, const char *prompt, char *buf, size_t len)
 		key = ui_key(rc, ch);
 		if (key == KEYS_ENTER) {
 			curs_set(0);
+			leaveok(stdscr, TRUE);
 			return 0;
 		}
 		if (key == KEYS_ESC || key == KEYS_CTRL('g'))
@@ -312,6 +314,7 @@ ui_prompt(struct ui *u, const char *prompt, char *buf, size_t len)
 		}
 	}
 	curs_set(0);
+	leaveok(stdscr, TRUE);
 	buf[0] = '\0';
 	return -1;
 }
@@ -464,6 +467,8 @@ ui_start(struct ui *u)
 	nonl();
 	keypad(stdscr, TRUE);
 	idlok(stdscr, TRUE);
+	/* The cursor is hidden: do not spend bytes putting it back. */
+	leaveok(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
 	ui_colors_init(u);

@@ -665,6 +665,45 @@ import_many(struct cache *c, const char *tag, int n)
 }
 
 /* Page through 1,000 articles: every one once, in order, no gaps. */
+/* Windows by row number agree with the cursor pages, wherever they start. */
+static void
+test_paging_at(struct cache *c)
+{
+	struct article_summary	*all, *v;
+	struct cache_cursor	 cur;
+	size_t			 n, got, at, i;
+	char			*cause = NULL;
+	int			 same = 1, empty;
+
+	memset(&cur, 0, sizeof cur);
+	if (cache_list(c, NULL, &cur, NPAGING, &all, &n, &cause) != 0) {
+		diag("%s", cause);
+		FREE(&cause);
+		return;
+	}
+	for (at = 0; at < n; at += 97) {
+		if (cache_list_at(c, NULL, at, 40, &v, &got, &cause) != 0) {
+			FREE(&cause);
+			same = 0;
+			break;
+		}
+		for (i = 0; i < got; i++)
+			if (v[i].id != all[at + i].id ||
+			    strcmp(v[i].title, all[at + i].title) != 0)
+				same = 0;
+		if (got != (n - at < 40 ? n - at : 40))
+			same = 0;
+		article_summaries_free(v, got);
+	}
+	ok(same, "cache_list_at windows match the cursor pages");
+	ok(cache_list_at(c, NULL, n + 5, 10, &v, &got, &cause) == 0 &&
+	    got == 0, "a window past the end is empty");
+	free(v);
+	ok(cache_is_empty(c, &empty, &cause) == 0 && !empty,
+	    "cache_is_empty: no");
+	article_summaries_free(all, n);
+}
+
 static void
 test_paging(void)
 {
@@ -720,6 +759,7 @@ test_paging(void)
 	    (NPAGING + PAGE - 1) / PAGE, PAGE);
 	ok(ordered, "newest first, ties broken by id");
 	ok(stable, "pages are stable");
+	test_paging_at(c);
 	free(seen);
 	cache_close(c);
 	free(path);

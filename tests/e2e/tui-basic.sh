@@ -54,4 +54,17 @@ for sig in TERM INT HUP; do
 	e2e_tmux kill-server
 done
 
+# The first start on a new cache brings the bundled sample, once.
+export TANDEM_SAMPLE_DIR="$top_srcdir/data/sample"
+e2e_start 100 30 "$TANDEM" --db "$E2E_TMP/first.db"
+tap_check "first start: the sample is in the list" e2e_wait_for "ko en ja zh fr"
+tap_check "with a welcome" e2e_wait_for "Welcome: the bundled sample"
+e2e_keys Q
+e2e_wait_exit >/dev/null
+"$TANDEM" --db "$E2E_TMP/first.db" rm 1
+e2e_start 100 30 "$TANDEM" --db "$E2E_TMP/first.db"
+e2e_wait_for "Q:quit" >/dev/null
+tap_check "removed, it does not come back" e2e_wait_for "No articles yet."
+e2e_keys Q
+e2e_wait_exit >/dev/null
 tap_done

@@ -21,6 +21,7 @@
 
 #include "cache.h"
 #include "tap.h"
+#include "test-util.h"
 #include "xmalloc.h"
 
 static char	*tmpdir;
@@ -47,26 +48,6 @@ db_open(const char *path, int flags)
 		return NULL;
 	}
 	return c;
-}
-
-/* The whole file, or NULL when it does not exist. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	*f;
-	char	*buf;
-	long	 n;
-
-	*len = 0;
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	*len = fread(buf, 1, (size_t)n, f);
-	fclose(f);
-	return buf;
 }
 
 /* A four-byte big-endian field of the database header (offset 60: the
@@ -316,7 +297,7 @@ test_newer(void)
 	c = db_open(path, CACHE_CREATE);
 	cache_close(c);
 	header_set_int(path, 60, 99);
-	before = slurp(path, &nbefore);
+	before = test_slurp(path, &nbefore);
 	ok(cache_open(path, 0, &c, &cause) == -1 && c == NULL,
 	    "newer schema version is refused");
 	xasprintf(&want, "%s: database schema version 99 is newer than this"
@@ -329,7 +310,7 @@ test_newer(void)
 	ok(cache_open(path, CACHE_READONLY, &c, &cause) == -1,
 	    "also read-only");
 	FREE(&cause);
-	after = slurp(path, &nafter);
+	after = test_slurp(path, &nafter);
 	ok(before != NULL && after != NULL && nbefore == nafter &&
 	    memcmp(before, after, nbefore) == 0,
 	    "the file is byte-identical afterwards");

@@ -14,6 +14,7 @@
 
 #include "import.h"
 #include "tap.h"
+#include "test-util.h"
 #include "xmalloc.h"
 
 struct rec {
@@ -149,25 +150,6 @@ count(const char *hay, const char *needle)
 	return n;
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	*f;
-	char	*buf;
-	long	 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	*len = fread(buf, 1, (size_t)n, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
-
 /* The bundled sample: five versions, eight paragraphs each, no markers. */
 static void
 test_seed(void)
@@ -181,7 +163,7 @@ test_seed(void)
 	size_t		 len, i;
 	int		 rc;
 
-	buf = slurp(SAMPLE, &len);
+	buf = test_slurp(SAMPLE, &len);
 	if (!ok(buf != NULL, "sample readable: %s", SAMPLE))
 		return;
 	rc = run(&r, "sample.txt", buf, len, IMPORT_FORMAT_AUTO, &cause);
@@ -366,7 +348,7 @@ test_sink_failure(void)
 	char		*cause, *buf;
 	size_t		 len;
 
-	buf = slurp(SAMPLE, &len);
+	buf = test_slurp(SAMPLE, &len);
 	r.fail_at = 3;
 	is_int(run(&r, "s.txt", buf, len, IMPORT_FORMAT_PAGE, &cause), -1,
 	    "a failing sink fails the import");

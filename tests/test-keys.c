@@ -14,26 +14,8 @@
 #include "keys.h"
 #include "pane.h"
 #include "tap.h"
+#include "test-util.h"
 #include "xmalloc.h"
-
-static char *
-slurp(const char *path)
-{
-	FILE	*f = fopen(path, "r");
-	char	*buf;
-	long	 n;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = xcalloc((size_t)n + 1, 1);
-	if (fread(buf, 1, (size_t)n, f) != (size_t)n)
-		buf[0] = '\0';
-	fclose(f);
-	return buf;
-}
 
 /* The man page's way of writing s: '-' as '\-'. */
 static char *
@@ -58,7 +40,7 @@ test_man(void)
 	size_t				 n, i;
 	int				 op;
 
-	page = slurp(MANPAGE);
+	page = test_slurp(MANPAGE, NULL);
 	if (!ok(page != NULL, "man page readable"))
 		return;
 	keys = strstr(page, "\n.SH KEYS");

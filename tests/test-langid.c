@@ -12,6 +12,7 @@
 
 #include "langid.h"
 #include "tap.h"
+#include "test-util.h"
 #include "xmalloc.h"
 
 /* Short texts of our own, one row per case. */
@@ -101,25 +102,6 @@ check(const char *text, size_t len, const char *want, const char *what)
 	ok(in_range(&r), "%s: confidence %.3f in range", what, r.confidence);
 }
 
-static char *
-slurp(const char *path)
-{
-	FILE	*f;
-	char	*buf = NULL;
-	size_t	 len = 0, n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	do {
-		buf = xrealloc(buf, len + 4097);
-		n = fread(buf + len, 1, 4096, f);
-		len += n;
-	} while (n != 0);
-	buf[len] = '\0';
-	fclose(f);
-	return buf;
-}
-
 /*
  * The sample holds one story in ko, en, ja, zh and fr, each version ended
  * by a "more articles" line in its language; all but Korean open with a
@@ -142,7 +124,7 @@ test_sample(void)
 	char		*buf, *p, *end, *line, *eol, what[64];
 	size_t		 i, n;
 
-	buf = slurp(TANDEM_SRCDATADIR "/sample/seoul-sba-zhongguancun.txt");
+	buf = test_slurp(TANDEM_SRCDATADIR "/sample/seoul-sba-zhongguancun.txt", NULL);
 	ok(buf != NULL, "sample article readable");
 	if (buf == NULL)
 		return;

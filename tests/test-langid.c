@@ -73,6 +73,10 @@ static const struct {
 	{ "x", "und" },
 	/* Latin letters, but no language the model knows */
 	{ "Dzień dobry, jak się masz? Wszystko w porządku.", "und" },
+	{ "Merhaba, nasılsınız? Her şey yolunda mı? Bugün hava çok güzel.",
+	    "und" },
+	{ "Hyvää huomenta, mitä kuuluu? Kaikki on hyvin.", "und" },
+	{ "Xin chào, bạn có khỏe không? Hôm nay trời đẹp quá.", "und" },
 	{ "qwrtzp xkcdvb zzgrkt plmnq", "und" },
 };
 

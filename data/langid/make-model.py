@@ -68,7 +68,7 @@ GROUPS = [
     ("HAN", ["ja", "zh"]),
 ]
 MAX_ORDER = {"LATIN": 4, "CYRILLIC": 4, "HAN": 2}
-KEEP = {1: 1000, 2: 1500, 3: 4000, 4: 6000}     # top grams per language
+KEEP = {1: 1000, 2: 2000, 3: 8000, 4: 16000}     # top grams per language
 HAN_KEEP = {1: 2500, 2: 1500}
 TRAIN_CAP = 3000000          # characters of training text per language
 SCALE = 4                    # costs are -ln(p) * SCALE, one character each
@@ -161,13 +161,23 @@ def mo_strings(path, source):
 
 
 ENGLISH = set("the and of to is in for with that this be are not from "
-              "by on or an it as was can if".split())
+              "by on or an it as was can if each when which will have "
+              "its read line lines time files use used".split())
 
 
 def english(s):
     """Whether an untranslated English string slipped into a catalogue."""
     words = re.findall(r"[a-z]+", s.lower())
     return len(words) >= 3 and sum(w in ENGLISH for w in words) * 5 >= len(words)
+
+
+def title_case(s):
+    """Names and titles ("Bash Reference Manual, Brian Fox and Chet Ramey")
+    are not prose in any language: most of their words are capitalised,
+    which even German prose never does."""
+    words = [w for w in re.findall(r"\w+", s) if not w.isdigit()]
+    caps = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 3 and caps * 10 > len(words) * 6
 
 
 TECHNICAL = re.compile(r"[%0-9/_=\\{}\[\]<>@#$|~*;:()`\"]|^[-+.]|\w\.\w|-$")
@@ -191,6 +201,8 @@ def prose(s, lang):
         if not lt or ok * 10 < len(lt) * 9:
             return None
     if lang != "en" and english(s):
+        return None
+    if title_case(s):
         return None
     return s if letters(s) >= 3 else None
 

@@ -601,6 +601,56 @@ utf8_valid_or_replace(const char *s, size_t len, size_t *outlen,
 	return utf8_buf_end(&b, outlen);
 }
 
+/*
+ * Code points that are NFC_QC=Yes with combining class 0, in the blocks
+ * articles are written in: Latin to U+02FF, general punctuation, CJK
+ * punctuation and kana (less the tone and sound marks), ideographs,
+ * Hangul syllables and fullwidth forms.  Text made only of these is
+ * already NFC (tests/test-unicode-conformance.c checks the ranges against
+ * DerivedNormalizationProps.txt).
+ */
+static const struct {
+	uint32_t	lo, hi;
+} utf8_nfc_ranges[] = {
+	{ 0x0000, 0x02ff }, { 0x2010, 0x2027 }, { 0x2030, 0x205e },
+	{ 0x3000, 0x3029 }, { 0x3030, 0x3098 }, { 0x309b, 0x30ff },
+	{ 0x4e00, 0x9fff }, { 0xac00, 0xd7a3 }, { 0xff01, 0xffef },
+};
+
+int
+utf8_nfc_quick(uint32_t uc)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof utf8_nfc_ranges / sizeof utf8_nfc_ranges[0];
+	    i++) {
+		if (uc < utf8_nfc_ranges[i].lo)
+			return 0;
+		if (uc <= utf8_nfc_ranges[i].hi)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether valid UTF-8 is plainly NFC already: see utf8_nfc_ranges. */
+static int
+utf8_is_plain_nfc(const char *s, size_t len)
+{
+	size_t		i = 0;
+	uint32_t	uc;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		i += utf8_decode(s + i, len - i, &uc);
+		if (!utf8_nfc_quick(uc))
+			return 0;
+	}
+	return 1;
+}
+
 /* NFC of s (made valid first if it is not), allocated, NUL-terminated. */
 char *
 utf8_normalize(const char *s, size_t len, size_t *outlen)
@@ -610,6 +660,11 @@ utf8_normalize(const char *s, size_t len, size_t *outlen)
 	size_t	 vlen, rlen;
 
 	valid = utf8_valid_or_replace(s, len, &vlen, NULL);
+	if (utf8_is_plain_nfc(valid, vlen)) {
+		if (outlen != NULL)
+			*outlen = vlen;
+		return valid;
+	}
 	r = u8_normalize(UNINORM_NFC, (const uint8_t *)valid, vlen, NULL,
 	    &rlen);
 	if (r == NULL) {

@@ -61,6 +61,7 @@ char	*utf8_sanitize(const char *, size_t, size_t *,
 char	*utf8_sanitize_keep_tabs(const char *, size_t, size_t *);
 char	*utf8_valid_or_replace(const char *, size_t, size_t *, size_t *);
 char	*utf8_normalize(const char *, size_t, size_t *);
+int	 utf8_nfc_quick(uint32_t);
 
 void	 utf8_grapheme_breaks(const char *, size_t, char *);
 int	 utf8_cluster_width(const char *, size_t, int);

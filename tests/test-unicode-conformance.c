@@ -193,6 +193,82 @@ conf_run(const char *path, int grapheme)
 	return 1;
 }
 
+/* Mark in no[] every code point in the ranges of lines that match. */
+static size_t
+conf_mark_ranges(const char *path, const char *field, unsigned char *no)
+{
+	FILE		*f;
+	char		 line[512];
+	unsigned long	 lo, hi, c;
+	size_t		 n = 0;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (strstr(line, field) == NULL || line[0] == '#')
+			continue;
+		if (sscanf(line, "%lx..%lx", &lo, &hi) != 2) {
+			if (sscanf(line, "%lx", &lo) != 1)
+				continue;
+			hi = lo;
+		}
+		for (c = lo; c <= hi && c < 0x110000; c++)
+			no[c] = 1, n++;
+	}
+	fclose(f);
+	return n;
+}
+
+/*
+ * utf8_normalize() skips libunistring for text whose every code point
+ * utf8_nfc_quick() accepts.  None of those may be NFC_QC=No or Maybe
+ * (DerivedNormalizationProps.txt) or have a non-zero combining class
+ * (UnicodeData.txt, field 3).
+ */
+static int
+conf_nfc_quick(const char *dir)
+{
+	unsigned char	*no = xcalloc(0x110000, 1);
+	char		*path, line[512], *p;
+	FILE		*f;
+	unsigned long	 c;
+	size_t		 marked, wrong = 0, ccc = 0;
+	int		 i;
+
+	xasprintf(&path, "%s/../DerivedNormalizationProps.txt", dir);
+	marked = conf_mark_ranges(path, "; NFC_QC; N", no);
+	marked += conf_mark_ranges(path, "; NFC_QC; M", no);
+	free(path);
+	xasprintf(&path, "%s/../UnicodeData.txt", dir);
+	if ((f = fopen(path, "r")) != NULL) {
+		while (fgets(line, sizeof line, f) != NULL) {
+			c = strtoul(line, &p, 16);
+			for (i = 0; i < 2 && p != NULL; i++)
+				p = strchr(p + 1, ';');
+			if (p != NULL && atoi(p + 1) != 0 && c < 0x110000)
+				no[c] = 1, ccc++;
+		}
+		fclose(f);
+	}
+	free(path);
+	if (marked == 0 || ccc == 0) {
+		free(no);
+		return 0;
+	}
+	for (c = 0; c < 0x110000; c++)
+		if (no[c] && utf8_nfc_quick((uint32_t)c)) {
+			if (wrong++ < 5)
+				diag("U+%04lX is not plainly NFC", c);
+		}
+	ok(wrong == 0, "NFC fast path: none of %zu NFC_QC No/Maybe and %zu "
+	    "combining code points is taken as plain NFC", marked, ccc);
+	ok(utf8_nfc_quick('a') && utf8_nfc_quick(0xd55c) &&
+	    utf8_nfc_quick(0x4e2d) && !utf8_nfc_quick(0x301),
+	    "NFC fast path takes a, 한, 中 and not U+0301");
+	free(no);
+	return 1;
+}
+
 int
 main(void)
 {
@@ -206,6 +282,7 @@ main(void)
 	xasprintf(&lpath, "%s/LineBreakTest.txt", dir);
 	ran = conf_run(gpath, 1);
 	ran += conf_run(lpath, 0);
+	ran += conf_nfc_quick(dir);
 	free(gpath);
 	free(lpath);
 	if (ran == 0) {

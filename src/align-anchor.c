@@ -322,13 +322,14 @@ align_anchor_word(const struct align_scan *s, size_t i, char *buf,
 	return j - i;
 }
 
+/* Every Latin word is looked up: test the first letter before strcmp. */
 static int
 align_anchor_lookup(const char **table, size_t n, const char *word)
 {
 	size_t	i;
 
 	for (i = 0; i < n; i++)
-		if (strcmp(table[i], word) == 0)
+		if (table[i][0] == word[0] && strcmp(table[i], word) == 0)
 			return (int)i;
 	return -1;
 }

@@ -32,7 +32,9 @@
  * over pairs, weighted by the paragraphs they hold.
  *
  * Memory is four numbers per grid cell; above ALIGN_MAX_CELLS the article
- * is paired by index instead (align.h).
+ * is paired by index instead (align.h).  The anchors two beads share do
+ * not change between the sweeps, so up to ALIGN_MEMO_CELLS cells keep
+ * them, one per move, and the merges run once (four times otherwise).
  */
 #include "config.h"
 
@@ -84,6 +86,7 @@ static const struct align_move {
 	{ 3, 1, 5.5 }, { 1, 3, 5.5 },
 };
 #define ALIGN_NMOVES	(sizeof align_moves / sizeof align_moves[0])
+#define ALIGN_MEMO_CELLS 16384	/* 2 MiB of memo at most */
 #define ALIGN_MAXGROUP	3
 
 /* Nats per unit of shared anchor weight, and the weight of each kind. */
@@ -129,6 +132,12 @@ struct align_item {
 	size_t		 n;
 };
 
+/* The anchors of one bead: NAN in total until computed. */
+struct align_memo {
+	double		 shared;
+	double		 total;
+};
+
 /* How well one bead fits, for its confidence. */
 struct align_fit {
 	double		 delta;
@@ -153,6 +162,7 @@ struct align_ctx {
 	unsigned char		*bp;		/* best move into the cell */
 	double			*fw;		/* -log forward sum */
 	double			*bw;		/* -log backward sum */
+	struct align_memo	*memo;		/* per cell and move, or NULL */
 };
 
 static const struct align_lang *
@@ -321,6 +331,39 @@ align_shared(const struct align_ctx *ctx, size_t n0, size_t n1)
 	return s;
 }
 
+/*
+ * The anchor weight of the bead at cell (i, j) with move m: what the
+ * sides share (fit->shared) and their mean total (fit->total), from the
+ * memo when there is one.
+ */
+static void
+align_anchors(struct align_ctx *ctx, size_t i, size_t j,
+    const struct align_move *m, struct align_fit *fit)
+{
+	struct align_memo	*memo = NULL;
+	double			 wa, wb;
+	size_t			 n0, n1;
+
+	if (ctx->memo != NULL) {
+		memo = &ctx->memo[(i * (ctx->nb + 1) + j) * ALIGN_NMOVES +
+		    (size_t)(m - align_moves)];
+		if (!isnan(memo->total)) {
+			fit->shared = memo->shared;
+			fit->total = memo->total;
+			return;
+		}
+	}
+	n0 = align_group(ctx, 0, ctx->a + i, m->da, &wa);
+	n1 = align_group(ctx, 1, ctx->b + j, m->db, &wb);
+	fit->total = (wa + wb) / 2;
+	fit->shared = (m->da == 0 || m->db == 0) ? 0 :
+	    align_shared(ctx, n0, n1);
+	if (memo != NULL) {
+		memo->shared = fit->shared;
+		memo->total = fit->total;
+	}
+}
+
 /* -log of the two-sided tail of the standard normal beyond |delta|. */
 static double
 align_tail_cost(double delta)
@@ -337,8 +380,7 @@ static double
 align_bead(struct align_ctx *ctx, size_t i, size_t j,
     const struct align_move *m, struct align_fit *fit)
 {
-	double	la = 0, lb = 0, wa, wb, mean, cost;
-	size_t	n0, n1;
+	double	la = 0, lb = 0, mean, cost;
 	int	k, ds = 0, dq = 0, de = 0;
 
 	memset(fit, 0, sizeof *fit);
@@ -354,12 +396,8 @@ align_bead(struct align_ctx *ctx, size_t i, size_t j,
 		dq -= ctx->b[j + k].questions;
 		de -= ctx->b[j + k].exclaims;
 	}
-	n0 = n1 = 0;
-	if (~ctx->flags & ALIGN_NO_ANCHORS) {
-		n0 = align_group(ctx, 0, ctx->a + i, m->da, &wa);
-		n1 = align_group(ctx, 1, ctx->b + j, m->db, &wb);
-		fit->total = (wa + wb) / 2;
-	}
+	if (~ctx->flags & ALIGN_NO_ANCHORS)
+		align_anchors(ctx, i, j, m, fit);
 	if (m->da == 0 || m->db == 0)
 		return m->penalty;
 	mean = (ctx->r * la + lb) / 2 + 1.0;
@@ -367,10 +405,8 @@ align_bead(struct align_ctx *ctx, size_t i, size_t j,
 	    ALIGN_REL_SD * ALIGN_REL_SD * mean * mean);
 	cost = align_tail_cost(fit->delta) + m->penalty +
 	    ALIGN_SENT_K * abs(ds) + ALIGN_MARK_K * (abs(dq) + abs(de));
-	if (~ctx->flags & ALIGN_NO_ANCHORS) {
-		fit->shared = align_shared(ctx, n0, n1);
+	if (~ctx->flags & ALIGN_NO_ANCHORS)
 		cost -= ALIGN_ANCHOR_K * fit->shared;
-	}
 	return cost;
 }
 
@@ -667,6 +703,13 @@ align_ctx_init(struct align_ctx *ctx, const char *lang_a,
 	ctx->fw = xreallocarray(NULL, cells, sizeof *ctx->fw);
 	ctx->bw = xreallocarray(NULL, cells, sizeof *ctx->bw);
 	ctx->bp = xmalloc(cells);
+	ctx->memo = NULL;
+	if (cells <= ALIGN_MEMO_CELLS && (~flags & ALIGN_NO_ANCHORS)) {
+		ctx->memo = xreallocarray(NULL, cells * ALIGN_NMOVES,
+		    sizeof *ctx->memo);
+		for (i = 0; i < cells * ALIGN_NMOVES; i++)
+			ctx->memo[i].total = NAN;
+	}
 }
 
 static void
@@ -684,6 +727,7 @@ align_ctx_free(struct align_ctx *ctx)
 	free(ctx->fw);
 	free(ctx->bw);
 	free(ctx->bp);
+	free(ctx->memo);
 }
 
 int

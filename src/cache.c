@@ -198,6 +198,8 @@ enum cache_sql {
 	SQL_BEGIN_READ,
 	SQL_COMMIT,
 	SQL_ROLLBACK,
+	SQL_SAVEPOINT,
+	SQL_RELEASE,
 	SQL_SOURCE_ADD,
 	SQL_SOURCE_ID,
 	SQL_ARTICLE_FIND,
@@ -242,6 +244,8 @@ static const char *const cache_sql[SQL__N] = {
 	[SQL_BEGIN_READ] = "BEGIN",
 	[SQL_COMMIT] = "COMMIT",
 	[SQL_ROLLBACK] = "ROLLBACK",
+	[SQL_SAVEPOINT] = "SAVEPOINT article",
+	[SQL_RELEASE] = "RELEASE article",
 	[SQL_SOURCE_ADD] = "INSERT INTO source (location, added_at)"
 	    " VALUES (?1, ?2) ON CONFLICT (location) DO NOTHING",
 	[SQL_SOURCE_ID] = "SELECT id FROM source WHERE location = ?1",
@@ -366,12 +370,32 @@ struct cache_import {
 	struct cache_import_stats pending; /* this article's, until commit */
 };
 
+/*
+ * A batch: with cache_batch() on, articles are savepoints inside one
+ * transaction, committed every CACHE_BATCH_ARTICLES articles or
+ * CACHE_BATCH_MS, whichever comes first.  One commit for many articles
+ * writes each index page once instead of once an article; a crash still
+ * leaves each article whole or absent, and the lock is held briefly
+ * enough for a reader's writes (read marks, comments) to wait it out.
+ */
+#define CACHE_BATCH_ARTICLES	500
+#define CACHE_BATCH_MS		250
+
+struct cache_batch {
+	int			 on;
+	int			 open;		/* its transaction is open */
+	unsigned long		 articles;	/* in it so far */
+	double			 started;	/* ms, monotonic */
+	struct cache_import_stats stats;	/* its articles', until commit */
+};
+
 struct cache {
 	sqlite3			*db;
 	char			*path;
 	int			 flags;
 	sqlite3_stmt		*stmt[SQL__N];
 	struct cache_import	 import;
+	struct cache_batch	 batch;
 	struct cache_import_stats stats;
 };
 
@@ -469,6 +493,15 @@ static long long
 cache_now(void)
 {
 	return (long long)time(NULL);
+}
+
+static double
+cache_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 int
@@ -751,7 +784,7 @@ cache_close(struct cache *c)
 
 	if (c == NULL)
 		return;
-	if (c->import.open)
+	if (c->import.open || c->batch.open)
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	for (i = 0; i < SQL__N; i++)
 		sqlite3_finalize(c->stmt[i]);
@@ -854,6 +887,105 @@ cache_import_article(struct cache *c, long long source,
 	return cache_run_id(c, SQL_COMMENTS_STALE, im->article, cause);
 }
 
+static void cache_stats_add(struct cache_import_stats *,
+    const struct cache_import_stats *);
+static int cache_batch_commit(struct cache *, char **);
+
+/* Add to *cause that the batch's earlier articles are gone too. */
+static void
+cache_batch_lost(struct cache_batch *b, char **cause)
+{
+	char	*s;
+
+	if (b->articles > 0 && *cause != NULL) {
+		xasprintf(&s, "%s (%lu more article%s imported since the "
+		    "last commit %s not stored)", *cause, b->articles,
+		    b->articles == 1 ? "" : "s",
+		    b->articles == 1 ? "was" : "were");
+		free(*cause);
+		*cause = s;
+	}
+	b->articles = 0;
+	memset(&b->stats, 0, sizeof b->stats);
+}
+
+/* Open the article's transaction, or its savepoint in the batch. */
+static int
+cache_article_begin(struct cache *c, char **cause)
+{
+	struct cache_batch	*b = &c->batch;
+
+	if (!b->on)
+		return cache_run(c, SQL_BEGIN, cause);
+	if (!b->open) {
+		if (cache_run(c, SQL_BEGIN, cause) != 0)
+			return -1;
+		b->open = 1;
+		b->articles = 0;
+		b->started = cache_ms();
+		memset(&b->stats, 0, sizeof b->stats);
+	}
+	if (cache_run(c, SQL_SAVEPOINT, cause) != 0) {
+		cache_rollback(c);
+		b->open = 0;
+		cache_batch_lost(b, cause);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Undo the article: its transaction, or back to its savepoint.  Some
+ * errors (a full disk, I/O) make SQLite roll back the whole transaction
+ * itself; then the batch's earlier articles are gone as well, and *cause
+ * says so.  Returns 0, or -1 when more than this article was lost.
+ */
+static int
+cache_article_abort(struct cache *c, char **cause)
+{
+	struct cache_batch	*b = &c->batch;
+
+	if (!b->open) {
+		cache_rollback(c);
+		return 0;
+	}
+	if (!sqlite3_get_autocommit(c->db) &&
+	    sqlite3_exec(c->db, "ROLLBACK TO article; RELEASE article", NULL,
+	    NULL, NULL) == SQLITE_OK)
+		return 0;
+	cache_rollback(c);
+	b->open = 0;
+	c->stats.rolled_back += b->articles;
+	if (b->articles == 0)
+		return 0;
+	if (*cause == NULL)
+		*cause = xstrdup("the transaction was rolled back");
+	cache_batch_lost(b, cause);
+	return -1;
+}
+
+/* The article is whole: commit it, or release it into the batch. */
+static int
+cache_article_commit(struct cache *c, char **cause)
+{
+	struct cache_batch	*b = &c->batch;
+
+	if (!b->open) {
+		if (cache_run(c, SQL_COMMIT, cause) != 0)
+			return -1;
+		cache_stats_add(&c->stats, &c->import.pending);
+		return 0;
+	}
+	if (cache_run(c, SQL_RELEASE, cause) != 0)
+		return -1;
+	cache_stats_add(&b->stats, &c->import.pending);
+	if (b->articles + 1 >= CACHE_BATCH_ARTICLES ||
+	    cache_ms() - b->started >= CACHE_BATCH_MS)
+		return cache_batch_commit(c, cause);
+	b->articles++;
+	return 0;
+}
+
 static int
 cache_sink_begin(void *arg, const struct import_article *ia, char **cause)
 {
@@ -870,11 +1002,11 @@ cache_sink_begin(void *arg, const struct import_article *ia, char **cause)
 		return -1;
 	}
 	memset(im, 0, sizeof *im);
-	if (cache_run(c, SQL_BEGIN, cause) != 0)
+	if (cache_article_begin(c, cause) != 0)
 		return -1;
 	if (cache_import_source(c, ia->source, &source, cause) != 0 ||
 	    cache_import_article(c, source, ia, cause) != 0) {
-		cache_rollback(c);
+		cache_article_abort(c, cause);
 		return -1;
 	}
 	im->open = 1;
@@ -1063,19 +1195,55 @@ cache_sink_end(void *arg, int ok, char **cause)
 	}
 	im->open = 0;
 	if (!ok) {
-		cache_rollback(c);
 		c->stats.rolled_back++;
-		return 0;
+		return cache_article_abort(c, cause);
 	}
 	if (cache_run_id(c, SQL_COMMENTS_DROP_STALE, im->article,
 	    cause) != 0 || cache_align_article(c, im->article, cause) != 0 ||
-	    cache_run(c, SQL_COMMIT, cause) != 0) {
-		cache_rollback(c);
+	    cache_article_commit(c, cause) != 0) {
 		c->stats.rolled_back++;
+		cache_article_abort(c, cause);
 		return -1;
 	}
-	cache_stats_add(&c->stats, &im->pending);
 	return 0;
+}
+
+/* Commit the batch's transaction, if one is open. */
+static int
+cache_batch_commit(struct cache *c, char **cause)
+{
+	struct cache_batch	*b = &c->batch;
+
+	if (!b->open)
+		return 0;
+	b->open = 0;
+	if (cache_run(c, SQL_COMMIT, cause) != 0) {
+		cache_rollback(c);
+		c->stats.rolled_back += b->articles;
+		cache_batch_lost(b, cause);
+		return -1;
+	}
+	cache_stats_add(&c->stats, &b->stats);
+	return 0;
+}
+
+/*
+ * Import many files as batches (on) or one transaction an article (off,
+ * the default).  Turning it off commits what the batch holds; check the
+ * result, as the articles since the last commit are stored only then.
+ */
+int
+cache_batch(struct cache *c, int on, char **cause)
+{
+	int	rc;
+
+	if (c->import.open) {
+		*cause = xstrdup("batch changed inside an article");
+		return -1;
+	}
+	rc = cache_batch_commit(c, cause);
+	c->batch.on = on;
+	return rc;
 }
 
 /* Fill in a sink that stores articles in this cache. */

@@ -2,7 +2,8 @@
  * cache.h: the local article cache, one SQLite file per user.
  *
  * Importers write into it through the struct import_sink that
- * cache_sink() fills in (one transaction per article); the reader and
+ * cache_sink() fills in (one transaction, or savepoint in a batch, per
+ * article: cache_batch()); the reader and
  * the CLI read it back as the plain structs of article.h.  Nothing here
  * exposes SQLite: cache.c is the only file that includes <sqlite3.h>.
  *
@@ -72,6 +73,7 @@ const char *cache_path(const struct cache *);
 int	 cache_version(void);
 
 void	 cache_sink(struct cache *, struct import_sink *);
+int	 cache_batch(struct cache *, int, char **);
 const struct cache_import_stats *cache_import_stats(const struct cache *);
 char	*cache_import_summary(const struct cache_import_stats *);
 

@@ -136,6 +136,12 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	if (cmd_open_cache(ctx, 1, &cache) != 0)
 		return CMD_EXIT_ERROR;
 	cache_sink(cache, &sink);
+	if (cache_batch(cache, 1, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		cache_close(cache);
+		return CMD_EXIT_ERROR;
+	}
 	progress = isatty(STDERR_FILENO) && argc - optind > 1;
 	for (i = optind; i < argc; i++) {
 		if (progress)
@@ -151,6 +157,11 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (progress)
 		fputs("\r\033[K", stderr);
+	if (cache_batch(cache, 0, &cause) != 0) {
+		cmd_error("%s", cause);
+		FREE(&cause);
+		failed++;
+	}
 	summary = cache_import_summary(cache_import_stats(cache));
 	printf("%s", summary);
 	if (failed)

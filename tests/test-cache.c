@@ -855,6 +855,66 @@ test_two_processes(void)
 	free(path);
 }
 
+/*
+ * A batch: articles are savepoints in one transaction.  A failed article
+ * (end(ok = 0), or two translations in one language) takes nothing else
+ * with it; a second connection sees nothing until the batch commits;
+ * closing without cache_batch(c, 0) loses what the batch held.
+ */
+static void
+test_batch(void)
+{
+	struct import_sink	 sink;
+	struct cache		*c, *other;
+	struct cache_counts	 n;
+	char			*path = db_path("batch.db"), *cause = NULL;
+	char			 key[32];
+	int			 i, fails = 0;
+
+	if ((c = db_open(path, CACHE_CREATE)) == NULL ||
+	    (other = db_open(path, 0)) == NULL) {
+		ok(0, "open %s", path);
+		cache_close(c);
+		free(path);
+		return;
+	}
+	cache_sink(c, &sink);
+	ok(cache_batch(c, 1, &cause) == 0, "batch on");
+	for (i = 0; i < 10; i++) {
+		snprintf(key, sizeof key, "batch-%d", i);
+		fails += import_article(&sink, "/tmp/batch.txt", key, "ko en", 3,
+		    1, i != 4) != 0;
+	}
+	ok(import_article(&sink, "/tmp/batch.txt", "twice", "ko ko", 1, 0,
+	    1) != 0, "an article with two ko translations fails");
+	ok(import_article(&sink, "/tmp/batch.txt", "after", "en", 2, 0,
+	    1) == 0, "the next article imports");
+	is_int(fails, 0, "ten articles went through the sink");
+	n = counts(other);
+	is_int(n.articles, 0, "another connection sees none before the commit");
+	ok(cache_batch(c, 0, &cause) == 0, "batch off commits");
+	n = counts(other);
+	is_int(n.articles, 10, "9 of the 10 (one ended not ok) and 'after'");
+	is_int(n.translations, 9 * 2 + 1, "their translations, no more");
+	is_int(n.paragraphs, 9 * 2 * 3 + 2, "their paragraphs, no more");
+	is_int(n.comments, 9, "their comments, no more");
+	is_int((long long)cache_import_stats(c)->articles_new, 10,
+	    "stats count the committed articles");
+	is_int((long long)cache_import_stats(c)->rolled_back, 2,
+	    "and the two rolled back");
+	ok(cache_integrity_check(other, &cause) == 0, "integrity_check ok");
+	FREE(&cause);
+
+	ok(cache_batch(c, 1, &cause) == 0, "batch on again");
+	ok(import_article(&sink, "/tmp/batch.txt", "lost", "fr", 1, 0, 1) ==
+	    0, "one more article");
+	cache_close(c);
+	n = counts(other);
+	is_int(n.articles, 10, "closing without batch off keeps it out");
+	cache_close(other);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -886,6 +946,7 @@ main(void)
 		ok(0, "open %s", path);
 	free(path);
 
+	test_batch();
 	test_paging();
 	test_two_processes();
 

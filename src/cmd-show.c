@@ -87,7 +87,6 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	struct article_summary	*rows;
 	size_t			 n;
 	char			*cause = NULL;
-	long long		 total;
 	int			 idw;
 
 	if (argc > 1) {
@@ -97,8 +96,6 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	cmd_opts = &ctx->layout;
 	if (cmd_open_cache(ctx, 0, &cache) != 0)
 		return CMD_EXIT_ERROR;
-	if (cache_count(cache, &total, &cause) != 0)
-		goto fail;
 	/* Row ids only grow, so the newest (first) row is the widest. */
 	idw = 1;
 	memset(&cur, 0, sizeof cur);

@@ -589,7 +589,7 @@ test_remove(struct cache *c)
 {
 	struct cache_counts	 n;
 	struct article_pair	 p;
-	long long		 id = newest(c);
+	long long		 id = newest(c), count = -1;
 	char			*cause = NULL, *value = NULL;
 
 	memset(&p, 0, sizeof p);
@@ -620,6 +620,8 @@ test_remove(struct cache *c)
 	ok(n.articles == 0 && n.translations == 0 && n.paragraphs == 0 &&
 	    n.comments == 0 && n.alignments == 0 && n.settings == 1,
 	    "everything cascades; the global setting stays");
+	ok(cache_count(c, &count, &cause) == 0 && count == 0,
+	    "the article counter is back to 0");
 	ok(cache_setting_set(c, 0, "identity", NULL, &cause) == 0 &&
 	    counts(c).settings == 0, "a NULL value removes a setting");
 	ok(cache_integrity_check(c, &cause) == 0, "integrity_check ok");
@@ -869,6 +871,7 @@ test_batch(void)
 	struct cache_counts	 n;
 	char			*path = db_path("batch.db"), *cause = NULL;
 	char			 key[32];
+	long long		 count;
 	int			 i, fails = 0;
 
 	if ((c = db_open(path, CACHE_CREATE)) == NULL ||
@@ -898,6 +901,9 @@ test_batch(void)
 	is_int(n.translations, 9 * 2 + 1, "their translations, no more");
 	is_int(n.paragraphs, 9 * 2 * 3 + 2, "their paragraphs, no more");
 	is_int(n.comments, 9, "their comments, no more");
+	ok(cache_count(other, &count, &cause) == 0 && count == n.articles,
+	    "the article counter agrees with the rows");
+	FREE(&cause);
 	is_int((long long)cache_import_stats(c)->articles_new, 10,
 	    "stats count the committed articles");
 	is_int((long long)cache_import_stats(c)->rolled_back, 2,

@@ -129,10 +129,20 @@ tap_check "newer schema: exit 1" [ "$rc" -eq 1 ]
 tap_check "newer schema: says so" grep -q "newer than this tandem" "$E2E_TMP/err"
 tap_check "newer schema: file untouched" cmp -s "$E2E_TMP/newer.db" "$E2E_TMP/newer.orig"
 
+# A version 1 cache (before the article counter) is migrated in place.
+cp "$DB" "$E2E_TMP/v1.db"
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript("drop trigger article_count_add; drop trigger article_count_remove; drop table article_count; pragma user_version = 1")' "$E2E_TMP/v1.db"
+TANDEM_DB="$E2E_TMP/v1.db" "$TANDEM" list >"$E2E_TMP/v1.out" 2>"$E2E_TMP/err"; rc=$?
+tap_check "version 1 cache: list works" [ "$rc" -eq 0 ] && [ ! -s "$E2E_TMP/err" ]
+tap_check "version 1 cache: migrated, counter filled" [ "$(python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute("pragma user_version").fetchone()[0], c.execute("select n from article_count").fetchone()[0], c.execute("select count(*) from article").fetchone()[0])' "$E2E_TMP/v1.db")" = "2 $(wc -l < "$E2E_TMP/v1.out") $(wc -l < "$E2E_TMP/v1.out")" ]
+
 # rm
+before=$(sql 'select n from article_count')
 "$TANDEM" rm 1; rc=$?
 tap_check "rm exits 0" [ "$rc" -eq 0 ]
 tap_check "rm removed the article" [ "$(sql 'select count(*) from article where id = 1')" = 0 ]
+tap_check "rm counts one article less" [ "$(sql 'select n from article_count')" -eq $((before - 1)) ]
+tap_check "the counter matches the rows" [ "$(sql 'select n from article_count')" = "$(sql 'select count(*) from article')" ]
 tap_check "rm removed its translations and paragraphs, only those" \
     [ "$(sql 'select (select count(*) from translation) || " " || (select count(*) from paragraph)')" = "1 1" ]
 "$TANDEM" rm 1 2>"$E2E_TMP/err"; rc=$?

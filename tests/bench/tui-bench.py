@@ -619,6 +619,15 @@ def size_bench(args, pane, n, tandem, env, floor, kfloor):
     db, imp, nbcache = import_size(args, n, tandem, env)
     print("  import: %d articles in %.1f s, %.0f articles/s, %.1f MB/s"
           % (n, imp["seconds"], imp["per_s"], imp["mb_per_s"]), flush=True)
+    if n <= 10000:
+        # What SQLite alone does with the same rows (import-floor.py).
+        r = sh(sys.executable, os.path.join(os.path.dirname(
+            os.path.abspath(__file__)), "import-floor.py"), db, args.work)
+        m = re.search(r"([\d.]+) articles/s, ([\d.]+) MB/s", r.stdout)
+        if m:
+            imp["floor_per_s"] = float(m.group(1))
+            imp["floor_mb_per_s"] = float(m.group(2))
+            print("  " + r.stdout.strip(), flush=True)
     res = {"import": imp}
     needle = newest_title(tandem, db, env)
     argv = ["env", "TANDEM_SAMPLE_DIR=", "TANDEM_LANG=en", tandem,
@@ -685,6 +694,11 @@ def report(r, sizes):
         "%d: %.1f s, %.0f art/s" % (n, r["sizes"][n]["import"]["seconds"],
                                     r["sizes"][n]["import"]["per_s"])
         for n in sizes))
+    floors = ["%d: %.0f art/s" % (n, r["sizes"][n]["import"]["floor_per_s"])
+              for n in sizes if "floor_per_s" in r["sizes"][n]["import"]]
+    if floors:
+        print("import floor, SQLite alone on the same rows: "
+              + ", ".join(floors))
     print("layout: %.1f MB/s" % r["layout"]["mb_per_s"])
     print()
     print("bytes written to the terminal (long ko/en/ja/zh/fr article):")

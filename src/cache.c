@@ -94,6 +94,7 @@
 
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -203,6 +204,18 @@ static const char *const cache_migrations[] = {
 #define CACHE_VERSION \
 	((int)(sizeof cache_migrations / sizeof cache_migrations[0]))
 
+/*
+ * Where translation p's language comes in the reader's preference, as
+ * lang_rank() reckons it: ?3 holds the wanted tags (" zh-hant en "), ?6
+ * their primary subtags padded to the same offsets (" zh      en ").  An
+ * exact tag anywhere wins; else a primary subtag ("zh" for a zh-Hant
+ * translation); else last.
+ */
+#define CACHE_LANG_RANK \
+	"coalesce(nullif(instr(?3, ' ' || lower(p.lang) || ' '), 0)," \
+	" nullif(instr(?6, ' ' || lower(substr(p.lang, 1," \
+	" instr(replace(p.lang, '_', '-') || '-', '-') - 1)) || ' '), 0), 1e9)"
+
 /* Every statement tandem runs, prepared on first use. */
 enum cache_sql {
 	SQL_BEGIN,
@@ -296,8 +309,7 @@ static const char *const cache_sql[SQL__N] = {
 	    " FROM article a JOIN source s ON s.id = a.source_id"
 	    " LEFT JOIN translation t ON t.id = (SELECT p.id"
 	    "  FROM translation p WHERE p.article_id = a.id"
-	    "  ORDER BY instr(?3, ' ' || p.lang || ' ') = 0,"
-	    "  instr(?3, ' ' || p.lang || ' '), p.position LIMIT 1)"
+	    "  ORDER BY " CACHE_LANG_RANK ", p.position LIMIT 1)"
 	    " WHERE (a.imported_at, a.id) < (?1, ?2)"
 	    " ORDER BY a.imported_at DESC, a.id DESC LIMIT ?4",
 	/*
@@ -315,8 +327,7 @@ static const char *const cache_sql[SQL__N] = {
 	    " JOIN source s ON s.id = a.source_id"
 	    " LEFT JOIN translation t ON t.id = (SELECT p.id"
 	    "  FROM translation p WHERE p.article_id = a.id"
-	    "  ORDER BY instr(?3, ' ' || p.lang || ' ') = 0,"
-	    "  instr(?3, ' ' || p.lang || ' '), p.position LIMIT 1)"
+	    "  ORDER BY " CACHE_LANG_RANK ", p.position LIMIT 1)"
 	    " ORDER BY a.imported_at DESC, a.id DESC",
 	[SQL_ANY_ARTICLE] = "SELECT EXISTS (SELECT 1 FROM article)",
 	[SQL_ARTICLE_LOAD] = "SELECT s.location, a.key, a.url, a.date,"
@@ -1356,19 +1367,24 @@ cache_counts(struct cache *c, struct cache_counts *n, char **cause)
 
 /* The preference list as " ko en ja ", which the list query searches. */
 static char *
-cache_pref_string(const char *const *pref)
+cache_pref_string(const char *const *pref, int primary)
 {
-	size_t	 i, len = 2;
-	char	*s;
+	size_t	 i, k, n, len = 2;
+	char	*s, *p;
 
 	for (i = 0; pref != NULL && pref[i] != NULL; i++)
 		len += strlen(pref[i]) + 1;
-	s = xmalloc(len);
-	strcpy(s, " ");
+	p = s = xmalloc(len);
+	*p++ = ' ';
 	for (i = 0; pref != NULL && pref[i] != NULL; i++) {
-		strcat(s, pref[i]);
-		strcat(s, " ");
+		n = strlen(pref[i]);
+		k = primary ? strcspn(pref[i], "-_") : n;
+		for (len = 0; len < n; len++)
+			*p++ = len < k ? (char)tolower((unsigned char)
+			    pref[i][len]) : ' ';
+		*p++ = ' ';
 	}
+	*p = '\0';
 	return s;
 }
 
@@ -1395,14 +1411,17 @@ cache_list_run(struct cache *c, sqlite3_stmt *s, const char *const *pref,
     size_t limit, struct article_summary **vp, size_t *np, char **cause)
 {
 	void	*v;
-	char	*langs;
+	char	*langs, *primary;
 	int	 rc;
 
-	langs = cache_pref_string(pref);
+	langs = cache_pref_string(pref, 0);
+	primary = cache_pref_string(pref, 1);
 	sqlite3_bind_text(s, 3, langs, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, primary, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, limit > INT_MAX ? INT_MAX : (long long)limit);
 	rc = cache_rows(c, s, sizeof **vp, cache_list_row, &v, np, cause);
 	free(langs);
+	free(primary);
 	if (rc != 0) {
 		article_summaries_free(v, *np);
 		*np = 0;

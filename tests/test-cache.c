@@ -557,8 +557,15 @@ test_title(struct cache *c)
 		{ { "ko", "en", NULL }, "ko" },
 		{ { "ja", "ko", NULL }, "ja" },
 		{ { "fr", "en", NULL }, "en" },
-		{ { "fr", NULL, NULL }, "zh" },
-		{ { NULL, NULL, NULL }, "zh" },
+		{ { "fr", NULL, NULL }, "zh-Hant" },
+		{ { NULL, NULL, NULL }, "zh-Hant" },
+		/* as lang_rank(): exact tags first, then primary subtags */
+		{ { "zh", "en", NULL }, "zh-Hant" },
+		{ { "ZH-hant", NULL, NULL }, "zh-Hant" },
+		{ { "zh-Hans", "en", NULL }, "zh-Hant" },
+		{ { "en", "zh", NULL }, "en" },
+		{ { "ko-KR", "ja", NULL }, "ko" },
+		{ { "ja-JP", "ko", NULL }, "ja" },
 	};
 	struct import_sink	 sink;
 	struct article_summary	*v;
@@ -566,7 +573,8 @@ test_title(struct cache *c)
 	char			*cause = NULL;
 
 	cache_sink(c, &sink);
-	import_article(&sink, "/tmp/t.txt", "titles", "zh en ko ja", 1, 0, 1);
+	import_article(&sink, "/tmp/t.txt", "titles", "zh-Hant en ko ja", 1, 0,
+	    1);
 	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
 		if (cache_list(c, t[i].pref, NULL, 1, &v, &n, &cause) != 0) {
 			ok(0, "list: %s", cause);
@@ -575,11 +583,12 @@ test_title(struct cache *c)
 		}
 		ok(n == 1 && v[0].title_lang != NULL &&
 		    strcmp(v[0].title_lang, t[i].lang) == 0 &&
-		    strncmp(v[0].title, t[i].lang, 2) == 0,
+		    strncmp(v[0].title, t[i].lang, strlen(t[i].lang)) == 0,
 		    "title for preference %s,%s is in %s", t[i].pref[0],
 		    t[i].pref[1], t[i].lang);
 		if (i == 0)
-			is_str(v[0].langs, "zh en ko ja", "langs in order");
+			is_str(v[0].langs, "zh-Hant en ko ja",
+			    "langs in order");
 		article_summaries_free(v, n);
 	}
 }

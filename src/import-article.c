@@ -47,6 +47,7 @@ struct art_section {
 	long		 id, parent;
 	char		**para;		/* paragraphs (comments: one body) */
 	size_t		*plen, npara, paracap;
+	size_t		 lastcap;	/* bytes allocated for the last one */
 };
 
 struct art {
@@ -162,6 +163,7 @@ art_add_line(struct art_section *sec, int open, const char *s, size_t len)
 		}
 		sec->para[sec->npara] = xstrndup(s, len);
 		sec->plen[sec->npara++] = len;
+		sec->lastcap = len + 1;
 		return;
 	}
 	k = sec->npara - 1;
@@ -173,7 +175,12 @@ art_add_line(struct art_section *sec, int open, const char *s, size_t len)
 		if (!(art_cjk(sec->para[k] + old - n, n) && art_cjk(s, len)))
 			sep = ' ';
 	}
-	p = xrealloc(sec->para[k], old + len + 2);
+	p = sec->para[k];
+	if (old + len + 2 > sec->lastcap) {	/* doubling, as above */
+		sec->lastcap = sec->lastcap * 2 > old + len + 2 ?
+		    sec->lastcap * 2 : old + len + 2;
+		p = xrealloc(p, sec->lastcap);
+	}
 	if (sep)
 		p[old++] = (char)sep;
 	memcpy(p + old, s, len);

@@ -168,21 +168,28 @@ ui_comments_lines(struct ui *u, int width, struct layout *l, const char *vis)
 	}
 }
 
-/* Keep the selected comment's head line inside rows rows. */
+/*
+ * Keep the selected comment inside rows rows: its head line always, and
+ * its body as far as it fits.  Keeping only the head in view left the
+ * body of the last comment below the pane, where no key could reach it.
+ */
 static void
 ui_comments_follow(struct ui *u, const struct layout *l, int rows)
 {
-	size_t	k;
+	size_t	k, end;
 
 	for (k = 0; k < l->nlines; k++)
 		if (l->lines[k].para == u->comment_sel * 2)
 			break;
 	if (k == l->nlines || rows <= 0)
 		return;
+	for (end = k + 1; end < l->nlines &&
+	    l->lines[end].para <= u->comment_sel * 2 + 1; end++)
+		;
+	if (end > u->comments_top + (size_t)rows)
+		u->comments_top = end - (size_t)rows;
 	if (k < u->comments_top)
 		u->comments_top = k;
-	else if (k >= u->comments_top + (size_t)rows)
-		u->comments_top = k - (size_t)rows + 1;
 }
 
 /* The bars of a line at depth d: "| " per level, a colour per level. */

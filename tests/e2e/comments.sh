@@ -85,4 +85,26 @@ tap_check "older ones are not" \
     sh -c '! tmux -L "$1" capture-pane -p -t "$1:0.0" | grep -q "Ann · 2025-09-22  new"' _ "$E2E_SOCK"
 e2e_keys Q
 e2e_wait_exit >/dev/null
+
+# G shows the last comment whole: keeping only its head line in view left
+# its body below the pane, out of reach.
+{
+	printf 'url: https://example.org/long\n\n== en\ntitle: Long\n\nBody.\n'
+	i=1
+	while [ $i -le 30 ]; do
+		printf '\n== comment\nauthor: C%d\n\nComment %d, line one.\nLine two.\n' $i $i
+		i=$((i + 1))
+	done
+	printf 'The very last line.\n'
+} > "$E2E_TMP/long.txt"
+"$TANDEM" import "$E2E_TMP/long.txt" >/dev/null
+e2e_start 100 40 "$TANDEM"
+e2e_wait_for "Long" >/dev/null
+e2e_keys Enter c
+e2e_wait_for "Comment 1, line one." >/dev/null
+e2e_keys G
+if e2e_wait_for "The very last line."; then tap_ok "G shows the last comment's body to its end"; else
+	e2e_dump last; tap_fail "G shows the last comment's body to its end"; fi
+e2e_keys Q
+e2e_wait_exit >/dev/null
 tap_done

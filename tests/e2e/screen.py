@@ -71,4 +71,5 @@ def main():
     sys.exit("unknown check " + what)
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -40,6 +40,20 @@ ui_comments_seen(struct ui *u)
 		free(cause);
 }
 
+/*
+ * Throw the laid-out comments away: on a load, a collapse or a width
+ * change.  Otherwise every redraw (every key, even in the reader) would
+ * lay out every comment again.
+ */
+void
+ui_comments_stale(struct ui *u)
+{
+	if (u->clines != NULL) {
+		layout_free(u->clines);
+		FREE(&u->clines);
+	}
+}
+
 void
 ui_comments_load(struct ui *u)
 {
@@ -52,6 +66,7 @@ ui_comments_load(struct ui *u)
 	FREE(&u->collapsed);
 	FREE(&u->corder);
 	FREE(&u->cdepth);
+	ui_comments_stale(u);
 	if (u->article != 0 && cache_comments_load(u->cache, u->article,
 	    &u->comments, &u->ncomments, &cause) != 0) {
 		ui_message(u, "%s", cause);
@@ -208,14 +223,31 @@ ui_comments_bars(struct ui *u, int y, int x, int depth)
 	return depth * UI_COMMENT_BAR;
 }
 
+/* The visible comments laid out at width, from the last draw if it fits. */
+static const struct layout *
+ui_comments_layout(struct ui *u, int width)
+{
+	char	*vis;
+
+	if (u->clines != NULL && u->clines_width == width)
+		return u->clines;
+	ui_comments_stale(u);
+	u->clines = xcalloc(1, sizeof *u->clines);
+	layout_init(u->clines);
+	vis = ui_comments_visible(u);
+	ui_comments_lines(u, width, u->clines, vis);
+	free(vis);
+	u->clines_width = width;
+	return u->clines;
+}
+
 void
 ui_comments_draw(struct ui *u)
 {
 	const struct pane_rect	*r = &u->pl.pane[PANE_COMMENTS];
 	const char		*policy = ui_comments_policy(u);
-	struct layout		 l;
+	const struct layout	*l;
 	size_t			 k, pos;
-	char			*vis;
 	int			 i, x, head, sel;
 
 	if (r->h == 0)
@@ -225,12 +257,10 @@ ui_comments_draw(struct ui *u)
 	mvhline(r->y, 0, ACS_HLINE, r->w);
 	ui_text(u, r->y, 1, r->w - 1, policy, strlen(policy), UI_POLICY, 1,
 	    NULL);
-	layout_init(&l);
-	vis = ui_comments_visible(u);
-	ui_comments_lines(u, r->w - 2 * PANE_MARGIN, &l, vis);
-	ui_comments_follow(u, &l, r->h - 1);
-	if (u->comments_top > l.nlines)
-		u->comments_top = l.nlines;
+	l = ui_comments_layout(u, r->w - 2 * PANE_MARGIN);
+	ui_comments_follow(u, l, r->h - 1);
+	if (u->comments_top > l->nlines)
+		u->comments_top = l->nlines;
 	for (i = 1; i < r->h; i++) {
 		move(r->y + i, 0);
 		clrtoeol();
@@ -238,20 +268,18 @@ ui_comments_draw(struct ui *u)
 		if (u->ncomments == 0 && i == 1)
 			ui_text(u, r->y + i, 1, r->w - 1, "No comments yet.",
 			    16, UI_DIM, 1, NULL);
-		if (k >= l.nlines)
+		if (k >= l->nlines)
 			continue;
-		pos = l.lines[k].para / 2;
-		head = l.lines[k].para % 2 == 0;
+		pos = l->lines[k].para / 2;
+		head = l->lines[k].para % 2 == 0;
 		sel = head && pos == u->comment_sel &&
 		    u->ps.focus == PANE_COMMENTS;
 		x = PANE_MARGIN + ui_comments_bars(u, r->y + i, PANE_MARGIN,
 		    u->cdepth[pos]);
 		ui_text(u, r->y + i, x, r->w - PANE_MARGIN - x,
-		    layout_line_text(&l, k), l.lines[k].len,
+		    layout_line_text(l, k), l->lines[k].len,
 		    sel ? UI_SELECTED : UI_HEADER, head, NULL);
 	}
-	free(vis);
-	layout_free(&l);
 }
 
 /* Move the selection n visible comments down (up if negative). */
@@ -319,6 +347,7 @@ ui_comments_op(struct ui *u, enum op op)
 	case OP_COLLAPSE:
 		if (u->comment_sel < u->ncomments)
 			u->collapsed[u->corder[u->comment_sel]] ^= 1;
+		ui_comments_stale(u);
 		break;
 	default:
 		return 0;

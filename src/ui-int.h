@@ -67,6 +67,8 @@ struct ui {
 	size_t			 comment_sel;	/* selected: index in corder */
 	char			*collapsed;	/* per comment: replies hidden */
 	long long		 comments_seen;	/* newest id at the last visit */
+	struct layout		*clines;	/* the comments laid out, or NULL */
+	int			 clines_width;	/* ... at this width */
 
 	struct ui_compose	*compose;	/* comment being written */
 	int			 help;		/* help overlay shown */
@@ -103,6 +105,7 @@ void	ui_reader_resize(struct ui *);
 void	ui_comments_draw(struct ui *);
 int	ui_comments_op(struct ui *, enum op);
 void	ui_comments_load(struct ui *);
+void	ui_comments_stale(struct ui *);
 void	ui_comments_leave(struct ui *);
 
 /* ui-compose.c */

@@ -539,6 +539,7 @@ ui_run(const struct ui_options *uo)
 	curs_set(1);
 	endwin();
 	ui_comments_leave(&u);
+	ui_comments_stale(&u);
 	article_comments_free(u.comments, u.ncomments);
 	free(u.collapsed);
 	free(u.corder);

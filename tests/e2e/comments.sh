@@ -107,4 +107,32 @@ if e2e_wait_for "The very last line."; then tap_ok "G shows the last comment's b
 	e2e_dump last; tap_fail "G shows the last comment's body to its end"; fi
 e2e_keys Q
 e2e_wait_exit >/dev/null
+
+# The pane keeps its comments laid out between keys: a resize must wrap
+# them again at the new width (and a collapse change their heads, above).
+{
+	printf 'url: https://example.org/wide\n\n== en\ntitle: Wide\n\nBody.\n'
+	printf '\n== comment\nauthor: Wren\n\n'
+	i=1
+	while [ $i -le 30 ]; do printf 'word%02d ' $i; i=$((i + 1)); done
+	printf '\n'
+} > "$E2E_TMP/wide.txt"
+"$TANDEM" import "$E2E_TMP/wide.txt" >/dev/null
+e2e_start 100 40 "$TANDEM"
+e2e_wait_for "Wide" >/dev/null
+e2e_keys Enter c
+e2e_wait_for "word30" >/dev/null
+e2e_tmux resize-window -t "$E2E_SOCK" -x 50 -y 40
+e2e_wait_for "word30" >/dev/null
+scr=$(e2e_capture)
+missing=$(i=1; while [ $i -le 30 ]; do
+	w=$(printf 'word%02d' $i)
+	printf '%s\n' "$scr" | grep -q "$w" || printf '%s ' "$w"
+	i=$((i + 1))
+done)
+if [ -z "$missing" ]; then tap_ok "after a resize every word of the comment shows"; else
+	e2e_dump resize; tap_fail "after a resize every word of the comment shows"
+	tap_diag "missing: $missing"; fi
+e2e_keys Q
+e2e_wait_exit >/dev/null
 tap_done

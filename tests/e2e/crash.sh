@@ -27,7 +27,7 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f\n", b - a }'; }
 
 # N stories of K paragraphs in two languages, with a comment and a reply.
-N=600 K=8 KILLS=20
+N=400 K=8 KILLS=20
 mkdir "$E2E_TMP/in"
 awk -v n="$N" -v k="$K" -v dir="$E2E_TMP/in" 'BEGIN {
 	for (i = 1; i <= n; i++) {
@@ -52,7 +52,7 @@ cd "$E2E_TMP/in" || exit 1
 t0=$(now)
 "$TANDEM" -d "$E2E_TMP/scratch.db" import $(seq 1 50 | sed 's/$/.txt/') >/dev/null
 full=$(awk -v t="$(elapsed "$t0")" -v n="$N" 'BEGIN { printf "%.3f\n", t * n / 50 }')
-window=$(awk -v f="$full" 'BEGIN { printf "%.3f\n", f < 1.5 ? f : 1.5 }')
+window=$(awk -v f="$full" 'BEGIN { printf "%.3f\n", f < 1.2 ? f : 1.2 }')
 tap_diag "a full import takes about ${full}s; kills within ${window}s"
 
 # Each run starts at a random story, so kills hit both new articles and
@@ -74,10 +74,10 @@ while [ "$r" -le "$KILLS" ]; do
 	0)	finished=$((finished + 1)) ;;
 	*)	errors=$((errors + 1)); tap_diag "run $r: $(head -3 "$E2E_TMP/import.err")" ;;
 	esac
-	if ! $CHECK articles "$TANDEM_DB" "$N" > "$E2E_TMP/check.out"; then
+	if ! $CHECK articles "$TANDEM_DB" "$N" > "$E2E_TMP/check.out" 2>&1; then
 		bad=$((bad + 1))
 		tap_diag "after run $r (from story $from, killed at ${at}s):"
-		grep -v 'whole articles' "$E2E_TMP/check.out" | grep '^#' | head -5
+		tap_diag "$(grep -v "whole articles" "$E2E_TMP/check.out" | head -5 | sed "s/^# //")"
 	fi
 	n=$(tail -n 1 "$E2E_TMP/check.out")
 	r=$((r + 1))
@@ -99,13 +99,19 @@ tap_check "tandem lists $N" [ "$("$TANDEM" list | wc -l)" -eq "$N" ]
 # writer of another at a random instant within about one write's time.
 # Odd rounds pass the text with -m, even ones on standard input; a reply
 # may answer a comment written in an earlier round.
+# The window is the quickest of three writes: the first ones may be slow.
 ids=$("$TANDEM" list | awk 'NR <= 5 { print $1 }')
-echo "timing $(echo "$ids" | head -n 1) 0 30000 must" > "$E2E_TMP/manifest"
-$CHECK body timing 30000 > "$E2E_TMP/body"
-t0=$(now)
-"$TANDEM" comment "$(echo "$ids" | head -n 1)" < "$E2E_TMP/body" >/dev/null
-window=$(awk -v t="$(elapsed "$t0")" 'BEGIN { printf "%.3f\n", t * 1.5 }')
-tap_diag "a comment takes about ${window}s to write, with margin"
+: > "$E2E_TMP/manifest"
+window=
+for t in 1 2 3; do
+	echo "timing$t $(echo "$ids" | head -n 1) 0 30000 must" >> "$E2E_TMP/manifest"
+	$CHECK body "timing$t" 30000 > "$E2E_TMP/body"
+	t0=$(now)
+	"$TANDEM" comment "$(echo "$ids" | head -n 1)" < "$E2E_TMP/body" >/dev/null
+	window=$(awk -v t="$(elapsed "$t0")" -v w="$window" \
+	    'BEGIN { printf "%.3f\n", w != "" && w < t ? w : t }')
+done
+tap_diag "a comment takes about ${window}s to write"
 write() {	# write TAG STATUS: start one comment's writer in the background
 	_a=$(echo "$ids" | sed -n "$(awk -v x="$(rnd 5)" 'BEGIN { printf "%d\n", x + 1 }')p")
 	_p=$($CHECK parents "$TANDEM_DB" "$_a" |
@@ -122,7 +128,7 @@ write() {	# write TAG STATUS: start one comment's writer in the background
 	fi
 	pid=$!
 }
-ROUNDS=15 killed=0 finished=0 errors=0 bad=0
+ROUNDS=12 killed=0 finished=0 errors=0 bad=0
 r=1
 while [ "$r" -le "$ROUNDS" ]; do
 	write "w$r" must
@@ -136,8 +142,8 @@ while [ "$r" -le "$ROUNDS" ]; do
 	0)	finished=$((finished + 1)); sed -i "s/^k$r \(.*\) maybe$/k$r \1 must/" "$E2E_TMP/manifest" ;;
 	*)	errors=$((errors + 1)); tap_diag "k$r: $(cat "$E2E_TMP/comment.err")" ;;
 	esac
-	$CHECK comments "$TANDEM_DB" "$E2E_TMP/manifest" > "$E2E_TMP/check.out" ||
-	    { bad=$((bad + 1)); tap_diag "after round $r:"; grep -v 'comments stored' "$E2E_TMP/check.out" | head -5; }
+	$CHECK comments "$TANDEM_DB" "$E2E_TMP/manifest" > "$E2E_TMP/check.out" 2>&1 ||
+	    { bad=$((bad + 1)); tap_diag "after round $r:"; tap_diag "$(grep -v "comments stored" "$E2E_TMP/check.out" | head -5 | sed "s/^# //")"; }
 	r=$((r + 1))
 done
 tap_diag "$killed comment writers killed, $finished finished first" \

@@ -133,8 +133,9 @@ r=1
 while [ "$r" -le "$ROUNDS" ]; do
 	write "w$r" must
 	wait "$pid" || { errors=$((errors + 1)); tap_diag "w$r: $(cat "$E2E_TMP/comment.err")"; }
+	at=$(rnd "$window")	# drawn first: the window is a few ms
 	write "k$r" maybe
-	sleep "$(rnd "$window")"
+	sleep "$at"
 	kill -KILL "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	case $? in

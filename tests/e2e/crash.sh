@@ -77,7 +77,7 @@ while [ "$r" -le "$KILLS" ]; do
 	if ! $CHECK articles "$TANDEM_DB" "$N" > "$E2E_TMP/check.out" 2>&1; then
 		bad=$((bad + 1))
 		tap_diag "after run $r (from story $from, killed at ${at}s):"
-		tap_diag "$(grep -v "whole articles" "$E2E_TMP/check.out" | head -5 | sed "s/^# //")"
+		tap_diag "$(grep -v -e "whole articles" -e "^[0-9]*$" "$E2E_TMP/check.out" | head -5 | sed "s/^# //")"
 	fi
 	n=$(tail -n 1 "$E2E_TMP/check.out")
 	r=$((r + 1))

@@ -134,6 +134,13 @@ def cmd_articles(path, n):
         print("# no schema yet")
         return 0
     orphans(db)
+    # Schema 2 keeps the number of articles in a row, by triggers.
+    if db.execute("SELECT count(*) FROM sqlite_master"
+                  " WHERE name = 'article_count'").fetchone()[0]:
+        kept = db.execute("SELECT n FROM article_count").fetchall()
+        real = db.execute("SELECT count(*) FROM article").fetchone()[0]
+        if kept != [(real,)]:
+            bad("article_count says %r, there are %d" % (kept, real))
     seen = {}
     for aid, url in db.execute("SELECT id, url FROM article").fetchall():
         i = article_whole(db, aid, url)

@@ -36,13 +36,17 @@ story 1 20 "$E2E_TMP/old"
 story 21 320 "$E2E_TMP/new"
 "$TANDEM" import "$E2E_TMP"/old/*.txt >/dev/null
 
-# Imports from start to end: the new stories, then again as updates.
+# Imports from start to end: the new stories, then some 30 of them again
+# and again as updates, with a pause (two cores are enough for the test).
 : > "$E2E_TMP/import.rc"
 (
+	set -- "$E2E_TMP"/new/*.txt
 	while :; do
-		"$TANDEM" import "$E2E_TMP"/new/*.txt >/dev/null 2>>"$E2E_TMP/import.err"
+		"$TANDEM" import "$@" >/dev/null 2>>"$E2E_TMP/import.err"
 		echo $? >> "$E2E_TMP/import.rc"
 		[ -f "$E2E_TMP/stop" ] && break
+		set -- "$E2E_TMP"/new/3*.txt
+		sleep 0.2
 	done
 ) &
 importer=$!

@@ -255,6 +255,7 @@ enum cache_sql {
 	SQL_COMMENT_UPDATE,
 	SQL_COMMENT_STATE,
 	SQL_COMMENT_DELETE,
+	SQL_DRAFT_DELETE,
 	SQL_ALIGNMENT_LOAD,
 	SQL_ALIGNMENT_DELETE,
 	SQL_ALIGNMENT_INSERT,
@@ -355,10 +356,12 @@ static const char *const cache_sql[SQL__N] = {
 	[SQL_COMMENTS_LOAD] = "SELECT id, parent_id, author, body, lang,"
 	    " created, state FROM comment WHERE article_id = ?1 ORDER BY id",
 	[SQL_COMMENT_UPDATE] = "UPDATE comment SET body = ?2, state = ?3,"
-	    " created = ?4 WHERE id = ?1 AND state IN ('draft', 'posted')",
+	    " created = ?4 WHERE id = ?1 AND state = 'draft'",
 	[SQL_COMMENT_STATE] = "SELECT state FROM comment WHERE id = ?1",
 	[SQL_COMMENT_DELETE] = "DELETE FROM comment WHERE id = ?1"
 	    " AND state IN ('draft', 'posted')",
+	[SQL_DRAFT_DELETE] = "DELETE FROM comment WHERE id = ?1"
+	    " AND state = 'draft'",
 	[SQL_COMMENT_INSERT] = "INSERT INTO comment (article_id, parent_id,"
 	    " author, body, lang, created, state)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -1915,7 +1918,13 @@ cache_comment_refused(struct cache *c, long long id, char **cause)
 	return -1;
 }
 
-/* Change the body, state and time of one's own comment (a draft saved). */
+/*
+ * Save a draft: its body, time and state (still 'draft', or 'posted' when
+ * sent).  1 if the row is no longer a draft: drafts belong to the cache,
+ * so a second reader on it is offered the draft a first one is typing,
+ * and either may send or discard it first.  Overwriting the sent comment
+ * would lose it; the caller starts a new row instead.
+ */
 int
 cache_comment_update(struct cache *c, long long id, const char *body,
     enum article_comment_state state, const char *created, char **cause)
@@ -1930,9 +1939,14 @@ cache_comment_update(struct cache *c, long long id, const char *body,
 	cache_bind_text(s, 4, created);
 	if (cache_step_done(c, s, cause, "saving comment") != 0)
 		return -1;
-	if (sqlite3_changes(c->db) == 0)
-		return cache_comment_refused(c, id, cause);
-	return 0;
+	return sqlite3_changes(c->db) == 0;
+}
+
+/* Discard a draft; nothing if it was sent or discarded meanwhile. */
+int
+cache_comment_discard(struct cache *c, long long id, char **cause)
+{
+	return cache_run_id(c, SQL_DRAFT_DELETE, id, cause);
 }
 
 /* Remove one's own comment (draft or posted); replies lose their parent. */

@@ -105,6 +105,7 @@ int	 cache_comment_add(struct cache *, long long,
 int	 cache_comment_update(struct cache *, long long, const char *,
 	     enum article_comment_state, const char *, char **);
 int	 cache_comment_remove(struct cache *, long long, char **);
+int	 cache_comment_discard(struct cache *, long long, char **);
 int	 cache_alignment_get(struct cache *, long long, const char *,
 	     const char *, struct article_pair **, size_t *, char **);
 int	 cache_alignment_put(struct cache *, long long, const char *,

@@ -44,7 +44,11 @@ struct ui_compose {
 	char		*author;
 };
 
-/* Save the text as the draft (creating the row the first time). */
+/*
+ * Save the text as the draft, creating the row the first time, or again
+ * when another reader on the cache has sent or discarded the draft this
+ * one continued (see cache_comment_update).
+ */
 static int
 ui_compose_save(struct ui *u, struct ui_compose *c, int state)
 {
@@ -53,6 +57,9 @@ ui_compose_save(struct ui *u, struct ui_compose *c, int state)
 	int			 rc;
 
 	comment_now(now, sizeof now);
+	if (c->draft != 0 && (rc = cache_comment_update(u->cache, c->draft,
+	    c->buf, state, now, &cause)) == 1)
+		c->draft = 0;
 	if (c->draft == 0) {
 		memset(&m, 0, sizeof m);
 		m.parent = c->parent;
@@ -64,9 +71,7 @@ ui_compose_save(struct ui *u, struct ui_compose *c, int state)
 		m.lang = u->view.article->translations[u->view.left].lang;
 		rc = cache_comment_add(u->cache, u->article, &m, &c->draft,
 		    &cause);
-	} else
-		rc = cache_comment_update(u->cache, c->draft, c->buf, state, now,
-		    &cause);
+	}
 	if (rc != 0) {
 		ui_message(u, "%s", cause);
 		free(cause);
@@ -362,7 +367,7 @@ ui_compose(struct ui *u, int reply)
 	u->compose = NULL;
 	curs_set(0);
 	if (rc == 0 && c.len == 0 && c.draft != 0 &&
-	    cache_comment_remove(u->cache, c.draft, &cause) != 0)
+	    cache_comment_discard(u->cache, c.draft, &cause) != 0)
 		free(cause);
 	else if (rc == 0 && c.len > 0)
 		ui_message(u, "draft kept: %s continues it", reply ? "r" : "C");

@@ -474,6 +474,41 @@ test_misuse(struct cache *c)
 	FREE(&cause);
 }
 
+/*
+ * Drafts belong to the cache: two readers may save the same one.  Once
+ * it is sent, saving it again must not write over the sent comment.
+ */
+static void
+test_drafts(struct cache *c)
+{
+	struct article_comment	 d, *m = NULL;
+	size_t			 nm = 0, i;
+	long long		 id = newest(c), did = 0;
+	char			*cause = NULL;
+	const char		*body = NULL;
+
+	memset(&d, 0, sizeof d);
+	d.body = "draft";
+	d.state = ARTICLE_COMMENT_DRAFT;
+	ok(cache_comment_add(c, id, &d, &did, &cause) == 0, "a draft");
+	is_int(cache_comment_update(c, did, "more", ARTICLE_COMMENT_DRAFT,
+	    "t", &cause), 0, "saved");
+	is_int(cache_comment_update(c, did, "sent", ARTICLE_COMMENT_POSTED,
+	    "t", &cause), 0, "sent");
+	is_int(cache_comment_update(c, did, "other", ARTICLE_COMMENT_DRAFT,
+	    "t", &cause), 1, "a sent comment is no draft to save over");
+	ok(cache_comment_discard(c, did, &cause) == 0, "nor to discard");
+	cache_comments_load(c, id, &m, &nm, &cause);
+	for (i = 0; i < nm; i++)
+		if (m[i].id == did)
+			body = m[i].body;
+	is_str(body, "sent", "the sent text stays");
+	article_comments_free(m, nm);
+	ok(cache_comment_remove(c, did, &cause) == 0, "comment rm removes it");
+	is_int(cache_comment_update(c, did, "x", ARTICLE_COMMENT_DRAFT, "t",
+	    &cause), 1, "a removed draft is no draft either");
+}
+
 static void
 test_reimport(struct cache *c)
 {
@@ -953,6 +988,7 @@ main(void)
 		test_rollback(c);
 		test_misuse(c);
 		test_reimport(c);
+		test_drafts(c);
 		test_title(c);
 		test_remove(c);
 		test_plans(c);

@@ -22,6 +22,8 @@ E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/tandem-e2e.XXXXXX")
 E2E_N=0
 E2E_SOCK="tandem-e2e-$$-0"
 E2E_TARGET="$E2E_SOCK:0.0"
+E2E_STATUS="$E2E_TMP/status.0"
+E2E_ARGV="$E2E_TMP/argv.0"
 TAP_N=0
 TAP_FAILED=0
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
@@ -68,31 +70,40 @@ e2e_need_tmux() {
 }
 
 # e2e_start COLS ROWS COMMAND...: run COMMAND in a new tmux window.  When
-# it exits, its status is written to $E2E_TMP/status and the pane stays
-# open (showing the restored normal screen) until the test ends.
+# it exits, its status is written to $E2E_STATUS and the pane stays open
+# (showing the restored normal screen) until the test ends.  The helpers
+# below act on the program started last; e2e_select goes back to another.
 e2e_start() {
 	_cols=$1 _rows=$2; shift 2
 	# A fresh server each time: one being killed may still hold the old
 	# socket for a moment.
 	E2E_N=$((E2E_N + 1))
-	E2E_SOCK="tandem-e2e-$$-$E2E_N"
-	E2E_TARGET="$E2E_SOCK:0.0"
-	rm -f "$E2E_TMP/status"
-	printf '%s\n' "$@" > "$E2E_TMP/argv"
+	e2e_select "$E2E_N"
+	rm -f "$E2E_STATUS"
+	printf '%s\n' "$@" > "$E2E_ARGV"
 	cat > "$E2E_TMP/run.sh" <<-'RUN'
-		dir=$1; shift
-		"$@"; echo $? > "$dir/status.tmp"; mv "$dir/status.tmp" "$dir/status"
+		status=$1; shift
+		"$@"; echo $? > "$status.tmp"; mv "$status.tmp" "$status"
 		exec sleep 600
 	RUN
 	e2e_tmux new-session -d -s "$E2E_SOCK" -x "$_cols" -y "$_rows" \
 	    -e LANG="$LANG" -e LC_ALL="$LC_ALL" -e TERM=tmux-256color \
 	    -e XDG_DATA_HOME="$XDG_DATA_HOME" \
 	    -e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
-	    sh "$E2E_TMP/run.sh" "$E2E_TMP" "$@"
+	    sh "$E2E_TMP/run.sh" "$E2E_STATUS" "$@"
 	e2e_tmux set-option -g status off >/dev/null
 	e2e_tmux set-option -g default-terminal tmux-256color >/dev/null
 	e2e_tmux resize-window -t "$E2E_SOCK" -x "$_cols" -y "$_rows" \
 	    >/dev/null 2>&1
+}
+
+# e2e_select N: act on the program of the Nth e2e_start (N=$E2E_N just
+# after it), when a test runs several at once.
+e2e_select() {
+	E2E_SOCK="tandem-e2e-$$-$1"
+	E2E_TARGET="$E2E_SOCK:0.0"
+	E2E_STATUS="$E2E_TMP/status.$1"
+	E2E_ARGV="$E2E_TMP/argv.$1"
 }
 
 e2e_keys() { e2e_tmux send-keys -t "$E2E_TARGET" "$@"; }
@@ -124,8 +135,8 @@ e2e_wait_gone() {
 e2e_wait_exit() {
 	_end=$(( $(date +%s) + ${1:-$E2E_TIMEOUT} ))
 	while [ "$(date +%s)" -le "$_end" ]; do
-		if [ -f "$E2E_TMP/status" ]; then
-			cat "$E2E_TMP/status"
+		if [ -f "$E2E_STATUS" ]; then
+			cat "$E2E_STATUS"
 			return 0
 		fi
 		sleep 0.05
@@ -141,7 +152,7 @@ e2e_dump() {
 
 # The program's pid inside the pane (the child of the wrapper shell).
 e2e_app_pid() {
-	pgrep -P "$(e2e_pid)" -f -- "$(head -n 1 "$E2E_TMP/argv")" | head -n 1
+	pgrep -P "$(e2e_pid)" -f -- "$(head -n 1 "$E2E_ARGV")" | head -n 1
 }
 
 # True when the terminal is back to normal: normal screen, cursor shown,

@@ -93,8 +93,10 @@ def machine(tandem):
 class Pane:
     """One tmux server, one 120x40 pane, one control-mode client."""
 
-    def __init__(self, work, name):
-        self.sock = "tandem-bench-%d-%s" % (os.getpid(), name)
+    def __init__(self, work, name, generation=0):
+        self.name = name
+        self.generation = generation
+        self.sock = "tandem-bench-%d-%s-%d" % (os.getpid(), name, generation)
         self.work = work
         self.env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8")
         self.tmux("new-session", "-d", "-s", "b", "-x", str(COLS),
@@ -134,11 +136,26 @@ class Pane:
                             if len(data) > 2 else b""))
 
     def command(self, line):
-        """Send one command through the control client; its send time."""
+        """Send one command through the control client; its send time.
+        Raises TmuxGone when the server has died."""
         t = time.perf_counter()
-        self.cc.stdin.write(line.encode() + b"\n")
-        self.cc.stdin.flush()
+        try:
+            self.cc.stdin.write(line.encode() + b"\n")
+            self.cc.stdin.flush()
+        except (BrokenPipeError, ValueError):
+            raise TmuxGone(self.sock)
         return t
+
+    def alive(self):
+        return self.cc.poll() is None
+
+    def restart(self):
+        """A new server in place of one that died (tmux 3.3a does)."""
+        try:
+            self.close()
+        except OSError:
+            pass
+        self.__init__(self.work, self.name, self.generation + 1)
 
     def drain(self):
         while True:
@@ -227,6 +244,10 @@ class Pane:
         self.cc.wait()
 
 
+class TmuxGone(Exception):
+    """The tmux server under the control client died."""
+
+
 def proc_stats(pid):
     """VmHWM in KiB and CPU seconds (all threads) of a live process."""
     hwm, cpu = None, 0.0
@@ -289,55 +310,70 @@ def stamp():
 def startup_runs(pane, argv, needle, runs, after=None, quit_key="Q"):
     """exec -> needle on screen, VmHWM and CPU at that moment."""
     out = {"paint": [], "hwm_kib": [], "cpu": [], "after": {},
-           "floor": [], "floor_cpu": []}
+           "floor": [], "floor_cpu": [], "runs": runs}
     i = retries = 0
-    while i <= runs:
-        if FLOOR["argv"] and i > 0:	# paired: the same load for both
-            pane.spawn(stamped(FLOOR["argv"]))
-            f1 = pane.wait_for(FLOOR["needle"].encode())
-            f0 = stamp()
-            fcpu = proc_stats(pane.pid())[1] - STAMP["cpu"]
-        pane.spawn(stamped(argv))
-        t1 = pane.wait_for(needle.encode(), timeout=180)
-        t0 = stamp()
-        if t0 is None or (i > 0 and FLOOR["argv"] and (f0 is None or
-                                                       f1 is None)):
-            retries += 1
-            if retries > 5:
-                raise RuntimeError("%s: no exec stamp" % argv)
-            pane.command("respawn-pane -k -t b:0.0 true")
-            pane.wait_dead()
+    while i <= out["runs"]:
+        if not pane.alive():		# tmux 3.3a's server does crash
+            print("  (the tmux server died; starting another)", flush=True)
+            pane.restart()
+        try:
+            done = startup_run(pane, argv, needle, after, quit_key, out, i)
+        except TmuxGone:
+            done = False
+        if done:
+            i += 1
             continue
-        if i > 0 and FLOOR["argv"]:
-            out["floor"].append(f1 - f0)
-            out["floor_cpu"].append(fcpu)
-        if i == 0 and t1 is not None and t1 - t0 > 5:
-            runs = min(runs, 2)		# a slow start: fewer runs
-        if t1 is None:
-            raise RuntimeError("%s: %r never appeared; screen:\n%s"
-                               % (argv[-1], needle, pane.capture()))
-        pid = pane.pid()
-        hwm, cpu = proc_stats(pid)
-        cpu -= STAMP["cpu"]		# the wrapper's, before exec
-        extra = after(pane) if after else {}
-        if i > 0:			# the first run only warms caches
-            out["paint"].append(t1 - t0)
-            out["hwm_kib"].append(hwm)
-            out["cpu"].append(cpu)
-            for k, v in extra.items():
-                out["after"].setdefault(k, []).append(v)
-        i += 1
-        if quit_key is None:		# the next respawn -k ends it
-            continue
-        # Quit only once the program is quiet: tmux 3.3a's server was seen
-        # to crash when a program quit straight after its first paint.
-        pane.settle(timeout=5)
-        pane.keys(quit_key)
-        if not pane.wait_dead(30):
-            pane.command("respawn-pane -k -t b:0.0 true")
-            pane.wait_dead()
-    out["runs"] = runs
+        retries += 1
+        if retries > 5:
+            raise RuntimeError("%s: no exec stamp" % argv)
     return out
+
+
+def startup_run(pane, argv, needle, after, quit_key, out, i):
+    """Run i of startup_runs (0 only warms caches); False to redo it."""
+    if FLOOR["argv"] and i > 0:	# paired: the same load for both
+        pane.spawn(stamped(FLOOR["argv"]))
+        f1 = pane.wait_for(FLOOR["needle"].encode())
+        f0 = stamp()
+        fcpu = proc_stats(pane.pid())[1] - STAMP["cpu"]
+    pane.spawn(stamped(argv))
+    t1 = pane.wait_for(needle.encode(), timeout=180)
+    t0 = stamp()
+    if t0 is None or (i > 0 and FLOOR["argv"] and (f0 is None or
+                                                   f1 is None)):
+        pane.command("respawn-pane -k -t b:0.0 true")
+        pane.wait_dead()
+        return False
+    if t1 is None:
+        if not pane.alive():
+            return False
+        raise RuntimeError("%s: %r never appeared; screen:\n%s"
+                           % (argv[-1], needle, pane.capture()))
+    if i > 0 and FLOOR["argv"]:
+        out["floor"].append(f1 - f0)
+        out["floor_cpu"].append(fcpu)
+    if i == 0 and t1 - t0 > 5:
+        out["runs"] = min(out["runs"], 2)	# a slow start: fewer runs
+    pid = pane.pid()
+    hwm, cpu = proc_stats(pid)
+    cpu -= STAMP["cpu"]		# the wrapper's, before exec
+    extra = after(pane) if after else {}
+    if i > 0:
+        out["paint"].append(t1 - t0)
+        out["hwm_kib"].append(hwm)
+        out["cpu"].append(cpu)
+        for k, v in extra.items():
+            out["after"].setdefault(k, []).append(v)
+    if quit_key is None:		# the next respawn -k ends it
+        return True
+    # Quit only once the program is quiet: tmux 3.3a's server was seen
+    # to crash when a program quit straight after its first paint.
+    pane.settle(timeout=5)
+    pane.keys(quit_key)
+    if not pane.wait_dead(30):
+        pane.command("respawn-pane -k -t b:0.0 true")
+        pane.wait_dead()
+    return True
 
 
 def tandem_keys(pane):

@@ -54,12 +54,15 @@ ui_compose_save(struct ui *u, struct ui_compose *c, int state)
 {
 	struct article_comment	 m;
 	char			 now[32], *cause = NULL;
-	int			 rc;
+	int			 rc = 0;
 
 	comment_now(now, sizeof now);
-	if (c->draft != 0 && (rc = cache_comment_update(u->cache, c->draft,
-	    c->buf, state, now, &cause)) == 1)
-		c->draft = 0;
+	if (c->draft != 0) {
+		rc = cache_comment_update(u->cache, c->draft, c->buf, state,
+		    now, &cause);
+		if (rc == 1)
+			c->draft = 0;
+	}
 	if (c->draft == 0) {
 		memset(&m, 0, sizeof m);
 		m.parent = c->parent;

@@ -916,22 +916,33 @@ static void cache_stats_add(struct cache_import_stats *,
     const struct cache_import_stats *);
 static int cache_batch_commit(struct cache *, char **);
 
-/* Add to *cause that the batch's earlier articles are gone too. */
-static void
-cache_batch_lost(struct cache_batch *b, char **cause)
+/*
+ * The batch's transaction is lost (it failed, or SQLite rolled it back):
+ * roll back what is left, count its articles as rolled back and add to
+ * *cause how many earlier ones went with it.  -1 if any did, else 0.
+ */
+static int
+cache_batch_drop(struct cache *c, char **cause)
 {
-	char	*s;
+	struct cache_batch	*b = &c->batch;
+	unsigned long		 lost = b->articles;
+	char			*s;
 
-	if (b->articles > 0 && *cause != NULL) {
-		xasprintf(&s, "%s (%lu more article%s imported since the "
-		    "last commit %s not stored)", *cause, b->articles,
-		    b->articles == 1 ? "" : "s",
-		    b->articles == 1 ? "was" : "were");
-		free(*cause);
-		*cause = s;
-	}
+	cache_rollback(c);
+	b->open = 0;
 	b->articles = 0;
 	memset(&b->stats, 0, sizeof b->stats);
+	c->stats.rolled_back += lost;
+	if (lost == 0)
+		return 0;
+	if (*cause == NULL)
+		*cause = xstrdup("the transaction was rolled back");
+	xasprintf(&s, "%s (%lu more article%s imported since the last commit "
+	    "%s not stored)", *cause, lost, lost == 1 ? "" : "s",
+	    lost == 1 ? "was" : "were");
+	free(*cause);
+	*cause = s;
+	return -1;
 }
 
 /* Open the article's transaction, or its savepoint in the batch. */
@@ -951,9 +962,7 @@ cache_article_begin(struct cache *c, char **cause)
 		memset(&b->stats, 0, sizeof b->stats);
 	}
 	if (cache_run(c, SQL_SAVEPOINT, cause) != 0) {
-		cache_rollback(c);
-		b->open = 0;
-		cache_batch_lost(b, cause);
+		cache_batch_drop(c, cause);
 		return -1;
 	}
 	return 0;
@@ -978,15 +987,7 @@ cache_article_abort(struct cache *c, char **cause)
 	    sqlite3_exec(c->db, "ROLLBACK TO article; RELEASE article", NULL,
 	    NULL, NULL) == SQLITE_OK)
 		return 0;
-	cache_rollback(c);
-	b->open = 0;
-	c->stats.rolled_back += b->articles;
-	if (b->articles == 0)
-		return 0;
-	if (*cause == NULL)
-		*cause = xstrdup("the transaction was rolled back");
-	cache_batch_lost(b, cause);
-	return -1;
+	return cache_batch_drop(c, cause);
 }
 
 /* The article is whole: commit it, or release it into the batch. */
@@ -1243,9 +1244,7 @@ cache_batch_commit(struct cache *c, char **cause)
 		return 0;
 	b->open = 0;
 	if (cache_run(c, SQL_COMMIT, cause) != 0) {
-		cache_rollback(c);
-		c->stats.rolled_back += b->articles;
-		cache_batch_lost(b, cause);
+		cache_batch_drop(c, cause);
 		return -1;
 	}
 	cache_stats_add(&c->stats, &b->stats);

@@ -32,9 +32,14 @@
  * over pairs, weighted by the paragraphs they hold.
  *
  * Memory is four numbers per grid cell; above ALIGN_MAX_CELLS the article
- * is paired by index instead (align.h).  The anchors two beads share do
- * not change between the sweeps, so up to ALIGN_MEMO_CELLS cells keep
- * them, one per move, and the merges run once (four times otherwise).
+ * is paired by index instead (align.h).  The search reads every bead five
+ * times (two Viterbi sweeps, as the ratio is re-estimated in between, the
+ * backward sums, the accuracy sweep and the result), so up to
+ * ALIGN_MEMO_CELLS cells keep each move's anchors, cost and fit: the
+ * anchor merges run once and the costs twice, once per ratio.
+ *
+ * A translation is scanned once however many pairs it is in: an
+ * align_side holds its paragraphs' units and anchors (align.h).
  */
 #include "config.h"
 
@@ -86,7 +91,7 @@ static const struct align_move {
 	{ 3, 1, 5.5 }, { 1, 3, 5.5 },
 };
 #define ALIGN_NMOVES	(sizeof align_moves / sizeof align_moves[0])
-#define ALIGN_MEMO_CELLS 16384	/* 2 MiB of memo at most */
+#define ALIGN_MEMO_CELLS 16384	/* 5 MiB of memo at most */
 #define ALIGN_MAXGROUP	3
 
 /* Nats per unit of shared anchor weight, and the weight of each kind. */
@@ -132,10 +137,17 @@ struct align_item {
 	size_t		 n;
 };
 
-/* The anchors of one bead: NAN in total until computed. */
+/*
+ * One bead's anchors (NAN in total until computed) and its cost and
+ * length fit under the ratio estimate numbered gen (0: none yet).  The
+ * search reads each bead five times, but the ratio changes only once.
+ */
 struct align_memo {
 	double		 shared;
 	double		 total;
+	double		 cost;
+	double		 delta;
+	unsigned	 gen;
 };
 
 /* How well one bead fits, for its confidence. */
@@ -151,6 +163,7 @@ struct align_ctx {
 	size_t			 na;
 	size_t			 nb;
 	double			 r;
+	unsigned		 gen;		/* of r, from 1 */
 	double			 s2;
 	int			 flags;
 
@@ -163,6 +176,16 @@ struct align_ctx {
 	double			*fw;		/* -log forward sum */
 	double			*bw;		/* -log backward sum */
 	struct align_memo	*memo;		/* per cell and move, or NULL */
+};
+
+/* One translation: its paragraphs, scanned when first aligned. */
+struct align_side {
+	const struct align_lang	*lang;
+	const struct align_text	*text;		/* the caller's */
+	size_t			 n;
+	struct align_para	*p;		/* NULL until scanned */
+	uint64_t		*pool;		/* align_pool() of p */
+	size_t			 npool;
 };
 
 static const struct align_lang *
@@ -380,33 +403,51 @@ static double
 align_bead(struct align_ctx *ctx, size_t i, size_t j,
     const struct align_move *m, struct align_fit *fit)
 {
-	double	la = 0, lb = 0, mean, cost;
-	int	k, ds = 0, dq = 0, de = 0;
+	struct align_memo	*memo = NULL;
+	double			 la = 0, lb = 0, mean, cost;
+	int			 k, ds = 0, dq = 0, de = 0;
 
+	if (ctx->memo != NULL) {
+		memo = &ctx->memo[(i * (ctx->nb + 1) + j) * ALIGN_NMOVES +
+		    (size_t)(m - align_moves)];
+		if (memo->gen == ctx->gen) {
+			fit->delta = memo->delta;
+			fit->shared = memo->shared;
+			fit->total = memo->total;
+			return memo->cost;
+		}
+	}
 	memset(fit, 0, sizeof *fit);
-	for (k = 0; k < m->da; k++) {
-		la += ctx->a[i + k].units;
-		ds += ctx->a[i + k].sentences;
-		dq += ctx->a[i + k].questions;
-		de += ctx->a[i + k].exclaims;
-	}
-	for (k = 0; k < m->db; k++) {
-		lb += ctx->b[j + k].units;
-		ds -= ctx->b[j + k].sentences;
-		dq -= ctx->b[j + k].questions;
-		de -= ctx->b[j + k].exclaims;
-	}
 	if (~ctx->flags & ALIGN_NO_ANCHORS)
 		align_anchors(ctx, i, j, m, fit);
 	if (m->da == 0 || m->db == 0)
-		return m->penalty;
-	mean = (ctx->r * la + lb) / 2 + 1.0;
-	fit->delta = (lb - ctx->r * la) / sqrt(ctx->s2 * mean +
-	    ALIGN_REL_SD * ALIGN_REL_SD * mean * mean);
-	cost = align_tail_cost(fit->delta) + m->penalty +
-	    ALIGN_SENT_K * abs(ds) + ALIGN_MARK_K * (abs(dq) + abs(de));
-	if (~ctx->flags & ALIGN_NO_ANCHORS)
-		cost -= ALIGN_ANCHOR_K * fit->shared;
+		cost = m->penalty;
+	else {
+		for (k = 0; k < m->da; k++) {
+			la += ctx->a[i + k].units;
+			ds += ctx->a[i + k].sentences;
+			dq += ctx->a[i + k].questions;
+			de += ctx->a[i + k].exclaims;
+		}
+		for (k = 0; k < m->db; k++) {
+			lb += ctx->b[j + k].units;
+			ds -= ctx->b[j + k].sentences;
+			dq -= ctx->b[j + k].questions;
+			de -= ctx->b[j + k].exclaims;
+		}
+		mean = (ctx->r * la + lb) / 2 + 1.0;
+		fit->delta = (lb - ctx->r * la) / sqrt(ctx->s2 * mean +
+		    ALIGN_REL_SD * ALIGN_REL_SD * mean * mean);
+		cost = align_tail_cost(fit->delta) + m->penalty +
+		    ALIGN_SENT_K * abs(ds) + ALIGN_MARK_K * (abs(dq) + abs(de));
+		if (~ctx->flags & ALIGN_NO_ANCHORS)
+			cost -= ALIGN_ANCHOR_K * fit->shared;
+	}
+	if (memo != NULL) {
+		memo->cost = cost;
+		memo->delta = fit->delta;
+		memo->gen = ctx->gen;
+	}
 	return cost;
 }
 
@@ -545,6 +586,7 @@ align_reestimate(struct align_ctx *ctx)
 	r = fmin(fmax(lb / la, 0.5), 2.0);
 	w = (double)n11 / ((double)n11 + ALIGN_ADAPT_N);
 	ctx->r = exp(w * log(r));
+	ctx->gen++;
 }
 
 /* A pair's confidence: its posterior, less when nothing supports it. */
@@ -639,43 +681,39 @@ align_group_cap(const struct align_item *it, size_t n)
 	return cap;
 }
 
-/* Scan both sides and set up the search: items, ratio, variance, grid. */
+/* Scan a side's paragraphs, once. */
 static void
-align_ctx_init(struct align_ctx *ctx, const char *lang_a,
-    const struct align_text *a, size_t na, const char *lang_b,
-    const struct align_text *b, size_t nb, int flags)
+align_side_scan(struct align_side *side)
 {
-	const struct align_lang	*la = align_lang_find(lang_a);
-	const struct align_lang	*lb = align_lang_find(lang_b);
-	struct align_para	*pa, *pb;
-	uint64_t		*poola, *poolb;
-	size_t			 npa, npb, i, cells, g;
+	size_t	i;
+
+	if (side->p != NULL)
+		return;
+	side->p = xcalloc(side->n + 1, sizeof *side->p);
+	for (i = 0; i < side->n; i++)
+		align_anchor_scan(side->text[i].text, side->text[i].len,
+		    &side->p[i]);
+	side->pool = align_pool(side->p, side->n, &side->npool);
+}
+
+/* Set up the search over two scanned sides: items, ratio, variance, grid. */
+static void
+align_ctx_init(struct align_ctx *ctx, const struct align_side *sa,
+    const struct align_side *sb, int flags)
+{
+	const struct align_lang	*la = sa->lang, *lb = sb->lang;
+	size_t			 na = sa->n, nb = sb->n, i, cells, g;
 	double			 ta = 0, tb = 0, r, w;
 
 	memset(ctx, 0, sizeof *ctx);
 	ctx->na = na;
 	ctx->nb = nb;
 	ctx->flags = flags;
-	pa = xcalloc(na + 1, sizeof *pa);
-	pb = xcalloc(nb + 1, sizeof *pb);
-	for (i = 0; i < na; i++)
-		align_anchor_scan(a[i].text, a[i].len, &pa[i]);
-	for (i = 0; i < nb; i++)
-		align_anchor_scan(b[i].text, b[i].len, &pb[i]);
-	poola = align_pool(pa, na, &npa);
-	poolb = align_pool(pb, nb, &npb);
-	ctx->a = align_items(pa, na, la ? la->f : ALIGN_F_DEFAULT, poola, npa,
-	    poolb, npb);
-	ctx->b = align_items(pb, nb, lb ? lb->f : ALIGN_F_DEFAULT, poolb, npb,
-	    poola, npa);
-	for (i = 0; i < na; i++)
-		align_anchor_clear(&pa[i]);
-	for (i = 0; i < nb; i++)
-		align_anchor_clear(&pb[i]);
-	free(pa);
-	free(pb);
-	free(poola);
-	free(poolb);
+	ctx->gen = 1;
+	ctx->a = align_items(sa->p, na, la ? la->f : ALIGN_F_DEFAULT,
+	    sa->pool, sa->npool, sb->pool, sb->npool);
+	ctx->b = align_items(sb->p, nb, lb ? lb->f : ALIGN_F_DEFAULT,
+	    sb->pool, sb->npool, sa->pool, sa->npool);
 
 	ctx->s2 = fmax((la ? la->s2 : ALIGN_S2_DEFAULT) +
 	    (lb ? lb->s2 : ALIGN_S2_DEFAULT), ALIGN_S2_MIN);
@@ -704,11 +742,13 @@ align_ctx_init(struct align_ctx *ctx, const char *lang_a,
 	ctx->bw = xreallocarray(NULL, cells, sizeof *ctx->bw);
 	ctx->bp = xmalloc(cells);
 	ctx->memo = NULL;
-	if (cells <= ALIGN_MEMO_CELLS && (~flags & ALIGN_NO_ANCHORS)) {
+	if (cells <= ALIGN_MEMO_CELLS) {
 		ctx->memo = xreallocarray(NULL, cells * ALIGN_NMOVES,
 		    sizeof *ctx->memo);
-		for (i = 0; i < cells * ALIGN_NMOVES; i++)
+		for (i = 0; i < cells * ALIGN_NMOVES; i++) {
 			ctx->memo[i].total = NAN;
+			ctx->memo[i].gen = 0;
+		}
 	}
 }
 
@@ -730,17 +770,48 @@ align_ctx_free(struct align_ctx *ctx)
 	free(ctx->memo);
 }
 
+struct align_side *
+align_side_new(const char *lang, const struct align_text *text, size_t n)
+{
+	struct align_side	*side;
+
+	if (text == NULL && n != 0)
+		return NULL;
+	side = xcalloc(1, sizeof *side);
+	side->lang = align_lang_find(lang);
+	side->text = text;
+	side->n = n;
+	return side;
+}
+
+void
+align_side_free(struct align_side *side)
+{
+	size_t	i;
+
+	if (side == NULL)
+		return;
+	if (side->p != NULL) {
+		for (i = 0; i < side->n; i++)
+			align_anchor_clear(&side->p[i]);
+		free(side->p);
+	}
+	free(side->pool);
+	free(side);
+}
+
 int
-align_paragraphs_flags(const char *lang_a, const struct align_text *a,
-    size_t na, const char *lang_b, const struct align_text *b, size_t nb,
-    int flags, struct article_pair **pairs, size_t *npairs,
-    double *confidence)
+align_sides(struct align_side *sa, struct align_side *sb, int flags,
+    struct article_pair **pairs, size_t *npairs, double *confidence)
 {
 	struct align_ctx	ctx;
+	size_t			na, nb;
 
-	if ((a == NULL && na != 0) || (b == NULL && nb != 0) ||
-	    pairs == NULL || npairs == NULL || confidence == NULL)
+	if (sa == NULL || sb == NULL || pairs == NULL || npairs == NULL ||
+	    confidence == NULL)
 		return -1;
+	na = sa->n;
+	nb = sb->n;
 	*pairs = NULL;
 	*npairs = 0;
 	*confidence = 1.0;
@@ -751,7 +822,9 @@ align_paragraphs_flags(const char *lang_a, const struct align_text *a,
 		align_by_index(na, nb, pairs, npairs, confidence);
 		return 0;
 	}
-	align_ctx_init(&ctx, lang_a, a, na, lang_b, b, nb, flags);
+	align_side_scan(sa);
+	align_side_scan(sb);
+	align_ctx_init(&ctx, sa, sb, flags);
 	align_sweep(&ctx, 0);
 	if (~flags & ALIGN_NO_ADAPT) {
 		align_reestimate(&ctx);
@@ -765,12 +838,45 @@ align_paragraphs_flags(const char *lang_a, const struct align_text *a,
 }
 
 int
+align_paragraphs_flags(const char *lang_a, const struct align_text *a,
+    size_t na, const char *lang_b, const struct align_text *b, size_t nb,
+    int flags, struct article_pair **pairs, size_t *npairs,
+    double *confidence)
+{
+	struct align_side	*sa, *sb;
+	int			 rc = -1;
+
+	sa = align_side_new(lang_a, a, na);
+	sb = align_side_new(lang_b, b, nb);
+	if (sa != NULL && sb != NULL)
+		rc = align_sides(sa, sb, flags, pairs, npairs, confidence);
+	align_side_free(sa);
+	align_side_free(sb);
+	return rc;
+}
+
+int
 align_paragraphs(const char *lang_a, const struct align_text *a, size_t na,
     const char *lang_b, const struct align_text *b, size_t nb,
     struct article_pair **pairs, size_t *npairs, double *confidence)
 {
 	return align_paragraphs_flags(lang_a, a, na, lang_b, b, nb, 0, pairs,
 	    npairs, confidence);
+}
+
+/* The texts of a translation's paragraphs, for align_side_new(). */
+struct align_text *
+align_texts(const struct article_translation *t)
+{
+	struct align_text	*at;
+	size_t			 i;
+
+	at = xcalloc(t->nparagraphs + 1, sizeof *at);
+	for (i = 0; i < t->nparagraphs; i++) {
+		at[i].text = t->paragraphs[i].text;
+		at[i].len = t->paragraphs[i].len;
+	}
+	return at;
 }
 
 /* Align two translations of an article (their paragraphs as stored). */
@@ -780,19 +886,10 @@ align_translations(const struct article_translation *a,
     size_t *npairs, double *confidence)
 {
 	struct align_text	*ta, *tb;
-	size_t			 i;
 	int			 rc;
 
-	ta = xcalloc(a->nparagraphs + 1, sizeof *ta);
-	tb = xcalloc(b->nparagraphs + 1, sizeof *tb);
-	for (i = 0; i < a->nparagraphs; i++) {
-		ta[i].text = a->paragraphs[i].text;
-		ta[i].len = a->paragraphs[i].len;
-	}
-	for (i = 0; i < b->nparagraphs; i++) {
-		tb[i].text = b->paragraphs[i].text;
-		tb[i].len = b->paragraphs[i].len;
-	}
+	ta = align_texts(a);
+	tb = align_texts(b);
 	rc = align_paragraphs(a->lang, ta, a->nparagraphs, b->lang, tb,
 	    b->nparagraphs, pairs, npairs, confidence);
 	free(ta);

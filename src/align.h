@@ -49,6 +49,23 @@ int	 align_paragraphs_flags(const char *, const struct align_text *,
 	     size_t, const char *, const struct align_text *, size_t, int,
 	     struct article_pair **, size_t *, double *);
 
+/*
+ * The same for a translation aligned with several others: align_side_new()
+ * keeps the paragraph array (the caller keeps it and its texts alive until
+ * align_side_free()), align_sides() scans each side the first time it is
+ * used and reuses the scan for the next pair.  align_side_new() returns
+ * NULL for a NULL array with a non-zero count; align_sides() returns what
+ * align_paragraphs_flags() does.
+ */
+struct align_side;
+struct align_side *align_side_new(const char *, const struct align_text *,
+	     size_t);
+void	 align_side_free(struct align_side *);
+int	 align_sides(struct align_side *, struct align_side *, int,
+	     struct article_pair **, size_t *, double *);
+/* A translation's paragraphs as an array for align_side_new(); free(). */
+struct align_text *align_texts(const struct article_translation *);
+
 /* The same for two translations as article.h holds them. */
 int	 align_translations(const struct article_translation *,
 	     const struct article_translation *, struct article_pair **,

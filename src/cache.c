@@ -385,6 +385,14 @@ static const char *const cache_sql[SQL__N] = {
 };
 
 /* Where the import sink is between begin and end. */
+/* One translation's paragraphs as imported, kept for the aligner. */
+struct cache_import_text {
+	char			*lang;
+	struct align_text	*para;		/* copies, owned */
+	size_t			 n;
+	size_t			 cap;
+};
+
 struct cache_import {
 	int		 open;		/* between begin and end */
 	long long	 article;
@@ -393,6 +401,10 @@ struct cache_import {
 	long long	 paragraph;	/* index of the next paragraph */
 	int		 commenting;	/* a comment came: no more text */
 	struct cache_import_stats pending; /* this article's, until commit */
+	char		*original;	/* its original language, or NULL */
+	struct cache_import_text *text;	/* its translations so far */
+	size_t		 ntext;
+	size_t		 textcap;
 };
 
 /*
@@ -802,6 +814,25 @@ fail:
 	return -1;
 }
 
+/* Forget the text kept of the article being imported. */
+static void
+cache_import_forget(struct cache_import *im)
+{
+	size_t	i, k;
+
+	for (i = 0; i < im->ntext; i++) {
+		for (k = 0; k < im->text[i].n; k++)
+			free((char *)im->text[i].para[k].text);
+		free(im->text[i].para);
+		free(im->text[i].lang);
+	}
+	free(im->text);
+	free(im->original);
+	im->text = NULL;
+	im->ntext = im->textcap = 0;
+	im->original = NULL;
+}
+
 void
 cache_close(struct cache *c)
 {
@@ -811,6 +842,7 @@ cache_close(struct cache *c)
 		return;
 	if (c->import.open || c->batch.open)
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+	cache_import_forget(&c->import);
 	for (i = 0; i < SQL__N; i++)
 		sqlite3_finalize(c->stmt[i]);
 	sqlite3_close(c->db);
@@ -1027,7 +1059,10 @@ cache_sink_begin(void *arg, const struct import_article *ia, char **cause)
 		xasprintf(cause, "%s: the cache is open read-only", c->path);
 		return -1;
 	}
+	cache_import_forget(im);
 	memset(im, 0, sizeof *im);
+	if (ia->original != NULL)
+		im->original = xstrdup(ia->original);
 	if (cache_article_begin(c, cause) != 0)
 		return -1;
 	if (cache_import_source(c, ia->source, &source, cause) != 0 ||
@@ -1073,6 +1108,13 @@ cache_sink_translation(void *arg, const struct import_translation *it,
 	}
 	sqlite3_reset(s);
 	im->translation = sqlite3_last_insert_rowid(c->db);
+	if (im->ntext == im->textcap) {
+		im->textcap = im->textcap ? im->textcap * 2 : 4;
+		im->text = xreallocarray(im->text, im->textcap,
+		    sizeof *im->text);
+	}
+	memset(&im->text[im->ntext], 0, sizeof im->text[im->ntext]);
+	im->text[im->ntext++].lang = xstrdup(it->lang);
 	im->position++;
 	im->paragraph = 0;
 	im->pending.translations++;
@@ -1084,7 +1126,9 @@ cache_sink_paragraph(void *arg, const char *text, size_t len, char **cause)
 {
 	struct cache		*c = arg;
 	struct cache_import	*im = &c->import;
+	struct cache_import_text *t;
 	sqlite3_stmt		*s;
+	char			*copy;
 
 	if (!im->open || im->translation == 0 || im->commenting) {
 		*cause = xstrdup("paragraph outside a translation");
@@ -1101,6 +1145,16 @@ cache_sink_paragraph(void *arg, const char *text, size_t len, char **cause)
 	sqlite3_bind_text(s, 3, text, (int)len, SQLITE_STATIC);
 	if (cache_step_done(c, s, cause, "adding paragraph") != 0)
 		return -1;
+	t = &im->text[im->ntext - 1];
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->para = xreallocarray(t->para, t->cap, sizeof *t->para);
+	}
+	copy = xmalloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	t->para[t->n].text = copy;
+	t->para[t->n++].len = len;
 	im->paragraph++;
 	im->pending.paragraphs++;
 	return 0;
@@ -1150,62 +1204,66 @@ static int cache_alignment_insert(struct cache *, long long, const char *,
 static int cache_run_alignment_delete(struct cache *, long long,
     const char *, const char *, char **);
 
-/* The translation others are aligned with: the original, else the first. */
-static size_t
-cache_align_base(const struct article *a)
-{
-	size_t	i;
-
-	for (i = 0; a->original != NULL && i < a->ntranslations; i++)
-		if (strcmp(a->translations[i].lang, a->original) == 0)
-			return i;
-	return 0;
-}
-
 /*
- * Align every translation with the base one, inside the import's
- * transaction, unless a reader's manual alignment still fits.  The
- * reader composes other pairs of languages from these when it needs them.
+ * Align every translation with the base one (the original, else the
+ * first), inside the import's transaction, from the text just stored: the
+ * base is scanned once for all its pairs.  A re-imported article keeps a
+ * reader's manual alignment while it still fits.  The reader composes
+ * other pairs of languages from these when it needs them.
  */
 static int
-cache_align_article(struct cache *c, long long id, char **cause)
+cache_align_article(struct cache *c, char **cause)
 {
-	struct article		*a;
+	struct cache_import	*im = &c->import;
+	struct align_side	*base, *side;
 	struct article_pair	*p;
-	size_t			 base, i, n;
+	size_t			 b = 0, i, n;
 	double			 conf;
 	int			 rc = 0;
 
-	if (cache_article_load(c, id, &a, cause) != 0)
-		return -1;
-	base = cache_align_base(a);
-	for (i = 0; i < a->ntranslations && rc == 0; i++) {
-		const struct article_translation *ta = &a->translations[base];
-		const struct article_translation *tb = &a->translations[i];
-
-		if (i == base)
-			continue;
-		if (cache_alignment_get(c, id, ta->lang, tb->lang, &p, &n,
-		    cause) != 0) {
-			rc = -1;
+	for (i = 0; im->original != NULL && i < im->ntext; i++) {
+		if (strcmp(im->text[i].lang, im->original) == 0) {
+			b = i;
 			break;
 		}
-		if (n > 0 && p[0].manual && align_pairs_valid(p, n,
-		    ta->nparagraphs, tb->nparagraphs)) {
-			free(p);
-			continue;
-		}
-		free(p);
-		if (cache_run_alignment_delete(c, id, ta->lang, tb->lang,
-		    cause) != 0 || align_translations(ta, tb, &p, &n, &conf) != 0) {
-			rc = -1;
-			break;
-		}
-		rc = cache_alignment_insert(c, id, ta->lang, tb->lang, p, n,
-		    cause);
-		free(p);
 	}
-	article_free(a);
+	if (im->ntext < 2)
+		return 0;
+	base = align_side_new(im->text[b].lang, im->text[b].para,
+	    im->text[b].n);
+	for (i = 0; i < im->ntext && rc == 0; i++) {
+		const char	*la = im->text[b].lang, *lb = im->text[i].lang;
+
+		if (i == b)
+			continue;
+		if (im->pending.articles_updated) {
+			if (cache_alignment_get(c, im->article, la, lb, &p, &n,
+			    cause) != 0) {
+				rc = -1;
+				break;
+			}
+			if (n > 0 && p[0].manual && align_pairs_valid(p, n,
+			    im->text[b].n, im->text[i].n)) {
+				free(p);
+				continue;
+			}
+			free(p);
+			if (cache_run_alignment_delete(c, im->article, la, lb,
+			    cause) != 0) {
+				rc = -1;
+				break;
+			}
+		}
+		side = align_side_new(lb, im->text[i].para, im->text[i].n);
+		if (align_sides(base, side, 0, &p, &n, &conf) != 0)
+			rc = -1;
+		else
+			rc = cache_alignment_insert(c, im->article, la, lb, p,
+			    n, cause);
+		free(p);
+		align_side_free(side);
+	}
+	align_side_free(base);
 	return rc;
 }
 
@@ -1221,16 +1279,19 @@ cache_sink_end(void *arg, int ok, char **cause)
 	}
 	im->open = 0;
 	if (!ok) {
+		cache_import_forget(im);
 		c->stats.rolled_back++;
 		return cache_article_abort(c, cause);
 	}
 	if (cache_run_id(c, SQL_COMMENTS_DROP_STALE, im->article,
-	    cause) != 0 || cache_align_article(c, im->article, cause) != 0 ||
+	    cause) != 0 || cache_align_article(c, cause) != 0 ||
 	    cache_article_commit(c, cause) != 0) {
+		cache_import_forget(im);
 		c->stats.rolled_back++;
 		cache_article_abort(c, cause);
 		return -1;
 	}
+	cache_import_forget(im);
 	return 0;
 }
 

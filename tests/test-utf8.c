@@ -255,6 +255,71 @@ test_import_helpers(void)
 	free(got);
 }
 
+/* What utf8_valid_or_replace() must give, a character at a time. */
+static char *
+replace_slowly(const char *s, size_t len, size_t *outlen, size_t *nbad)
+{
+	char		*out = xmalloc(3 * len + 1);
+	size_t		 i = 0, k, n = 0;
+	uint32_t	 uc;
+
+	*nbad = 0;
+	while (i < len) {
+		k = utf8_decode(s + i, len - i, &uc);
+		if (uc == UTF8_BAD) {
+			memcpy(out + n, "\xef\xbf\xbd", 3);
+			n += 3;
+			(*nbad)++;
+		} else {
+			memcpy(out + n, s + i, k);
+			n += k;
+		}
+		i += k;
+	}
+	out[n] = '\0';
+	*outlen = n;
+	return out;
+}
+
+/* The run-at-a-time copy against the slow way, around 8-byte steps. */
+static void
+test_replace_random(void)
+{
+	static const char *const piece[] = {
+		"a", "hello, w", "0123456789abcdef", " ", "\xc3\xa9", "\xed\x95\x9c",
+		"\xf0\x9f\x98\x80", "\xff", "\xc0\xaf", "\xe0\x80\x80", "\xed\xa0\x80",
+		"\xf4\x90\x80\x80", "\x80", "\xe2\x82", "\xf0\x9f\x98", "\xc3",
+	};
+	char		 buf[256], *got, *want;
+	size_t		 len, glen, wlen, gbad, wbad, n;
+	int		 t, bad = 0;
+
+	srand(8);
+	for (t = 0; t < 20000; t++) {
+		len = 0;
+		for (n = (size_t)(rand() % 12); n > 0; n--) {
+			const char *p = piece[rand() % (int)(sizeof piece /
+			    sizeof piece[0])];
+
+			if (len + strlen(p) >= sizeof buf)
+				break;
+			memcpy(buf + len, p, strlen(p));
+			len += strlen(p);
+		}
+		if (len > 0 && rand() % 4 == 0)
+			len -= (size_t)(rand() % 3) % len;	/* cut short */
+		got = utf8_valid_or_replace(buf, len, &glen, &gbad);
+		want = replace_slowly(buf, len, &wlen, &wbad);
+		if (glen != wlen || gbad != wbad || memcmp(got, want, glen) != 0
+		    || got[glen] != '\0')
+			bad++;
+		free(got);
+		free(want);
+	}
+	is_int(bad, 0, "valid_or_replace == one character at a time on "
+	    "20000 random strings");
+}
+
 static void
 test_ambiguous_setting(void)
 {
@@ -286,6 +351,7 @@ main(void)
 	test_sanitize_random();
 	test_grapheme_fast_path();
 	test_import_helpers();
+	test_replace_random();
 	test_ambiguous_setting();
 	return tap_done();
 }

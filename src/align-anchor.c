@@ -129,7 +129,19 @@ bad:
 static enum align_script
 align_anchor_script(uint32_t cp)
 {
-	if ((cp >= '0' && cp <= '9') || (cp >= 0xff10 && cp <= 0xff19))
+	/* The common cases first: ASCII, Hangul syllables, ideographs. */
+	if (cp < 0x80) {
+		if (cp >= '0' && cp <= '9')
+			return ALIGN_SCRIPT_DIGIT;
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+			return ALIGN_SCRIPT_LATIN;
+		return ALIGN_SCRIPT_NONE;
+	}
+	if (cp >= 0xac00 && cp <= 0xd7a3)
+		return ALIGN_SCRIPT_HANGUL;
+	if (cp >= 0x4e00 && cp <= 0x9fff)
+		return ALIGN_SCRIPT_HAN;
+	if (cp >= 0xff10 && cp <= 0xff19)
 		return ALIGN_SCRIPT_DIGIT;
 	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
 		return ALIGN_SCRIPT_LATIN;
@@ -591,11 +603,13 @@ align_anchor_scan(const char *text, size_t len, struct align_para *p)
 	s.n = n;
 	s.p = p;
 	for (i = 0; i < n; /* nothing */) {
-		if (align_anchor_script(c[i]) != ALIGN_SCRIPT_NONE)
+		enum align_script sc = align_anchor_script(c[i]);
+
+		if (sc != ALIGN_SCRIPT_NONE)
 			s.open = 1;
-		if (align_anchor_digit(c[i]) >= 0)
+		if (sc == ALIGN_SCRIPT_DIGIT)
 			i = align_anchor_scan_number(&s, i);
-		else if (align_anchor_script(c[i]) == ALIGN_SCRIPT_LATIN)
+		else if (sc == ALIGN_SCRIPT_LATIN)
 			i = align_anchor_scan_word(&s, i);
 		else {
 			align_anchor_sentence(&s, i);

@@ -516,7 +516,8 @@ import_article(const struct import_lines *il, struct import_sink *sink,
 	if (art_parse(&a, cause) != 0 || art_check(&a, cause) != 0)
 		goto out;
 	memset(&ia, 0, sizeof ia);
-	import_key(il, key);
+	if (a.url == NULL)		/* hashing 25 KB takes a while */
+		import_key(il, key);
 	ia.source = il->source;
 	ia.key = a.url != NULL ? a.url : key;
 	ia.url = a.url;

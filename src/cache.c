@@ -106,6 +106,7 @@
 #include <sqlite3.h>
 
 #include "align.h"
+#include "align-queue.h"
 #include "cache.h"
 #include "xmalloc.h"
 
@@ -385,14 +386,6 @@ static const char *const cache_sql[SQL__N] = {
 };
 
 /* Where the import sink is between begin and end. */
-/* One translation's paragraphs as imported, kept for the aligner. */
-struct cache_import_text {
-	char			*lang;
-	struct align_text	*para;		/* copies, owned */
-	size_t			 n;
-	size_t			 cap;
-};
-
 struct cache_import {
 	int		 open;		/* between begin and end */
 	long long	 article;
@@ -402,9 +395,7 @@ struct cache_import {
 	int		 commenting;	/* a comment came: no more text */
 	struct cache_import_stats pending; /* this article's, until commit */
 	char		*original;	/* its original language, or NULL */
-	struct cache_import_text *text;	/* its translations so far */
-	size_t		 ntext;
-	size_t		 textcap;
+	struct align_job *job;		/* its text so far, for the aligner */
 };
 
 /*
@@ -417,6 +408,13 @@ struct cache_import {
  */
 #define CACHE_BATCH_ARTICLES	500
 #define CACHE_BATCH_MS		250
+
+/*
+ * In a batch, articles are aligned on a second thread (align-queue.h)
+ * while the next ones are stored, and their alignments stored between
+ * articles; no more than this many wait to be stored.
+ */
+#define CACHE_ALIGN_HELD	64
 
 struct cache_batch {
 	int			 on;
@@ -433,6 +431,7 @@ struct cache {
 	sqlite3_stmt		*stmt[SQL__N];
 	struct cache_import	 import;
 	struct cache_batch	 batch;
+	struct align_queue	*aq;		/* the batch's aligner, or NULL */
 	struct cache_import_stats stats;
 };
 
@@ -818,19 +817,9 @@ fail:
 static void
 cache_import_forget(struct cache_import *im)
 {
-	size_t	i, k;
-
-	for (i = 0; i < im->ntext; i++) {
-		for (k = 0; k < im->text[i].n; k++)
-			free((char *)im->text[i].para[k].text);
-		free(im->text[i].para);
-		free(im->text[i].lang);
-	}
-	free(im->text);
-	free(im->original);
-	im->text = NULL;
-	im->ntext = im->textcap = 0;
-	im->original = NULL;
+	align_job_free(im->job);
+	im->job = NULL;
+	FREE(&im->original);
 }
 
 void
@@ -843,6 +832,7 @@ cache_close(struct cache *c)
 	if (c->import.open || c->batch.open)
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	cache_import_forget(&c->import);
+	align_queue_free(c->aq);
 	for (i = 0; i < SQL__N; i++)
 		sqlite3_finalize(c->stmt[i]);
 	sqlite3_close(c->db);
@@ -947,6 +937,10 @@ cache_import_article(struct cache *c, long long source,
 static void cache_stats_add(struct cache_import_stats *,
     const struct cache_import_stats *);
 static int cache_batch_commit(struct cache *, char **);
+static int cache_align_store(struct cache *, const struct align_job *,
+    char **);
+static int cache_align_flush(struct cache *, int, char **);
+static void cache_align_discard(struct cache *);
 
 /*
  * The batch's transaction is lost (it failed, or SQLite rolled it back):
@@ -961,6 +955,7 @@ cache_batch_drop(struct cache *c, char **cause)
 	char			*s;
 
 	cache_rollback(c);
+	cache_align_discard(c);
 	b->open = 0;
 	b->articles = 0;
 	memset(&b->stats, 0, sizeof b->stats);
@@ -993,7 +988,8 @@ cache_article_begin(struct cache *c, char **cause)
 		b->started = cache_ms();
 		memset(&b->stats, 0, sizeof b->stats);
 	}
-	if (cache_run(c, SQL_SAVEPOINT, cause) != 0) {
+	if (cache_align_flush(c, 0, cause) != 0 ||
+	    cache_run(c, SQL_SAVEPOINT, cause) != 0) {
 		cache_batch_drop(c, cause);
 		return -1;
 	}
@@ -1029,13 +1025,19 @@ cache_article_commit(struct cache *c, char **cause)
 	struct cache_batch	*b = &c->batch;
 
 	if (!b->open) {
-		if (cache_run(c, SQL_COMMIT, cause) != 0)
+		align_job_run(c->import.job);
+		if (cache_align_store(c, c->import.job, cause) != 0 ||
+		    cache_run(c, SQL_COMMIT, cause) != 0)
 			return -1;
 		cache_stats_add(&c->stats, &c->import.pending);
 		return 0;
 	}
 	if (cache_run(c, SQL_RELEASE, cause) != 0)
 		return -1;
+	if (c->aq == NULL)
+		c->aq = align_queue_new();
+	align_queue_push(c->aq, c->import.job);
+	c->import.job = NULL;
 	cache_stats_add(&b->stats, &c->import.pending);
 	if (b->articles + 1 >= CACHE_BATCH_ARTICLES ||
 	    cache_ms() - b->started >= CACHE_BATCH_MS)
@@ -1070,6 +1072,7 @@ cache_sink_begin(void *arg, const struct import_article *ia, char **cause)
 		cache_article_abort(c, cause);
 		return -1;
 	}
+	im->job = align_job_new(im->article);
 	im->open = 1;
 	return 0;
 }
@@ -1108,13 +1111,7 @@ cache_sink_translation(void *arg, const struct import_translation *it,
 	}
 	sqlite3_reset(s);
 	im->translation = sqlite3_last_insert_rowid(c->db);
-	if (im->ntext == im->textcap) {
-		im->textcap = im->textcap ? im->textcap * 2 : 4;
-		im->text = xreallocarray(im->text, im->textcap,
-		    sizeof *im->text);
-	}
-	memset(&im->text[im->ntext], 0, sizeof im->text[im->ntext]);
-	im->text[im->ntext++].lang = xstrdup(it->lang);
+	align_job_side_add(im->job, it->lang);
 	im->position++;
 	im->paragraph = 0;
 	im->pending.translations++;
@@ -1126,9 +1123,7 @@ cache_sink_paragraph(void *arg, const char *text, size_t len, char **cause)
 {
 	struct cache		*c = arg;
 	struct cache_import	*im = &c->import;
-	struct cache_import_text *t;
 	sqlite3_stmt		*s;
-	char			*copy;
 
 	if (!im->open || im->translation == 0 || im->commenting) {
 		*cause = xstrdup("paragraph outside a translation");
@@ -1145,16 +1140,7 @@ cache_sink_paragraph(void *arg, const char *text, size_t len, char **cause)
 	sqlite3_bind_text(s, 3, text, (int)len, SQLITE_STATIC);
 	if (cache_step_done(c, s, cause, "adding paragraph") != 0)
 		return -1;
-	t = &im->text[im->ntext - 1];
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 16;
-		t->para = xreallocarray(t->para, t->cap, sizeof *t->para);
-	}
-	copy = xmalloc(len + 1);
-	memcpy(copy, text, len);
-	copy[len] = '\0';
-	t->para[t->n].text = copy;
-	t->para[t->n++].len = len;
+	align_job_para_add(im->job, text, len);
 	im->paragraph++;
 	im->pending.paragraphs++;
 	return 0;
@@ -1205,66 +1191,98 @@ static int cache_run_alignment_delete(struct cache *, long long,
     const char *, const char *, char **);
 
 /*
- * Align every translation with the base one (the original, else the
- * first), inside the import's transaction, from the text just stored: the
- * base is scanned once for all its pairs.  A re-imported article keeps a
- * reader's manual alignment while it still fits.  The reader composes
- * other pairs of languages from these when it needs them.
+ * Get the article's alignment job ready: every translation is aligned
+ * with the base one (the original, else the first).  A re-imported
+ * article keeps a reader's manual alignment while it still fits; other
+ * stored alignments of the pair go.  The reader composes other pairs of
+ * languages from these when it needs them.
  */
 static int
-cache_align_article(struct cache *c, char **cause)
+cache_align_prepare(struct cache *c, char **cause)
 {
 	struct cache_import	*im = &c->import;
-	struct align_side	*base, *side;
+	struct align_job	*j = im->job;
 	struct article_pair	*p;
-	size_t			 b = 0, i, n;
-	double			 conf;
-	int			 rc = 0;
+	const char		*la;
+	size_t			 i, n;
 
-	for (i = 0; im->original != NULL && i < im->ntext; i++) {
-		if (strcmp(im->text[i].lang, im->original) == 0) {
-			b = i;
-			break;
-		}
-	}
-	if (im->ntext < 2)
+	j->base = align_job_base(j, im->original);
+	if (!im->pending.articles_updated)
 		return 0;
-	base = align_side_new(im->text[b].lang, im->text[b].para,
-	    im->text[b].n);
-	for (i = 0; i < im->ntext && rc == 0; i++) {
-		const char	*la = im->text[b].lang, *lb = im->text[i].lang;
-
-		if (i == b)
+	la = j->side[j->base].lang;
+	for (i = 0; i < j->nsides; i++) {
+		if (i == j->base)
 			continue;
-		if (im->pending.articles_updated) {
-			if (cache_alignment_get(c, im->article, la, lb, &p, &n,
-			    cause) != 0) {
-				rc = -1;
-				break;
-			}
-			if (n > 0 && p[0].manual && align_pairs_valid(p, n,
-			    im->text[b].n, im->text[i].n)) {
-				free(p);
-				continue;
-			}
-			free(p);
-			if (cache_run_alignment_delete(c, im->article, la, lb,
-			    cause) != 0) {
-				rc = -1;
-				break;
-			}
-		}
-		side = align_side_new(lb, im->text[i].para, im->text[i].n);
-		if (align_sides(base, side, 0, &p, &n, &conf) != 0)
-			rc = -1;
-		else
-			rc = cache_alignment_insert(c, im->article, la, lb, p,
-			    n, cause);
+		if (cache_alignment_get(c, im->article, la, j->side[i].lang,
+		    &p, &n, cause) != 0)
+			return -1;
+		j->side[i].skip = n > 0 && p[0].manual && align_pairs_valid(p,
+		    n, j->side[j->base].n, j->side[i].n);
 		free(p);
-		align_side_free(side);
+		if (!j->side[i].skip && cache_run_alignment_delete(c,
+		    im->article, la, j->side[i].lang, cause) != 0)
+			return -1;
 	}
-	align_side_free(base);
+	return 0;
+}
+
+/* Store the alignments of a job that has run. */
+static int
+cache_align_store(struct cache *c, const struct align_job *j, char **cause)
+{
+	const struct align_job_side	*s;
+	size_t				 i;
+
+	for (i = 0; i < j->nsides; i++) {
+		s = &j->side[i];
+		if (i == j->base || s->skip)
+			continue;
+		if (s->rc != 0) {
+			xasprintf(cause, "aligning '%s' with '%s' failed",
+			    s->lang, j->side[j->base].lang);
+			return -1;
+		}
+		if (cache_alignment_insert(c, j->id, j->side[j->base].lang,
+		    s->lang, s->pairs, s->npairs, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Store the alignments the worker has finished, oldest first: with all,
+ * every job (before a commit); else those done, waiting only while more
+ * than CACHE_ALIGN_HELD are held.  Called between articles, outside
+ * their savepoints, so that a failed article takes none with it.  A
+ * failure leaves the batch to be dropped.
+ */
+static int
+cache_align_flush(struct cache *c, int all, char **cause)
+{
+	struct align_job	*j;
+	int			 rc = 0, wait;
+
+	if (c->aq == NULL)
+		return 0;
+	for (;;) {
+		wait = all || align_queue_held(c->aq) > CACHE_ALIGN_HELD;
+		if ((j = align_queue_pop(c->aq, wait)) == NULL)
+			break;
+		if (rc == 0)
+			rc = cache_align_store(c, j, cause);
+		align_job_free(j);
+	}
 	return rc;
+}
+
+/* Throw away the jobs of a lost batch. */
+static void
+cache_align_discard(struct cache *c)
+{
+	struct align_job	*j;
+
+	while (c->aq != NULL && (j = align_queue_pop(c->aq, 1)) != NULL)
+		align_job_free(j);
 }
 
 static int
@@ -1284,7 +1302,7 @@ cache_sink_end(void *arg, int ok, char **cause)
 		return cache_article_abort(c, cause);
 	}
 	if (cache_run_id(c, SQL_COMMENTS_DROP_STALE, im->article,
-	    cause) != 0 || cache_align_article(c, cause) != 0 ||
+	    cause) != 0 || cache_align_prepare(c, cause) != 0 ||
 	    cache_article_commit(c, cause) != 0) {
 		cache_import_forget(im);
 		c->stats.rolled_back++;
@@ -1303,6 +1321,10 @@ cache_batch_commit(struct cache *c, char **cause)
 
 	if (!b->open)
 		return 0;
+	if (cache_align_flush(c, 1, cause) != 0) {
+		cache_batch_drop(c, cause);
+		return -1;
+	}
 	b->open = 0;
 	if (cache_run(c, SQL_COMMIT, cause) != 0) {
 		cache_batch_drop(c, cause);

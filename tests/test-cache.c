@@ -907,6 +907,41 @@ test_two_processes(void)
  * with it; a second connection sees nothing until the batch commits;
  * closing without cache_batch(c, 0) loses what the batch held.
  */
+/*
+ * The batch aligns on a second thread and stores the alignments later:
+ * the same articles imported one transaction each must give the same
+ * rows, alignments included.
+ */
+static void
+batch_same_as_plain(const struct cache_counts *batched)
+{
+	struct import_sink	 sink;
+	struct cache		*c;
+	struct cache_counts	 n;
+	char			*path = db_path("plain.db"), key[32];
+	int			 i;
+
+	if ((c = db_open(path, CACHE_CREATE)) == NULL) {
+		ok(0, "open %s", path);
+		free(path);
+		return;
+	}
+	cache_sink(c, &sink);
+	for (i = 0; i < 10; i++) {
+		snprintf(key, sizeof key, "batch-%d", i);
+		import_article(&sink, "/tmp/batch.txt", key, "ko en", 3, 1,
+		    i != 4);
+	}
+	import_article(&sink, "/tmp/batch.txt", "twice", "ko ko", 1, 0, 1);
+	import_article(&sink, "/tmp/batch.txt", "after", "en", 2, 0, 1);
+	n = counts(c);
+	ok(batched->alignments >= 9 && counts_equal(&n, batched),
+	    "a batch stores what one transaction an article does, "
+	    "alignments included (%lld)", batched->alignments);
+	cache_close(c);
+	free(path);
+}
+
 static void
 test_batch(void)
 {
@@ -954,6 +989,7 @@ test_batch(void)
 	    "and the two rolled back");
 	ok(cache_integrity_check(other, &cause) == 0, "integrity_check ok");
 	FREE(&cause);
+	batch_same_as_plain(&n);
 
 	ok(cache_batch(c, 1, &cause) == 0, "batch on again");
 	ok(import_article(&sink, "/tmp/batch.txt", "lost", "fr", 1, 0, 1) ==

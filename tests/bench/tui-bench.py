@@ -326,6 +326,10 @@ def startup_runs(pane, argv, needle, runs, after=None, quit_key="Q"):
         retries += 1
         if retries > 5:
             raise RuntimeError("%s: no exec stamp" % argv)
+        # A server that stops passing a pane's output on (tmux 3.3a was
+        # seen to, now and then) stays that way: start another.
+        print("  (run %d gave no timing; restarting tmux)" % i, flush=True)
+        pane.restart()
     return out
 
 
@@ -333,7 +337,7 @@ def startup_run(pane, argv, needle, after, quit_key, out, i):
     """Run i of startup_runs (0 only warms caches); False to redo it."""
     if FLOOR["argv"] and i > 0:	# paired: the same load for both
         pane.spawn(stamped(FLOOR["argv"]))
-        f1 = pane.wait_for(FLOOR["needle"].encode())
+        f1 = pane.wait_for(FLOOR["needle"].encode(), timeout=20)
         f0 = stamp()
         fcpu = proc_stats(pane.pid())[1] - STAMP["cpu"]
     pane.spawn(stamped(argv))

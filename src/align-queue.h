@@ -41,6 +41,7 @@ struct align_job_side {
 
 struct align_job {
 	long long		 id;		/* the caller's, untouched */
+	int			 updated;	/* likewise */
 	size_t			 base;		/* aligned with every other side */
 	struct align_job_side	*side;
 	size_t			 nsides;

@@ -1207,7 +1207,8 @@ cache_align_prepare(struct cache *c, char **cause)
 	size_t			 i, n;
 
 	j->base = align_job_base(j, im->original);
-	if (!im->pending.articles_updated)
+	j->updated = im->pending.articles_updated;
+	if (!j->updated)
 		return 0;
 	la = j->side[j->base].lang;
 	for (i = 0; i < j->nsides; i++) {
@@ -1226,13 +1227,21 @@ cache_align_prepare(struct cache *c, char **cause)
 	return 0;
 }
 
-/* Store the alignments of a job that has run. */
+/*
+ * Store the alignments of a job that has run.  A re-imported article's
+ * automatic alignments go first: an earlier import of it in the same
+ * batch may have stored some since its job was prepared, for languages
+ * it may no longer have.
+ */
 static int
 cache_align_store(struct cache *c, const struct align_job *j, char **cause)
 {
 	const struct align_job_side	*s;
 	size_t				 i;
 
+	if (j->updated && cache_run_id(c, SQL_ALIGNMENT_CLEAR_AUTO, j->id,
+	    cause) != 0)
+		return -1;
 	for (i = 0; i < j->nsides; i++) {
 		s = &j->side[i];
 		if (i == j->base || s->skip)

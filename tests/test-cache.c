@@ -942,6 +942,58 @@ batch_same_as_plain(const struct cache_counts *batched)
 	free(path);
 }
 
+/*
+ * An article imported twice in one batch, the second time without its
+ * French: the first import's alignments may still be on the worker when
+ * the second begins.  What is stored must be what importing only the
+ * second would store, with no alignment left for the French.
+ */
+static void
+test_batch_twice(void)
+{
+	struct import_sink	 sink;
+	struct cache		*c, *plain;
+	struct cache_counts	 n, want;
+	char			*path = db_path("twice.db");
+	char			*path2 = db_path("twice-plain.db");
+	char			*cause = NULL, key[32];
+	int			 i, fails = 0;
+
+	c = db_open(path, CACHE_CREATE);
+	plain = db_open(path2, CACHE_CREATE);
+	if (c == NULL || plain == NULL) {
+		ok(0, "open %s and %s", path, path2);
+		goto out;
+	}
+	cache_sink(c, &sink);
+	ok(cache_batch(c, 1, &cause) == 0, "batch on");
+	for (i = 0; i < 20; i++) {
+		snprintf(key, sizeof key, "twice-%d", i);
+		fails += import_article(&sink, "/tmp/t.txt", key, "ko en fr",
+		    4, 1, 1) != 0;
+		fails += import_article(&sink, "/tmp/t.txt", key, "ko en", 4, 1,
+		    1) != 0;
+	}
+	ok(fails == 0 && cache_batch(c, 0, &cause) == 0,
+	    "20 articles imported twice in one batch");
+	FREE(&cause);
+	cache_sink(plain, &sink);
+	for (i = 0; i < 20; i++) {
+		snprintf(key, sizeof key, "twice-%d", i);
+		import_article(&sink, "/tmp/t.txt", key, "ko en", 4, 1, 1);
+	}
+	n = counts(c);
+	want = counts(plain);
+	is_int(n.alignments, want.alignments,
+	    "as many alignments as importing the second version alone");
+	ok(counts_equal(&n, &want), "and the same rows altogether");
+out:
+	cache_close(c);
+	cache_close(plain);
+	free(path);
+	free(path2);
+}
+
 static void
 test_batch(void)
 {
@@ -1034,6 +1086,7 @@ main(void)
 	free(path);
 
 	test_batch();
+	test_batch_twice();
 	test_paging();
 	test_two_processes();
 

@@ -864,8 +864,8 @@ align_paragraphs(const char *lang_a, const struct align_text *a, size_t na,
 	    npairs, confidence);
 }
 
-/* The texts of a translation's paragraphs, for align_side_new(). */
-struct align_text *
+/* The texts of a translation's paragraphs, as the aligner reads them. */
+static struct align_text *
 align_texts(const struct article_translation *t)
 {
 	struct align_text	*at;

@@ -63,8 +63,6 @@ struct align_side *align_side_new(const char *, const struct align_text *,
 void	 align_side_free(struct align_side *);
 int	 align_sides(struct align_side *, struct align_side *, int,
 	     struct article_pair **, size_t *, double *);
-/* A translation's paragraphs as an array for align_side_new(); free(). */
-struct align_text *align_texts(const struct article_translation *);
 
 /* The same for two translations as article.h holds them. */
 int	 align_translations(const struct article_translation *,

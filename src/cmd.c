@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -102,6 +105,113 @@ cmd_format(const char *s, enum import_format *fmt)
 	return 0;
 }
 
+/* The paths import reads, grown as arguments and directories expand. */
+struct cmd_paths {
+	char	**v;
+	size_t	  n;
+	size_t	  cap;
+};
+
+#define CMD_IMPORT_DEPTH	64	/* directories inside directories */
+
+static void
+cmd_paths_add(struct cmd_paths *p, char *path)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->v = xreallocarray(p->v, p->cap, sizeof *p->v);
+	}
+	p->v[p->n++] = path;
+}
+
+static int
+cmd_paths_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Add the regular files under directory dir, in byte order of their
+ * names, directories where they sort; names starting with a dot and
+ * anything that is not a file or a directory are left out, and so are
+ * symbolic links to directories (no loops).  -1 with *cause when a
+ * directory cannot be read or nests too deep.
+ */
+static int
+cmd_paths_walk(struct cmd_paths *p, const char *dir, int depth, char **cause)
+{
+	struct cmd_paths	 names = { NULL, 0, 0 };
+	struct dirent		*de;
+	struct stat		 sb;
+	DIR			*d;
+	char			*path;
+	size_t			 i;
+	int			 rc = 0;
+
+	if (depth > CMD_IMPORT_DEPTH) {
+		xasprintf(cause, "%s: directories nest too deep (more than "
+		    "%d)", dir, CMD_IMPORT_DEPTH);
+		return -1;
+	}
+	if ((d = opendir(dir)) == NULL) {
+		xasprintf(cause, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] != '.')
+			cmd_paths_add(&names, xstrdup(de->d_name));
+	}
+	closedir(d);
+	qsort(names.v, names.n, sizeof *names.v, cmd_paths_cmp);
+	for (i = 0; i < names.n; i++) {
+		xasprintf(&path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ?
+		    "" : "/", names.v[i]);
+		if (rc == 0 && lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+			rc = cmd_paths_walk(p, path, depth + 1, cause);
+		else if (rc == 0 && stat(path, &sb) == 0 &&
+		    S_ISREG(sb.st_mode)) {
+			cmd_paths_add(p, path);
+			path = NULL;
+		}
+		free(path);
+		free(names.v[i]);
+	}
+	free(names.v);
+	return rc;
+}
+
+/*
+ * What import reads for its arguments: each file as given, each
+ * directory's files.  A directory that cannot be read or holds no file
+ * is an error, counted in *failed; its files found so far are kept.
+ */
+static void
+cmd_paths_expand(struct cmd_paths *p, int argc, char **argv, int *failed)
+{
+	struct stat	 sb;
+	char		*cause = NULL;
+	size_t		 before;
+	int		 i;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0 || stat(argv[i], &sb) != 0 ||
+		    !S_ISDIR(sb.st_mode)) {
+			cmd_paths_add(p, xstrdup(argv[i]));
+			continue;
+		}
+		before = p->n;
+		if (cmd_paths_walk(p, argv[i], 0, &cause) != 0) {
+			cmd_error("%s", cause);
+			FREE(&cause);
+			(*failed)++;
+		} else if (p->n == before) {
+			cmd_error("%s: no files to import in this directory",
+			    argv[i]);
+			(*failed)++;
+		}
+	}
+}
+
 int
 cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -112,8 +222,10 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	struct import_options	 io;
 	struct import_sink	 sink;
 	struct cache		*cache;
+	struct cmd_paths	 paths = { NULL, 0, 0 };
 	char			*cause = NULL, *summary;
-	int			 ch, i, failed = 0, progress;
+	size_t			 i;
+	int			 ch, failed = 0, progress;
 
 	memset(&io, 0, sizeof io);
 	io.warn = cmd_warn;
@@ -130,7 +242,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_EXIT_USAGE;
 	}
 	if (optind == argc) {
-		cmd_error("import: no files (usage: tandem import FILE...)");
+		cmd_error("import: no files (usage: tandem import FILE|DIR...)");
 		return CMD_EXIT_USAGE;
 	}
 	if (cmd_open_cache(ctx, 1, &cache) != 0)
@@ -142,12 +254,13 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 		cache_close(cache);
 		return CMD_EXIT_ERROR;
 	}
-	progress = isatty(STDERR_FILENO) && argc - optind > 1;
-	for (i = optind; i < argc; i++) {
+	cmd_paths_expand(&paths, argc - optind, argv + optind, &failed);
+	progress = isatty(STDERR_FILENO) && paths.n > 1;
+	for (i = 0; i < paths.n; i++) {
 		if (progress)
-			fprintf(stderr, "\r\033[K[%d/%d] importing", i - optind
-			    + 1, argc - optind);
-		if (import_file(argv[i], &io, &sink, &cause) != 0) {
+			fprintf(stderr, "\r\033[K[%zu/%zu] importing", i + 1,
+			    paths.n);
+		if (import_file(paths.v[i], &io, &sink, &cause) != 0) {
 			if (progress)
 				fputs("\r\033[K", stderr);
 			cmd_error("%s", cause);
@@ -169,6 +282,9 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	printf("\n");
 	free(summary);
 	cache_close(cache);
+	for (i = 0; i < paths.n; i++)
+		free(paths.v[i]);
+	free(paths.v);
 	return failed ? CMD_EXIT_ERROR : 0;
 }
 

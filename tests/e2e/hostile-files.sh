@@ -88,7 +88,7 @@ rejects "empty file" "$F/empty" "empty file"
 printf '\177ELF\002\001\001\000\000\000binary' > "$F/binary"
 rejects "binary file" "$F/binary" "binary"
 mkdir "$F/dir"
-rejects "directory" "$F/dir" "is a directory"
+rejects "empty directory" "$F/dir" "no files to import"
 printf '== en\ntitle: Secret\n\nHidden.\n' > "$F/unreadable"
 chmod 000 "$F/unreadable"
 if [ "$(id -u)" -eq 0 ]; then

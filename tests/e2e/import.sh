@@ -150,4 +150,31 @@ tap_check "rm of a missing id fails" [ "$rc" -eq 1 ]
 "$TANDEM" rm x1 2>"$E2E_TMP/err"; rc=$?
 tap_check "rm of a non-id is a usage error" [ "$rc" -eq 2 ]
 
+# A directory: its files in name order, subdirectories where they sort;
+# dot files, FIFOs and links to directories left out.
+D="$E2E_TMP/archive"
+mkdir -p "$D/b-sub" "$D/empty"
+art() {		# art FILE TITLE: a one-language article
+	printf 'url: https://dir.example/%s\n\n== en\ntitle: %s\n\nText of %s.\n' \
+	    "$2" "$2" "$2" > "$1"
+}
+art "$D/c.txt" dir-third
+art "$D/a.txt" dir-first
+art "$D/b-sub/x.txt" dir-second
+art "$D/.hidden" dir-hidden
+ln -s "$D" "$D/b-sub/loop"
+mkfifo "$D/fifo" 2>/dev/null
+DB="$E2E_TMP/dir.db"
+out=$(TANDEM_DB="$DB" "$TANDEM" import "$D" 2>"$E2E_TMP/err"); rc=$?
+tap_check "import DIR exits 0" [ "$rc" -eq 0 ]
+tap_check "import DIR: three articles" [ "$out" = "imported 3 articles, 3 translations, 3 paragraphs" ]
+tap_check "import DIR: in name order, the subdirectory where it sorts" \
+    [ "$(sql 'select group_concat(title, " ") from (select title from translation order by id)')" = "dir-first dir-second dir-third" ]
+out=$(TANDEM_DB="$DB" "$TANDEM" import "$D/empty" "$D/a.txt" 2>"$E2E_TMP/err"); rc=$?
+tap_check "an empty directory fails the import" [ "$rc" -eq 1 ]
+tap_check "and says so in one line naming it" \
+    [ "$(cat "$E2E_TMP/err")" = "tandem: $D/empty: no files to import in this directory" ]
+tap_check "the other files still import" \
+    [ "$out" = "imported 1 article, 1 translation, 1 paragraph (1 file failed)" ]
+
 tap_done

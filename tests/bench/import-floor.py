@@ -8,6 +8,12 @@ MB/s.  No parsing, normalising, language identification or alignment:
 the figure is the ceiling for an importer that writes through SQLite, to
 read beside tui-bench.py's import rate.
 
+It then prints a ceiling no schema can pass: each article's text (its
+paragraphs and comments, joined) written as one blob into a table with
+no index at all, with the same pragmas.  An import that must keep every
+byte of 25 KB articles in a WAL-mode SQLite file cannot go faster than
+that on this machine, however its rows are shaped.
+
 usage: import-floor.py CACHE.db [SCRATCH_DIR]
 """
 import os
@@ -53,13 +59,41 @@ def main():
     dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     dt = time.perf_counter() - t0
     dst.close()
-    for f in os.listdir(scratch):
-        os.unlink(os.path.join(scratch, f))
-    os.rmdir(scratch)
     print("import floor (SQLite alone): %d articles, %.1f MB of paragraphs"
           " in %.2f s: %.0f articles/s, %.0f MB/s"
           % (narticles, nbytes / 1e6, dt, narticles / dt, nbytes / 1e6 / dt))
+    ceiling(src, scratch)
+    for f in os.listdir(scratch):
+        os.unlink(os.path.join(scratch, f))
+    os.rmdir(scratch)
     return 0
+
+
+def ceiling(src, scratch):
+    """One blob per article, no index: the most SQLite takes per second."""
+    blobs = {}
+    for art, text in src.execute(
+            "SELECT t.article_id, p.text FROM paragraph p JOIN translation t"
+            " ON t.id = p.translation_id UNION ALL"
+            " SELECT article_id, body FROM comment"):
+        blobs.setdefault(art, []).append(text.encode())
+    rows = [(b"\n".join(parts),) for parts in blobs.values()]
+    nbytes = sum(len(r[0]) for r in rows)
+    path = os.path.join(scratch, "ceiling.db")
+    dst = sqlite3.connect(path, isolation_level=None)
+    dst.execute("PRAGMA journal_mode = WAL")
+    dst.execute("PRAGMA synchronous = NORMAL")
+    dst.execute("CREATE TABLE article (id INTEGER PRIMARY KEY, body BLOB)")
+    t0 = time.perf_counter()
+    dst.execute("BEGIN")
+    dst.executemany("INSERT INTO article (body) VALUES (?)", rows)
+    dst.execute("COMMIT")
+    dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    dt = time.perf_counter() - t0
+    dst.close()
+    print("import ceiling (one blob per article, no index): %d articles,"
+          " %.1f MB in %.2f s: %.0f articles/s, %.0f MB/s"
+          % (len(rows), nbytes / 1e6, dt, len(rows) / dt, nbytes / 1e6 / dt))
 
 
 if __name__ == "__main__":

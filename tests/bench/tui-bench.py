@@ -663,11 +663,18 @@ def size_bench(args, pane, n, tandem, env, floor, kfloor):
         # What SQLite alone does with the same rows (import-floor.py).
         r = sh(sys.executable, os.path.join(os.path.dirname(
             os.path.abspath(__file__)), "import-floor.py"), db, args.work)
-        m = re.search(r"([\d.]+) articles/s, ([\d.]+) MB/s", r.stdout)
+        m = re.search(r"floor.*: ([\d.]+) articles/s, ([\d.]+) MB/s",
+                      r.stdout)
         if m:
             imp["floor_per_s"] = float(m.group(1))
             imp["floor_mb_per_s"] = float(m.group(2))
-            print("  " + r.stdout.strip(), flush=True)
+        m = re.search(r"ceiling.*: ([\d.]+) articles/s, ([\d.]+) MB/s",
+                      r.stdout)
+        if m:
+            imp["ceiling_per_s"] = float(m.group(1))
+            imp["ceiling_mb_per_s"] = float(m.group(2))
+        for line in r.stdout.strip().split("\n"):
+            print("  " + line, flush=True)
     res = {"import": imp}
     needle = newest_title(tandem, db, env)
     argv = ["env", "TANDEM_SAMPLE_DIR=", "TANDEM_LANG=en", tandem,
@@ -739,6 +746,12 @@ def report(r, sizes):
     if floors:
         print("import floor, SQLite alone on the same rows: "
               + ", ".join(floors))
+    ceilings = ["%d: %.0f art/s" % (n, r["sizes"][n]["import"][
+        "ceiling_per_s"]) for n in sizes
+        if "ceiling_per_s" in r["sizes"][n]["import"]]
+    if ceilings:
+        print("import ceiling, one blob per article and no index: "
+              + ", ".join(ceilings))
     print("layout: %.1f MB/s" % r["layout"]["mb_per_s"])
     print()
     print("bytes written to the terminal (long ko/en/ja/zh/fr article):")

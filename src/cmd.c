@@ -134,11 +134,12 @@ cmd_paths_cmp(const void *a, const void *b)
  * Add the regular files under directory dir, in byte order of their
  * names, directories where they sort; names starting with a dot and
  * anything that is not a file or a directory are left out, and so are
- * symbolic links to directories (no loops).  -1 with *cause when a
- * directory cannot be read or nests too deep.
+ * symbolic links to directories (no loops).  A directory that cannot be
+ * read or nests too deep is reported and counted in *failed; the walk
+ * goes on with the rest.
  */
-static int
-cmd_paths_walk(struct cmd_paths *p, const char *dir, int depth, char **cause)
+static void
+cmd_paths_walk(struct cmd_paths *p, const char *dir, int depth, int *failed)
 {
 	struct cmd_paths	 names = { NULL, 0, 0 };
 	struct dirent		*de;
@@ -146,16 +147,17 @@ cmd_paths_walk(struct cmd_paths *p, const char *dir, int depth, char **cause)
 	DIR			*d;
 	char			*path;
 	size_t			 i;
-	int			 rc = 0;
 
 	if (depth > CMD_IMPORT_DEPTH) {
-		xasprintf(cause, "%s: directories nest too deep (more than "
-		    "%d)", dir, CMD_IMPORT_DEPTH);
-		return -1;
+		cmd_error("%s: directories nest too deep (more than %d)", dir,
+		    CMD_IMPORT_DEPTH);
+		(*failed)++;
+		return;
 	}
 	if ((d = opendir(dir)) == NULL) {
-		xasprintf(cause, "%s: %s", dir, strerror(errno));
-		return -1;
+		cmd_error("%s: %s", dir, strerror(errno));
+		(*failed)++;
+		return;
 	}
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] != '.')
@@ -166,10 +168,9 @@ cmd_paths_walk(struct cmd_paths *p, const char *dir, int depth, char **cause)
 	for (i = 0; i < names.n; i++) {
 		xasprintf(&path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ?
 		    "" : "/", names.v[i]);
-		if (rc == 0 && lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-			rc = cmd_paths_walk(p, path, depth + 1, cause);
-		else if (rc == 0 && stat(path, &sb) == 0 &&
-		    S_ISREG(sb.st_mode)) {
+		if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+			cmd_paths_walk(p, path, depth + 1, failed);
+		else if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
 			cmd_paths_add(p, path);
 			path = NULL;
 		}
@@ -177,21 +178,19 @@ cmd_paths_walk(struct cmd_paths *p, const char *dir, int depth, char **cause)
 		free(names.v[i]);
 	}
 	free(names.v);
-	return rc;
 }
 
 /*
  * What import reads for its arguments: each file as given, each
- * directory's files.  A directory that cannot be read or holds no file
- * is an error, counted in *failed; its files found so far are kept.
+ * directory's files.  A directory with no file at all is an error too,
+ * counted in *failed.
  */
 static void
 cmd_paths_expand(struct cmd_paths *p, int argc, char **argv, int *failed)
 {
 	struct stat	 sb;
-	char		*cause = NULL;
 	size_t		 before;
-	int		 i;
+	int		 i, errors;
 
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0 || stat(argv[i], &sb) != 0 ||
@@ -200,11 +199,9 @@ cmd_paths_expand(struct cmd_paths *p, int argc, char **argv, int *failed)
 			continue;
 		}
 		before = p->n;
-		if (cmd_paths_walk(p, argv[i], 0, &cause) != 0) {
-			cmd_error("%s", cause);
-			FREE(&cause);
-			(*failed)++;
-		} else if (p->n == before) {
+		errors = *failed;
+		cmd_paths_walk(p, argv[i], 0, failed);
+		if (p->n == before && *failed == errors) {
 			cmd_error("%s: no files to import in this directory",
 			    argv[i]);
 			(*failed)++;

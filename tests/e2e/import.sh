@@ -176,5 +176,18 @@ tap_check "and says so in one line naming it" \
     [ "$(cat "$E2E_TMP/err")" = "tandem: $D/empty: no files to import in this directory" ]
 tap_check "the other files still import" \
     [ "$out" = "imported 1 article, 1 translation, 1 paragraph (1 file failed)" ]
+N="$E2E_TMP/nest"
+deep="$N"
+i=0
+while [ "$i" -lt 66 ]; do deep="$deep/d"; i=$((i + 1)); done
+mkdir -p "$deep"
+art "$deep/bottom.txt" dir-bottom
+art "$N/top.txt" dir-top
+out=$(TANDEM_DB="$DB" "$TANDEM" import "$N" 2>"$E2E_TMP/err"); rc=$?
+tap_check "directories 66 deep: the import fails" [ "$rc" -eq 1 ]
+tap_check "with one line saying where" \
+    grep -qx "tandem: $N/d\(/d\)*: directories nest too deep (more than 64)" "$E2E_TMP/err"
+tap_check "and the files above still import" \
+    [ "$out" = "imported 1 article, 1 translation, 1 paragraph (1 file failed)" ]
 
 tap_done

@@ -444,6 +444,8 @@ align_bead(struct align_ctx *ctx, size_t i, size_t j,
 			cost -= ALIGN_ANCHOR_K * fit->shared;
 	}
 	if (memo != NULL) {
+		memo->shared = fit->shared;	/* also without anchors */
+		memo->total = fit->total;
 		memo->cost = cost;
 		memo->delta = fit->delta;
 		memo->gen = ctx->gen;

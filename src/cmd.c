@@ -164,7 +164,8 @@ cmd_paths_walk(struct cmd_paths *p, const char *dir, int depth, int *failed)
 			cmd_paths_add(&names, xstrdup(de->d_name));
 	}
 	closedir(d);
-	qsort(names.v, names.n, sizeof *names.v, cmd_paths_cmp);
+	if (names.n > 1)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(names.v, names.n, sizeof *names.v, cmd_paths_cmp);
 	for (i = 0; i < names.n; i++) {
 		xasprintf(&path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ?
 		    "" : "/", names.v[i]);

@@ -1208,7 +1208,7 @@ cache_align_prepare(struct cache *c, char **cause)
 
 	j->base = align_job_base(j, im->original);
 	j->updated = im->pending.articles_updated;
-	if (!j->updated)
+	if (!j->updated || j->nsides < 2)	/* nothing to keep or drop */
 		return 0;
 	la = j->side[j->base].lang;
 	for (i = 0; i < j->nsides; i++) {

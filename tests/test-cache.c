@@ -994,6 +994,36 @@ out:
 	free(path2);
 }
 
+/* An article of no translations, imported twice: nothing to align. */
+static void
+test_no_translations(void)
+{
+	struct import_sink	 sink;
+	struct import_article	 ia;
+	struct cache		*c;
+	char			*path = db_path("bare.db"), *cause = NULL;
+	int			 i, rc = 0;
+
+	if ((c = db_open(path, CACHE_CREATE)) == NULL) {
+		ok(0, "open %s", path);
+		free(path);
+		return;
+	}
+	cache_sink(c, &sink);
+	memset(&ia, 0, sizeof ia);
+	ia.source = "/tmp/bare.txt";
+	ia.key = "bare";
+	for (i = 0; i < 2; i++) {
+		rc |= sink.begin(sink.arg, &ia, &cause);
+		rc |= sink.end(sink.arg, 1, &cause);
+		FREE(&cause);
+	}
+	ok(rc == 0 && counts(c).articles == 1, "an article without "
+	    "translations imports, and re-imports");
+	cache_close(c);
+	free(path);
+}
+
 static void
 test_batch(void)
 {
@@ -1087,6 +1117,7 @@ main(void)
 
 	test_batch();
 	test_batch_twice();
+	test_no_translations();
 	test_paging();
 	test_two_processes();
 

@@ -920,3 +920,20 @@ align_pairs_valid(const struct article_pair *p, size_t n, size_t na,
 	}
 	return a == na && b == nb;
 }
+
+/* A side with no paragraphs still says where it is, so it swaps too. */
+void
+align_pairs_swap(struct article_pair *p, size_t n)
+{
+	size_t	i;
+	int	t;
+
+	for (i = 0; i < n; i++) {
+		t = p[i].a_first;
+		p[i].a_first = p[i].b_first;
+		p[i].b_first = t;
+		t = p[i].a_count;
+		p[i].a_count = p[i].b_count;
+		p[i].b_count = t;
+	}
+}

@@ -71,5 +71,11 @@ int	 align_translations(const struct article_translation *,
 /* 1 if the pairs cover na and nb paragraphs exactly, in order. */
 int	 align_pairs_valid(const struct article_pair *, size_t, size_t,
 	     size_t);
+/*
+ * Turn the alignment of a with b into that of b with a, in place: each
+ * pair's sides change places (a 1-2 becomes a 2-1, a 1-0 a 0-1), its
+ * confidence and manual flag stay.
+ */
+void	 align_pairs_swap(struct article_pair *, size_t);
 
 #endif

@@ -20,6 +20,7 @@
 #include "export.h"
 #include "layout.h"
 #include "layout-sbs.h"
+#include "pairing.h"
 #include "view.h"
 #include "xmalloc.h"
 
@@ -206,20 +207,22 @@ cmd_show_one(const struct article_translation *t, int width,
 	layout_free(&l);
 }
 
-/* Stored alignment of a and b as layout pairs, or NULL (index pairing). */
+/*
+ * The alignment of a and b as layout pairs (pairing.h), or NULL (index
+ * pairing).  Not being able to store a new one is no reason to complain:
+ * show only reads.
+ */
 static struct layout_sbs_pair *
-cmd_pairs(struct cache *cache, long long id, const char *a, const char *b,
+cmd_pairs(struct cache *cache, long long id,
+    const struct article_translation *a, const struct article_translation *b,
     size_t *n)
 {
 	struct article_pair	*ap;
 	struct layout_sbs_pair	*lp = NULL;
 	char			*cause = NULL;
 
-	if (cache_alignment_get(cache, id, a, b, &ap, n, &cause) != 0) {
+	if (pairing_get(cache, id, a, b, &ap, n, &cause) != 0)
 		free(cause);
-		*n = 0;
-		return NULL;
-	}
 	if (*n > 0)
 		lp = view_layout_pairs(ap, *n);
 	free(ap);
@@ -268,7 +271,7 @@ cmd_show_two(struct cache *cache, const struct article *a,
 
 	lp = view_paras(l);
 	rp = view_paras(r);
-	pairs = cmd_pairs(cache, a->id, l->lang, r->lang, &npairs);
+	pairs = cmd_pairs(cache, a->id, l, r, &npairs);
 	layout_sbs_init(&sbs);
 	layout_sbs_build(&sbs, lp, l->nparagraphs, rp, r->nparagraphs, pairs,
 	    npairs, lw, rw, opts);
@@ -416,8 +419,8 @@ cmd_align_print(const struct export_alignment *al)
 }
 
 /*
- * tandem align ID [--json]: the stored pairing of each translation with
- * the article's base language, pair by pair, with confidences.
+ * tandem align ID [--json]: the pairing of each translation with the
+ * article's base language (pairing.h), pair by pair, with confidences.
  */
 int
 cmd_align(struct cmd_ctx *ctx, int argc, char **argv)

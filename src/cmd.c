@@ -20,6 +20,7 @@
 #include "cmd.h"
 #include "export.h"
 #include "import.h"
+#include "pairing.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -286,7 +287,11 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	return failed ? CMD_EXIT_ERROR : 0;
 }
 
-/* Gather each translation's stored alignment with the base language. */
+/*
+ * Gather each translation's alignment with the base language, the way
+ * the reader gets it (pairing.h); one that cannot be stored is listed
+ * all the same.
+ */
 void
 cmd_alignments(struct cache *cache, const struct article *a,
     struct export_alignment **out, size_t *nout, struct article_pair ***own)
@@ -304,11 +309,9 @@ cmd_alignments(struct cache *cache, const struct article *a,
 	for (i = 0; i < a->ntranslations; i++) {
 		if (i == base)
 			continue;
-		if (cache_alignment_get(cache, a->id, a->translations[base].lang,
-		    a->translations[i].lang, &pairs, &n, &cause) != 0) {
+		if (pairing_get(cache, a->id, &a->translations[base],
+		    &a->translations[i], &pairs, &n, &cause) != 0)
 			FREE(&cause);
-			continue;
-		}
 		if (n == 0) {
 			free(pairs);
 			continue;

@@ -37,7 +37,7 @@ int	cmd_whoami(struct cmd_ctx *, int, char **);
 struct article;
 struct article_pair;
 struct export_alignment;
-/* Each translation's stored alignment with the base (original) one. */
+/* Each translation's alignment with the base (original) one. */
 void	cmd_alignments(struct cache *, const struct article *,
 	    struct export_alignment **, size_t *, struct article_pair ***);
 

@@ -10,69 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align.h"
 #include "cache.h"
 #include "layout.h"
+#include "pairing.h"
 #include "ui-int.h"
 #include "xmalloc.h"
 
-/* The stored alignment of a and b if it still fits, else NULL. */
-static struct article_pair *
-ui_reader_stored(struct ui *u, const struct article *a, size_t l, size_t r,
-    size_t *n)
-{
-	struct article_pair	*p;
-	char			*cause = NULL;
-
-	if (cache_alignment_get(u->cache, a->id, a->translations[l].lang,
-	    a->translations[r].lang, &p, n, &cause) != 0) {
-		free(cause);
-		return NULL;
-	}
-	if (*n > 0 && align_pairs_valid(p, *n, a->translations[l].nparagraphs,
-	    a->translations[r].nparagraphs))
-		return p;
-	free(p);
-	return NULL;
-}
-
 /*
- * The alignment for side by side: stored for this pair of languages
- * (either way round), else made now by the aligner and stored, so the
- * next time is instant.
+ * The alignment for side by side (pairing.h: stored either way round,
+ * else made now and stored, so the next time is instant).  A cache that
+ * cannot keep it is fine: the pairs are shown all the same.
  */
 static void
 ui_reader_pairs(void *arg, const struct article *a, size_t left,
     size_t right, struct article_pair **pairs, size_t *n)
 {
-	struct ui		*u = arg;
-	struct article_pair	*p;
-	char			*cause = NULL;
-	double			 conf;
-	size_t			 i;
-	int			 t;
+	struct ui	*u = arg;
+	char		*cause = NULL;
 
-	if ((*pairs = ui_reader_stored(u, a, left, right, n)) != NULL)
-		return;
-	if ((p = ui_reader_stored(u, a, right, left, n)) != NULL) {
-		for (i = 0; i < *n; i++) {
-			t = p[i].a_first; p[i].a_first = p[i].b_first;
-			p[i].b_first = t;
-			t = p[i].a_count; p[i].a_count = p[i].b_count;
-			p[i].b_count = t;
-		}
-		*pairs = p;
-		return;
-	}
-	if (align_translations(&a->translations[left], &a->translations[right],
-	    pairs, n, &conf) != 0) {
-		*pairs = NULL;
-		*n = 0;
-		return;
-	}
-	if (cache_alignment_put(u->cache, a->id, a->translations[left].lang,
-	    a->translations[right].lang, *pairs, *n, &cause) != 0)
-		free(cause);	/* a read-only cache: fine, just not kept */
+	if (pairing_get(u->cache, a->id, &a->translations[left],
+	    &a->translations[right], pairs, n, &cause) != 0)
+		free(cause);
 }
 
 /* Store a corrected alignment. */
@@ -83,8 +41,8 @@ ui_reader_save_pairs(void *arg, const struct article *a, size_t left,
 	struct ui	*u = arg;
 	char		*cause = NULL;
 
-	if (cache_alignment_put(u->cache, a->id, a->translations[left].lang,
-	    a->translations[right].lang, pairs, n, &cause) != 0) {
+	if (pairing_put(u->cache, a->id, &a->translations[left],
+	    &a->translations[right], pairs, n, &cause) != 0) {
 		ui_message(u, "%s", cause);
 		free(cause);
 		return -1;

@@ -1,0 +1,76 @@
+/*
+ * pairing.c: the alignment of two translations as everything that shows
+ * one gets it: from the cache either way round while it still fits the
+ * paragraphs, else from the aligner, stored for next time (pairing.h).
+ *
+ * The cache keeps what import aligned (each translation with the
+ * original) and what the reader corrected; any other pair of languages
+ * is aligned the first time someone asks for it.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "align.h"
+#include "cache.h"
+#include "pairing.h"
+#include "xmalloc.h"
+
+/*
+ * The stored alignment of a with b if there is one that still fits, else
+ * NULL.  A cache that cannot be read has nothing that fits; if it cannot
+ * be written either, storing the new alignment says so.
+ */
+static struct article_pair *
+pairing_stored(struct cache *cache, long long id,
+    const struct article_translation *a, const struct article_translation *b,
+    size_t *n)
+{
+	struct article_pair	*p;
+	char			*cause = NULL;
+
+	if (cache_alignment_get(cache, id, a->lang, b->lang, &p, n,
+	    &cause) != 0) {
+		free(cause);
+		*n = 0;
+		return NULL;
+	}
+	if (*n > 0 && align_pairs_valid(p, *n, a->nparagraphs, b->nparagraphs))
+		return p;
+	free(p);
+	*n = 0;
+	return NULL;
+}
+
+int
+pairing_get(struct cache *cache, long long id,
+    const struct article_translation *a, const struct article_translation *b,
+    struct article_pair **pairs, size_t *n, char **cause)
+{
+	double	conf;
+
+	if ((*pairs = pairing_stored(cache, id, a, b, n)) != NULL)
+		return 0;
+	if ((*pairs = pairing_stored(cache, id, b, a, n)) != NULL) {
+		align_pairs_swap(*pairs, *n);
+		return 0;
+	}
+	if (align_translations(a, b, pairs, n, &conf) != 0) {
+		*pairs = NULL;
+		*n = 0;
+		xasprintf(cause, "aligning '%s' with '%s' failed", a->lang,
+		    b->lang);
+		return -1;
+	}
+	return cache_alignment_put(cache, id, a->lang, b->lang, *pairs, *n,
+	    cause);
+}
+
+int
+pairing_put(struct cache *cache, long long id,
+    const struct article_translation *a, const struct article_translation *b,
+    const struct article_pair *pairs, size_t n, char **cause)
+{
+	return cache_alignment_put(cache, id, a->lang, b->lang, pairs, n,
+	    cause);
+}

@@ -1,0 +1,409 @@
+/*
+ * test-export.c: tandem export's two formats, byte for byte.
+ *
+ * A small article goes into a cache in a temporary directory through the
+ * import sink, as an importer would put it; export_article() and
+ * export_json() write it out (the JSON with the alignments tandem export
+ * gathers, cmd_alignments()), and the output is compared with the text
+ * expected here.  Then the same through `tandem export --format ...`
+ * (cmd_export) into a file, and the article format imported again and
+ * exported again, which must give the same bytes.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache.h"
+#include "cmd.h"
+#include "export.h"
+#include "import.h"
+#include "pairing.h"
+#include "tap.h"
+#include "test-util.h"
+#include "xmalloc.h"
+
+static char	*tmpdir;
+
+static const char *const en[] = {
+	"The bridge reopens.",
+	"== not a section",
+	"\\a line that starts with a backslash",
+	NULL
+};
+/* Controls, C1 and U+2028, which JSON must escape. */
+static const char *const fr[] = {
+	"Le pont \"rouvre\".",
+	"Tab\there, bell \x07, NEL \xc2\x85, LS \xe2\x80\xa8 end.",
+	NULL
+};
+
+static const char want_article[] =
+	"url: https://example.org/bridge\n"
+	"date: 2026-03-14\n"
+	"author: Ana\n"
+	"original: en\n"
+	"comments: open\n"
+	"\n"
+	"== en\n"
+	"title: The bridge\n"
+	"url: https://example.org/bridge\n"
+	"\n"
+	"The bridge reopens.\n"
+	"\n"
+	"\\== not a section\n"
+	"\n"
+	"\\\\a line that starts with a backslash\n"
+	"\n"
+	"== fr\n"
+	"url: https://example.org/fr/bridge\n"
+	"\n"
+	"Le pont \"rouvre\".\n"
+	"\n"
+	"Tab\there, bell \x07, NEL \xc2\x85, LS \xe2\x80\xa8 end.\n"
+	"\n"
+	"== comment\n"
+	"author: Kim\n"
+	"date: 2026-03-15\n"
+	"lang: en\n"
+	"\n"
+	"Nice.\n"
+	"\n"
+	"== comment\n"
+	"author: Lee\n"
+	"parent: 1\n"
+	"\n"
+	"Two lines,\n"
+	"\\== the second like a section.\n";
+
+static const char want_json[] =
+	"{\n"
+	"  \"id\": 1,\n"
+	"  \"source\": \"test\",\n"
+	"  \"url\": \"https://example.org/bridge\",\n"
+	"  \"date\": \"2026-03-14\",\n"
+	"  \"author\": \"Ana\",\n"
+	"  \"original\": \"en\",\n"
+	"  \"comment_policy\": \"open\",\n"
+	"  \"read\": false,\n"
+	"  \"translations\": [\n"
+	"    {\n"
+	"      \"lang\": \"en\",\n"
+	"      \"title\": \"The bridge\",\n"
+	"      \"title_derived\": false,\n"
+	"      \"lang_confidence\": 1.000,\n"
+	"      \"url\": \"https://example.org/bridge\",\n"
+	"      \"paragraphs\": [\n"
+	"        \"The bridge reopens.\",\n"
+	"        \"== not a section\",\n"
+	"        \"\\\\a line that starts with a backslash\"\n"
+	"      ]\n"
+	"    },\n"
+	"    {\n"
+	"      \"lang\": \"fr\",\n"
+	"      \"title\": \"Le pont\",\n"
+	"      \"title_derived\": true,\n"
+	"      \"lang_confidence\": 0.750,\n"
+	"      \"url\": \"https://example.org/fr/bridge\",\n"
+	"      \"paragraphs\": [\n"
+	"        \"Le pont \\\"rouvre\\\".\",\n"
+	"        \"Tab\\there, bell \\u0007, NEL \\u0085, LS \\u2028 end.\"\n"
+	"      ]\n"
+	"    }\n"
+	"  ],\n"
+	"  \"alignment\": [\n"
+	"    {\n"
+	"      \"a\": \"en\",\n"
+	"      \"b\": \"fr\",\n"
+	"      \"pairs\": [\n"
+	"        {\"a\": [0, 2], \"b\": [0, 1], \"confidence\": 1.000, "
+	"\"manual\": true},\n"
+	"        {\"a\": [2, 1], \"b\": [1, 1], \"confidence\": 0.250, "
+	"\"manual\": false}\n"
+	"      ]\n"
+	"    }\n"
+	"  ],\n"
+	"  \"comments\": [\n"
+	"    {\n"
+	"      \"id\": 1,\n"
+	"      \"parent\": null,\n"
+	"      \"author\": \"Kim\",\n"
+	"      \"created\": \"2026-03-15\",\n"
+	"      \"lang\": \"en\",\n"
+	"      \"state\": \"source\",\n"
+	"      \"body\": \"Nice.\"\n"
+	"    },\n"
+	"    {\n"
+	"      \"id\": 2,\n"
+	"      \"parent\": 1,\n"
+	"      \"author\": \"Lee\",\n"
+	"      \"created\": null,\n"
+	"      \"lang\": null,\n"
+	"      \"state\": \"source\",\n"
+	"      \"body\": \"Two lines,\\n== the second like a section.\"\n"
+	"    }\n"
+	"  ]\n"
+	"}\n";
+
+static int
+add_translation(struct import_sink *sink, const char *lang, const char *title,
+    int derived, double conf, const char *url, const char *const *paras,
+    char **cause)
+{
+	struct import_translation	it;
+	size_t				k;
+
+	memset(&it, 0, sizeof it);
+	it.lang = lang;
+	it.title = title;
+	it.title_derived = derived;
+	it.lang_confidence = conf;
+	it.url = url;
+	if (sink->translation(sink->arg, &it, cause) != 0)
+		return -1;
+	for (k = 0; paras[k] != NULL; k++)
+		if (sink->paragraph(sink->arg, paras[k], strlen(paras[k]),
+		    cause) != 0)
+			return -1;
+	return 0;
+}
+
+/* The article above, event by event. */
+static int
+import_bridge(struct cache *c)
+{
+	struct import_sink	 sink;
+	struct import_article	 ia;
+	struct import_comment	 ic;
+	char			*cause = NULL;
+
+	cache_sink(c, &sink);
+	memset(&ia, 0, sizeof ia);
+	ia.source = "test";
+	ia.key = ia.url = "https://example.org/bridge";
+	ia.date = "2026-03-14";
+	ia.author = "Ana";
+	ia.original = "en";
+	ia.policy = IMPORT_POLICY_OPEN;
+	if (sink.begin(sink.arg, &ia, &cause) != 0 ||
+	    add_translation(&sink, "en", "The bridge", 0, 1,
+	    "https://example.org/bridge", en, &cause) != 0 ||
+	    add_translation(&sink, "fr", "Le pont", 1, 0.75,
+	    "https://example.org/fr/bridge", fr, &cause) != 0)
+		goto fail;
+	memset(&ic, 0, sizeof ic);
+	ic.id = 1;
+	ic.author = "Kim";
+	ic.created = "2026-03-15";
+	ic.lang = "en";
+	ic.body = "Nice.";
+	if (sink.comment(sink.arg, &ic, &cause) != 0)
+		goto fail;
+	memset(&ic, 0, sizeof ic);
+	ic.id = 2;
+	ic.parent = 1;
+	ic.author = "Lee";
+	ic.body = "Two lines,\n== the second like a section.";
+	if (sink.comment(sink.arg, &ic, &cause) != 0 ||
+	    sink.end(sink.arg, 1, &cause) != 0)
+		goto fail;
+	return 0;
+fail:
+	diag("import: %s", cause);
+	free(cause);
+	sink.end(sink.arg, 0, NULL);
+	return -1;
+}
+
+static struct cache *
+db_open(const char *path, int flags)
+{
+	struct cache	*c;
+	char		*cause = NULL;
+
+	if (cache_open(path, flags, &c, &cause) != 0) {
+		diag("cache_open %s: %s", path, cause);
+		free(cause);
+		return NULL;
+	}
+	return c;
+}
+
+/*
+ * Article 1 exported as json or in the article format, the way tandem
+ * export does it, into an allocated string (NULL on an error).
+ */
+static char *
+export(struct cache *c, int json)
+{
+	struct article		*a;
+	struct article_comment	*cm;
+	struct export_alignment	*al;
+	struct article_pair	**own;
+	size_t			 nc, nal, i, size = 0;
+	char			*cause = NULL, *buf = NULL;
+	FILE			*f;
+	int			 rc;
+
+	if (cache_article_load(c, 1, &a, &cause) != 0 ||
+	    cache_comments_load(c, 1, &cm, &nc, &cause) != 0) {
+		diag("load: %s", cause);
+		free(cause);
+		return NULL;
+	}
+	if ((f = open_memstream(&buf, &size)) == NULL)
+		return NULL;
+	if (json) {
+		cmd_alignments(c, a, &al, &nal, &own);
+		rc = export_json(f, a, cm, nc, al, nal);
+		for (i = 0; i < nal; i++)
+			free(own[i]);
+		free(own);
+		free(al);
+	} else
+		rc = export_article(f, a, cm, nc);
+	fclose(f);
+	article_comments_free(cm, nc);
+	article_free(a);
+	if (rc != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* `tandem --db path export 1 --format format -o file`; the file's text. */
+static char *
+run_export(const char *path, const char *format, int *status)
+{
+	struct cmd_ctx	 ctx;
+	char		*out, *text, *argv[7];
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.db_path = path;
+	xasprintf(&out, "%s/export.%s", tmpdir, format);
+	argv[0] = (char *)"export";
+	argv[1] = (char *)"1";
+	argv[2] = (char *)"--format";
+	argv[3] = (char *)format;
+	argv[4] = (char *)"-o";
+	argv[5] = out;
+	argv[6] = NULL;
+	remove(out);
+	*status = cmd_export(&ctx, 6, argv);
+	text = test_slurp(out, NULL);
+	free(out);
+	return text;
+}
+
+static void
+test_article(struct cache *c, const char *path)
+{
+	struct cache	*c2;
+	struct import_sink sink;
+	char		*got, *again, *cause = NULL, *path2;
+	int		 status;
+
+	got = export(c, 0);
+	is_str(got, want_article, "article format: exact text");
+	free(got);
+	got = run_export(path, "article", &status);
+	is_int(status, 0, "export --format article: exits 0");
+	is_str(got, want_article, "export --format article: the same text");
+
+	/* What export writes, import reads back to the same article. */
+	xasprintf(&path2, "%s/again.db", tmpdir);
+	if (got != NULL && (c2 = db_open(path2, CACHE_CREATE)) != NULL) {
+		cache_sink(c2, &sink);
+		if (import_buffer("export.article", got, strlen(got), NULL,
+		    &sink, &cause) != 0) {
+			diag("import_buffer: %s", cause);
+			free(cause);
+		}
+		again = export(c2, 0);
+		is_str(again, want_article, "article format: imports back to "
+		    "the same bytes");
+		free(again);
+		cache_close(c2);
+	} else
+		ok(0, "article format: imports back");
+	free(path2);
+	free(got);
+}
+
+static void
+test_json(struct cache *c, const char *path)
+{
+	static const struct article_pair p[] = {
+		{ 0, 2, 0, 1, 1, 1 }, { 2, 1, 1, 1, 0.25, 0 }
+	};
+	static const struct article_pair stale[] = { { 0, 9, 0, 9, 1, 1 } };
+	static const struct article_pair swapped[] = {
+		{ 0, 1, 0, 2, 1, 1 }, { 1, 1, 2, 1, 0.25, 0 }
+	};
+	struct article	*a;
+	char		*got, *cause = NULL;
+	int		 status;
+
+	/* A known alignment, so the numbers are the test's, not the
+	 * aligner's of the day. */
+	if (cache_article_load(c, 1, &a, &cause) != 0 ||
+	    pairing_put(c, 1, &a->translations[0], &a->translations[1], p, 2,
+	    &cause) != 0) {
+		diag("%s", cause);
+		free(cause);
+		return;
+	}
+	got = export(c, 1);
+	is_str(got, want_json, "json: exact text");
+	free(got);
+
+	/* The alignment is the reader's (pairing.h): a stale en|fr gives
+	 * way to the fr|en that fits, swapped. */
+	if (pairing_put(c, 1, &a->translations[0], &a->translations[1], stale,
+	    1, &cause) != 0 || pairing_put(c, 1, &a->translations[1],
+	    &a->translations[0], swapped, 2, &cause) != 0) {
+		diag("%s", cause);
+		free(cause);
+	}
+	article_free(a);
+	got = export(c, 1);
+	is_str(got, want_json, "json: the fr|en that fits, not the stale en|fr");
+	free(got);
+	got = run_export(path, "json", &status);
+	is_int(status, 0, "export --format json: exits 0");
+	is_str(got, want_json, "export --format json: the same text");
+	free(got);
+	got = run_export(path, "xml", &status);
+	is_int(status, CMD_EXIT_USAGE, "export --format xml: a usage error");
+	ok(got == NULL, "export --format xml: writes no file");
+	free(got);
+}
+
+int
+main(void)
+{
+	struct cache	*c;
+	char		 dir[] = "/tmp/tandem-test-export-XXXXXX";
+	char		*path, *cmd;
+
+	if ((tmpdir = mkdtemp(dir)) == NULL) {
+		perror("mkdtemp");
+		return 99;
+	}
+	xasprintf(&path, "%s/e.db", tmpdir);
+	if ((c = db_open(path, CACHE_CREATE)) != NULL && import_bridge(c) == 0) {
+		test_article(c, path);
+		test_json(c, path);
+	} else
+		ok(0, "set up the cache");
+	if (c != NULL)
+		cache_close(c);
+	free(path);
+	xasprintf(&cmd, "rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		diag("could not remove %s", tmpdir);
+	free(cmd);
+	return tap_done();
+}

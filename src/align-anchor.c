@@ -14,8 +14,8 @@
  * marks, opening parentheses and list symbols (▲); and sentence, question
  * and exclamation counts.
  *
- * UTF-8 is decoded here, by hand and validated (libunistring stays in
- * utf8.c and layout*.c): a bad byte becomes one U+FFFD.  Scripts are code
+ * UTF-8 is decoded with utf8_decode(): an ill-formed sequence becomes one
+ * UTF8_BAD, which is no script, no space and no symbol.  Scripts are code
  * point ranges; that is all the aligner needs.
  */
 #include "config.h"
@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "align-anchor.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /*
@@ -82,49 +83,6 @@ static const char *align_ordinals[] = {
 static const char align_fold_latin1[] =
     "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
     "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
-
-/* Decode UTF-8, one U+FFFD for each byte that does not start a valid
- * sequence (overlong forms and surrogates are invalid). */
-static uint32_t *
-align_anchor_decode(const char *text, size_t len, size_t *np)
-{
-	const unsigned char	*s = (const unsigned char *)text;
-	uint32_t		*c, cp, min;
-	size_t			 i = 0, k = 0, need, j;
-
-	c = xreallocarray(NULL, len + 1, sizeof *c);
-	while (i < len) {
-		if (s[i] < 0x80) {
-			c[k++] = s[i++];
-			continue;
-		}
-		if (s[i] >= 0xc2 && s[i] <= 0xdf) {
-			need = 1; cp = s[i] & 0x1f; min = 0x80;
-		} else if (s[i] >= 0xe0 && s[i] <= 0xef) {
-			need = 2; cp = s[i] & 0x0f; min = 0x800;
-		} else if (s[i] >= 0xf0 && s[i] <= 0xf4) {
-			need = 3; cp = s[i] & 0x07; min = 0x10000;
-		} else
-			goto bad;
-		if (len - i <= need)
-			goto bad;
-		for (j = 1; j <= need; j++) {
-			if ((s[i + j] & 0xc0) != 0x80)
-				goto bad;
-			cp = (cp << 6) | (s[i + j] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			goto bad;
-		c[k++] = cp;
-		i += need + 1;
-		continue;
-bad:
-		c[k++] = 0xfffd;
-		i++;
-	}
-	*np = k;
-	return c;
-}
 
 static enum align_script
 align_anchor_script(uint32_t cp)
@@ -583,8 +541,11 @@ align_anchor_scan(const char *text, size_t len, struct align_para *p)
 	int			 l;
 
 	memset(p, 0, sizeof *p);
-	c = align_anchor_decode(text == NULL ? "" : text,
-	    text == NULL ? 0 : len, &n);
+	if (text == NULL)
+		len = 0;
+	c = xreallocarray(NULL, len + 1, sizeof *c);
+	for (i = n = 0; i < len; n++)
+		i += utf8_decode(text + i, len - i, &c[n]);
 	for (i = 0; i < n; i++) {
 		switch (align_anchor_script(c[i])) {
 		case ALIGN_SCRIPT_LATIN:

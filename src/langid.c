@@ -1,8 +1,8 @@
 /*
  * langid.c: language identification by script, then by character n-grams.
  *
- * A first pass counts letters per Unicode script (libunistring's
- * uc_script, the one part of libunistring this module uses).  Most
+ * A first pass counts letters per Unicode script (utf8_script(), which
+ * asks libunistring; this module does not include it itself).  Most
  * scripts name their language outright: Hangul is Korean, kana Japanese,
  * Greek Greek.  Ideographs, Hangul and kana weigh three letters each, as
  * one of them carries about as much as a short Latin syllable; Latin
@@ -25,9 +25,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <unictype.h>
-
 #include "langid.h"
+#include "utf8.h"
 
 #define LANGID_SCALE	4	/* costs are -ln(p) * LANGID_SCALE */
 #define LANGID_MAXTAGS	8
@@ -41,37 +40,35 @@
 #define LANGID_SEEN	1024	/* distinct words remembered (a power of 2) */
 #define LANGID_REPEAT	2	/* a word seen before counts this much less */
 
-/* Scripts we know; the first six are looked at specially. */
-enum {
-	LANGID_LATIN, LANGID_CYRILLIC, LANGID_HAN, LANGID_HANGUL,
-	LANGID_HIRAGANA, LANGID_KATAKANA
-};
+/*
+ * Scripts we know, in the order that breaks a tie between two of them;
+ * Latin, Cyrillic and the four of CJK text are looked at specially.
+ */
 static const struct {
-	const char	*script;
+	enum utf8_script script;
 	const char	*tag;	/* NULL: decided by a model */
 	int		 weight;
 } langid_scripts[] = {
-	{ "Latin", NULL, 1 },		{ "Cyrillic", NULL, 1 },
-	{ "Han", NULL, 3 },		{ "Hangul", "ko", 3 },
-	{ "Hiragana", "ja", 3 },	{ "Katakana", "ja", 3 },
-	{ "Greek", "el", 1 },		{ "Arabic", "ar", 1 },
-	{ "Hebrew", "he", 1 },		{ "Thai", "th", 1 },
-	{ "Devanagari", "hi", 1 },	{ "Bengali", "bn", 1 },
-	{ "Tamil", "ta", 1 },		{ "Telugu", "te", 1 },
-	{ "Kannada", "kn", 1 },		{ "Malayalam", "ml", 1 },
-	{ "Gujarati", "gu", 1 },	{ "Gurmukhi", "pa", 1 },
-	{ "Oriya", "or", 1 },		{ "Sinhala", "si", 1 },
-	{ "Georgian", "ka", 1 },	{ "Armenian", "hy", 1 },
-	{ "Ethiopic", "am", 1 },	{ "Khmer", "km", 1 },
-	{ "Lao", "lo", 1 },		{ "Myanmar", "my", 1 },
-	{ "Tibetan", "bo", 1 },		{ "Thaana", "dv", 1 },
+	{ UTF8_SCRIPT_LATIN, NULL, 1 }, { UTF8_SCRIPT_CYRILLIC, NULL, 1 },
+	{ UTF8_SCRIPT_HAN, NULL, 3 }, { UTF8_SCRIPT_HANGUL, "ko", 3 },
+	{ UTF8_SCRIPT_HIRAGANA, "ja", 3 }, { UTF8_SCRIPT_KATAKANA, "ja", 3 },
+	{ UTF8_SCRIPT_GREEK, "el", 1 }, { UTF8_SCRIPT_ARABIC, "ar", 1 },
+	{ UTF8_SCRIPT_HEBREW, "he", 1 }, { UTF8_SCRIPT_THAI, "th", 1 },
+	{ UTF8_SCRIPT_DEVANAGARI, "hi", 1 }, { UTF8_SCRIPT_BENGALI, "bn", 1 },
+	{ UTF8_SCRIPT_TAMIL, "ta", 1 }, { UTF8_SCRIPT_TELUGU, "te", 1 },
+	{ UTF8_SCRIPT_KANNADA, "kn", 1 }, { UTF8_SCRIPT_MALAYALAM, "ml", 1 },
+	{ UTF8_SCRIPT_GUJARATI, "gu", 1 }, { UTF8_SCRIPT_GURMUKHI, "pa", 1 },
+	{ UTF8_SCRIPT_ORIYA, "or", 1 }, { UTF8_SCRIPT_SINHALA, "si", 1 },
+	{ UTF8_SCRIPT_GEORGIAN, "ka", 1 }, { UTF8_SCRIPT_ARMENIAN, "hy", 1 },
+	{ UTF8_SCRIPT_ETHIOPIC, "am", 1 }, { UTF8_SCRIPT_KHMER, "km", 1 },
+	{ UTF8_SCRIPT_LAO, "lo", 1 }, { UTF8_SCRIPT_MYANMAR, "my", 1 },
+	{ UTF8_SCRIPT_TIBETAN, "bo", 1 }, { UTF8_SCRIPT_THAANA, "dv", 1 },
 };
 #define LANGID_NSCRIPTS (sizeof langid_scripts / sizeof langid_scripts[0])
 
-/* What the first pass found. */
+/* What the first pass found: letters per script, UTF8_SCRIPT_OTHER unused. */
 struct langid_tally {
-	const uc_script_t	*script[LANGID_NSCRIPTS];
-	size_t			 letters[LANGID_NSCRIPTS];
+	size_t			 letters[UTF8_NSCRIPTS];
 	size_t			 caps;		/* Latin letters in all-capital words */
 };
 
@@ -81,50 +78,9 @@ struct langid_cands {
 	size_t			 n;
 };
 
-/*
- * Decode one code point from s (len > 0) into *cp and return its length.
- * Anything invalid (stray continuation, overlong, surrogate, truncated)
- * is one byte of U+FFFD.
- */
-static size_t
-langid_decode(const unsigned char *s, size_t len, ucs4_t *cp)
-{
-	static const ucs4_t	 least[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	ucs4_t			 c;
-	size_t			 n, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4;
-	else
-		goto bad;
-	if (n > len)
-		goto bad;
-	c = s[0] & (0x7f >> n);
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			goto bad;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < least[n] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		goto bad;
-	*cp = c;
-	return n;
-bad:
-	*cp = 0xfffd;
-	return 1;
-}
-
 /* Lower-case Latin and Cyrillic letters; the model was built folded so. */
-static ucs4_t
-langid_fold(ucs4_t c)
+static uint32_t
+langid_fold(uint32_t c)
 {
 	if ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c != 0xd7))
 		return c + 0x20;
@@ -143,60 +99,39 @@ langid_fold(ucs4_t c)
 	return c;
 }
 
-static int
-langid_is_letter(ucs4_t c)
-{
-	return uc_is_general_category(c, UC_CATEGORY_L);
-}
-
-static size_t
-langid_script_index(const struct langid_tally *t, const uc_script_t *s)
-{
-	size_t	i;
-
-	for (i = 0; i < LANGID_NSCRIPTS; i++) {
-		if (t->script[i] == s)
-			return i;
-	}
-	return LANGID_NSCRIPTS;
-}
-
 /* First pass: count letters per script and Latin capitals per word. */
 static void
 langid_count(const char *text, size_t len, struct langid_tally *t)
 {
-	const unsigned char	*s = (const unsigned char *)text;
-	size_t			 i, n, word = 0, off = 0;
+	size_t			 n, word = 0, off = 0;
 	int			 upper = 1;
-	ucs4_t			 c;
+	enum utf8_script	 sc;
+	uint32_t		 c;
 
 	memset(t, 0, sizeof *t);
-	for (i = 0; i < LANGID_NSCRIPTS; i++)
-		t->script[i] = uc_script_byname(langid_scripts[i].script);
 	while (off <= len) {
 		c = ' ';
 		n = 1;
 		if (off < len)
-			n = langid_decode(s + off, len - off, &c);
+			n = utf8_decode(text + off, len - off, &c);
 		off += n;
-		i = LANGID_NSCRIPTS;
-		if (langid_is_letter(c))
-			i = langid_script_index(t, uc_script(c));
-		if (i == LANGID_LATIN) {
+		sc = UTF8_SCRIPT_OTHER;
+		if (utf8_is_letter(c))
+			sc = utf8_script(c);
+		if (sc == UTF8_SCRIPT_LATIN) {
 			word++;
-			upper = upper && uc_is_upper(c);
+			upper = upper && utf8_is_upper(c);
 			continue;
 		}
-		if (word != 0 && !uc_is_general_category(c, UC_CATEGORY_Mn)) {
+		if (word != 0 && !utf8_is_nonspacing_mark(c)) {
 			if (upper && word > 1)
 				t->caps += word;
 			else
-				t->letters[LANGID_LATIN] += word;
+				t->letters[UTF8_SCRIPT_LATIN] += word;
 			word = 0;
 			upper = 1;
 		}
-		if (i < LANGID_NSCRIPTS)
-			t->letters[i]++;
+		t->letters[sc]++;
 	}
 }
 
@@ -223,7 +158,7 @@ langid_set(struct langid_result *res, const char *tag, double confidence)
 
 /* The 32-bit FNV-1a hash of a run of code points, as make-model.py does. */
 static uint32_t
-langid_hash(const ucs4_t *cps, int n)
+langid_hash(const uint32_t *cps, int n)
 {
 	uint32_t	h = 2166136261u;
 	int		i;
@@ -269,8 +204,8 @@ langid_lookup(const struct langid_model *m, uint32_t h)
 /* Running state of the second pass. */
 struct langid_walk {
 	const struct langid_model	*model;
-	const uc_script_t		*script;
-	ucs4_t				 win[LANGID_MAXORDER];
+	enum utf8_script		 script;
+	uint32_t			 win[LANGID_MAXORDER];
 	int				 nwin;
 	uint32_t			 cost[LANGID_MAXTAGS];
 	size_t				 letters;
@@ -330,7 +265,7 @@ langid_word_end(struct langid_walk *w)
 
 /* Append c (already folded, or a space) and add the n-grams ending at it. */
 static void
-langid_push(struct langid_walk *w, ucs4_t c)
+langid_push(struct langid_walk *w, uint32_t c)
 {
 	const char	*row;
 	int		 n;
@@ -360,15 +295,15 @@ langid_push(struct langid_walk *w, ucs4_t c)
 
 /* Feed one code point: letters of the script, apostrophes in words, else a break. */
 static void
-langid_feed(struct langid_walk *w, ucs4_t c)
+langid_feed(struct langid_walk *w, uint32_t c)
 {
-	ucs4_t	last = w->win[w->nwin - 1];
+	uint32_t	last = w->win[w->nwin - 1];
 
-	if (uc_is_general_category(c, UC_CATEGORY_Mn))
+	if (utf8_is_nonspacing_mark(c))
 		return;
 	if (c == 0x2019)
 		c = '\'';
-	if (langid_is_letter(c) && uc_script(c) == w->script) {
+	if (utf8_is_letter(c) && utf8_script(c) == w->script) {
 		w->wletters++;
 		langid_push(w, langid_fold(c));
 	} else if (c == '\'' && last != ' ' && w->model != &langid_model_han)
@@ -398,22 +333,21 @@ langid_unfit(const struct langid_walk *w)
  * is not clearly ahead.
  */
 static void
-langid_score(const struct langid_model *m, const char *script,
+langid_score(const struct langid_model *m, enum utf8_script script,
     const char *text, size_t len, const struct langid_cands *cands,
     int per_letter, struct langid_result *res)
 {
-	const unsigned char	*s = (const unsigned char *)text;
 	struct langid_walk	 w;
 	size_t			 off, n, t, best = m->ntags;
 	double			 sum = 0;
-	ucs4_t			 c;
+	uint32_t		 c;
 
 	langid_set(res, "und", 0);
 	if (m->ntags > LANGID_MAXTAGS || m->order > LANGID_MAXORDER)
 		return;		/* a model this code was not built for */
 	memset(&w, 0, sizeof w);
 	w.model = m;
-	w.script = uc_script_byname(script);
+	w.script = script;
 	w.win[w.nwin++] = ' ';
 	w.whash = 2166136261u;
 	for (t = 0; t < m->ntags; t++)
@@ -421,7 +355,7 @@ langid_score(const struct langid_model *m, const char *script,
 	if (len > LANGID_MAXSCAN)
 		len = LANGID_MAXSCAN;	/* 1 MiB at 623 a letter fits 32 bits */
 	for (off = 0; off < len; off += n) {
-		n = langid_decode(s + off, len - off, &c);
+		n = utf8_decode(text + off, len - off, &c);
 		langid_feed(&w, c);
 	}
 	langid_feed(&w, ' ');
@@ -457,9 +391,10 @@ static void
 langid_cjk(const struct langid_tally *t, const char *text, size_t len,
     const struct langid_cands *cands, struct langid_result *res)
 {
-	size_t	hangul = t->letters[LANGID_HANGUL];
-	size_t	kana = t->letters[LANGID_HIRAGANA] + t->letters[LANGID_KATAKANA];
-	size_t	han = t->letters[LANGID_HAN];
+	size_t	hangul = t->letters[UTF8_SCRIPT_HANGUL];
+	size_t	kana = t->letters[UTF8_SCRIPT_HIRAGANA] +
+		    t->letters[UTF8_SCRIPT_KATAKANA];
+	size_t	han = t->letters[UTF8_SCRIPT_HAN];
 
 	if (hangul > 0 && hangul >= kana && hangul * 4 >= han) {
 		if (langid_allowed(cands, "ko"))
@@ -475,7 +410,8 @@ langid_cjk(const struct langid_tally *t, const char *text, size_t len,
 			langid_set(res, "und", 0);
 		return;
 	}
-	langid_score(&langid_model_han, "Han", text, len, cands, kana == 0, res);
+	langid_score(&langid_model_han, UTF8_SCRIPT_HAN, text, len, cands,
+	    kana == 0, res);
 	if (strcmp(res->tag, "und") == 0 && langid_allowed(cands, "zh"))
 		langid_set(res, "zh", 0.5);
 }
@@ -485,6 +421,7 @@ langid_run(const char *text, size_t len, const struct langid_cands *cands,
     struct langid_result *res)
 {
 	struct langid_tally	t;
+	enum utf8_script	sc;
 	size_t			i, best = 0, w, bestw = 0, cjk = 0, total = 0;
 
 	langid_set(res, "und", 0);
@@ -492,30 +429,31 @@ langid_run(const char *text, size_t len, const struct langid_cands *cands,
 		return;
 	langid_count(text, len, &t);
 	for (i = 0; i < LANGID_NSCRIPTS; i++) {
-		w = t.letters[i] * langid_scripts[i].weight;
+		sc = langid_scripts[i].script;
+		w = t.letters[sc] * langid_scripts[i].weight;
 		total += w;
-		if (i == LANGID_HAN || i == LANGID_HANGUL ||
-		    i == LANGID_HIRAGANA || i == LANGID_KATAKANA)
+		if (sc == UTF8_SCRIPT_HAN || sc == UTF8_SCRIPT_HANGUL ||
+		    sc == UTF8_SCRIPT_HIRAGANA || sc == UTF8_SCRIPT_KATAKANA)
 			cjk += w;
 		else if (w > bestw) {
 			best = i;
 			bestw = w;
 		}
 	}
-	if (total == t.letters[LANGID_LATIN]) {
+	if (total == t.letters[UTF8_SCRIPT_LATIN]) {
 		total += t.caps;	/* Latin only: capitals count too */
 		bestw = total;
 	}
 	if (total == 0)
 		return;
+	sc = langid_scripts[best].script;
 	if (cjk >= bestw)
 		langid_cjk(&t, text, len, cands, res);
-	else if (best == LANGID_LATIN)
-		langid_score(&langid_model_latin, "Latin", text, len, cands, 1,
+	else if (sc == UTF8_SCRIPT_LATIN)
+		langid_score(&langid_model_latin, sc, text, len, cands, 1, res);
+	else if (sc == UTF8_SCRIPT_CYRILLIC)
+		langid_score(&langid_model_cyrillic, sc, text, len, cands, 1,
 		    res);
-	else if (best == LANGID_CYRILLIC)
-		langid_score(&langid_model_cyrillic, "Cyrillic", text, len, cands,
-		    1, res);
 	else if (langid_allowed(cands, langid_scripts[best].tag))
 		langid_set(res, langid_scripts[best].tag, 1);
 	res->confidence *= (double)(cjk >= bestw ? cjk : bestw) / total;

@@ -8,7 +8,9 @@
  * shown.  utf8_sanitize() removes them; the width functions then count
  * cells per grapheme cluster, never per byte or code point.
  *
- * The only other files that include libunistring headers are layout*.c.
+ * The only other files that include libunistring headers are layout*.c;
+ * what others need of the Unicode character database (a code point's
+ * script, whether it is a letter) they ask here, in our own types.
  * The options struct every width and layout function honours is defined
  * here, at the bottom of the dependency chain, so that layout.h can include
  * this header and not the other way round.
@@ -55,6 +57,33 @@ int	 utf8_is_ambiguous(uint32_t);
 int	 utf8_char_width(uint32_t, int);
 size_t	 utf8_encode(uint32_t, char *);
 int	 utf8_is_hangul(uint32_t);
+
+/*
+ * The scripts that tell languages apart (Unicode Scripts.txt, through
+ * libunistring's uc_script).  UTF8_SCRIPT_OTHER is every other script,
+ * Common (digits, punctuation) and Inherited (combining marks) included,
+ * and anything that is not a code point, such as UTF8_BAD.
+ */
+enum utf8_script {
+	UTF8_SCRIPT_OTHER = 0,
+	UTF8_SCRIPT_LATIN, UTF8_SCRIPT_CYRILLIC, UTF8_SCRIPT_GREEK,
+	UTF8_SCRIPT_HAN, UTF8_SCRIPT_HANGUL, UTF8_SCRIPT_HIRAGANA,
+	UTF8_SCRIPT_KATAKANA, UTF8_SCRIPT_ARABIC, UTF8_SCRIPT_HEBREW,
+	UTF8_SCRIPT_THAI, UTF8_SCRIPT_DEVANAGARI, UTF8_SCRIPT_BENGALI,
+	UTF8_SCRIPT_TAMIL, UTF8_SCRIPT_TELUGU, UTF8_SCRIPT_KANNADA,
+	UTF8_SCRIPT_MALAYALAM, UTF8_SCRIPT_GUJARATI, UTF8_SCRIPT_GURMUKHI,
+	UTF8_SCRIPT_ORIYA, UTF8_SCRIPT_SINHALA, UTF8_SCRIPT_GEORGIAN,
+	UTF8_SCRIPT_ARMENIAN, UTF8_SCRIPT_ETHIOPIC, UTF8_SCRIPT_KHMER,
+	UTF8_SCRIPT_LAO, UTF8_SCRIPT_MYANMAR, UTF8_SCRIPT_TIBETAN,
+	UTF8_SCRIPT_THAANA,
+	UTF8_NSCRIPTS
+};
+
+enum utf8_script utf8_script(uint32_t);
+const char	*utf8_script_name(enum utf8_script);
+int	 utf8_is_letter(uint32_t);		/* general category L */
+int	 utf8_is_upper(uint32_t);		/* uc_is_upper() */
+int	 utf8_is_nonspacing_mark(uint32_t);	/* general category Mn */
 
 char	*utf8_sanitize(const char *, size_t, size_t *,
 	     const struct layout_opts *);

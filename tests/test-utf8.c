@@ -343,6 +343,86 @@ test_ambiguous_setting(void)
 	    "ambiguity table");
 }
 
+/*
+ * What langid asks of a character, one row per script or trap: the
+ * first character of s is decoded with utf8_decode() and classified.
+ */
+#define LAT UTF8_SCRIPT_LATIN
+#define OTH UTF8_SCRIPT_OTHER
+static const struct {
+	const char		*name;
+	const char		*s;
+	size_t			 len;
+	enum utf8_script	 script;
+	int			 letter, upper, mark;
+} class_cases[] = {
+	{ "Hangul syllable 한", S("한"), UTF8_SCRIPT_HANGUL, 1, 0, 0 },
+	{ "Hangul jamo U+1112", S("\xe1\x84\x92"), UTF8_SCRIPT_HANGUL,
+	    1, 0, 0 },
+	{ "Han 中", S("中"), UTF8_SCRIPT_HAN, 1, 0, 0 },
+	{ "Han iteration mark 々 (Lm)", S("々"), UTF8_SCRIPT_HAN, 1, 0, 0 },
+	{ "hiragana か", S("か"), UTF8_SCRIPT_HIRAGANA, 1, 0, 0 },
+	{ "katakana カ", S("カ"), UTF8_SCRIPT_KATAKANA, 1, 0, 0 },
+	{ "halfwidth katakana ｶ", S("ｶ"), UTF8_SCRIPT_KATAKANA, 1, 0, 0 },
+	{ "prolonged sound mark ー is Common", S("ー"), OTH, 1, 0, 0 },
+	{ "Latin a", S("a"), LAT, 1, 0, 0 },
+	{ "Latin A", S("A"), LAT, 1, 1, 0 },
+	{ "Latin É", S("É"), LAT, 1, 1, 0 },
+	{ "Latin ß", S("ß"), LAT, 1, 0, 0 },
+	{ "fullwidth Ａ", S("Ａ"), LAT, 1, 1, 0 },
+	{ "Cyrillic Ж", S("Ж"), UTF8_SCRIPT_CYRILLIC, 1, 1, 0 },
+	{ "Cyrillic ж", S("ж"), UTF8_SCRIPT_CYRILLIC, 1, 0, 0 },
+	{ "Greek Ω", S("Ω"), UTF8_SCRIPT_GREEK, 1, 1, 0 },
+	{ "Arabic ب", S("ب"), UTF8_SCRIPT_ARABIC, 1, 0, 0 },
+	{ "Arabic-Indic digit ٣", S("٣"), UTF8_SCRIPT_ARABIC, 0, 0, 0 },
+	{ "Hebrew א", S("א"), UTF8_SCRIPT_HEBREW, 1, 0, 0 },
+	{ "Thai ก", S("ก"), UTF8_SCRIPT_THAI, 1, 0, 0 },
+	{ "Devanagari virama (Mn)", S("\xe0\xa5\x8d"), UTF8_SCRIPT_DEVANAGARI,
+	    0, 0, 1 },
+	{ "Devanagari vowel sign i (Mc)", S("\xe0\xa4\xbf"),
+	    UTF8_SCRIPT_DEVANAGARI, 0, 0, 0 },
+	{ "digit 7", S("7"), OTH, 0, 0, 0 },
+	{ "fullwidth digit ７", S("７"), OTH, 0, 0, 0 },
+	{ "combining acute is Inherited", S("\xcc\x81"), OTH, 0, 0, 1 },
+	{ "ideographic full stop", S("。"), OTH, 0, 0, 0 },
+	{ "right single quotation mark", S("’"), OTH, 0, 0, 0 },
+	{ "emoji", S("😀"), OTH, 0, 0, 0 },
+	{ "space", S(" "), OTH, 0, 0, 0 },
+	{ "NUL", S("\0"), OTH, 0, 0, 0 },
+	{ "invalid byte FF", S("\xff"), OTH, 0, 0, 0 },
+	{ "lone continuation byte", S("\x80" "a"), OTH, 0, 0, 0 },
+	{ "overlong /", S("\xc0\xaf"), OTH, 0, 0, 0 },
+	{ "surrogate", S("\xed\xa0\x80"), OTH, 0, 0, 0 },
+	{ "truncated 中", S("\xe4\xb8"), OTH, 0, 0, 0 },
+};
+
+static void
+test_classes(void)
+{
+	uint32_t	uc;
+	size_t		i;
+
+	for (i = 0; i < sizeof class_cases / sizeof class_cases[0]; i++) {
+		utf8_decode(class_cases[i].s, class_cases[i].len, &uc);
+		ok(utf8_script(uc) == class_cases[i].script &&
+		    utf8_is_letter(uc) == class_cases[i].letter &&
+		    utf8_is_upper(uc) == class_cases[i].upper &&
+		    utf8_is_nonspacing_mark(uc) == class_cases[i].mark,
+		    "class: %s", class_cases[i].name);
+		if (utf8_script(uc) != class_cases[i].script)
+			diag("script %s, want %s",
+			    utf8_script_name(utf8_script(uc)),
+			    utf8_script_name(class_cases[i].script));
+	}
+	ok(utf8_script(UTF8_BAD) == OTH && !utf8_is_letter(UTF8_BAD) &&
+	    !utf8_is_upper(UTF8_BAD) && !utf8_is_nonspacing_mark(UTF8_BAD) &&
+	    utf8_script(0xffffffffU) == OTH && !utf8_is_letter(0xffffffffU),
+	    "class: not a code point");
+	is_str(utf8_script_name(UTF8_SCRIPT_HANGUL), "Hangul", "script name");
+	is_str(utf8_script_name(UTF8_NSCRIPTS), "Other",
+	    "script name: out of range");
+}
+
 int
 main(void)
 {
@@ -353,5 +433,6 @@ main(void)
 	test_import_helpers();
 	test_replace_random();
 	test_ambiguous_setting();
+	test_classes();
 	return tap_done();
 }

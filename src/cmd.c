@@ -5,9 +5,6 @@
  */
 #include "config.h"
 
-#include <sys/stat.h>
-
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -106,111 +103,6 @@ cmd_format(const char *s, enum import_format *fmt)
 	return 0;
 }
 
-/* The paths import reads, grown as arguments and directories expand. */
-struct cmd_paths {
-	char	**v;
-	size_t	  n;
-	size_t	  cap;
-};
-
-#define CMD_IMPORT_DEPTH	64	/* directories inside directories */
-
-static void
-cmd_paths_add(struct cmd_paths *p, char *path)
-{
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 64;
-		p->v = xreallocarray(p->v, p->cap, sizeof *p->v);
-	}
-	p->v[p->n++] = path;
-}
-
-static int
-cmd_paths_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * Add the regular files under directory dir, in byte order of their
- * names, directories where they sort; names starting with a dot and
- * anything that is not a file or a directory are left out, and so are
- * symbolic links to directories (no loops).  A directory that cannot be
- * read or nests too deep is reported and counted in *failed; the walk
- * goes on with the rest.
- */
-static void
-cmd_paths_walk(struct cmd_paths *p, const char *dir, int depth, int *failed)
-{
-	struct cmd_paths	 names = { NULL, 0, 0 };
-	struct dirent		*de;
-	struct stat		 sb;
-	DIR			*d;
-	char			*path;
-	size_t			 i;
-
-	if (depth > CMD_IMPORT_DEPTH) {
-		cmd_error("%s: directories nest too deep (more than %d)", dir,
-		    CMD_IMPORT_DEPTH);
-		(*failed)++;
-		return;
-	}
-	if ((d = opendir(dir)) == NULL) {
-		cmd_error("%s: %s", dir, strerror(errno));
-		(*failed)++;
-		return;
-	}
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] != '.')
-			cmd_paths_add(&names, xstrdup(de->d_name));
-	}
-	closedir(d);
-	if (names.n > 1)	/* qsort(NULL, 0, ...) is undefined */
-		qsort(names.v, names.n, sizeof *names.v, cmd_paths_cmp);
-	for (i = 0; i < names.n; i++) {
-		xasprintf(&path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ?
-		    "" : "/", names.v[i]);
-		if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-			cmd_paths_walk(p, path, depth + 1, failed);
-		else if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
-			cmd_paths_add(p, path);
-			path = NULL;
-		}
-		free(path);
-		free(names.v[i]);
-	}
-	free(names.v);
-}
-
-/*
- * What import reads for its arguments: each file as given, each
- * directory's files.  A directory with no file at all is an error too,
- * counted in *failed.
- */
-static void
-cmd_paths_expand(struct cmd_paths *p, int argc, char **argv, int *failed)
-{
-	struct stat	 sb;
-	size_t		 before;
-	int		 i, errors;
-
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-") == 0 || stat(argv[i], &sb) != 0 ||
-		    !S_ISDIR(sb.st_mode)) {
-			cmd_paths_add(p, xstrdup(argv[i]));
-			continue;
-		}
-		before = p->n;
-		errors = *failed;
-		cmd_paths_walk(p, argv[i], 0, failed);
-		if (p->n == before && *failed == errors) {
-			cmd_error("%s: no files to import in this directory",
-			    argv[i]);
-			(*failed)++;
-		}
-	}
-}
-
 int
 cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -221,10 +113,10 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	struct import_options	 io;
 	struct import_sink	 sink;
 	struct cache		*cache;
-	struct cmd_paths	 paths = { NULL, 0, 0 };
+	struct import_dir_files	 files = { NULL, 0, 0 };
 	char			*cause = NULL, *summary;
-	size_t			 i;
-	int			 ch, failed = 0, progress;
+	size_t			 j;
+	int			 ch, failed = 0, progress, i;
 
 	memset(&io, 0, sizeof io);
 	io.warn = cmd_warn;
@@ -253,13 +145,14 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 		cache_close(cache);
 		return CMD_EXIT_ERROR;
 	}
-	cmd_paths_expand(&paths, argc - optind, argv + optind, &failed);
-	progress = isatty(STDERR_FILENO) && paths.n > 1;
-	for (i = 0; i < paths.n; i++) {
+	for (i = optind; i < argc; i++)
+		failed += import_dir_add(&files, argv[i], cmd_warn, NULL);
+	progress = isatty(STDERR_FILENO) && files.n > 1;
+	for (j = 0; j < files.n; j++) {
 		if (progress)
-			fprintf(stderr, "\r\033[K[%zu/%zu] importing", i + 1,
-			    paths.n);
-		if (import_file(paths.v[i], &io, &sink, &cause) != 0) {
+			fprintf(stderr, "\r\033[K[%zu/%zu] importing", j + 1,
+			    files.n);
+		if (import_file(files.path[j], &io, &sink, &cause) != 0) {
 			if (progress)
 				fputs("\r\033[K", stderr);
 			cmd_error("%s", cause);
@@ -281,9 +174,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	printf("\n");
 	free(summary);
 	cache_close(cache);
-	for (i = 0; i < paths.n; i++)
-		free(paths.v[i]);
-	free(paths.v);
+	import_dir_free(&files);
 	return failed ? CMD_EXIT_ERROR : 0;
 }
 

@@ -36,6 +36,7 @@
 #include <strings.h>
 
 #include "import-int.h"
+#include "import-lines.h"
 #include "utf8-text.h"
 #include "xmalloc.h"
 
@@ -232,9 +233,9 @@ art_apply(struct art *a, struct art_section *sec, size_t line,
 		else if (strcmp(key, "original") == 0) slot = &a->original;
 		else if (strcmp(key, "comments") == 0) {
 			if (art_set_policy(a, value) != 0) {
-				import_error(cause, a->il, line, "comments: want "
-				    "open, login, closed or unknown, not '%s'",
-				    value);
+				import_lines_error(cause, a->il, line,
+				    "comments: want open, login, closed or "
+				    "unknown, not '%s'", value);
 				free(value);
 				return -1;
 			}
@@ -253,15 +254,15 @@ art_apply(struct art *a, struct art_section *sec, size_t line,
 			    &sec->id : &sec->parent);
 
 			if (bad)
-				import_error(cause, a->il, line, "%s: want a "
-				    "number, not '%s'", key, value);
+				import_lines_error(cause, a->il, line,
+				    "%s: want a number, not '%s'", key, value);
 			free(value);
 			return bad ? -1 : 0;
 		}
 	}
 	if (slot == NULL) {
-		import_error(cause, a->il, line, "unknown header '%s'%s", key,
-		    sec == NULL ? " (article headers: url, date, author, "
+		import_lines_error(cause, a->il, line, "unknown header '%s'%s",
+		    key, sec == NULL ? " (article headers: url, date, author, "
 		    "original, comments)" : !sec->comment ? " (section headers: "
 		    "title, url)" : " (comment headers: id, parent, author, "
 		    "date, lang)");
@@ -300,18 +301,18 @@ art_section(struct art *a, size_t line, const char *s, size_t len,
 	}
 	sec->lang = xstrndup(name, nl);
 	if (!art_valid_tag(sec->lang)) {
-		import_error(cause, a->il, line, "'%s' is not a language tag "
-		    "(like en, ko, zh-Hant) or 'comment'", sec->lang);
+		import_lines_error(cause, a->il, line, "'%s' is not a language "
+		    "tag (like en, ko, zh-Hant) or 'comment'", sec->lang);
 		return -1;
 	}
 	for (i = 0; i + 1 < a->nsec; i++) {
 		if (a->sec[i].comment) {
-			import_error(cause, a->il, line, "language section "
-			    "after a comment (comments come last)");
+			import_lines_error(cause, a->il, line, "language "
+			    "section after a comment (comments come last)");
 			return -1;
 		}
 		if (strcasecmp(a->sec[i].lang, sec->lang) == 0) {
-			import_error(cause, a->il, line, "a second '%s' "
+			import_lines_error(cause, a->il, line, "a second '%s' "
 			    "section (the first is at line %zu)", sec->lang,
 			    a->sec[i].line);
 			return -1;
@@ -362,8 +363,8 @@ art_parse(struct art *a, char **cause)
 			continue;
 		}
 		if (st == ART_HEAD) {
-			import_error(cause, il, i + 1, "text before the first "
-			    "'== LANG' section");
+			import_lines_error(cause, il, i + 1, "text before the "
+			    "first '== LANG' section");
 			return -1;
 		}
 		st = ART_BODY;
@@ -393,7 +394,7 @@ art_emit_section(struct art *a, struct art_section *sec,
 	t.url = sec->url;
 	t.title = sec->title;
 	if (t.title == NULL || *t.title == '\0') {
-		t.title = title = import_derive_title(sec->para[0],
+		t.title = title = import_lines_title(sec->para[0],
 		    sec->plen[0]);
 		t.title_derived = 1;
 	}
@@ -403,7 +404,7 @@ art_emit_section(struct art *a, struct art_section *sec,
 		rc = sink->paragraph(sink->arg, sec->para[k], sec->plen[k],
 		    cause);
 	if (rc != 0)
-		import_sink_error(cause, a->il, sec->line);
+		import_lines_sink_error(cause, a->il, sec->line);
 	return rc;
 }
 
@@ -438,7 +439,7 @@ art_emit_comment(struct art *a, struct art_section *sec,
 	rc = sink->comment(sink->arg, &c, cause);
 	free(body);
 	if (rc != 0)
-		import_sink_error(cause, a->il, sec->line);
+		import_lines_sink_error(cause, a->il, sec->line);
 	return rc;
 }
 
@@ -454,8 +455,9 @@ art_check(struct art *a, char **cause)
 		sec = &a->sec[i];
 		langs += !sec->comment;
 		if (sec->npara == 0) {
-			import_error(cause, a->il, sec->line, "section '%s' "
-			    "has no text", sec->comment ? "comment" : sec->lang);
+			import_lines_error(cause, a->il, sec->line,
+			    "section '%s' has no text",
+			    sec->comment ? "comment" : sec->lang);
 			return -1;
 		}
 		if (!sec->comment || sec->parent == 0)
@@ -464,13 +466,14 @@ art_check(struct art *a, char **cause)
 			if (a->sec[j].comment && a->sec[j].id == sec->parent)
 				break;
 		if (j == i) {
-			import_error(cause, a->il, sec->line, "parent %ld is "
-			    "not an earlier comment", sec->parent);
+			import_lines_error(cause, a->il, sec->line,
+			    "parent %ld is not an earlier comment",
+			    sec->parent);
 			return -1;
 		}
 	}
 	if (langs == 0) {
-		import_error(cause, a->il, 0, "no '== LANG' section");
+		import_lines_error(cause, a->il, 0, "no '== LANG' section");
 		return -1;
 	}
 	return 0;
@@ -517,7 +520,7 @@ import_article(const struct import_lines *il, struct import_sink *sink,
 		goto out;
 	memset(&ia, 0, sizeof ia);
 	if (a.url == NULL)		/* hashing 25 KB takes a while */
-		import_key(il, key);
+		import_lines_key(il, key);
 	ia.source = il->source;
 	ia.key = a.url != NULL ? a.url : key;
 	ia.url = a.url;
@@ -526,7 +529,7 @@ import_article(const struct import_lines *il, struct import_sink *sink,
 	ia.original = a.original;
 	ia.policy = a.policy;
 	if (sink->begin(sink->arg, &ia, cause) != 0) {
-		import_sink_error(cause, il, 0);
+		import_lines_sink_error(cause, il, 0);
 		goto out;
 	}
 	for (i = 0; i < a.nsec; i++) {
@@ -534,7 +537,7 @@ import_article(const struct import_lines *il, struct import_sink *sink,
 		    cause) : art_emit_section(&a, &a.sec[i], sink, cause)) != 0)
 			break;
 	}
-	rc = import_finish(il, sink, i < a.nsec, cause);
+	rc = import_lines_finish(il, sink, i < a.nsec, cause);
 out:
 	art_free(&a);
 	return rc;

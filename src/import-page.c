@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "import-int.h"
+#include "import-lines.h"
 #include "langid.h"
 #include "page-markers.h"
 #include "utf8-text.h"
@@ -264,9 +265,9 @@ page_unique(struct page *pg, size_t k, char **cause)
 			b->confidence = 0.5;
 			continue;
 		}
-		import_error(cause, pg->il, b->first + 1, "a second version in "
-		    "language '%s' (the first starts at line %zu)", b->lang,
-		    pg->blocks[j].first + 1);
+		import_lines_error(cause, pg->il, b->first + 1, "a second "
+		    "version in language '%s' (the first starts at line %zu)",
+		    b->lang, pg->blocks[j].first + 1);
 		return -1;
 	}
 	return 0;
@@ -291,12 +292,13 @@ page_emit_block(struct page *pg, struct page_block *b,
 		p = utf8_text_trim(il->text[b->title], il->len[b->title], &tl);
 		title = xstrndup(p, tl);
 	} else {
-		title = import_derive_title(il->text[b->first], il->len[b->first]);
+		title = import_lines_title(il->text[b->first],
+		    il->len[b->first]);
 		t.title_derived = 1;
 	}
 	t.title = title;
 	if (sink->translation(sink->arg, &t, cause) != 0) {
-		import_sink_error(cause, il, b->first + 1);
+		import_lines_sink_error(cause, il, b->first + 1);
 		free(title);
 		return -1;
 	}
@@ -309,7 +311,7 @@ page_emit_block(struct page *pg, struct page_block *b,
 		p = utf8_text_trim(il->text[i], il->len[i], &pl);
 		para = xstrndup(p, pl);
 		if ((rc = sink->paragraph(sink->arg, para, pl, cause)) != 0)
-			import_sink_error(cause, il, i + 1);
+			import_lines_sink_error(cause, il, i + 1);
 		free(para);
 	}
 	return rc;
@@ -336,7 +338,7 @@ import_page(const struct import_lines *il, struct import_sink *sink,
 	pg.il = il;
 	page_group(&pg);
 	if (pg.nblocks == 0) {
-		import_error(cause, il, 0, "no article text, only %s",
+		import_lines_error(cause, il, 0, "no article text, only %s",
 		    "markers and notices");
 		goto out;
 	}
@@ -348,18 +350,18 @@ import_page(const struct import_lines *il, struct import_sink *sink,
 	}
 
 	memset(&a, 0, sizeof a);
-	import_key(il, key);
+	import_lines_key(il, key);
 	a.source = il->source;
 	a.key = key;
 	a.policy = pg.policy;
 	if (sink->begin(sink->arg, &a, cause) != 0) {
-		import_sink_error(cause, il, 0);
+		import_lines_sink_error(cause, il, 0);
 		goto out;
 	}
 	for (k = 0; k < pg.nblocks; k++)
 		if (page_emit_block(&pg, &pg.blocks[k], sink, cause) != 0)
 			break;
-	rc = import_finish(il, sink, k < pg.nblocks, cause);
+	rc = import_lines_finish(il, sink, k < pg.nblocks, cause);
 out:
 	page_free(&pg);
 	return rc;

@@ -112,4 +112,31 @@ int	import_file(const char *path, const struct import_options *,
 int	import_buffer(const char *name, const char *buf, size_t len,
 	    const struct import_options *, struct import_sink *, char **cause);
 
+/*
+ * The files an import of FILE|DIR arguments reads (import-dir.c), in
+ * order.  An argument that is not a directory stands for itself ("-"
+ * too); a directory for the regular files under it, in byte order of
+ * their names, subdirectories where they sort, at most IMPORT_DIR_DEPTH
+ * directories deep.  Left out: names starting with a dot, anything that
+ * is neither a regular file nor a directory, and symbolic links to
+ * directories (so a link cannot make a loop).
+ */
+#define IMPORT_DIR_DEPTH 64
+
+struct import_dir_files {
+	char	**path;		/* allocated, path[0 .. n - 1] */
+	size_t	  n;
+	size_t	  cap;
+};
+
+/*
+ * Add the files of one argument to files.  A directory that cannot be
+ * read, nests too deep or has no file at all is passed to warn (if not
+ * NULL) as a one-line message ("DIR: Permission denied") and counted in
+ * the return value; the walk goes on with the rest.
+ */
+int	import_dir_add(struct import_dir_files *, const char *arg,
+	    void (*warn)(void *, const char *), void *warn_arg);
+void	import_dir_free(struct import_dir_files *);
+
 #endif

@@ -66,11 +66,21 @@ pairing_get(struct cache *cache, long long id,
 	    cause);
 }
 
+/*
+ * One alignment per pair of languages: the corrected pairs replace what
+ * was stored either way round, or a correction made while reading fr,en
+ * would stay hidden behind the en|fr that import stored.  Two writes: if
+ * the second fails, (a, b) is found first from a, b and the old (b, a)
+ * from b, a, which the caller hears about through *cause.
+ */
 int
 pairing_put(struct cache *cache, long long id,
     const struct article_translation *a, const struct article_translation *b,
     const struct article_pair *pairs, size_t n, char **cause)
 {
-	return cache_alignment_put(cache, id, a->lang, b->lang, pairs, n,
+	if (cache_alignment_put(cache, id, a->lang, b->lang, pairs, n,
+	    cause) != 0)
+		return -1;
+	return cache_alignment_put(cache, id, b->lang, a->lang, NULL, 0,
 	    cause);
 }

@@ -38,7 +38,10 @@ int	pairing_get(struct cache *, long long,
 	    const struct article_translation *, struct article_pair **,
 	    size_t *, char **);
 
-/* Store pairs (of a with b, say a corrected one) for pairing_get(). */
+/*
+ * Store pairs of a with b (say a corrected one) for pairing_get(), in
+ * place of any stored for b with a.
+ */
 int	pairing_put(struct cache *, long long,
 	    const struct article_translation *,
 	    const struct article_translation *, const struct article_pair *,

@@ -351,12 +351,17 @@ test_stale(struct cache *c, struct article **art)
 	static const struct article_pair q[] = {
 		{ 0, 1, 0, 2, 1, 1 }, { 1, 2, 2, 2, 1, 1 }
 	};
-	char	*got, *want, *s;
+	char	*got, *want, *s, *cause = NULL;
 	long	 noise;
 	int	 rc;
 
 	put(c, *art, "fr", "de", p, 2);
-	put(c, *art, "de", "fr", q, 2);
+	/* Both ways round, as an older tandem could leave them. */
+	if (cache_alignment_put(c, (*art)->id, "de", "fr", q, 2,
+	    &cause) != 0) {
+		diag("alignment_put: %s", cause);
+		free(cause);
+	}
 	if (import_bridge(c, fr_merged) != 0) {
 		ok(0, "re-import");
 		return;
@@ -378,6 +383,33 @@ test_stale(struct cache *c, struct article **art)
 	free(s);
 	free(got);
 	free(want);
+}
+
+/*
+ * A correction made while reading fr,en is what en,fr shows: it replaces
+ * the en|fr stored before instead of hiding behind it.
+ */
+static void
+test_correct_reverse(struct cache *c, const struct article *art)
+{
+	static const struct article_pair fix[] = {
+		{ 0, 2, 0, 1, 1, 1 }, { 2, 1, 1, 2, 1, 1 }
+	};
+	char	*got;
+	long	 noise;
+	int	 rc;
+
+	got = get(c, art, "en", "fr", &rc, &noise);
+	ok(*got != '\0', "before the correction: en|fr has pairs");
+	free(got);
+	put(c, art, "fr", "en", fix, 2);
+	got = get(c, art, "en", "fr", &rc, &noise);
+	is_str(got, "0+1/0+2@1.00m 1+2/2+1@1.00m",
+	    "a fr,en correction shows in en,fr");
+	free(got);
+	got = stored(c, "en", "fr");
+	is_str(got, "", "the correction replaced the stored en|fr");
+	free(got);
 }
 
 /* A stale (a, b) gives way to a (b, a) that fits. */
@@ -462,8 +494,10 @@ main(void)
 		test_readonly(path, art);
 		test_unstored(c, art);
 		test_stale(c, &art);
-		if (art != NULL)
+		if (art != NULL) {
 			test_stale_ab(c, art);
+			test_correct_reverse(c, art);
+		}
 		article_free(art);
 	} else
 		ok(0, "set up the cache");

@@ -71,8 +71,12 @@ ui_reader_pairs(void *arg, const struct article *a, size_t left,
 		return;
 	}
 	if (cache_alignment_put(u->cache, a->id, a->translations[left].lang,
-	    a->translations[right].lang, *pairs, *n, &cause) != 0)
-		free(cause);	/* a read-only cache: fine, just not kept */
+	    a->translations[right].lang, *pairs, *n, &cause) != 0) {
+		/* Shown as it is, just not kept for next time. */
+		ui_message(u, "%s",
+		    cache_error_string(cache_last_error(u->cache)));
+		free(cause);
+	}
 }
 
 /* Store a corrected alignment. */
@@ -180,7 +184,10 @@ ui_reader_open(struct ui *u, long long id)
 	u->view.pairs_arg = u;
 	u->article = id;
 	view_open(&u->view, a, left, right, sbs);
-	if (!a->read && cache_article_set_read(u->cache, id, 1, &cause) == 0)
+	if (!a->read && cache_article_set_read(u->cache, id, 1, &cause) != 0)
+		ui_message(u, "%s",
+		    cache_error_string(cache_last_error(u->cache)));
+	else if (!a->read)
 		list_reload(&u->list, &cause);
 	free(cause);
 	u->ps.article_open = 1;

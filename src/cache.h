@@ -5,10 +5,13 @@
  * cache_sink() fills in (one transaction, or savepoint in a batch, per
  * article: cache_batch()); the reader and
  * the CLI read it back as the plain structs of article.h.  Nothing here
- * exposes SQLite: cache.c is the only file that includes <sqlite3.h>.
+ * exposes SQLite: only the cache's own files (src/cache*.c) see its
+ * header, through their private src/cache-int.h.
  *
  * Every function that can fail returns 0, or -1 with *cause set to an
- * allocated one-line message for the caller to print and free.  A cache
+ * allocated one-line message for the caller to print and free; after a
+ * failure cache_last_error() says what kind it was, so that the UI can
+ * tell a read-only cache from a full disk or a busy one.  A cache
  * is used by one thread; several processes may share one file (WAL: one
  * imports while others read).
  */
@@ -57,6 +60,19 @@ struct cache_counts {
 	long long	 settings;
 };
 
+/*
+ * The kind of the last failure on a cache, from SQLite's result code
+ * (CACHE_OK before any); cache_error_string() gives a status line.
+ */
+enum cache_error {
+	CACHE_OK,
+	CACHE_ERR_READONLY,	/* the file or its directory is read-only */
+	CACHE_ERR_FULL,		/* the disk (or a file size limit) is full */
+	CACHE_ERR_BUSY,		/* another process held the lock too long */
+	CACHE_ERR_CORRUPT,	/* the file is damaged or not a database */
+	CACHE_ERR_OTHER,
+};
+
 /* Which query cache_explain() shows the plan of. */
 enum cache_query {
 	CACHE_QUERY_LIST,		/* a page of the article list */
@@ -71,6 +87,8 @@ int	 cache_open(const char *, int, struct cache **, char **);
 void	 cache_close(struct cache *);
 const char *cache_path(const struct cache *);
 int	 cache_version(void);
+enum cache_error cache_last_error(const struct cache *);
+const char *cache_error_string(enum cache_error);
 
 void	 cache_sink(struct cache *, struct import_sink *);
 int	 cache_batch(struct cache *, int, char **);

@@ -36,8 +36,11 @@ ui_comments_seen(struct ui *u)
 		return;
 	snprintf(buf, sizeof buf, "%lld", max);
 	if (cache_setting_set(u->cache, u->article, "comments.seen", buf,
-	    &cause) != 0)
+	    &cause) != 0) {
+		ui_message(u, "%s",
+		    cache_error_string(cache_last_error(u->cache)));
 		free(cause);
+	}
 }
 
 /*

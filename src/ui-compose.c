@@ -370,9 +370,11 @@ ui_compose(struct ui *u, int reply)
 	u->compose = NULL;
 	curs_set(0);
 	if (rc == 0 && c.len == 0 && c.draft != 0 &&
-	    cache_comment_discard(u->cache, c.draft, &cause) != 0)
+	    cache_comment_discard(u->cache, c.draft, &cause) != 0) {
+		ui_message(u, "%s",
+		    cache_error_string(cache_last_error(u->cache)));
 		free(cause);
-	else if (rc == 0 && c.len > 0)
+	} else if (rc == 0 && c.len > 0)
 		ui_message(u, "draft kept: %s continues it", reply ? "r" : "C");
 	else if (rc == 1)
 		ui_message(u, "comment saved");

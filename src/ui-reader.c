@@ -29,8 +29,13 @@ ui_reader_pairs(void *arg, const struct article *a, size_t left,
 	char		*cause = NULL;
 
 	if (pairing_get(u->cache, a->id, &a->translations[left],
-	    &a->translations[right], pairs, n, &cause) != 0)
+	    &a->translations[right], pairs, n, &cause) != 0) {
+		/* Shown as it is, just not kept for next time. */
+		if (*pairs != NULL)
+			ui_message(u, "%s",
+			    cache_error_string(cache_last_error(u->cache)));
 		free(cause);
+	}
 }
 
 /* Store a corrected alignment. */
@@ -138,7 +143,10 @@ ui_reader_open(struct ui *u, long long id)
 	u->view.pairs_arg = u;
 	u->article = id;
 	view_open(&u->view, a, left, right, sbs);
-	if (!a->read && cache_article_set_read(u->cache, id, 1, &cause) == 0)
+	if (!a->read && cache_article_set_read(u->cache, id, 1, &cause) != 0)
+		ui_message(u, "%s",
+		    cache_error_string(cache_last_error(u->cache)));
+	else if (!a->read)
 		list_reload(&u->list, &cause);
 	free(cause);
 	u->ps.article_open = 1;

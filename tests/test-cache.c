@@ -224,6 +224,7 @@ test_readonly(struct cache *c)
 	struct import_sink	 sink;
 	struct import_article	 ia;
 	struct article_summary	*v;
+	struct article		*a;
 	size_t			 n;
 	long long		 count = -1;
 	char			*cause = NULL;
@@ -239,12 +240,71 @@ test_readonly(struct cache *c)
 	ia.key = "k";
 	ok(sink.begin(sink.arg, &ia, &cause) == -1 && cause != NULL,
 	    "read-only: import refused");
+	is_int(cache_last_error(c), CACHE_ERR_READONLY,
+	    "read-only: the refused import is of kind read-only");
+	FREE(&cause);
+	ok(cache_article_load(c, 999, &a, &cause) == -1,
+	    "read-only: a missing article is an error");
+	is_int(cache_last_error(c), CACHE_ERR_OTHER, "of another kind");
 	FREE(&cause);
 	ok(cache_setting_set(c, 0, "k", "v", &cause) == -1 && cause != NULL,
 	    "read-only: setting refused");
 	is_str(cause, "saving setting: attempt to write a readonly database",
 	    "with SQLite's reason");
+	is_int(cache_last_error(c), CACHE_ERR_READONLY,
+	    "SQLite's refusal is of kind read-only");
+	is_str(cache_error_string(cache_last_error(c)),
+	    "cache is read-only: not saved", "the status line says so");
 	FREE(&cause);
+	ok(cache_comment_discard(c, 1, &cause) == -1,
+	    "read-only: discarding a draft refused");
+	is_str(cause, "discarding draft: attempt to write a readonly database",
+	    "saying what failed");
+	FREE(&cause);
+}
+
+/*
+ * A second connection holding the write lock (an import begun, not
+ * ended) makes a write give up after the busy timeout: of kind busy, so
+ * that the reader can say "try again" rather than "read-only".
+ */
+static void
+test_busy(void)
+{
+	struct import_sink	 sink;
+	struct import_article	 ia;
+	struct cache		*c, *other;
+	char			*path, *cause = NULL;
+
+	path = db_path("busy.db");
+	c = db_open(path, CACHE_CREATE);
+	other = db_open(path, 0);
+	if (c == NULL || other == NULL) {
+		ok(0, "open %s twice", path);
+		goto out;
+	}
+	cache_sink(other, &sink);
+	memset(&ia, 0, sizeof ia);
+	ia.source = "s";
+	ia.key = "held";
+	ok(sink.begin(sink.arg, &ia, &cause) == 0,
+	    "busy: another connection begins an import");
+	FREE(&cause);
+	ok(cache_setting_set(c, 0, "k", "v", &cause) == -1,
+	    "busy: a write meanwhile gives up");
+	is_int(cache_last_error(c), CACHE_ERR_BUSY, "busy: of kind busy");
+	is_str(cache_error_string(cache_last_error(c)),
+	    "cache busy: try again", "busy: the status line says so");
+	FREE(&cause);
+	sink.end(sink.arg, 0, &cause);
+	FREE(&cause);
+	ok(cache_setting_set(c, 0, "k", "v", &cause) == 0,
+	    "busy: once the import ends, the write goes through");
+	FREE(&cause);
+out:
+	cache_close(other);
+	cache_close(c);
+	free(path);
 }
 
 static void
@@ -1120,6 +1180,7 @@ main(void)
 	test_no_translations();
 	test_paging();
 	test_two_processes();
+	test_busy();
 
 	xasprintf(&cmd, "rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)

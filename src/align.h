@@ -12,9 +12,9 @@
  * one number for the whole article.
  *
  * The aligner is pure computation: no I/O, no global state, no curses, no
- * SQLite; cache.c stores what it returns (cache_alignment_put).  Language
- * tags are BCP 47-ish ("ko", "zh-Hans", "fr_FR"); unknown or NULL tags get
- * neutral parameters.  Invalid UTF-8 is read as U+FFFD, one per bad byte.
+ * SQLite; the cache (cache-sink.c, cache-comment.c) stores what it
+ * returns (cache_alignment_put).  Language tags are BCP 47-ish ("ko",
+ * "zh-Hans", "fr_FR"); unknown or NULL tags get neutral parameters.  Invalid UTF-8 is read as U+FFFD, one per bad byte.
  *
  * Returns 0 and sets *pairs (allocated, the caller frees it with free();
  * NULL when both sides are empty), *npairs and *confidence.  Returns -1

@@ -3,7 +3,7 @@
  *
  * An importer (import-*.c) parses one input format and emits events into
  * a struct import_sink; it never touches the cache itself.  The cache
- * (cache.c) implements the sink; tests plug in a sink that records the
+ * (cache-sink.c) implements the sink; tests plug in a sink that records the
  * events as text.  Data flows one way: input -> importer -> sink.
  *
  * Call order, per article (the importer guarantees it):

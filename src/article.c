@@ -2,7 +2,8 @@
  * article.c: freeing and looking into the article model.
  *
  * The structs are filled by the cache (cache-read.c); this file only
- * knows their shape, so code that never touches the database (layout, tests) can use them too.
+ * knows their shape, so code that never touches the database (layout,
+ * tests) can use them too.
  */
 #include "config.h"
 

@@ -2,8 +2,8 @@
  * article.h: articles as the reader sees them, read back from the cache.
  *
  * These are plain structs with no database types in them: the cache
- * (cache-read.c) fills them, the UI and the CLI read them and give them back to the free
- * functions here.  Every string is an allocated, NUL-terminated UTF-8
+ * (cache-read.c) fills them, the UI and the CLI read them and give them
+ * back to the free functions here.  Every string is an allocated, NUL-terminated UTF-8
  * copy owned by the struct it sits in; optional strings are NULL when the
  * source did not say.  Ids are the cache's row ids (long long, > 0).
  */

@@ -72,7 +72,8 @@ ui_layout(struct ui *u)
 	u->link_dirty = 1;
 	u->ps.cols = COLS;
 	u->ps.lines = LINES;
-	u->ps.list_rows = u->list.scroll.total > 1000 ? 1000 : (int)u->list.scroll.total;
+	u->ps.list_rows = u->list.scroll.total > 1000 ? 1000 :
+	    (int)u->list.scroll.total;
 	pane_compute(&u->ps, &u->pl);
 	if (u->pl.too_small)
 		return;
@@ -525,14 +526,14 @@ ui_run(const struct ui_options *uo)
 	u.opts = uo->conf->layout;
 	list_init(&u.list, u.cache, (const char *const *)u.pref->tags);
 	view_init(&u.view, &u.opts);
-	u.comments = xcalloc(1, sizeof *u.comments);
-	comment_view_init(u.comments, &u.opts);
-	scroll_init(&u.help_scroll, 0);
 	if (list_reload(&u.list, &cause) != 0) {
 		fprintf(stderr, "tandem: %s\n", cause);
 		free(cause);
 		return 1;
 	}
+	u.comments = xcalloc(1, sizeof *u.comments);
+	comment_view_init(u.comments, &u.opts);
+	scroll_init(&u.help_scroll, 0);
 	if (uo->notice != NULL)
 		ui_message(&u, "%s", uo->notice);
 	ui_signals();

@@ -38,9 +38,9 @@ struct comment_view {
 	size_t			 n;
 	size_t			*order;		/* comments in thread order */
 	int			*depth;		/* ... and their depths */
-	char			*collapsed;	/* per comment: replies hidden */
+	char			*collapsed;	/* per comment: folded */
 	size_t			 sel;		/* selected position */
-	long long		 seen;		/* newest id last time, 0: none */
+	long long		 seen;		/* newest id seen, or 0 */
 
 	struct layout_opts	 opts;
 	struct layout		*lines;		/* laid out, or NULL */

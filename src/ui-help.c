@@ -72,8 +72,8 @@ ui_help_count(void)
 void
 ui_help_draw(struct ui *u)
 {
-	static const char	 head[] = "Keys (any other key closes this help; "
-	    "j/k, Space/b, d/u, g/G scroll)";
+	static const char	 head[] = "Keys (any other key closes this "
+	    "help; j/k, Space/b, d/u, g/G scroll)";
 	struct scroll		*s = &u->help_scroll;
 	char			 line[256];
 	int			 y, top = u->pl.title.h, h, k;

@@ -113,7 +113,8 @@ static const struct {
 	{ "unfolding the outer keeps the inner", "j g  ", 1,
 	    "1:0 2:1 4:1 5:0 6:0 7:1" },
 	{ "G: the last comment", "G", 7, NULL },
-	{ "G with the last thread folded", "GK G", 6, "1:0 2:1 3:2 4:1 5:0 6:0" },
+	{ "G with the last thread folded", "GK G", 6,
+	    "1:0 2:1 3:2 4:1 5:0 6:0" },
 	{ "g: the first", "jjjg", 1, NULL },
 	{ "k at the first stays", "k", 1, NULL },
 	{ "j at the last stays", "Gj", 7, NULL },
@@ -140,7 +141,8 @@ test_scripts(void)
 		    scripts[i].name);
 		if (scripts[i].shown != NULL) {
 			s = shown(&cv);
-			is_str(s, scripts[i].shown, "%s: shown", scripts[i].name);
+			is_str(s, scripts[i].shown, "%s: shown",
+			    scripts[i].name);
 			free(s);
 		}
 		comment_view_free(&cv);

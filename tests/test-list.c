@@ -28,7 +28,8 @@ make_cache(const char *name, int n)
 	struct import_article		 ia;
 	struct import_translation	 it;
 	struct cache			*c;
-	char				*path, *cause = NULL, key[32], title[32];
+	char				*path, *cause = NULL;
+	char				 key[32], title[32];
 	int				 i;
 
 	xasprintf(&path, "%s/%s", tmpdir, name);
@@ -150,7 +151,7 @@ test_select(struct list *l)
 	a = list_row(l, l->scroll.sel);
 	ok(a != NULL && a->id == 1, "G selects the oldest");
 	list_select_id(l, 3);
-	is_int((long long)l->scroll.sel, 147, "select a loaded id near the end");
+	is_int((long long)l->scroll.sel, 147, "select a loaded id at the end");
 	list_set_height(l, 0);
 	is_int((long long)l->scroll.height, 1, "a height of 0 is one row");
 	is_int((long long)l->scroll.top, 147, "... showing the selection");

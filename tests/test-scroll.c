@@ -166,8 +166,8 @@ test_show(void)
 		s.height = shows[i].height;
 		s.top = shows[i].top;
 		scroll_show(&s, shows[i].first, shows[i].end);
-		is_int((long long)s.top, (long long)shows[i].want_top, "show: %s",
-		    shows[i].name);
+		is_int((long long)s.top, (long long)shows[i].want_top,
+		    "show: %s", shows[i].name);
 	}
 }
 

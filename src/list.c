@@ -22,7 +22,8 @@ list_init(struct list *l, struct cache *cache, const char *const *pref)
 	memset(l, 0, sizeof *l);
 	l->cache = cache;
 	l->pref = pref;
-	l->height = 1;
+	scroll_init(&l->scroll, 1);
+	l->scroll.height = 1;
 }
 
 static void
@@ -48,10 +49,7 @@ list_reload(struct list *l, char **cause)
 	list_drop(l);
 	if (cache_count(l->cache, &n, cause) != 0)
 		return -1;
-	l->total = n > 0 ? (size_t)n : 0;
-	if (l->sel >= l->total)
-		l->sel = l->total ? l->total - 1 : 0;
-	list_move(l, 0);
+	scroll_resize(&l->scroll, n > 0 ? (size_t)n : 0, l->scroll.height);
 	return 0;
 }
 
@@ -59,7 +57,7 @@ list_reload(struct list *l, char **cause)
 static void
 list_load(struct list *l, size_t i)
 {
-	size_t	span = (size_t)l->height * LIST_WINDOW, first;
+	size_t	span = l->scroll.height * LIST_WINDOW, first;
 	char	*cause = NULL;
 
 	list_drop(l);
@@ -75,7 +73,7 @@ list_load(struct list *l, size_t i)
 const struct article_summary *
 list_row(struct list *l, size_t i)
 {
-	if (i >= l->total)
+	if (i >= l->scroll.total)
 		return NULL;
 	if (l->win == NULL || i < l->win_first || i >= l->win_first + l->win_n)
 		list_load(l, i);
@@ -87,50 +85,34 @@ list_row(struct list *l, size_t i)
 void
 list_set_height(struct list *l, int h)
 {
-	l->height = h > 0 ? h : 1;
-	list_move(l, 0);
+	scroll_resize(&l->scroll, l->scroll.total, h > 0 ? (size_t)h : 1);
 }
 
-/* Move the selection and keep it on screen. */
 void
 list_move(struct list *l, long delta)
 {
-	long	sel = (long)l->sel + delta;
-	size_t	h = (size_t)l->height;
-
-	if (sel >= (long)l->total)
-		sel = (long)l->total - 1;
-	if (sel < 0)
-		sel = 0;
-	l->sel = (size_t)sel;
-	if (l->sel < l->top)
-		l->top = l->sel;
-	else if (l->sel >= l->top + h)
-		l->top = l->sel - h + 1;
-	if (l->total > h && l->top > l->total - h)
-		l->top = l->total - h;
-	if (l->total <= h)
-		l->top = 0;
+	scroll_down(&l->scroll, delta);
 }
 
 void
 list_page(struct list *l, int direction, int half)
 {
-	long	step = half ? l->height / 2 : l->height - 1;
-
-	list_move(l, direction * (step > 0 ? step : 1));
+	if (half)
+		scroll_half(&l->scroll, direction);
+	else
+		scroll_page(&l->scroll, direction);
 }
 
 void
 list_home(struct list *l)
 {
-	list_move(l, -(long)l->sel);
+	scroll_end(&l->scroll, -1);
 }
 
 void
 list_end(struct list *l)
 {
-	list_move(l, (long)l->total);
+	scroll_end(&l->scroll, 1);
 }
 
 void
@@ -140,7 +122,7 @@ list_select_id(struct list *l, long long id)
 
 	for (i = 0; i < l->win_n; i++)
 		if (l->win[i].id == id) {
-			list_move(l, (long)(l->win_first + i) - (long)l->sel);
+			scroll_select(&l->scroll, l->win_first + i);
 			return;
 		}
 }

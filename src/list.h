@@ -10,16 +10,15 @@
 #include <stddef.h>
 
 #include "article.h"
+#include "scroll.h"
 
 struct cache;
 
 struct list {
 	struct cache		 *cache;
 	const char *const	 *pref;		/* language preference */
-	size_t			  total;	/* articles in the cache */
-	size_t			  sel;		/* selected row */
-	size_t			  top;		/* first row shown */
-	int			  height;	/* rows shown */
+	struct scroll		  scroll;	/* total: articles in the cache;
+						   sel, top, height: rows */
 
 	struct article_summary	 *win;		/* loaded rows */
 	size_t			  win_first, win_n;

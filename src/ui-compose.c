@@ -124,8 +124,8 @@ ui_compose_restore(struct ui *u, struct ui_compose *c)
 {
 	size_t	i;
 
-	for (i = 0; i < u->ncomments; i++) {
-		const struct article_comment *m = &u->comments[i];
+	for (i = 0; i < u->comments->n; i++) {
+		const struct article_comment *m = &u->comments->comments[i];
 
 		if (m->state != ARTICLE_COMMENT_DRAFT || m->parent != c->parent)
 			continue;
@@ -342,11 +342,10 @@ ui_compose(struct ui *u, int reply)
 		return;
 	}
 	if (reply) {
-		if (u->comment_sel >= u->ncomments) {
+		if ((to = comment_view_selected(u->comments)) == NULL) {
 			ui_message(u, "no comment to reply to: C writes one");
 			return;
 		}
-		to = &u->comments[u->corder[u->comment_sel]];
 	}
 	if (ui_compose_identity(u, &id) != 0)
 		return;

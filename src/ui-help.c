@@ -1,6 +1,7 @@
 /*
  * ui-help.c: the help overlay, made from the key table itself (keys.c),
  * so it always tells the truth about the bindings, rebound ones included.
+ * It scrolls with the keys that scroll the panes (scroll.c).
  */
 #include "config.h"
 
@@ -56,11 +57,24 @@ ui_help_line(int k, char *buf, size_t len)
 	return 0;
 }
 
+/* Help lines there are. */
+static size_t
+ui_help_count(void)
+{
+	char	line[256];
+	size_t	n = 0;
+
+	while (ui_help_line((int)n, line, sizeof line))
+		n++;
+	return n;
+}
+
 void
 ui_help_draw(struct ui *u)
 {
-	static const char	 head[] = "Keys (any other key closes this help; "
-	    "j/k scroll)";
+	static const char	 head[] = "Keys (any other key closes this "
+	    "help; j/k, Space/b, d/u, g/G scroll)";
+	struct scroll		*s = &u->help_scroll;
 	char			 line[256];
 	int			 y, top = u->pl.title.h, h, k;
 
@@ -70,7 +84,8 @@ ui_help_draw(struct ui *u)
 		clrtoeol();
 	}
 	ui_text(u, top, 1, COLS - 1, head, strlen(head), UI_HEADER, 1, NULL);
-	for (y = top + 2, k = u->help_top; y < top + h; y++, k++) {
+	scroll_resize(s, ui_help_count(), h > 2 ? (size_t)(h - 2) : 0);
+	for (y = top + 2, k = (int)s->top; y < top + h; y++, k++) {
 		if (!ui_help_line(k, line, sizeof line))
 			break;
 		ui_text(u, y, 2, COLS - 2, line, strlen(line), UI_HEADER, 0,
@@ -78,18 +93,26 @@ ui_help_draw(struct ui *u)
 	}
 }
 
+/* The scrolling keys scroll, ^L redraws, any other key closes. */
 int
 ui_help_op(struct ui *u, enum op op)
 {
-	char	line[256];
+	struct scroll	*s = &u->help_scroll;
 
-	if (op == OP_DOWN && ui_help_line(u->help_top + 1, line, sizeof line))
-		u->help_top++;
-	else if (op == OP_UP && u->help_top > 0)
-		u->help_top--;
-	else if (op != OP_DOWN && op != OP_UP && op != OP_REDRAW) {
+	switch (op) {
+	case OP_DOWN:		scroll_down(s, 1); break;
+	case OP_UP:		scroll_down(s, -1); break;
+	case OP_PAGE_DOWN:	scroll_page(s, 1); break;
+	case OP_PAGE_UP:	scroll_page(s, -1); break;
+	case OP_HALF_DOWN:	scroll_half(s, 1); break;
+	case OP_HALF_UP:	scroll_half(s, -1); break;
+	case OP_TOP:		scroll_end(s, -1); break;
+	case OP_BOTTOM:		scroll_end(s, 1); break;
+	case OP_REDRAW:		break;
+	default:
 		u->help = 0;
-		u->help_top = 0;
+		s->top = 0;
+		break;
 	}
 	return 1;
 }

@@ -10,11 +10,13 @@
 #include <signal.h>
 
 #include "article.h"
+#include "comment-view.h"
 #include "conf.h"
 #include "keys.h"
 #include "lang.h"
 #include "list.h"
 #include "pane.h"
+#include "scroll.h"
 #include "view.h"
 
 /*
@@ -59,20 +61,11 @@ struct ui {
 	struct view		 view;
 	long long		 article;	/* id open in the reader, or 0 */
 
-	struct article_comment	*comments;
-	size_t			 ncomments;
-	size_t			 comments_top;	/* first line shown */
-	size_t			*corder;	/* comments in thread order */
-	int			*cdepth;	/* ... and their depths */
-	size_t			 comment_sel;	/* selected: index in corder */
-	char			*collapsed;	/* per comment: replies hidden */
-	long long		 comments_seen;	/* newest id at the last visit */
-	struct layout		*clines;	/* the comments laid out, or NULL */
-	int			 clines_width;	/* ... at this width */
+	struct comment_view	*comments;	/* the comment pane's model */
 
 	struct ui_compose	*compose;	/* comment being written */
 	int			 help;		/* help overlay shown */
-	int			 help_top;
+	struct scroll		 help_scroll;	/* over the help lines */
 	int			 quit;
 	int			 colour;	/* colours in use */
 	int			 hyperlinks;	/* terminal takes OSC 8 */
@@ -105,7 +98,6 @@ void	ui_reader_resize(struct ui *);
 void	ui_comments_draw(struct ui *);
 int	ui_comments_op(struct ui *, enum op);
 void	ui_comments_load(struct ui *);
-void	ui_comments_stale(struct ui *);
 void	ui_comments_leave(struct ui *);
 
 /* ui-compose.c */

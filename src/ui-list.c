@@ -60,13 +60,13 @@ ui_list_draw(struct ui *u)
 	for (i = 0; i < r->h; i++) {
 		move(r->y + i, 0);
 		clrtoeol();
-		if ((a = list_row(&u->list, u->list.top + i)) == NULL)
+		if ((a = list_row(&u->list, u->list.scroll.top + i)) == NULL)
 			continue;
 		ui_list_row(u, r, r->y + i, a,
-		    u->list.top + i == u->list.sel &&
+		    u->list.scroll.top + i == u->list.scroll.sel &&
 		    (u->ps.focus == PANE_LIST || u->article == 0));
 	}
-	if (u->list.total == 0 && r->h > 2) {
+	if (u->list.scroll.total == 0 && r->h > 2) {
 		static const char *empty[] = { "No articles yet.",
 		    "Import some with:  tandem import FILE..." };
 
@@ -82,7 +82,7 @@ ui_list_toggle_read(struct ui *u)
 	const struct article_summary	*a;
 	char				*cause = NULL;
 
-	if ((a = list_row(&u->list, u->list.sel)) == NULL)
+	if ((a = list_row(&u->list, u->list.scroll.sel)) == NULL)
 		return;
 	if (cache_article_set_read(u->cache, a->id, !a->read, &cause) != 0) {
 		ui_message(u, "%s", cause);
@@ -110,7 +110,7 @@ ui_list_op(struct ui *u, enum op op)
 	case OP_BOTTOM:		list_end(&u->list); break;
 	case OP_TOGGLE_READ:	ui_list_toggle_read(u); break;
 	case OP_OPEN:
-		if ((a = list_row(&u->list, u->list.sel)) != NULL)
+		if ((a = list_row(&u->list, u->list.scroll.sel)) != NULL)
 			ui_reader_open(u, a->id);
 		break;
 	default:

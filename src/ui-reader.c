@@ -152,8 +152,7 @@ ui_reader_open(struct ui *u, long long id)
 	u->ps.article_open = 1;
 	u->ps.focus = PANE_READER;
 	u->link_dirty = 1;
-	u->comments_top = 0;
-	u->comment_sel = 0;
+	comment_view_rewind(u->comments);
 	ui_comments_load(u);
 	ui_layout(u);
 	return 0;

@@ -72,7 +72,8 @@ ui_layout(struct ui *u)
 	u->link_dirty = 1;
 	u->ps.cols = COLS;
 	u->ps.lines = LINES;
-	u->ps.list_rows = u->list.total > 1000 ? 1000 : (int)u->list.total;
+	u->ps.list_rows = u->list.scroll.total > 1000 ? 1000 :
+	    (int)u->list.scroll.total;
 	pane_compute(&u->ps, &u->pl);
 	if (u->pl.too_small)
 		return;
@@ -143,7 +144,7 @@ ui_title_draw(struct ui *u)
 	FREE(&u->link_shown);
 	ui_fill(u, 0, 0, COLS, UI_TITLE, 1);
 	snprintf(buf, sizeof buf, " tandem %s  %zu article%s ", PACKAGE_VERSION,
-	    u->list.total, u->list.total == 1 ? "" : "s");
+	    u->list.scroll.total, u->list.scroll.total == 1 ? "" : "s");
 	x = ui_text(u, 0, 0, COLS, buf, strlen(buf), UI_TITLE, 1, NULL);
 	if (a != NULL && a->url != NULL && COLS - x > 10) {
 		char	*url = layout_truncate(a->url, strlen(a->url),
@@ -171,8 +172,8 @@ ui_status_draw(struct ui *u)
 	else if (u->ps.focus != PANE_LIST && u->view.article != NULL)
 		view_status(&u->view, buf, sizeof buf);
 	else
-		snprintf(buf, sizeof buf, "%zu/%zu", u->list.total ?
-		    u->list.sel + 1 : 0, u->list.total);
+		snprintf(buf, sizeof buf, "%zu/%zu", u->list.scroll.total ?
+		    u->list.scroll.sel + 1 : 0, u->list.scroll.total);
 	hw = (int)strlen(hint);
 	if (w - hw < 20)
 		hw = 0;
@@ -530,6 +531,9 @@ ui_run(const struct ui_options *uo)
 		free(cause);
 		return 1;
 	}
+	u.comments = xcalloc(1, sizeof *u.comments);
+	comment_view_init(u.comments, &u.opts);
+	scroll_init(&u.help_scroll, 0);
 	if (uo->notice != NULL)
 		ui_message(&u, "%s", uo->notice);
 	ui_signals();
@@ -539,11 +543,8 @@ ui_run(const struct ui_options *uo)
 	curs_set(1);
 	endwin();
 	ui_comments_leave(&u);
-	ui_comments_stale(&u);
-	article_comments_free(u.comments, u.ncomments);
-	free(u.collapsed);
-	free(u.corder);
-	free(u.cdepth);
+	comment_view_free(u.comments);
+	free(u.comments);
 	free(u.link_shown);
 	view_free(&u.view);
 	list_free(&u.list);

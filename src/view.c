@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "scroll.h"
 #include "view.h"
 #include "xmalloc.h"
 
@@ -206,44 +207,67 @@ view_relayout(struct view *v, int width, int height)
 		v->top = view_max_top(v);
 }
 
+/*
+ * The scroller over the rows; v->top stays the view's own field (tests
+ * and the UI read it), the arithmetic is scroll.c's.
+ */
+static struct scroll
+view_scroller(const struct view *v)
+{
+	struct scroll	s;
+
+	scroll_init(&s, 0);
+	s.total = v->rows.nrows;
+	s.height = v->height > 0 ? (size_t)v->height : 0;
+	s.top = v->top;
+	return s;
+}
+
 size_t
 view_max_top(const struct view *v)
 {
-	size_t	h = v->height > 0 ? (size_t)v->height : 1;
+	struct scroll	s = view_scroller(v);
 
-	return v->rows.nrows > h ? v->rows.nrows - h : 0;
+	return scroll_max_top(&s);
 }
 
 void
 view_scroll(struct view *v, long rows)
 {
-	long	top = (long)v->top + rows;
+	struct scroll	s = view_scroller(v);
 
-	if (top < 0)
-		top = 0;
-	v->top = (size_t)top > view_max_top(v) ? view_max_top(v) : (size_t)top;
+	scroll_down(&s, rows);
+	v->top = s.top;
 }
 
 void
 view_page(struct view *v, int direction, int half)
 {
-	long	step = v->height > 2 ? v->height - 1 : 1;
+	struct scroll	s = view_scroller(v);
 
 	if (half)
-		step = v->height > 1 ? v->height / 2 : 1;
-	view_scroll(v, direction * step);
+		scroll_half(&s, direction);
+	else
+		scroll_page(&s, direction);
+	v->top = s.top;
 }
 
 void
 view_home(struct view *v)
 {
-	v->top = 0;
+	struct scroll	s = view_scroller(v);
+
+	scroll_end(&s, -1);
+	v->top = s.top;
 }
 
 void
 view_end(struct view *v)
 {
-	v->top = view_max_top(v);
+	struct scroll	s = view_scroller(v);
+
+	scroll_end(&s, 1);
+	v->top = s.top;
 }
 
 static int

@@ -6,7 +6,6 @@
 e2e_need_tmux
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP python3 is not installed"; exit 0; }
 export TANDEM_DB="$E2E_TMP/a.db" TANDEM_SAMPLE_DIR=""
-status_line() { e2e_capture | tail -n 1; }
 sql() {
 	python3 -c 'import sqlite3,sys
 for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print("|".join(map(str, r)))' "$TANDEM_DB" "$1"
@@ -36,9 +35,9 @@ tap_check "align: the others pair one to one (3 before, 5 after)" \
 tap_check "align --json parses" sh -c '"$1" align 1 --json | python3 -c "import json,sys; d=json.load(sys.stdin); assert d[\"alignment\"][0][\"b\"] == \"en\""' _ "$TANDEM"
 
 e2e_start 120 40 env TANDEM_LANG=ko,en "$TANDEM"
-e2e_wait_for "N ko en" >/dev/null
+e2e_wait_for "N ko en"
 e2e_keys Enter s
-e2e_wait_for "Weather: light rain" >/dev/null
+e2e_wait_for "Weather: light rain"
 tap_check "the unpaired paragraph has a ':' divider" \
     sh -c 'tmux -L "$1" capture-pane -p -t "$1:0.0" | grep -q " : Weather: light rain"' _ "$E2E_SOCK"
 tap_check "paired paragraphs keep the '|' divider" \
@@ -46,26 +45,24 @@ tap_check "paired paragraphs keep the '|' divider" \
 
 # Join the first pair with the second, then restart: still joined.
 e2e_keys +
-if e2e_wait_for "joined with the next pair (saved)"; then tap_ok "+ joins"; else
-	tap_fail "+ joins"; tap_diag "$(status_line)"; fi
+e2e_expect "+ joins" "joined with the next pair (saved)"
 tap_check "stored as manual" [ "$(sql "select a_count || '-' || b_count || ' ' || manual from alignment where lang_a = 'ko' and lang_b = 'en' and idx = 0")" = "2-2 1" ]
 e2e_keys Q
-e2e_wait_exit >/dev/null
+e2e_expect_exit "Q quits with status 0"
 e2e_start 120 40 env TANDEM_LANG=ko,en "$TANDEM"
-e2e_wait_for "ko en" >/dev/null
+e2e_wait_for "ko en"
 e2e_keys Enter
-e2e_wait_for "이번 MOU는" >/dev/null
+e2e_wait_for "이번 MOU는"
 tap_check "after a restart the pair is still 2-2" \
     [ "$(sql "select a_count || '-' || b_count from alignment where lang_a = 'ko' and lang_b = 'en' and idx = 0")" = "2-2" ]
 # Paragraph 2 of each side now follows paragraph 1 inside one pair, so the
 # English second paragraph no longer starts beside the Korean one.
 e2e_keys -
-if e2e_wait_for "split the pair (saved)"; then tap_ok "- splits"; else
-	tap_fail "- splits"; tap_diag "$(status_line)"; fi
+e2e_expect "- splits" "split the pair (saved)"
 tap_check "split pairs are 1-1 again, manual" \
     [ "$(sql "select group_concat(a_count || '-' || b_count || ':' || manual, ' ') from (select * from alignment where lang_a = 'ko' and lang_b = 'en' and idx < 2 order by idx)")" = "1-1:1 1-1:1" ]
 e2e_keys Q
-e2e_wait_exit >/dev/null
+e2e_expect_exit "after the split, Q quits with status 0"
 
 "$TANDEM" import "$E2E_TMP/a.txt" >/dev/null
 tap_check "a re-import keeps the manual alignment" \

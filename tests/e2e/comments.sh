@@ -39,10 +39,9 @@ TXT
 "$TANDEM" import "$E2E_TMP/c.txt" >/dev/null
 
 e2e_start 100 40 "$TANDEM"
-e2e_wait_for "Threads" >/dev/null
+e2e_wait_for "Threads"
 e2e_keys Enter c
-if e2e_wait_for "Comments are open."; then tap_ok "the policy heads the pane"; else
-	e2e_dump policy; tap_fail "the policy heads the pane"; fi
+e2e_expect "the policy heads the pane" "Comments are open."
 scr=$(e2e_capture)
 tap_check "a top-level comment starts at the margin" \
     sh -c 'printf "%s\n" "$1" | grep -q "^ Ann · 2025-09-22"' _ "$scr"
@@ -54,37 +53,36 @@ tap_check "its Korean body under it" \
     sh -c 'printf "%s\n" "$1" | grep -q "^ | | 답글의 답글입니다.$"' _ "$scr"
 # j j selects 민수's reply; K goes up to Bo, whose thread Space folds.
 e2e_keys j j K Space
-tap_check "K goes to the parent" e2e_wait_for "Bo  [+1 reply]"
+e2e_expect "K goes to the parent" "Bo  [+1 reply]"
 e2e_keys Space g J r
-tap_check "J goes to the next comment at the same level" e2e_wait_for "Reply to Dee"
+e2e_expect "J goes to the next comment at the same level" "Reply to Dee"
 e2e_keys Escape g
 e2e_keys Space
-if e2e_wait_for "Ann · 2025-09-22  [+2 replies]"; then tap_ok "Space collapses the thread"; else
-	e2e_dump collapse; tap_fail "Space collapses the thread"; fi
-tap_check "its replies are hidden" e2e_wait_gone "A reply to Ann."
-tap_check "the next thread stays" e2e_wait_for "Second thread."
+e2e_expect "Space collapses the thread" "Ann · 2025-09-22  [+2 replies]"
+e2e_expect_gone "its replies are hidden" "A reply to Ann."
+e2e_expect "the next thread stays" "Second thread."
 e2e_keys Space
-tap_check "Space again expands it" e2e_wait_for "A reply to Ann."
+e2e_expect "Space again expands it" "A reply to Ann."
 e2e_keys j Space
-tap_check "j then Space collapses the reply's own thread" e2e_wait_for "Bo  [+1 reply]"
-tap_check "leaving Ann's first comment shown" e2e_wait_for "First comment."
+e2e_expect "j then Space collapses the reply's own thread" "Bo  [+1 reply]"
+e2e_expect "leaving Ann's first comment shown" "First comment."
 e2e_keys q
-tap_check "q closes the comments" e2e_wait_gone "Comments are open."
+e2e_expect_gone "q closes the comments" "Comments are open."
 e2e_keys Q
-tap_check "exits 0" [ "$(e2e_wait_exit)" = 0 ]
+e2e_expect_exit "exits 0"
 
 # Comments that arrived since the last visit are marked new.
 "$TANDEM" comment 1 --parent 1 -m "Arrived later." >/dev/null
 e2e_start 100 40 "$TANDEM"
-e2e_wait_for "Threads" >/dev/null
+e2e_wait_for "Threads"
 e2e_keys Enter c
-tap_check "a comment since the last visit is marked new" e2e_wait_for "anonymous · 20"
+e2e_expect "a comment since the last visit is marked new" "anonymous · 20"
 tap_check "... with the new tag" \
     sh -c 'tmux -L "$1" capture-pane -p -t "$1:0.0" | grep -q "^ | anonymous · .*  new$"' _ "$E2E_SOCK"
 tap_check "older ones are not" \
     sh -c '! tmux -L "$1" capture-pane -p -t "$1:0.0" | grep -q "Ann · 2025-09-22  new"' _ "$E2E_SOCK"
 e2e_keys Q
-e2e_wait_exit >/dev/null
+e2e_expect_exit "with a new comment: exits 0"
 
 # G shows the last comment whole: keeping only its head line in view left
 # its body below the pane, out of reach.
@@ -99,14 +97,13 @@ e2e_wait_exit >/dev/null
 } > "$E2E_TMP/long.txt"
 "$TANDEM" import "$E2E_TMP/long.txt" >/dev/null
 e2e_start 100 40 "$TANDEM"
-e2e_wait_for "Long" >/dev/null
+e2e_wait_for "Long"
 e2e_keys Enter c
-e2e_wait_for "Comment 1, line one." >/dev/null
+e2e_wait_for "Comment 1, line one."
 e2e_keys G
-if e2e_wait_for "The very last line."; then tap_ok "G shows the last comment's body to its end"; else
-	e2e_dump last; tap_fail "G shows the last comment's body to its end"; fi
+e2e_expect "G shows the last comment's body to its end" "The very last line."
 e2e_keys Q
-e2e_wait_exit >/dev/null
+e2e_expect_exit "after G: exits 0"
 
 # The pane keeps its comments laid out between keys: a resize must wrap
 # them again at the new width (and a collapse change their heads, above).
@@ -119,11 +116,11 @@ e2e_wait_exit >/dev/null
 } > "$E2E_TMP/wide.txt"
 "$TANDEM" import "$E2E_TMP/wide.txt" >/dev/null
 e2e_start 100 40 "$TANDEM"
-e2e_wait_for "Wide" >/dev/null
+e2e_wait_for "Wide"
 e2e_keys Enter c
-e2e_wait_for "word30" >/dev/null
+e2e_wait_for "word30"
 e2e_tmux resize-window -t "$E2E_SOCK" -x 50 -y 40
-e2e_wait_for "word30" >/dev/null
+e2e_wait_for "word30"
 scr=$(e2e_capture)
 missing=$(i=1; while [ $i -le 30 ]; do
 	w=$(printf 'word%02d' $i)
@@ -134,5 +131,5 @@ if [ -z "$missing" ]; then tap_ok "after a resize every word of the comment show
 	e2e_dump resize; tap_fail "after a resize every word of the comment shows"
 	tap_diag "missing: $missing"; fi
 e2e_keys Q
-e2e_wait_exit >/dev/null
+e2e_expect_exit "after the resize: exits 0"
 tap_done

@@ -57,17 +57,19 @@ e2e_start 100 30 sh -c 'exec "$0" 2>"$1"' "$TANDEM" "$E2E_TMP/b.err"
 B=$E2E_N
 for t in $A $B; do
 	e2e_select "$t"
-	e2e_wait_for "Story" || e2e_dump "start $t"
+	e2e_wait_for "Story"
 done
 
 : > "$E2E_TMP/screens"
 : > "$E2E_TMP/bodies"
 stuck=0 during=0
-step() {	# step TUI TEXT KEYS...: send KEYS to one reader, wait for TEXT
+# step TUI TEXT KEYS...: send KEYS to one reader, wait for TEXT.  A step
+# that times out is counted in $stuck, which one test below asserts.
+step() {
 	e2e_select "$1"
 	_who=$1 _want=$2; shift 2
 	[ $# -gt 0 ] && e2e_keys "$@"
-	if ! e2e_wait_for "$_want"; then
+	if ! e2e_poll_for "$_want"; then
 		stuck=$((stuck + 1))
 		e2e_dump "reader $_who after $*, waiting for '$_want'"
 	fi
@@ -165,9 +167,9 @@ tap_check "no draft left behind" [ "$(sql "select count(*) from comment where st
 for t in $A $B $C $D; do
 	e2e_select "$t"
 	e2e_keys g Enter
-	tap_check "reader $t still answers" e2e_wait_for "Paragraph"
+	e2e_expect "reader $t still answers" "Paragraph"
 	e2e_keys Q
-	tap_check "reader $t quits with status 0" [ "$(e2e_wait_exit)" = 0 ]
+	e2e_expect_exit "reader $t quits with status 0"
 	tap_check "reader $t leaves the terminal restored" e2e_terminal_restored
 done
 tap_check "nothing on any reader's stderr" sh -c '! cat "$@" | grep -q .' _ \

@@ -165,8 +165,8 @@ corpus() {
 	title0=$(e2e_format '#{pane_title}')
 	touch "$E2E_TMP/go1"
 	if wait_or_fail "$n: show on a terminal" "show-done" "$limit"; then
-		tap_check "$n: show and comments on a terminal exit 0" \
-		    e2e_wait_for "show-done rc=0" 1
+		e2e_expect "$n: show and comments on a terminal exit 0" \
+		    "show-done rc=0" 1
 	fi
 	touch "$E2E_TMP/go2"
 	if wait_or_fail "$n: reader starts" " 1 article" "$limit" &&
@@ -200,8 +200,7 @@ corpus() {
 		screen_ok "$n: screen within bounds, modes and title untouched"
 	fi
 	e2e_keys Q
-	st=$(e2e_wait_exit "$limit")
-	tap_check "$n: reader exits 0 (status ${st:-none})" [ "$st" = 0 ]
+	e2e_expect_exit "$n: reader exits 0" 0 "$limit"
 	tap_check "$n: terminal restored" e2e_terminal_restored
 	tap_check "$n: no mouse, origin, insert mode or scroll region left" \
 	    [ "$(e2e_format '#{mouse_any_flag}#{origin_flag}#{insert_flag}#{scroll_region_upper}:#{scroll_region_lower}')" = "0000:$((ROWS - 1))" ]

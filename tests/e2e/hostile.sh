@@ -42,14 +42,13 @@ tap_check "bidi override removed, text kept" grep -q "bidi desrever done" "$E2E_
 e2e_start 100 30 "$TANDEM"
 e2e_tmux pipe-pane -o -t "$E2E_TARGET" "cat > '$E2E_TMP/raw.out'"
 title_before=$(e2e_format '#{pane_title}')
-e2e_wait_for "Evil" >/dev/null
+e2e_wait_for "Evil"
 e2e_keys Enter
-if e2e_wait_for "move the cursor"; then tap_ok "reader shows the body"; else
-	e2e_dump reader; tap_fail "reader shows the body"; fi
+e2e_expect "reader shows the body" "move the cursor"
 e2e_keys s
-e2e_wait_for "깜빡임" >/dev/null
+e2e_wait_for "깜빡임"
 e2e_keys c
-e2e_wait_for "Comments" >/dev/null
+e2e_wait_for "Comments"
 sleep 0.3
 scr=$(e2e_capture)
 tap_check "pane title unchanged" [ "$(e2e_format '#{pane_title}')" = "$title_before" ]
@@ -64,7 +63,7 @@ tap_check "the word the article coloured red is not red" \
 tap_check "no blinking from the article on screen" \
     sh -c '! tmux -L "$1" capture-pane -e -p -t "$1:0.0" | grep -q "\[5m\|;5m"' _ "$E2E_SOCK"
 e2e_keys Q
-e2e_wait_exit >/dev/null
+e2e_expect_exit "Q quits with status 0"
 e2e_tmux pipe-pane -t "$E2E_TARGET"
 tap_check "raw terminal output has no OSC title, clipboard or link from the data" \
     sh -c '! LC_ALL=C grep -q "PWNED\|cHduZWQ\|http://evil" "$1"' _ "$E2E_TMP/raw.out"

@@ -3,15 +3,47 @@
 # Each test runs the real binary in a real terminal: a private tmux server
 # (its own socket, no config), a fixed-size window, a UTF-8 locale.  The
 # helpers send keys, wait for a screen condition with a deadline, and read
-# the screen back.  Results are TAP, so automake's tap-driver counts them.
+# the screen back.  Results are TAP, so automake's tap-driver counts them;
+# tap_done prints the plan (1..N) from the count, so a script never states
+# how many tests it has.
 #
 #	. "$top_srcdir/tests/e2e/lib.sh"
 #	e2e_need_tmux
 #	e2e_start 100 30 "$TANDEM" --db "$E2E_TMP/db"
-#	e2e_wait_for 'No articles' || e2e_dump
-#	e2e_keys q
-#	e2e_wait_exit && tap_ok "quits"
+#	e2e_wait_for 'Q:quit'			# a step: fails the test if it times out
+#	e2e_keys Enter
+#	e2e_expect "Enter opens it" 'Body.'	# an assertion: ok or not ok
+#	e2e_keys Q
+#	e2e_expect_exit "Q quits"		# ok only on exit status 0
 #	tap_done
+#
+# A wait can never be ignored.  The waits come in three kinds:
+#
+#   steps	e2e_wait_for TEXT [SECONDS], e2e_wait_gone TEXT [SECONDS],
+#		e2e_wait_exit [SECONDS].  On success they print nothing and
+#		return 0.  When the deadline passes (or the program exited
+#		with another status than 0) they record a TAP "not ok" that
+#		says what was awaited, dump the screen as "#" lines and return
+#		1, so the caller may stop early but need not check.  Do not
+#		send their output to /dev/null or into $(...): the "not ok"
+#		line is on stdout.
+#   asserts	e2e_expect DESC TEXT [SECONDS], e2e_expect_gone DESC TEXT
+#		[SECONDS], e2e_expect_exit DESC [STATUS [SECONDS]]: exactly
+#		one "ok DESC" or "not ok DESC" (with the screen, and for an
+#		exit the status it got).  e2e_expect_exit wants STATUS,
+#		default 0.
+#   probes	e2e_poll_for TEXT [SECONDS]: true when TEXT shows in time,
+#		records nothing.  Only for a screen that may legitimately
+#		be one of several; the caller must report the outcome.
+#
+# e2e_wait_exit sets E2E_EXIT to the status (or "none" when the program
+# did not exit in time).  It used to print the status and return 0 on
+# any status; inside $(...) it still prints the status and records
+# nothing (a TAP line there would be captured and its count lost), so
+# the older status=$(e2e_wait_exit) followed by a check of $status keeps
+# working, but new scripts should say e2e_expect_exit DESC [STATUS].
+# Once the program has exited, a wait for the screen fails at once
+# instead of at its deadline (the screen cannot change).
 
 : "${top_srcdir:=.}"
 : "${TANDEM:=$(pwd)/src/tandem}"
@@ -111,36 +143,111 @@ e2e_capture() { e2e_tmux capture-pane -p -t "$E2E_TARGET"; }
 e2e_format() { e2e_tmux display-message -p -t "$E2E_TARGET" "$1"; }
 e2e_pid() { e2e_format '#{pane_pid}'; }
 
-# e2e_wait_for TEXT [SECONDS]: poll the screen until it contains TEXT.
+# e2e_poll_for TEXT [SECONDS]: true once the screen contains TEXT.
+e2e_poll_for() { _e2e_poll has "$1" "${2:-$E2E_TIMEOUT}"; }
+
+# _e2e_poll has|gone TEXT SECONDS: poll the screen until it has TEXT (or
+# no longer has it); give up at the deadline or soon after the program
+# exits, when the screen is as it will stay.
+_e2e_poll() {
+	_end=$(( $(date +%s) + $3 )) _last=0
+	while :; do
+		[ -f "$E2E_STATUS" ] && _last=1
+		if e2e_capture 2>/dev/null | grep -qF -- "$2"; then
+			[ "$1" = has ] && return 0
+		else
+			[ "$1" = gone ] && return 0
+		fi
+		[ "$_last" = 1 ] && return 1
+		[ "$(date +%s)" -le "$_end" ] || return 1
+		sleep 0.05
+	done
+}
+
+# _e2e_why DESC LABEL: record DESC as failed, with the screen and, if the
+# program has exited, its status.
+_e2e_why() {
+	tap_fail "$1"
+	[ -f "$E2E_STATUS" ] && tap_diag "the program exited with status $(cat "$E2E_STATUS")"
+	e2e_dump "$2"
+}
+
 e2e_wait_for() {
-	_end=$(( $(date +%s) + ${2:-$E2E_TIMEOUT} ))
-	while [ "$(date +%s)" -le "$_end" ]; do
-		e2e_capture 2>/dev/null | grep -qF -- "$1" && return 0
-		sleep 0.05
-	done
+	_e2e_poll has "$1" "${2:-$E2E_TIMEOUT}" && return 0
+	_e2e_why "the screen shows '$1' within ${2:-$E2E_TIMEOUT} s" "waiting for '$1'"
 	return 1
 }
 
-# e2e_wait_gone TEXT [SECONDS]: poll until the screen no longer has TEXT.
 e2e_wait_gone() {
-	_end=$(( $(date +%s) + ${2:-$E2E_TIMEOUT} ))
-	while [ "$(date +%s)" -le "$_end" ]; do
-		e2e_capture 2>/dev/null | grep -qF -- "$1" || return 0
-		sleep 0.05
-	done
+	_e2e_poll gone "$1" "${2:-$E2E_TIMEOUT}" && return 0
+	_e2e_why "'$1' leaves the screen within ${2:-$E2E_TIMEOUT} s" "waiting for '$1' to go"
 	return 1
 }
 
-# e2e_wait_exit [SECONDS]: wait for the program to exit; prints its status.
-e2e_wait_exit() {
-	_end=$(( $(date +%s) + ${1:-$E2E_TIMEOUT} ))
+e2e_expect() {
+	if _e2e_poll has "$2" "${3:-$E2E_TIMEOUT}"; then tap_ok "$1"; return 0; fi
+	_e2e_why "$1" "waiting for '$2'"
+	return 1
+}
+
+e2e_expect_gone() {
+	if _e2e_poll gone "$2" "${3:-$E2E_TIMEOUT}"; then tap_ok "$1"; return 0; fi
+	_e2e_why "$1" "waiting for '$2' to go"
+	return 1
+}
+
+# _e2e_exit SECONDS: wait for the program to exit; E2E_EXIT is its status,
+# or "none" when it is still running at the deadline.
+_e2e_exit() {
+	_end=$(( $(date +%s) + $1 ))
+	E2E_EXIT=none
 	while [ "$(date +%s)" -le "$_end" ]; do
 		if [ -f "$E2E_STATUS" ]; then
-			cat "$E2E_STATUS"
+			E2E_EXIT=$(cat "$E2E_STATUS")
 			return 0
 		fi
 		sleep 0.05
 	done
+	return 1
+}
+
+# _e2e_exit_says WANT: what went wrong with the exit, for a "not ok".
+_e2e_exit_says() {
+	if [ "$E2E_EXIT" = none ]; then
+		echo "still running after ${_e2e_s} s, want status $1"
+	else
+		echo "exit status $E2E_EXIT, want $1"
+	fi
+}
+
+# _e2e_subshell: true in a subshell such as $(...), where $$ is still the
+# script's pid but a child's parent is not.
+_e2e_subshell() {
+	sh -c 'echo "$PPID"' > "$E2E_TMP/ppid.$$"
+	read -r _e2e_ppid < "$E2E_TMP/ppid.$$"
+	[ "$_e2e_ppid" != "$$" ]
+}
+
+e2e_wait_exit() {
+	_e2e_s=${1:-$E2E_TIMEOUT}
+	_e2e_exit "$_e2e_s"
+	if _e2e_subshell; then
+		[ "$E2E_EXIT" = none ] || echo "$E2E_EXIT"
+		[ "$E2E_EXIT" = 0 ]
+		return
+	fi
+	[ "$E2E_EXIT" = 0 ] && return 0
+	tap_fail "the program exits with status 0 ($(_e2e_exit_says 0))"
+	e2e_dump exit
+	return 1
+}
+
+e2e_expect_exit() {
+	_e2e_s=${3:-$E2E_TIMEOUT}
+	_e2e_exit "$_e2e_s"
+	if [ "$E2E_EXIT" = "${2:-0}" ]; then tap_ok "$1"; return 0; fi
+	tap_fail "$1 ($(_e2e_exit_says "${2:-0}"))"
+	e2e_dump exit
 	return 1
 }
 

@@ -13,10 +13,11 @@ export TANDEM_DB="$E2E_TMP/r.db" TANDEM_SAMPLE_DIR=""
 status_line() { e2e_capture | tail -n 1; }
 # check_status DESCRIPTION PATTERN: the status line matches PATTERN (grep -E)
 check_status() {
-	if e2e_wait_for_status "$2"; then tap_ok "$1"; else
+	if poll_status "$2"; then tap_ok "$1"; else
 		tap_fail "$1"; tap_diag "status: $(status_line)"; fi
 }
-e2e_wait_for_status() {
+# poll_status PATTERN: true once the status line matches PATTERN.
+poll_status() {
 	_end=$(( $(date +%s) + E2E_TIMEOUT ))
 	while [ "$(date +%s)" -le "$_end" ]; do
 		status_line | grep -Eq -- "$1" && return 0
@@ -29,16 +30,14 @@ TEXT_FIRST=3
 text_last() { echo $(( $(e2e_format '#{pane_height}') - 2 )); }
 
 e2e_start 120 40 env TANDEM_LANG=ko,en "$TANDEM"
-e2e_wait_for "ko en ja zh fr" || e2e_dump start
+e2e_wait_for "ko en ja zh fr"
 e2e_keys Enter
-if e2e_wait_for "서울시와 서울경제진흥원"; then tap_ok "Enter opens the article in Korean"; else
-	e2e_dump open; tap_fail "Enter opens the article in Korean"; fi
+e2e_expect "Enter opens the article in Korean" "서울시와 서울경제진흥원"
 check_status "status says ko, paragraph 1 of 8" "^ ko  1/8 "
 
 e2e_keys s
 check_status "s: side by side ko|en" "^ ko\|en  1/8 "
-e2e_wait_for "The Seoul Metropolitan Government" >/dev/null
-tap_check "s: English on the right" e2e_wait_for "The Seoul Metropolitan Government" 1
+e2e_expect "s: English on the right" "The Seoul Metropolitan Government"
 tap_check "divider in one column on every text row" \
     sh -c 'tmux -L "$1" capture-pane -p -t "$1:0.0" | python3 "$2" divider "$3" "$4"' _ \
     "$E2E_SOCK" "$SCREEN" "$TEXT_FIRST" "$(text_last)"
@@ -69,24 +68,22 @@ e2e_keys s
 check_status "s again: one language" "^ ko  "
 
 e2e_keys c
-if e2e_wait_for "You must be logged in to post a comment."; then
-	tap_ok "c shows the comment policy"; else e2e_dump comments; tap_fail "c shows the comment policy"; fi
+e2e_expect "c shows the comment policy" "You must be logged in to post a comment."
 e2e_keys c
-tap_check "c again hides it" e2e_wait_gone "You must be logged in to post a comment."
+e2e_expect_gone "c again hides it" "You must be logged in to post a comment."
 
 e2e_keys /
-e2e_wait_for_status "^/" >/dev/null
+check_status "/ opens the search prompt" "^/"
 e2e_keys -l "마곡산업단지"
 e2e_keys Enter
-if e2e_wait_for "마곡산업단지를 대표해"; then tap_ok "/ finds Korean text"; else
-	e2e_dump search; tap_fail "/ finds Korean text"; fi
+e2e_expect "/ finds Korean text" "마곡산업단지를 대표해"
 
 e2e_keys '?'
-if e2e_wait_for "side-by-side" || e2e_wait_for "two languages side by side"; then
+if e2e_poll_for "two languages side by side" || e2e_poll_for "side-by-side" 1; then
 	tap_ok "? shows the help"; else e2e_dump help; tap_fail "? shows the help"; fi
-tap_check "help lists l" e2e_wait_for "next language" 1
+e2e_expect "help lists l" "next language" 1
 e2e_keys q
-tap_check "a key closes the help" e2e_wait_gone "any other key closes"
+e2e_expect_gone "a key closes the help" "any other key closes"
 
 # Resizing keeps the paragraph at the top.
 e2e_keys g 1 s
@@ -98,31 +95,30 @@ for size in "60 20" "30 10" "120 40"; do
 	e2e_tmux resize-window -t "$E2E_SOCK" -x "$1" -y "$2"
 	sleep 0.3
 	if [ "$1" = 30 ]; then
-		tap_check "30x10: too-small notice" e2e_wait_for "terminal too small"
+		e2e_expect "30x10: too-small notice" "terminal too small"
 	else
 		tap_check "${1}x$2: no row wider than the window" \
 		    sh -c 'tmux -L "$1" capture-pane -p -t "$1:0.0" | python3 "$2" width "$3"' _ \
 		    "$E2E_SOCK" "$SCREEN" "$1"
-		tap_check "${1}x$2: paragraph $before still at the top" \
-		    e2e_wait_for_status "  $before/8 "
+		check_status "${1}x$2: paragraph $before still at the top" \
+		    "  $before/8 "
 	fi
 done
 e2e_tmux resize-window -t "$E2E_SOCK" -x 50 -y 20
 check_status "50x20 is too narrow for two columns: says so" "too narrow for side by side"
 
 e2e_keys q
-e2e_wait_for "ko en ja zh fr" >/dev/null
+e2e_wait_for "ko en ja zh fr"
 e2e_keys q
-status=$(e2e_wait_exit)
-tap_check "q from the list exits 0" [ "$status" = 0 ]
+e2e_expect_exit "q from the list exits 0"
 tap_check "terminal restored" e2e_terminal_restored
 
 # The choice of languages is remembered per article.
 e2e_tmux kill-server
 e2e_start 120 40 env TANDEM_LANG=ko,en "$TANDEM"
-e2e_wait_for "ko en ja zh fr" >/dev/null
+e2e_wait_for "ko en ja zh fr"
 e2e_keys Enter
 check_status "languages remembered across runs" "^ ko\|"
 e2e_keys Q
-tap_check "Q quits from the reader" [ "$(e2e_wait_exit)" = 0 ]
+e2e_expect_exit "Q quits from the reader"
 tap_done

@@ -22,7 +22,7 @@ done
 
 for w in 41 57 83 120; do
 	e2e_start "$w" 24 "$TANDEM"
-	e2e_wait_for "/$n" >/dev/null || e2e_wait_for "$n articles" >/dev/null
+	e2e_poll_for "/$n" || e2e_wait_for "$n articles"
 	sleep 0.2
 	tap_check "width $w: no row wider than the terminal" \
 	    sh -c 'tmux -L "$1" capture-pane -p -t "$1:0.0" | python3 "$2" width "$3"' _ \
@@ -32,12 +32,12 @@ for w in 41 57 83 120; do
 	[ "$w" -lt 100 ] && tap_check "width $w: long titles end in an ellipsis" \
 	    sh -c 'tmux -L "$1" capture-pane -p -t "$1:0.0" | sed -n 2,6p | grep -q "…"' _ "$E2E_SOCK"
 	e2e_keys Enter
-	e2e_wait_for "Text " >/dev/null
+	e2e_wait_for "Text "
 	tap_check "width $w: reader header fits too" \
 	    sh -c 'tmux -L "$1" capture-pane -p -t "$1:0.0" | python3 "$2" width "$3"' _ \
 	    "$E2E_SOCK" "$SCREEN" "$w"
 	e2e_keys Q
-	e2e_wait_exit >/dev/null
+	e2e_expect_exit "width $w: Q quits with status 0"
 	e2e_tmux kill-server
 done
 

@@ -6,8 +6,7 @@ e2e_need_tmux
 
 export TANDEM_SAMPLE_DIR=""	# an empty cache stays empty
 e2e_start 100 30 "$TANDEM" --db "$E2E_TMP/tandem.db"
-if e2e_wait_for "tandem "; then tap_ok "frame is drawn"; else
-	e2e_dump start; tap_fail "frame is drawn"; fi
+e2e_expect "frame is drawn" "tandem "
 tap_check "alternate screen is in use" [ "$(e2e_format '#{alternate_on}')" = 1 ]
 scr=$(e2e_capture)
 tap_check "title bar on the first row" \
@@ -22,34 +21,30 @@ for size in "60 20" "30 10" "9 2" "200 60" "100 30"; do
 	e2e_tmux resize-window -t "$E2E_SOCK" -x "$1" -y "$2"
 	sleep 0.2
 done
-if e2e_wait_for "Q:quit"; then tap_ok "survives resizes down to 9x2 and back"; else
-	e2e_dump resize; tap_fail "survives resizes down to 9x2 and back"; fi
+e2e_expect "survives resizes down to 9x2 and back" "Q:quit"
 wide=$(e2e_capture | awk '{ if (length($0) > 100) n++ } END { print n + 0 }')
 tap_check "no row wider than the window after resizes" [ "$wide" -eq 0 ]
 
 e2e_tmux resize-window -t "$E2E_SOCK" -x 9 -y 2
-if e2e_wait_for "terminal"; then tap_ok "too-small notice at 9x2"; else
-	e2e_dump small; tap_fail "too-small notice at 9x2"; fi
+e2e_expect "too-small notice at 9x2" "terminal"
 e2e_tmux resize-window -t "$E2E_SOCK" -x 39 -y 20
-tap_check "too-small notice names the minimum at 39x20" \
-    e2e_wait_for "terminal too small: need 40x10"
+e2e_expect "too-small notice names the minimum at 39x20" \
+    "terminal too small: need 40x10"
 e2e_tmux resize-window -t "$E2E_SOCK" -x 100 -y 30
-e2e_wait_for "Q:quit" >/dev/null
+e2e_wait_for "Q:quit"
 
 e2e_keys q
-status=$(e2e_wait_exit)
-tap_check "q exits with status 0" [ "$status" = 0 ]
+e2e_expect_exit "q exits with status 0"
 tap_check "q leaves the terminal restored" e2e_terminal_restored
 e2e_tmux kill-server
 
 for sig in TERM INT HUP; do
 	e2e_start 80 24 "$TANDEM" --db "$E2E_TMP/tandem.db"
-	e2e_wait_for "Q:quit" >/dev/null
+	e2e_wait_for "Q:quit"
 	pid=$(e2e_app_pid)
 	kill -s "$sig" "$pid"
-	status=$(e2e_wait_exit)
 	case $sig in TERM) want=143 ;; INT) want=130 ;; HUP) want=129 ;; esac
-	tap_check "SIG$sig exits with status $want" [ "$status" = "$want" ]
+	e2e_expect_exit "SIG$sig exits with status $want" "$want"
 	tap_check "SIG$sig leaves the terminal restored" e2e_terminal_restored
 	e2e_tmux kill-server
 done
@@ -57,14 +52,14 @@ done
 # The first start on a new cache brings the bundled sample, once.
 export TANDEM_SAMPLE_DIR="$top_srcdir/data/sample"
 e2e_start 100 30 "$TANDEM" --db "$E2E_TMP/first.db"
-tap_check "first start: the sample is in the list" e2e_wait_for "ko en ja zh fr"
-tap_check "with a welcome" e2e_wait_for "Welcome: the bundled sample"
+e2e_expect "first start: the sample is in the list" "ko en ja zh fr"
+e2e_expect "with a welcome" "Welcome: the bundled sample"
 e2e_keys Q
-e2e_wait_exit >/dev/null
+e2e_expect_exit "first start: Q quits with status 0"
 "$TANDEM" --db "$E2E_TMP/first.db" rm 1
 e2e_start 100 30 "$TANDEM" --db "$E2E_TMP/first.db"
-e2e_wait_for "Q:quit" >/dev/null
-tap_check "removed, it does not come back" e2e_wait_for "No articles yet."
+e2e_wait_for "Q:quit"
+e2e_expect "removed, it does not come back" "No articles yet."
 e2e_keys Q
-e2e_wait_exit >/dev/null
+e2e_expect_exit "without the sample: Q quits with status 0"
 tap_done

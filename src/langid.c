@@ -123,7 +123,7 @@ bad:
 }
 
 /* Lower-case Latin and Cyrillic letters; the model was built folded so. */
-static ucs4_t
+ucs4_t
 langid_fold(ucs4_t c)
 {
 	if ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c != 0xd7))
@@ -138,7 +138,8 @@ langid_fold(ucs4_t c)
 		return c + 0x50;
 	if (c >= 0x410 && c <= 0x42f)
 		return c + 0x20;
-	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf))
+	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
+	    (c >= 0x4d0 && c <= 0x4ff))
 		return c | 1;
 	return c;
 }
@@ -222,7 +223,7 @@ langid_set(struct langid_result *res, const char *tag, double confidence)
 }
 
 /* The 32-bit FNV-1a hash of a run of code points, as make-model.py does. */
-static uint32_t
+uint32_t
 langid_hash(const ucs4_t *cps, int n)
 {
 	uint32_t	h = 2166136261u;

@@ -6,7 +6,7 @@
  * must carry.  Length is counted in units where a Latin letter or digit is
  * 1 and a Hangul syllable, kana or Han ideograph is worth its calibrated
  * number of letters (ALIGN_W_*, fitted on Tatoeba pairs; see
- * tests/bench/align-calibrate.py).  Anchors are numbers in one normal form
+ * data/langid/align-calibrate.py).  Anchors are numbers in one normal form
  * (full-width digits, "115,000", "115 000", "11만 5천", "11.5万" are all
  * 115000), month-day dates ("9월 16일", "9月16日", "September 16th",
  * "16 septembre"), Latin words inside CJK text and capitalised words in
@@ -31,7 +31,7 @@
 /*
  * Letters per Hangul syllable, kana and Han ideograph: least-squares fits
  * on the first 500 Tatoeba pairs of kor-eng, jpn-eng and cmn-eng (Tatoeba,
- * CC BY 2.0 FR; tests/bench/align-calibrate.py prints these).
+ * CC BY 2.0 FR; data/langid/align-calibrate.py prints these).
  */
 #define ALIGN_W_HANGUL	2.102
 #define ALIGN_W_KANA	1.542

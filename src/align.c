@@ -55,7 +55,7 @@
 /*
  * Per language: f, script-fair units per unit of English, and s2, the
  * Gale-Church variance per unit against English.  Measured by
- * tests/bench/align-calibrate.py on the first 500 Tatoeba pairs of each
+ * data/langid/align-calibrate.py on the first 500 Tatoeba pairs of each
  * language with English (tatoeba.org, CC BY 2.0 FR; see data/README).
  * English is the reference; unknown languages get ALIGN_F_DEFAULT and
  * ALIGN_S2_DEFAULT.

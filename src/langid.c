@@ -79,7 +79,7 @@ struct langid_cands {
 };
 
 /* Lower-case Latin and Cyrillic letters; the model was built folded so. */
-static uint32_t
+uint32_t
 langid_fold(uint32_t c)
 {
 	if ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c != 0xd7))
@@ -94,7 +94,8 @@ langid_fold(uint32_t c)
 		return c + 0x50;
 	if (c >= 0x410 && c <= 0x42f)
 		return c + 0x20;
-	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf))
+	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
+	    (c >= 0x4d0 && c <= 0x4ff))
 		return c | 1;
 	return c;
 }
@@ -157,7 +158,7 @@ langid_set(struct langid_result *res, const char *tag, double confidence)
 }
 
 /* The 32-bit FNV-1a hash of a run of code points, as make-model.py does. */
-static uint32_t
+uint32_t
 langid_hash(const uint32_t *cps, int n)
 {
 	uint32_t	h = 2166136261u;

@@ -52,6 +52,14 @@ struct langid_model {
 	const uint16_t		*letter;
 };
 
+/*
+ * The case folding and n-gram hash the model is keyed by, which must
+ * agree with data/langid/make-model.py's (tests/test-langid-hash checks
+ * it).  Code points are uint32_t (libunistring's ucs4_t).
+ */
+uint32_t	langid_fold(uint32_t);
+uint32_t	langid_hash(const uint32_t *, int);
+
 extern const struct langid_model langid_model_latin;
 extern const struct langid_model langid_model_cyrillic;
 extern const struct langid_model langid_model_han;

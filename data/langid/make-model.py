@@ -6,13 +6,16 @@
 # 4-gram costs with naive Bayes.  This script builds those costs from
 # openly licensed text on a Debian system and writes src/langid-model.c.
 #
-#   make-model.py corpus DIR      extract text: DIR/train/LANG.txt and
+#   make-model.py corpus DIR [TATOEBA]
+#                                 extract text: DIR/train/LANG.txt and
 #                                 DIR/test/LANG.txt, one text per line
-#                                 (DIR/test-tatoeba: Tatoeba's part only)
+#                                 (DIR/test-tatoeba: Tatoeba's part only),
+#                                 and DIR/inputs.txt, what was read
 #   make-model.py model DIR       print the C model trained on DIR/train
 #
+# `make regen-langid TATOEBA_DIR=DIR` runs both into src/langid-model.c.
 # Sources (see data/README, "Language identification profiles"):
-#   - Tatoeba sentences in /work/shared/data/tatoeba (or $TATOEBA_DIR),
+#   - Tatoeba sentences in the directory TATOEBA (or $TATOEBA_DIR),
 #     CC BY 2.0 FR: lines 1-800 of each file train, 801-1000 test;
 #   - translated man pages of the Debian manpages-LL packages (GPL-3+) and
 #     the English manpages package: one page in five (by a hash of its
@@ -20,12 +23,16 @@
 #   - gettext message catalogues (.mo) of a fixed list of Debian packages:
 #     likewise one catalogue domain in five is held out.
 # No source text is committed: only the derived, hashed n-gram costs.
+# The same inputs give the same file, byte for byte: everything is read
+# in a sorted or fixed order and nothing iterates over a set.  The model
+# records its inputs at its top (file sizes and SHA-256, package versions)
+# so that a changed model can be traced to a changed input.
 #
 # The n-gram walk, the case folding and the hash below must match
 # langid.c exactly (langid_fold, langid_hash, langid_feed).
 import gettext
-import glob
 import gzip
+import hashlib
 import math
 import os
 import re
@@ -34,7 +41,10 @@ import sys
 import unicodedata
 import zlib
 
-TATOEBA = os.environ.get("TATOEBA_DIR", "/work/shared/data/tatoeba")
+import tatoeba
+
+# Bump when a change here changes the output for the same inputs.
+FORMAT = 1
 MAN_PACKAGES = {
     "en": "manpages", "de": "manpages-de", "es": "manpages-es",
     "fr": "manpages-fr", "it": "manpages-it", "nl": "manpages-nl",
@@ -131,8 +141,9 @@ def man_pages(pkg):
         out = subprocess.run(["dpkg", "-L", pkg], capture_output=True,
                              text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
-        print("make-model.py: %s not installed, skipped" % pkg, file=sys.stderr)
-        return []
+        sys.exit("make-model.py: the man pages of %s are an input, and it is "
+                 "not installed: apt-get install %s (see data/README)" %
+                 (pkg, " ".join(sorted(MAN_PACKAGES.values()))))
     return sorted(p for p in out.splitlines()
                   if "/man/" in p and p.endswith(".gz") and os.path.isfile(p))
 
@@ -207,40 +218,45 @@ def prose(s, lang):
     return s if letters(s) >= 3 else None
 
 
-def corpus(outdir):
+def corpus(outdir, tdir):
     texts = {}   # lang -> {"train": [...], "test": [...]}
+    read = {}    # Debian package -> files read from it
 
     def add(lang, part, items, clean=True):
         if clean:
             items = [t for t in (prose(s, lang) for s in items) if t]
         texts.setdefault(lang, {"train": [], "test": [], "test-tatoeba": []})[part].extend(items)
 
+    names = []
     for lang, files in TATOEBA_FILES.items():
         for name in files:
-            path = os.path.join(TATOEBA, name)
-            if not os.path.isfile(path):
-                print("make-model.py: no %s, skipped" % path, file=sys.stderr)
-                continue
-            with open(path, encoding="utf-8") as f:
-                lines = [l.strip() for l in f if l.strip()]
+            lines = [l.strip() for l in tatoeba.lines(tdir, name) if l.strip()]
+            names.append(name)
             add(lang, "train", lines[:TATOEBA_TRAIN], False)
             add(lang, "test", lines[TATOEBA_TRAIN:], False)
             add(lang, "test-tatoeba", lines[TATOEBA_TRAIN:], False)
     for lang, pkg in MAN_PACKAGES.items():
-        for p in man_pages(pkg):
+        read[pkg] = man_pages(pkg)
+        for p in read[pkg]:
             add(lang, "test" if held_out(os.path.basename(p)) else "train",
                 man_paragraphs(p))
+    mos = []
     for lang, locales in MO_LOCALES.items():
         for loc in locales:
             for dom in MO_DOMAINS:
                 p = "/usr/share/locale/%s/LC_MESSAGES/%s.mo" % (loc, dom)
                 if os.path.isfile(p):
+                    mos.append(p)
                     add(lang, "test" if held_out(dom) else "train",
                         mo_strings(p, False))
     for dom in MO_DOMAINS:        # English: the msgids of the German ones
         p = "/usr/share/locale/de/LC_MESSAGES/%s.mo" % dom
         if os.path.isfile(p):
+            mos.append(p)
             add("en", "test" if held_out(dom) else "train", mo_strings(p, True))
+    mos = sorted(set(mos))
+    for p, pkg in owners(mos).items():
+        read.setdefault(pkg, []).append(p)
     for part in ("train", "test", "test-tatoeba"):
         os.makedirs(os.path.join(outdir, part), exist_ok=True)
     for lang, parts in sorted(texts.items()):
@@ -258,6 +274,49 @@ def corpus(outdir):
                     f.write(s + "\n")
             print("%s %s: %d texts, %d chars" % (lang, part, len(uniq),
                   sum(map(len, uniq))))
+    with open(os.path.join(outdir, "inputs.txt"), "w", encoding="utf-8") as f:
+        for line in tatoeba.describe(tdir, names) + packages(read):
+            f.write(line + "\n")
+
+
+# --- what was read --------------------------------------------------------
+
+def owners(paths):
+    """The Debian package each file comes from ("?" if dpkg does not know)."""
+    r = subprocess.run(["dpkg", "-S"] + paths, capture_output=True, text=True)
+    found = {}
+    for line in r.stdout.splitlines():
+        if ": " in line:
+            pkgs, path = line.rsplit(": ", 1)
+            found.setdefault(path, pkgs.split(", ")[0])
+    return {p: found.get(p, "?") for p in paths}
+
+
+def packages(read):
+    """Lines recording the Debian files read, one per package: its version,
+    how many files and bytes, and one SHA-256 over each file's name (as
+    installed by the package, no machine-specific part) and contents."""
+    out = ["Debian packages: man pages (manpages-l10n, GPL-3+; manpages, "
+           "Linux man-pages licences) and gettext catalogues (each "
+           "package's licence, /usr/share/doc/PACKAGE/copyright):"]
+    for pkg in sorted(read):
+        h, size = hashlib.sha256(), 0
+        for p in read[pkg]:
+            with open(p, "rb") as f:
+                data = f.read()
+            h.update(b"%s\0%d\0" % (p.encode(), len(data)))
+            h.update(data)
+            size += len(data)
+        out.append("  %s %s: %d files, %d bytes" %
+                   (pkg, version(pkg), len(read[pkg]), size))
+        out.append("    sha256 %s" % h.hexdigest())
+    return out
+
+
+def version(pkg):
+    r = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", pkg],
+                       capture_output=True, text=True)
+    return r.stdout.strip() if r.returncode == 0 and r.stdout else "?"
 
 
 # --- the model ------------------------------------------------------------
@@ -383,7 +442,7 @@ def code(v):
 
 def model(directory):
     out = sys.stdout
-    out.write(HEADER)
+    out.write(HEADER % (SCALE, describe(directory)))
     for group, tags in GROUPS:
         counts = train(directory, group, tags)
         rows = build(counts, group, tags)
@@ -416,8 +475,7 @@ HEADER = """\
 /*
  * langid-model.c: n-gram costs for langid.c.  GENERATED by
  * data/langid/make-model.py from openly licensed text; do not edit, run
- * `data/langid/make-model.py corpus DIR && data/langid/make-model.py
- * model DIR > src/langid-model.c` instead.
+ * `make regen-langid TATOEBA_DIR=DIR` instead (see data/README).
  *
  * Sources (data/README, "Language identification profiles"): Tatoeba
  * sentences (CC BY 2.0 FR), the translated man pages of Debian's
@@ -426,22 +484,64 @@ HEADER = """\
  * Only statistics are stored: for each n-gram, the 32-bit FNV-1a hash of
  * its folded code points and, per language, -ln(p) * %d rounded, coded
  * as one character (langid_cost() in langid.c).
+ *
+%s
  */
 #include "config.h"
 
 #include <stdint.h>
 
 #include "langid.h"
-""" % SCALE
+"""
+
+
+def describe(directory):
+    """The header's record of the generator and of the inputs the corpus
+    step read (DIR/inputs.txt), as comment lines."""
+    try:
+        with open(os.path.join(directory, "inputs.txt"), encoding="utf-8") as f:
+            inputs = f.read().splitlines()
+    except OSError:
+        sys.exit("make-model.py: no %s/inputs.txt: run make-model.py corpus "
+                 "first" % directory)
+    lines = ["Generator: make-model.py format %d; per language the top "
+             "%s 1- to 4-grams (Han: %s 1- and 2-grams) of up to %d "
+             "characters of training text, smoothing %g.  Inputs:" %
+             (FORMAT, "/".join(str(KEEP[n]) for n in sorted(KEEP)),
+              "/".join(str(HAN_KEEP[n]) for n in sorted(HAN_KEEP)),
+              TRAIN_CAP, ALPHA)]
+    lines += inputs
+    out = []
+    for line in lines:
+        if "*/" in line:
+            sys.exit("make-model.py: %r cannot go in a C comment" % line)
+        indent = len(line) - len(line.lstrip())
+        out += [" * " + w for w in wrap(line, 76, indent)]
+    return "\n".join(out)
+
+
+def wrap(line, width, indent):
+    """Split line at spaces into pieces of at most width characters, the
+    later ones indented by indent + 2 (a long hash stays whole)."""
+    words, out, cur = line.split(), [], " " * indent
+    for w in words:
+        if cur.strip() and len(cur) + 1 + len(w) > width:
+            out.append(cur)
+            cur = " " * (indent + 2)
+        cur += ("" if not cur.strip() else " ") + w
+    out.append(cur)
+    return out
 
 
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in ("corpus", "model"):
-        sys.exit("usage: make-model.py corpus|model DIR")
-    if sys.argv[1] == "corpus":
-        corpus(sys.argv[2])
+    argv = sys.argv[1:]
+    if argv[:1] == ["corpus"] and len(argv) in (2, 3):
+        corpus(argv[1], tatoeba.directory(argv[2] if len(argv) == 3 else None,
+                                          "make-model.py"))
+    elif argv[:1] == ["model"] and len(argv) == 2:
+        model(argv[1])
     else:
-        model(sys.argv[2])
+        sys.exit("usage: make-model.py corpus DIR [TATOEBA] | model DIR")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,12 @@
 # keeps in align_langs[].  Only the first half of each file is used, so
 # the second half stays unseen for tests/bench/align-eval.
 #
-#   tests/bench/align-calibrate.py /work/shared/data/tatoeba
+#   data/langid/align-calibrate.py [TATOEBA]
+#
+# TATOEBA is the directory of the Tatoeba files, else $TATOEBA_DIR (see
+# data/README).  tatoeba.py beside this script reads them, as it does for
+# make-model.py.  The numbers printed go into align_langs[] (align.c) and
+# the script weights of align-anchor.c by hand.
 #
 # Units: a Latin/Greek/Cyrillic letter or a digit is 1; a Hangul syllable,
 # a kana and a Han ideograph are worth w_hangul, w_kana and w_han letters,
@@ -15,6 +20,8 @@
 # as in English.  Per language, f = units of X per unit of English and
 # s2 = the Gale-Church variance per unit, measured against English.
 import sys
+
+import tatoeba
 
 TRAIN = 500
 
@@ -37,16 +44,18 @@ def classes(s):
 
 
 def load(d, pair, lang):
-    with open(f"{d}/tatoeba.{pair}.{lang}", encoding="utf-8") as f:
-        return [l.rstrip("\n") for l in f][:TRAIN]
+    return tatoeba.lines(d, tatoeba.filename(pair, lang))[:TRAIN]
 
 
 def main():
-    d = sys.argv[1]
+    if len(sys.argv) > 2:
+        sys.exit("usage: align-calibrate.py [TATOEBA]")
+    d = tatoeba.directory(sys.argv[1] if len(sys.argv) == 2 else None,
+                          "align-calibrate.py")
     en = {}
     xx = {}
-    for pair, lang in (("kor-eng", "kor"), ("jpn-eng", "jpn"),
-                       ("cmn-eng", "cmn"), ("fra-eng", "fra")):
+    for pair in tatoeba.PAIRS:
+        lang = pair.split("-")[0]
         en[lang] = [classes(s) for s in load(d, pair, "eng")]
         xx[lang] = [classes(s) for s in load(d, pair, lang)]
     # w_hangul: sum(en) / sum(hangul) is the least-squares fit through 0

@@ -1,0 +1,407 @@
+/*
+ * test-fetch.c: fetch_url() against tests/fetch-server.py on 127.0.0.1.
+ *
+ * The test starts two servers itself, plain HTTP and HTTPS with a
+ * throwaway CA made by openssl(1) in a temporary directory, and stops
+ * them by PID at exit; each server also quits when its stdin (a pipe
+ * from here) closes, so not even a crash here leaves one behind.
+ * Proxies are bypassed for every request so that a proxy in the
+ * environment cannot catch the traffic.  Skips without python3 or
+ * openssl.
+ */
+#include "config.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "charset.h"
+#include "fetch.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+struct server {
+	pid_t	pid;
+	int	in;		/* its stdin; closing it stops it */
+	int	port;
+};
+
+static struct server	plain = { -1, -1, 0 }, tls = { -1, -1, 0 };
+static char		tmpdir[] = "/tmp/tandem-fetch.XXXXXX";
+static int		have_tmpdir;
+static char		base[64], tbase[64], ca[128];
+
+static void
+server_stop(struct server *s)
+{
+	if (s->in != -1)
+		close(s->in);
+	if (s->pid > 0) {
+		kill(s->pid, SIGTERM);
+		waitpid(s->pid, NULL, 0);
+	}
+	s->pid = -1;
+	s->in = -1;
+}
+
+static void
+cleanup(void)
+{
+	char	*cmd;
+
+	server_stop(&plain);
+	server_stop(&tls);
+	if (have_tmpdir) {
+		xasprintf(&cmd, "rm -rf '%s'", tmpdir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "cannot remove %s\n", tmpdir);
+		free(cmd);
+	}
+}
+
+/* Start the server (with --tls cert key if cert); 0 on success. */
+static int
+server_start(struct server *s, const char *cert, const char *key)
+{
+	int	in[2], out[2];
+	char	line[32];
+	ssize_t	n;
+	size_t	got = 0;
+	struct pollfd pfd;
+
+	if (pipe(in) != 0 || pipe(out) != 0)
+		return -1;
+	if ((s->pid = fork()) == -1)
+		return -1;
+	if (s->pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		close(in[0]); close(in[1]); close(out[0]); close(out[1]);
+		if (cert != NULL)
+			execlp("python3", "python3", FETCH_SERVER, "--tls",
+			    cert, key, (char *)NULL);
+		else
+			execlp("python3", "python3", FETCH_SERVER, (char *)NULL);
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	s->in = in[1];
+	pfd.fd = out[0];
+	pfd.events = POLLIN;
+	while (got < sizeof line - 1 && memchr(line, '\n', got) == NULL) {
+		if (poll(&pfd, 1, 10000) != 1 ||
+		    (n = read(out[0], line + got, sizeof line - 1 - got)) <= 0)
+			break;
+		got += n;
+	}
+	close(out[0]);
+	line[got] = '\0';
+	s->port = atoi(line);
+	return s->port > 0 ? 0 : -1;
+}
+
+/* A CA and a certificate for IP 127.0.0.1 that it signed. */
+static int
+make_certs(void)
+{
+	char	*cmd;
+	int	 rc;
+
+	if (mkdtemp(tmpdir) == NULL)
+		return -1;
+	have_tmpdir = 1;
+	xasprintf(&cmd, "cd '%s' && ("
+	    "printf 'subjectAltName=IP:127.0.0.1\\nbasicConstraints=CA:FALSE\\n'"
+	    " > ext.cnf && "
+	    "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 "
+	    "-nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=tandem-test-ca "
+	    "-addext basicConstraints=critical,CA:TRUE "
+	    "-addext keyUsage=critical,keyCertSign,cRLSign && "
+	    "openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes "
+	    "-keyout srv.key -out srv.csr -subj /CN=127.0.0.1 && "
+	    "openssl x509 -req -in srv.csr -CA ca.pem -CAkey ca.key "
+	    "-CAcreateserial -out srv.pem -days 2 -extfile ext.cnf) "
+	    ">openssl.log 2>&1 || { cat openssl.log >&2; exit 1; }",
+	    tmpdir);
+	rc = system(cmd);
+	free(cmd);
+	snprintf(ca, sizeof ca, "%s/ca.pem", tmpdir);
+	return rc == 0 ? 0 : -1;
+}
+
+static double
+now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static struct fetch_opts
+opts(void)
+{
+	struct fetch_opts	o;
+
+	memset(&o, 0, sizeof o);
+	o.noproxy = "*";
+	return o;
+}
+
+/* Fetch base+path, expecting failure with cause "URL: want". */
+static void
+fails(const char *b, const char *path, const struct fetch_opts *o,
+    const char *want, const char *what)
+{
+	struct fetch_result	 r;
+	char			*url, *cause = NULL, *full;
+
+	xasprintf(&url, "%s%s", b, path);
+	xasprintf(&full, "%s: %s", url, want);
+	if (fetch_url(url, o, &r, &cause) == 0) {
+		ok(0, "%s: fails", what);
+		fetch_result_free(&r);
+	} else
+		is_str(cause, full, "%s", what);
+	free(cause);
+	free(full);
+	free(url);
+}
+
+/* Fetch base+path, expecting success; 0 if so. */
+static int
+get(const char *b, const char *path, const struct fetch_opts *o,
+    struct fetch_result *r)
+{
+	char	*url, *cause = NULL;
+	int	 rc;
+
+	xasprintf(&url, "%s%s", b, path);
+	if ((rc = fetch_url(url, o, r, &cause)) != 0) {
+		diag("%s", cause);
+		free(cause);
+	}
+	free(url);
+	return rc;
+}
+
+static void
+test_page(void)
+{
+	struct fetch_opts	 o = opts();
+	struct fetch_result	 r;
+	struct charset_hint	 hint = { NULL, NULL };
+	struct charset_result	 text;
+	char			*cause = NULL;
+
+	if (!ok(get(base, "/page", &o, &r) == 0, "GET /page"))
+		return;
+	is_int(r.status, 200, "status");
+	is_str(r.content_type, "text/html", "media type, lowercase");
+	is_str(r.charset, "EUC-KR", "charset parameter, unquoted");
+	is_str(r.etag, "\"v1\"", "ETag");
+	is_str(r.last_modified, "Mon, 01 Jan 2024 00:00:00 GMT",
+	    "Last-Modified");
+	ok(r.url != NULL && strstr(r.url, "/page") != NULL, "final URL");
+	ok(r.body[r.len] == '\0' && r.len > 40, "body, NUL-terminated");
+	hint.http = r.charset;
+	if (charset_to_utf8(r.body, r.len, &hint, &text, &cause) == 0) {
+		ok(strstr(text.text, "<title>서울</title>") != NULL &&
+		    strstr(text.text, "한국어") != NULL,
+		    "the body decodes through charset.c");
+		free(text.text);
+	}
+	fetch_result_free(&r);
+
+	o.if_none_match = "\"v1\"";
+	if (get(base, "/page", &o, &r) == 0) {
+		ok(r.not_modified && r.status == 304 && r.len == 0,
+		    "If-None-Match: 304 is not modified");
+		fetch_result_free(&r);
+	}
+	o.if_none_match = NULL;
+	o.if_modified_since = "Mon, 01 Jan 2024 00:00:00 GMT";
+	if (get(base, "/page", &o, &r) == 0) {
+		ok(r.not_modified, "If-Modified-Since: 304 is not modified");
+		fetch_result_free(&r);
+	}
+	o.if_modified_since = NULL;
+	o.if_none_match = "\"v0\"";
+	if (get(base, "/page", &o, &r) == 0) {
+		ok(!r.not_modified && r.status == 200, "a stale ETag: 200");
+		fetch_result_free(&r);
+	}
+}
+
+static void
+test_redirects(void)
+{
+	struct fetch_opts	o = opts();
+	struct fetch_result	r;
+
+	if (get(base, "/redirect/3", &o, &r) == 0) {
+		is_str(r.body, "landed", "a chain of 3 redirects is followed");
+		ok(strstr(r.url, "/redirect/0") != NULL, "... to its end");
+		is_str(r.etag, "\"end\"", "... whose ETag counts");
+		fetch_result_free(&r);
+	}
+	if (ok(get(base, "/redirect/10", &o, &r) == 0, "10 redirects are fine"))
+		fetch_result_free(&r);
+	fails(base, "/redirect/11", &o, "too many redirects", "11 are not");
+	fails(base, "/loop", &o, "too many redirects", "a redirect loop");
+	fails(base, "/to-file", &o,
+	    "redirected to a URL that is not http or https",
+	    "no redirect to file://");
+}
+
+static void
+test_limits(void)
+{
+	struct fetch_opts	o = opts();
+	double			t;
+
+	fails(base, "/missing", &o, "HTTP 404", "404");
+	t = now();
+	fails(base, "/huge-chunked", &o, "larger than 32 MiB",
+	    "a chunked body over the default cap");
+	o.max_bytes = 1024 * 1024;
+	fails(base, "/huge-chunked", &o, "larger than 1 MiB",
+	    "a chunked body over a 1 MiB cap");
+	o.max_bytes = 0;
+	fails(base, "/huge-length", &o, "larger than 32 MiB",
+	    "a Content-Length over the cap");
+	ok(now() - t < 4, "... each aborted at once (%.1f s)", now() - t);
+	o.timeout = 1;
+	t = now();
+	fails(base, "/slow", &o, "timed out after 1 s", "total timeout");
+	ok(now() - t < 3, "... after about 1 s (%.1f s)", now() - t);
+}
+
+static void
+test_headers(void)
+{
+	static const char *const langs[] = { "ko", "en", "fr", NULL };
+	static const char *const bad[] = { "ko\r\nX-Evil: 1", "", "und",
+	    "ja", NULL };
+	struct fetch_opts	 o = opts();
+	struct fetch_result	 r;
+	char			*al;
+
+	if (get(base, "/gzip", &o, &r) == 0) {
+		ok(r.len == 11 + 7 * 200 &&
+		    strncmp(r.body, "gzip body: tandem tandem", 24) == 0,
+		    "a gzip body arrives decoded");
+		fetch_result_free(&r);
+	}
+	o.langs = langs;
+	if (get(base, "/echo", &o, &r) == 0) {
+		ok(strstr(r.body, "User-Agent: tandem/" PACKAGE_VERSION
+		    " (+man tandem)\n") != NULL, "User-Agent");
+		ok(strstr(r.body, "Accept-Language: ko,en;q=0.9,fr;q=0.8\n")
+		    != NULL, "Accept-Language from the preference");
+		ok(strstr(r.body, "Accept-Encoding: ") != NULL &&
+		    strstr(r.body, "gzip") != NULL, "Accept-Encoding");
+		ok(strstr(r.body, "Cookie") == NULL, "no cookies");
+		if (tap_failed)
+			tap_show("request headers", r.body);
+		fetch_result_free(&r);
+	}
+	al = fetch_accept_language(bad);
+	is_str(al, "ja", "tags that could break the header are dropped");
+	free(al);
+	ok(fetch_accept_language(NULL) == NULL, "no preference, no header");
+}
+
+static void
+test_refused(void)
+{
+	struct fetch_opts	 o = opts();
+	struct fetch_result	 r;
+	char			*s, *b, *cause = NULL;
+
+	fails("", "file:///etc/passwd", &o, "not an http or https URL",
+	    "file:// refused");
+	fails("", "ftp://127.0.0.1/", &o, "not an http or https URL",
+	    "ftp:// refused");
+	o.timeout = 20;
+	fails("", "http://example.invalid/", &o,
+	    "cannot resolve the host name", ".invalid does not resolve");
+
+	s = fetch_redact("https://user:secret@example.org:8080/a@b?c");
+	is_str(s, "https://example.org:8080/a@b?c", "userinfo redacted");
+	free(s);
+	s = fetch_redact("http://example.org/a@b");
+	is_str(s, "http://example.org/a@b", "an @ in the path stays");
+	free(s);
+	xasprintf(&b, "http://user:secret@127.0.0.1:%d/missing", plain.port);
+	if (fetch_url(b, &o, &r, &cause) == 0)
+		fetch_result_free(&r);
+	else
+		ok(strstr(cause, "secret") == NULL &&
+		    strcmp(cause + strlen(cause) - 18, "/missing: HTTP 404") == 0
+		    && strncmp(cause, "http://127.0.0.1:", 17) == 0,
+		    "an error names the URL without the password: %s", cause);
+	free(cause);
+	free(b);
+}
+
+static void
+test_tls(void)
+{
+	struct fetch_opts	o = opts();
+	struct fetch_result	r;
+
+	o.ca_file = ca;
+	if (get(tbase, "/page", &o, &r) == 0) {
+		ok(r.status == 200 && r.len > 40, "HTTPS with the test CA");
+		fetch_result_free(&r);
+	} else
+		ok(0, "HTTPS with the test CA");
+	o.ca_file = NULL;
+	fails(tbase, "/page", &o, "certificate verify failed",
+	    "HTTPS without the test CA");
+}
+
+int
+main(void)
+{
+	char	cert[128], key[128];
+
+	signal(SIGPIPE, SIG_IGN);
+	if (system("command -v python3 >/dev/null 2>&1") != 0) {
+		printf("1..0 # SKIP python3 not found: install the Debian "
+		    "package python3\n");
+		return 0;
+	}
+	if (system("command -v openssl >/dev/null 2>&1") != 0) {
+		printf("1..0 # SKIP openssl not found: install the Debian "
+		    "package openssl\n");
+		return 0;
+	}
+	atexit(cleanup);
+	if (make_certs() != 0 || server_start(&plain, NULL, NULL) != 0) {
+		printf("Bail out! cannot set up the test servers\n");
+		return 1;
+	}
+	snprintf(cert, sizeof cert, "%s/srv.pem", tmpdir);
+	snprintf(key, sizeof key, "%s/srv.key", tmpdir);
+	if (server_start(&tls, cert, key) != 0) {
+		printf("Bail out! cannot start the HTTPS server\n");
+		return 1;
+	}
+	snprintf(base, sizeof base, "http://127.0.0.1:%d", plain.port);
+	snprintf(tbase, sizeof tbase, "https://127.0.0.1:%d", tls.port);
+
+	test_page();
+	test_redirects();
+	test_limits();
+	test_headers();
+	test_refused();
+	test_tls();
+	return tap_done();
+}

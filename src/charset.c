@@ -22,6 +22,7 @@
 #include <uchardet.h>
 
 #include "charset.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 struct charset_enc {
@@ -214,43 +215,20 @@ charset_buf_init(struct charset_buf *b, size_t inlen)
 /*
  * The length of the valid UTF-8 sequence at s, or 0 when it is broken;
  * then *bad is the length of its maximal subpart, which one U+FFFD
- * replaces (the Unicode and WHATWG practice).
+ * replaces (the Unicode and WHATWG practice).  utf8_decode() is the one
+ * decoder; this only turns its answer into the two lengths used here.
  */
 static size_t
 charset_utf8_seq(const unsigned char *s, size_t n, size_t *bad)
 {
-	unsigned	c = s[0], lo = 0x80, hi = 0xbf;
-	size_t		need, i;
+	uint32_t	uc;
+	size_t		k;
 
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		need = 1;
-	else if (c >= 0xe0 && c <= 0xef) {
-		need = 2;
-		if (c == 0xe0)
-			lo = 0xa0;
-		else if (c == 0xed)
-			hi = 0x9f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		need = 3;
-		if (c == 0xf0)
-			lo = 0x90;
-		else if (c == 0xf4)
-			hi = 0x8f;
-	} else {
-		*bad = 1;
-		return 0;
-	}
-	for (i = 1; i <= need; i++) {
-		if (i >= n || s[i] < lo || s[i] > hi) {
-			*bad = i;
-			return 0;
-		}
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	return need + 1;
+	k = utf8_decode((const char *)s, n, &uc);
+	if (uc != UTF8_BAD)
+		return k;
+	*bad = k;
+	return 0;
 }
 
 /* Is s valid UTF-8, and without a NUL unless nul_ok? */

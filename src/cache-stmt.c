@@ -374,6 +374,22 @@ cache_rows(struct cache *c, sqlite3_stmt *s, size_t elsize,
 	return 0;
 }
 
+/* cache_rows() for a statement whose one parameter is an id. */
+int
+cache_rows_id(struct cache *c, enum cache_sql sql, long long id,
+    size_t elsize, void (*fill)(sqlite3_stmt *, void *),
+    void (*free_rows)(void *, size_t), void **vp, size_t *np, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	*vp = NULL;
+	*np = 0;
+	if ((s = cache_stmt(c, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	return cache_rows(c, s, elsize, fill, free_rows, vp, np, cause);
+}
+
 /* Undo the open transaction, if SQLite has not already. */
 void
 cache_rollback(struct cache *c)

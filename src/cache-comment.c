@@ -67,17 +67,11 @@ int
 cache_comments_load(struct cache *c, long long article,
     struct article_comment **vp, size_t *np, char **cause)
 {
-	sqlite3_stmt	*s;
-	void		*v;
-	int		 rc;
+	void	*v;
+	int	 rc;
 
-	*vp = NULL;
-	*np = 0;
-	if ((s = cache_stmt(c, SQL_COMMENTS_LOAD, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, article);
-	rc = cache_rows(c, s, sizeof **vp, cache_comment_row,
-	    cache_comments_free, &v, np, cause);
+	rc = cache_rows_id(c, SQL_COMMENTS_LOAD, article, sizeof **vp,
+	    cache_comment_row, cache_comments_free, &v, np, cause);
 	*vp = v;
 	return rc;
 }

@@ -129,6 +129,9 @@ int		 cache_run_id(struct cache *, enum cache_sql, long long, char **,
 int		 cache_rows(struct cache *, sqlite3_stmt *, size_t,
 		     void (*)(sqlite3_stmt *, void *),
 		     void (*)(void *, size_t), void **, size_t *, char **);
+int		 cache_rows_id(struct cache *, enum cache_sql, long long,
+		     size_t, void (*)(sqlite3_stmt *, void *),
+		     void (*)(void *, size_t), void **, size_t *, char **);
 void		 cache_rollback(struct cache *);
 long long	 cache_now(void);
 

@@ -293,27 +293,21 @@ static int
 cache_load_translations(struct cache *c, struct article *a, char **cause)
 {
 	struct article_translation	*t;
-	sqlite3_stmt			*s;
 	void				*v;
 	size_t				 i;
 	int				 rc;
 
-	if ((s = cache_stmt(c, SQL_TRANSLATIONS_LOAD, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, a->id);
-	rc = cache_rows(c, s, sizeof *t, cache_translation_row,
-	    cache_translations_free, &v, &a->ntranslations, cause);
+	rc = cache_rows_id(c, SQL_TRANSLATIONS_LOAD, a->id, sizeof *t,
+	    cache_translation_row, cache_translations_free, &v,
+	    &a->ntranslations, cause);
 	a->translations = v;
 	if (rc != 0)
 		return -1;
 	for (i = 0; i < a->ntranslations; i++) {
 		t = &a->translations[i];
-		if ((s = cache_stmt(c, SQL_PARAGRAPHS_LOAD, cause)) == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, t->id);
-		rc = cache_rows(c, s, sizeof *t->paragraphs,
-		    cache_paragraph_row, cache_paragraphs_free, &v,
-		    &t->nparagraphs, cause);
+		rc = cache_rows_id(c, SQL_PARAGRAPHS_LOAD, t->id,
+		    sizeof *t->paragraphs, cache_paragraph_row,
+		    cache_paragraphs_free, &v, &t->nparagraphs, cause);
 		t->paragraphs = v;
 		if (rc != 0)
 			return -1;

@@ -31,6 +31,22 @@
 	" nullif(instr(?6, ' ' || lower(substr(p.lang, 1," \
 	" instr(replace(p.lang, '_', '-') || '-', '-') - 1)) || ' '), 0), 1e9)"
 
+/*
+ * The two list queries, by cursor and at a row number, return the same
+ * columns (cache_list_row() in cache-read.c reads them in this order)
+ * and pick each article's title the same way: from the translation that
+ * ranks first, as above.
+ */
+#define CACHE_LIST_COLUMNS \
+	"a.id, a.imported_at, a.date, a.read, s.location," \
+	" (SELECT group_concat(lang, ' ') FROM (SELECT lang" \
+	"  FROM translation WHERE article_id = a.id ORDER BY position))," \
+	" t.title, t.lang"
+#define CACHE_LIST_TITLE \
+	" LEFT JOIN translation t ON t.id = (SELECT p.id" \
+	"  FROM translation p WHERE p.article_id = a.id" \
+	"  ORDER BY " CACHE_LANG_RANK ", p.position LIMIT 1)"
+
 const char *const cache_sql[SQL__N] = {
 	[SQL_BEGIN] = "BEGIN IMMEDIATE",
 	[SQL_BEGIN_READ] = "BEGIN",
@@ -70,14 +86,9 @@ const char *const cache_sql[SQL__N] = {
 	    " created = excluded.created, state = 'source'",
 	[SQL_COMMENTS_DROP_STALE] = "DELETE FROM comment"
 	    " WHERE article_id = ?1 AND state = 'stale'",
-	[SQL_LIST] = "SELECT a.id, a.imported_at, a.date, a.read, s.location,"
-	    " (SELECT group_concat(lang, ' ') FROM (SELECT lang"
-	    "  FROM translation WHERE article_id = a.id ORDER BY position)),"
-	    " t.title, t.lang"
+	[SQL_LIST] = "SELECT " CACHE_LIST_COLUMNS
 	    " FROM article a JOIN source s ON s.id = a.source_id"
-	    " LEFT JOIN translation t ON t.id = (SELECT p.id"
-	    "  FROM translation p WHERE p.article_id = a.id"
-	    "  ORDER BY " CACHE_LANG_RANK ", p.position LIMIT 1)"
+	    CACHE_LIST_TITLE
 	    " WHERE (a.imported_at, a.id) < (?1, ?2)"
 	    " ORDER BY a.imported_at DESC, a.id DESC LIMIT ?4",
 	/*
@@ -85,17 +96,12 @@ const char *const cache_sql[SQL__N] = {
 	 * skips index entries and not joined rows (End at 100,000 articles:
 	 * 1 s before, 4 ms after).
 	 */
-	[SQL_LIST_AT] = "SELECT a.id, a.imported_at, a.date, a.read, s.location,"
-	    " (SELECT group_concat(lang, ' ') FROM (SELECT lang"
-	    "  FROM translation WHERE article_id = a.id ORDER BY position)),"
-	    " t.title, t.lang"
+	[SQL_LIST_AT] = "SELECT " CACHE_LIST_COLUMNS
 	    " FROM (SELECT id FROM article ORDER BY imported_at DESC, id DESC"
 	    "  LIMIT ?4 OFFSET ?5) w"
 	    " JOIN article a ON a.id = w.id"
 	    " JOIN source s ON s.id = a.source_id"
-	    " LEFT JOIN translation t ON t.id = (SELECT p.id"
-	    "  FROM translation p WHERE p.article_id = a.id"
-	    "  ORDER BY " CACHE_LANG_RANK ", p.position LIMIT 1)"
+	    CACHE_LIST_TITLE
 	    " ORDER BY a.imported_at DESC, a.id DESC",
 	[SQL_ANY_ARTICLE] = "SELECT EXISTS (SELECT 1 FROM article)",
 	[SQL_ARTICLE_LOAD] = "SELECT s.location, a.key, a.url, a.date,"
@@ -366,6 +372,22 @@ cache_rows(struct cache *c, sqlite3_stmt *s, size_t elsize,
 	*vp = v;
 	*np = n;
 	return 0;
+}
+
+/* cache_rows() for a statement whose one parameter is an id. */
+int
+cache_rows_id(struct cache *c, enum cache_sql sql, long long id,
+    size_t elsize, void (*fill)(sqlite3_stmt *, void *),
+    void (*free_rows)(void *, size_t), void **vp, size_t *np, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	*vp = NULL;
+	*np = 0;
+	if ((s = cache_stmt(c, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	return cache_rows(c, s, elsize, fill, free_rows, vp, np, cause);
 }
 
 /* Undo the open transaction, if SQLite has not already. */

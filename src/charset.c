@@ -22,6 +22,7 @@
 #include <uchardet.h>
 
 #include "charset.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 struct charset_enc {
@@ -212,87 +213,55 @@ charset_buf_init(struct charset_buf *b, size_t inlen)
 }
 
 /*
- * The length of the valid UTF-8 sequence at s, or 0 when it is broken;
- * then *bad is the length of its maximal subpart, which one U+FFFD
- * replaces (the Unicode and WHATWG practice).
+ * Is s valid UTF-8, and without a NUL unless nul_ok?  Sequences are
+ * judged by utf8_decode(), the one decoder, as everywhere else.
  */
-static size_t
-charset_utf8_seq(const unsigned char *s, size_t n, size_t *bad)
-{
-	unsigned	c = s[0], lo = 0x80, hi = 0xbf;
-	size_t		need, i;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		need = 1;
-	else if (c >= 0xe0 && c <= 0xef) {
-		need = 2;
-		if (c == 0xe0)
-			lo = 0xa0;
-		else if (c == 0xed)
-			hi = 0x9f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		need = 3;
-		if (c == 0xf0)
-			lo = 0x90;
-		else if (c == 0xf4)
-			hi = 0x8f;
-	} else {
-		*bad = 1;
-		return 0;
-	}
-	for (i = 1; i <= need; i++) {
-		if (i >= n || s[i] < lo || s[i] > hi) {
-			*bad = i;
-			return 0;
-		}
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	return need + 1;
-}
-
-/* Is s valid UTF-8, and without a NUL unless nul_ok? */
 static int
 charset_utf8_clean(const char *s, size_t n, int nul_ok)
 {
 	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i = 0, k, bad;
+	size_t			 i = 0;
+	uint32_t		 uc;
 
 	while (i < n) {
 		if (u[i] >= 0x01 && u[i] < 0x80) {
 			i++;
 			continue;
 		}
-		if (u[i] == 0 && nul_ok) {
+		if (u[i] == 0) {
+			if (!nul_ok)
+				return 0;
 			i++;
 			continue;
 		}
-		if (u[i] == 0 || (k = charset_utf8_seq(u + i, n - i, &bad)) == 0)
+		i += utf8_decode(s + i, n - i, &uc);
+		if (uc == UTF8_BAD)
 			return 0;
-		i += k;
 	}
 	return 1;
 }
 
-/* Append s to b, each broken sequence or NUL as one U+FFFD. */
+/*
+ * Append s to b, each NUL, and each broken sequence's maximal subpart
+ * (what utf8_decode() steps over), as one U+FFFD.
+ */
 static void
 charset_repair(struct charset_buf *b, const char *s, size_t n,
     size_t *invalid)
 {
 	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i = 0, run, k, bad;
+	size_t			 i = 0, run, k = 1;
+	uint32_t		 uc = 0;
 
 	while (i < n) {
-		run = i;
-		for (;;) {
-			if (run < n && u[run] >= 0x01 && u[run] < 0x80)
-				run++;
-			else if (run < n && u[run] != 0 &&
-			    (k = charset_utf8_seq(u + run, n - run, &bad)) != 0)
-				run += k;
-			else
+		for (run = i; run < n; run += k) {
+			k = 1;
+			if (u[run] >= 0x01 && u[run] < 0x80)
+				continue;
+			if (u[run] == 0)
+				break;
+			k = utf8_decode(s + run, n - run, &uc);
+			if (uc == UTF8_BAD)
 				break;
 		}
 		charset_add(b, s + i, run - i);
@@ -300,12 +269,7 @@ charset_repair(struct charset_buf *b, const char *s, size_t n,
 			break;
 		charset_add(b, charset_fffd, 3);
 		(*invalid)++;
-		if (u[run] == 0)
-			i = run + 1;
-		else {
-			charset_utf8_seq(u + run, n - run, &bad);
-			i = run + bad;
-		}
+		i = run + k;	/* k is 1 for a NUL */
 	}
 }
 

@@ -528,10 +528,8 @@ import_article(const struct import_lines *il, struct import_sink *sink,
 	ia.author = a.author;
 	ia.original = a.original;
 	ia.policy = a.policy;
-	if (sink->begin(sink->arg, &ia, cause) != 0) {
-		import_lines_sink_error(cause, il, 0);
+	if (import_lines_begin(il, sink, &ia, cause) != 0)
 		goto out;
-	}
 	for (i = 0; i < a.nsec; i++) {
 		if ((a.sec[i].comment ? art_emit_comment(&a, &a.sec[i], sink,
 		    cause) : art_emit_section(&a, &a.sec[i], sink, cause)) != 0)

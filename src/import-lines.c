@@ -127,6 +127,17 @@ import_lines_title(const char *para, size_t len)
 	return utf8_text_shorten(t, tlen, IMPORT_TITLE_CELLS);
 }
 
+int
+import_lines_begin(const struct import_lines *il, struct import_sink *sink,
+    const struct import_article *ia, char **cause)
+{
+	if (sink->begin(sink->arg, ia, cause) != 0) {
+		import_lines_sink_error(cause, il, 0);
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * End an article in the sink: keep it if every event went in (emitted
  * is 0), else throw it away.  Returns 0 or -1 with *cause set.

@@ -2,7 +2,8 @@
  * import-lines.h: the input of an importer as clean lines, and the small
  * helpers every parser (import-page.c, import-article.c) needs on it:
  * an identity hash, a title from a first sentence, messages that carry
- * the file name and line, and ending an article in the sink.
+ * the file name and line, and beginning and ending an article in the
+ * sink.
  *
  * import.c makes the lines and hands them to a parser; the parsers use
  * only this file and import.h, never import.c.  Not for use outside the
@@ -52,6 +53,10 @@ void	import_lines_error(char **cause, const struct import_lines *,
 /* Prefix a sink's cause with the position: "NAME:LINE: cause". */
 void	import_lines_sink_error(char **cause, const struct import_lines *,
 	    size_t line);
+
+/* begin() in the sink, its cause prefixed with the file name. */
+int	import_lines_begin(const struct import_lines *, struct import_sink *,
+	    const struct import_article *, char **cause);
 
 /* end(ok) for an article whose events all went in (emitted == 0). */
 int	import_lines_finish(const struct import_lines *, struct import_sink *,

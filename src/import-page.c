@@ -354,10 +354,8 @@ import_page(const struct import_lines *il, struct import_sink *sink,
 	a.source = il->source;
 	a.key = key;
 	a.policy = pg.policy;
-	if (sink->begin(sink->arg, &a, cause) != 0) {
-		import_lines_sink_error(cause, il, 0);
+	if (import_lines_begin(il, sink, &a, cause) != 0)
 		goto out;
-	}
 	for (k = 0; k < pg.nblocks; k++)
 		if (page_emit_block(&pg, &pg.blocks[k], sink, cause) != 0)
 			break;

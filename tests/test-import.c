@@ -21,6 +21,7 @@ struct rec {
 	char	*log;		/* one line per event */
 	size_t	 len;
 	int	 fail_at;	/* fail the Nth paragraph (1-based), 0 never */
+	int	 fail_begin;	/* begin fails */
 	int	 paragraphs;
 	int	 ended, ended_ok;
 	char	*warnings;
@@ -53,6 +54,12 @@ static const char *policies[] = { "unknown", "open", "login", "closed" };
 static int
 rec_begin(void *arg, const struct import_article *a, char **cause)
 {
+	struct rec	*r = arg;
+
+	if (r->fail_begin) {
+		*cause = xstrdup("cache locked");
+		return -1;
+	}
 	rec_add(arg, "begin url=%s date=%s author=%s original=%s policy=%s "
 	    "key=%s", a->url ? a->url : "-", a->date ? a->date : "-",
 	    a->author ? a->author : "-", a->original ? a->original : "-",
@@ -123,9 +130,11 @@ run(struct rec *r, const char *name, const char *buf, size_t len,
 	    rec_paragraph, rec_comment, rec_end };
 	struct import_options	io = { fmt, "test", rec_warn, r };
 	int			fail_at = r->fail_at;
+	int			fail_begin = r->fail_begin;
 
 	memset(r, 0, sizeof *r);
 	r->fail_at = fail_at;
+	r->fail_begin = fail_begin;
 	*cause = NULL;
 	return import_buffer(name, buf, len, &io, &sink, cause);
 }
@@ -360,6 +369,33 @@ test_sink_failure(void)
 	rec_free(&r);
 }
 
+/* A sink that refuses the article: both formats say where, none calls end. */
+static void
+test_begin_failure(void)
+{
+	static const char	 art[] = "url: https://example.org/b\n"
+	    "== en\n\nHello there.\n";
+	struct rec		 r = { 0 };
+	char			*cause, *buf;
+	size_t			 len;
+
+	buf = test_slurp(SAMPLE, &len);
+	r.fail_begin = 1;
+	is_int(run(&r, "s.txt", buf, len, IMPORT_FORMAT_PAGE, &cause), -1,
+	    "page: a refused begin fails the import");
+	is_str(cause, "s.txt: cache locked", "page: begin error gets the file");
+	is_int(r.ended, 0, "page: no end without a begin");
+	free(cause);
+	is_int(run(&r, "a.txt", art, sizeof art - 1, IMPORT_FORMAT_ARTICLE,
+	    &cause), -1, "article: a refused begin fails the import");
+	is_str(cause, "a.txt: cache locked",
+	    "article: begin error gets the file");
+	is_int(r.ended, 0, "article: no end without a begin");
+	free(cause);
+	free(buf);
+	rec_free(&r);
+}
+
 static void
 test_text_cleaning(void)
 {
@@ -420,6 +456,7 @@ main(void)
 	test_article_format();
 	test_bad_input();
 	test_sink_failure();
+	test_begin_failure();
 	test_text_cleaning();
 	test_files();
 	return tap_done();

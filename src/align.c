@@ -181,7 +181,7 @@ struct align_ctx {
 /* One translation: its paragraphs, scanned when first aligned. */
 struct align_side {
 	const struct align_lang	*lang;
-	const struct align_text	*text;		/* the caller's */
+	const struct span	*text;		/* the caller's */
 	size_t			 n;
 	struct align_para	*p;		/* NULL until scanned */
 	uint64_t		*pool;		/* align_pool() of p */
@@ -773,7 +773,7 @@ align_ctx_free(struct align_ctx *ctx)
 }
 
 struct align_side *
-align_side_new(const char *lang, const struct align_text *text, size_t n)
+align_side_new(const char *lang, const struct span *text, size_t n)
 {
 	struct align_side	*side;
 
@@ -840,8 +840,8 @@ align_sides(struct align_side *sa, struct align_side *sb, int flags,
 }
 
 int
-align_paragraphs_flags(const char *lang_a, const struct align_text *a,
-    size_t na, const char *lang_b, const struct align_text *b, size_t nb,
+align_paragraphs_flags(const char *lang_a, const struct span *a,
+    size_t na, const char *lang_b, const struct span *b, size_t nb,
     int flags, struct article_pair **pairs, size_t *npairs,
     double *confidence)
 {
@@ -858,27 +858,12 @@ align_paragraphs_flags(const char *lang_a, const struct align_text *a,
 }
 
 int
-align_paragraphs(const char *lang_a, const struct align_text *a, size_t na,
-    const char *lang_b, const struct align_text *b, size_t nb,
+align_paragraphs(const char *lang_a, const struct span *a, size_t na,
+    const char *lang_b, const struct span *b, size_t nb,
     struct article_pair **pairs, size_t *npairs, double *confidence)
 {
 	return align_paragraphs_flags(lang_a, a, na, lang_b, b, nb, 0, pairs,
 	    npairs, confidence);
-}
-
-/* The texts of a translation's paragraphs, as the aligner reads them. */
-static struct align_text *
-align_texts(const struct article_translation *t)
-{
-	struct align_text	*at;
-	size_t			 i;
-
-	at = xcalloc(t->nparagraphs + 1, sizeof *at);
-	for (i = 0; i < t->nparagraphs; i++) {
-		at[i].text = t->paragraphs[i].text;
-		at[i].len = t->paragraphs[i].len;
-	}
-	return at;
 }
 
 /* Align two translations of an article (their paragraphs as stored). */
@@ -887,16 +872,8 @@ align_translations(const struct article_translation *a,
     const struct article_translation *b, struct article_pair **pairs,
     size_t *npairs, double *confidence)
 {
-	struct align_text	*ta, *tb;
-	int			 rc;
-
-	ta = align_texts(a);
-	tb = align_texts(b);
-	rc = align_paragraphs(a->lang, ta, a->nparagraphs, b->lang, tb,
-	    b->nparagraphs, pairs, npairs, confidence);
-	free(ta);
-	free(tb);
-	return rc;
+	return align_paragraphs(a->lang, a->paragraphs, a->nparagraphs,
+	    b->lang, b->paragraphs, b->nparagraphs, pairs, npairs, confidence);
 }
 
 /*

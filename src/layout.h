@@ -42,6 +42,7 @@
 
 #include <stddef.h>
 
+#include "span.h"
 #include "utf8.h"
 
 /* One display line: bytes of layout->text and what they look like. */

@@ -141,24 +141,10 @@ view_layout_pairs(const struct article_pair *ap, size_t n)
 	return lp;
 }
 
-struct layout_para *
-view_paras(const struct article_translation *t)
-{
-	struct layout_para	*p;
-	size_t			 i;
-
-	p = xcalloc(t->nparagraphs + 1, sizeof *p);
-	for (i = 0; i < t->nparagraphs; i++) {
-		p[i].text = t->paragraphs[i].text;
-		p[i].len = t->paragraphs[i].len;
-	}
-	return p;
-}
-
 void
 view_relayout(struct view *v, int width, int height)
 {
-	struct layout_para	*lp, *rp = NULL;
+	const struct span	*lp, *rp = NULL;
 	struct layout_sbs_pair	*pairs;
 	size_t			 para, into, nr = 0, r;
 	int			 lw = width, rw = 0;
@@ -179,9 +165,9 @@ view_relayout(struct view *v, int width, int height)
 			    "side by side: showing %s only",
 			    view_tr(v, v->left)->lang);
 	}
-	lp = view_paras(view_tr(v, v->left));
+	lp = view_tr(v, v->left)->paragraphs;
 	if (v->sbs_on) {
-		rp = view_paras(view_tr(v, v->right));
+		rp = view_tr(v, v->right)->paragraphs;
 		nr = view_tr(v, v->right)->nparagraphs;
 	}
 	/* A resize keeps the alignment; new languages need a new one. */
@@ -193,8 +179,6 @@ view_relayout(struct view *v, int width, int height)
 	layout_sbs_build(&v->rows, lp, view_tr(v, v->left)->nparagraphs, rp,
 	    nr, pairs, v->npairs, lw, rw, &v->opts);
 	free(pairs);
-	free(lp);
-	free(rp);
 
 	v->top = 0;
 	v->match = (size_t)-1;

@@ -105,8 +105,7 @@ const struct article_pair *view_row_pair(const struct view *, size_t row);
 int	view_pair_join(struct view *);
 int	view_pair_split(struct view *);
 
-/* A translation's paragraphs, and an alignment, as layout-sbs takes them. */
-struct layout_para *view_paras(const struct article_translation *);
+/* An alignment as layout-sbs takes it. */
 struct layout_sbs_pair *view_layout_pairs(const struct article_pair *, size_t);
 
 /* "ko|en  3/8  42%" */

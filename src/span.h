@@ -15,6 +15,12 @@
  * model chose (a search match, a pair the aligner is unsure of, dim
  * filler); the UI maps each style to its colours.  Ranges do not overlap
  * and come in order.
+ *
+ * span_find() is the one search matcher: the reader model finds matches
+ * with it and the UI only draws the ranges it is handed.  It compares
+ * bytes with ASCII letters folded to lower case, and a line feed in the
+ * text matches a space in the needle, so a phrase found in a paragraph is
+ * found whether the paragraph breaks it across rows or across lines.
  */
 #ifndef TANDEM_SPAN_H
 #define TANDEM_SPAN_H
@@ -38,5 +44,8 @@ struct span_range {
 	size_t		 end;
 	enum span_style	 style;
 };
+
+int	 span_find(const struct span *, size_t from, const char *needle,
+	     size_t *start, size_t *end);
 
 #endif

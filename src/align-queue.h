@@ -28,7 +28,7 @@
 /* One translation of the job's article, and its alignment with the base. */
 struct align_job_side {
 	char			*lang;
-	struct align_text	*para;		/* copies, owned */
+	struct span	*para;		/* copies, owned */
 	size_t			 n;
 	size_t			 cap;
 	int			 skip;		/* not aligned: kept as stored */

@@ -28,12 +28,7 @@
 #include <stddef.h>
 
 #include "article.h"
-
-/* One paragraph as the aligner reads it. */
-struct align_text {
-	const char	*text;
-	size_t		 len;		/* bytes */
-};
+#include "span.h"
 
 /* (na + 1) * (nb + 1) above which the search gives up (about 24 MB). */
 #define ALIGN_MAX_CELLS		(1024 * 1024)
@@ -42,11 +37,11 @@ struct align_text {
 #define ALIGN_NO_ANCHORS	0x1	/* length and moves only */
 #define ALIGN_NO_ADAPT		0x2	/* calibrated ratio, not the document's */
 
-int	 align_paragraphs(const char *, const struct align_text *, size_t,
-	     const char *, const struct align_text *, size_t,
+int	 align_paragraphs(const char *, const struct span *, size_t,
+	     const char *, const struct span *, size_t,
 	     struct article_pair **, size_t *, double *);
-int	 align_paragraphs_flags(const char *, const struct align_text *,
-	     size_t, const char *, const struct align_text *, size_t, int,
+int	 align_paragraphs_flags(const char *, const struct span *,
+	     size_t, const char *, const struct span *, size_t, int,
 	     struct article_pair **, size_t *, double *);
 
 /*
@@ -58,7 +53,7 @@ int	 align_paragraphs_flags(const char *, const struct align_text *,
  * align_paragraphs_flags() does.
  */
 struct align_side;
-struct align_side *align_side_new(const char *, const struct align_text *,
+struct align_side *align_side_new(const char *, const struct span *,
 	     size_t);
 void	 align_side_free(struct align_side *);
 int	 align_sides(struct align_side *, struct align_side *, int,

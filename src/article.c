@@ -18,7 +18,7 @@ article_translation_clear(struct article_translation *t)
 	size_t	i;
 
 	for (i = 0; i < t->nparagraphs; i++)
-		free(t->paragraphs[i].text);
+		free((char *)t->paragraphs[i].text);
 	free(t->paragraphs);
 	free(t->lang);
 	free(t->title);

@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include "span.h"
+
 /* Who may comment on an article; the same values as enum import_policy. */
 enum article_policy {
 	ARTICLE_POLICY_UNKNOWN = 0,
@@ -40,11 +42,6 @@ struct article_summary {
 	long long	 imported_at;	/* Unix time; with id, the list order */
 };
 
-struct article_paragraph {
-	char		*text;
-	size_t		 len;		/* bytes, without the NUL */
-};
-
 struct article_translation {
 	long long			 id;
 	char				*lang;
@@ -52,7 +49,8 @@ struct article_translation {
 	int				 title_derived;
 	double				 lang_confidence;
 	char				*url;
-	struct article_paragraph	*paragraphs;
+	struct span			*paragraphs;	/* own their text
+							   (NUL-terminated) */
 	size_t				 nparagraphs;
 };
 

@@ -243,7 +243,7 @@ cache_load_head(struct cache *c, long long id, struct article *a,
 static void
 cache_paragraph_row(sqlite3_stmt *s, void *row)
 {
-	struct article_paragraph	*p = row;
+	struct span	*p = row;
 
 	p->len = (size_t)sqlite3_column_bytes(s, 0);
 	if ((p->text = cache_column_text(s, 0)) == NULL)
@@ -254,11 +254,11 @@ cache_paragraph_row(sqlite3_stmt *s, void *row)
 static void
 cache_paragraphs_free(void *v, size_t n)
 {
-	struct article_paragraph	*p = v;
-	size_t				 i;
+	struct span	*p = v;
+	size_t		 i;
 
 	for (i = 0; i < n; i++)
-		free(p[i].text);
+		free((char *)p[i].text);
 	free(p);
 }
 

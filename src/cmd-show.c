@@ -247,9 +247,8 @@ cmd_show_two(struct cache *cache, const struct article *a,
     int width, const struct layout_opts *opts)
 {
 	struct layout_sbs	 sbs;
-	struct layout_para	 lt = { l->title, strlen(l->title) };
-	struct layout_para	 rt = { r->title, strlen(r->title) };
-	struct layout_para	*lp, *rp;
+	struct span		 lt = { l->title, strlen(l->title) };
+	struct span		 rt = { r->title, strlen(r->title) };
 	struct layout_sbs_pair	*pairs;
 	size_t			 i, npairs;
 	int			 lw, rw;
@@ -269,12 +268,10 @@ cmd_show_two(struct cache *cache, const struct article *a,
 	layout_sbs_free(&sbs);
 	fputs("\n", stdout);
 
-	lp = view_paras(l);
-	rp = view_paras(r);
 	pairs = cmd_pairs(cache, a->id, l, r, &npairs);
 	layout_sbs_init(&sbs);
-	layout_sbs_build(&sbs, lp, l->nparagraphs, rp, r->nparagraphs, pairs,
-	    npairs, lw, rw, opts);
+	layout_sbs_build(&sbs, l->paragraphs, l->nparagraphs, r->paragraphs,
+	    r->nparagraphs, pairs, npairs, lw, rw, opts);
 	for (i = 0; i < sbs.nrows; i++) {
 		row = layout_sbs_render_row(&sbs, i, CMD_GUTTER);
 		cmd_put_row(row);
@@ -282,8 +279,6 @@ cmd_show_two(struct cache *cache, const struct article *a,
 	}
 	layout_sbs_free(&sbs);
 	free(pairs);
-	free(lp);
-	free(rp);
 }
 
 /* Parse show's options; returns -1 with *status on a usage error. */

@@ -53,7 +53,7 @@ layout_sbs_col_add(struct layout_sbs_col *c, size_t v)
 /* Wrap paragraphs [first, first + count) of one side into column c. */
 static void
 layout_sbs_side(struct layout *l, struct layout_sbs_col *c,
-    const struct layout_para *paras, size_t np, size_t first, size_t count,
+    const struct span *paras, size_t np, size_t first, size_t count,
     int width, const struct layout_opts *opts)
 {
 	size_t	j, k, before;
@@ -107,8 +107,8 @@ layout_sbs_zip(struct layout_sbs *sbs, const struct layout_sbs_col *lc,
  * whatever sbs held.
  */
 void
-layout_sbs_build(struct layout_sbs *sbs, const struct layout_para *left,
-    size_t nleft, const struct layout_para *right, size_t nright,
+layout_sbs_build(struct layout_sbs *sbs, const struct span *left,
+    size_t nleft, const struct span *right, size_t nright,
     const struct layout_sbs_pair *pairs, size_t npairs, int lwidth,
     int rwidth, const struct layout_opts *opts)
 {

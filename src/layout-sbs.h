@@ -20,12 +20,6 @@
 
 #include "layout.h"
 
-/* A paragraph to lay out: bytes, not necessarily NUL-terminated. */
-struct layout_para {
-	const char	*text;
-	size_t		 len;
-};
-
 /* Left paragraphs [left, left + nleft) go with right [right, + nright). */
 struct layout_sbs_pair {
 	size_t	left;
@@ -57,8 +51,8 @@ struct layout_sbs {
 
 void	 layout_sbs_init(struct layout_sbs *);
 void	 layout_sbs_free(struct layout_sbs *);
-void	 layout_sbs_build(struct layout_sbs *, const struct layout_para *,
-	     size_t, const struct layout_para *, size_t,
+void	 layout_sbs_build(struct layout_sbs *, const struct span *,
+	     size_t, const struct span *, size_t,
 	     const struct layout_sbs_pair *, size_t, int, int,
 	     const struct layout_opts *);
 char	*layout_sbs_render_row(const struct layout_sbs *, size_t,

@@ -45,6 +45,7 @@ struct layout_walk {
 	size_t		 n;
 	const char	*lb;		/* UC_BREAK_* before each byte */
 	const char	*gb;		/* 1 where a cluster starts */
+	unsigned char	*cw;		/* 1 + cells, where the walk measured */
 	int		 width;
 	int		 amb;
 
@@ -79,6 +80,7 @@ layout_free(struct layout *l)
 {
 	free(l->lines);
 	free(l->text);
+	free(l->cells);
 	free(l->scratch);
 	layout_init(l);
 }
@@ -98,6 +100,7 @@ layout_text_grow(struct layout *l, size_t n)
 	while (l->textlen + n > l->textcap)
 		l->textcap = l->textcap < 256 ? 256 : l->textcap * 2;
 	l->text = xrealloc(l->text, l->textcap);
+	l->cells = xrealloc(l->cells, l->textcap);
 }
 
 /* Append t[from..to), tabs expanded from the line start, as a line. */
@@ -124,6 +127,7 @@ layout_emit(struct layout_walk *w, size_t from, size_t to, int width)
 	if (memchr(w->t + from, '\t', to - from) == NULL) {
 		layout_text_grow(l, to - from + 1);
 		memcpy(l->text + l->textlen, w->t + from, to - from);
+		memcpy(l->cells + l->textlen, w->cw + from, to - from);
 		l->textlen += to - from;
 	} else {
 		layout_text_grow(l, (to - from) * UTF8_TABSTOP + 1);
@@ -133,16 +137,19 @@ layout_emit(struct layout_walk *w, size_t from, size_t to, int width)
 			if (w->t[i] == '\t') {
 				k = UTF8_TABSTOP - col % UTF8_TABSTOP;
 				memset(l->text + l->textlen, ' ', k);
+				memset(l->cells + l->textlen, 2, k);
 				l->textlen += k;
 				col += k;
 				continue;
 			}
 			memcpy(l->text + l->textlen, w->t + i, j - i);
+			memcpy(l->cells + l->textlen, w->cw + i, j - i);
 			l->textlen += j - i;
-			col += utf8_cluster_width(w->t + i, j - i, w->amb);
+			col += w->cw[i] - 1;
 		}
 	}
 	ln->len = l->textlen - ln->off;
+	l->cells[l->textlen] = 0;
 	l->text[l->textlen++] = '\0';
 }
 
@@ -351,6 +358,7 @@ layout_walk_para(struct layout_walk *w)
 			cw = 1;		/* printable ASCII: all else is gone */
 		else
 			cw = utf8_cluster_width(w->t + a, b - a, w->amb);
+		w->cw[a] = (unsigned char)(1 + (w->t[a] == '\t' ? 1 : cw));
 
 		if (!space && w->col + cw > w->width) {
 			if (w->cand > w->ls) {
@@ -404,8 +412,8 @@ layout_wrap(struct layout *l, size_t para, const char *text, size_t len,
 	t = utf8_sanitize_keep_tabs(text, len, &n);
 	/* At least one byte: scratch + n must point into an allocation even
 	   for an empty paragraph (NULL + 0 is undefined). */
-	if (l->scratchcap < 2 * n + 1) {
-		l->scratchcap = 2 * n + 1;
+	if (l->scratchcap < 3 * n + 1) {
+		l->scratchcap = 3 * n + 1;
 		free(l->scratch);
 		l->scratch = xmalloc(l->scratchcap);
 	}
@@ -423,6 +431,8 @@ layout_wrap(struct layout *l, size_t para, const char *text, size_t len,
 	w.n = n;
 	w.lb = l->scratch;
 	w.gb = l->scratch + n;
+	w.cw = (unsigned char *)l->scratch + 2 * n;
+	memset(w.cw, 0, n);
 	w.width = width < 1 ? 1 : width;
 	w.amb = utf8_ambiguous_cells(opts);
 	layout_walk_para(&w);

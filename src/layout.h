@@ -6,7 +6,9 @@
  * struct layout.  The layout owns the bytes of every line, sanitised and
  * with tabs already expanded, so the curses layer prints
  * layout->text[off .. off + len) of a line and knows it is `width' cells:
- * it never measures, sanitises or wraps again.  Nothing here draws.
+ * it never measures, sanitises or wraps again: layout->cells says, for
+ * each byte of layout->text, 1 + the cells of the grapheme cluster that
+ * starts there, or 0 inside a cluster.  Nothing here draws.
  *
  * Breaking follows UAX #14 (libunistring): Latin breaks at spaces, CJK
  * between characters but never before closing punctuation such as 。、，」）
@@ -42,6 +44,7 @@
 
 #include <stddef.h>
 
+#include "span.h"
 #include "utf8.h"
 
 /* One display line: bytes of layout->text and what they look like. */
@@ -63,6 +66,7 @@ struct layout {
 	size_t			 cap;
 
 	char			*text;	/* every line's bytes, NUL after each */
+	unsigned char		*cells;	/* per byte of text: see above */
 	size_t			 textlen;
 	size_t			 textcap;
 

@@ -72,8 +72,8 @@ ui_comments_bars(struct ui *u, int y, int x, int depth)
 	if (depth > COMMENT_VIEW_DEPTH_MAX)
 		depth = COMMENT_VIEW_DEPTH_MAX;
 	for (i = 0; i < depth; i++)
-		ui_text(u, y, x + i * COMMENT_VIEW_BAR, COMMENT_VIEW_BAR, "| ",
-		    2, bars[i % 4], 1, NULL);
+		ui_text(u, y, x + i * COMMENT_VIEW_BAR, COMMENT_VIEW_BAR,
+		    UI_SPAN("| ", 2, bars[i % 4], 1));
 	return depth * COMMENT_VIEW_BAR;
 }
 
@@ -92,16 +92,16 @@ ui_comments_draw(struct ui *u)
 	move(r->y, 0);
 	clrtoeol();
 	mvhline(r->y, 0, ACS_HLINE, r->w);
-	ui_text(u, r->y, 1, r->w - 1, policy, strlen(policy), UI_POLICY, 1,
-	    NULL);
+	ui_text(u, r->y, 1, r->w - 1, UI_SPAN(policy, strlen(policy), UI_POLICY,
+	    1));
 	l = comment_view_frame(cv, r->w - 2 * PANE_MARGIN, r->h - 1);
 	for (i = 1; i < r->h; i++) {
 		move(r->y + i, 0);
 		clrtoeol();
 		k = cv->scroll.top + (size_t)(i - 1);
 		if (cv->n == 0 && i == 1)
-			ui_text(u, r->y + i, 1, r->w - 1, "No comments yet.",
-			    16, UI_DIM, 1, NULL);
+			ui_text(u, r->y + i, 1, r->w - 1,
+			    UI_SPAN("No comments yet.", 16, UI_DIM, 1));
 		if (k >= l->nlines)
 			continue;
 		pos = l->lines[k].para / 2;
@@ -110,8 +110,7 @@ ui_comments_draw(struct ui *u)
 		x = PANE_MARGIN + ui_comments_bars(u, r->y + i, PANE_MARGIN,
 		    cv->depth[pos]);
 		ui_text(u, r->y + i, x, r->w - PANE_MARGIN - x,
-		    layout_line_text(l, k), l->lines[k].len,
-		    sel ? UI_SELECTED : UI_HEADER, head, NULL);
+		    UI_ROW(l, k, sel ? UI_SELECTED : UI_HEADER, head));
 	}
 }
 

@@ -156,10 +156,10 @@ ui_compose_draw(struct ui *u)
 	rows = r->h / 2 > 2 ? r->h / 2 : 2;
 	top = r->y + r->h - rows;
 	mvhline(top - 1, 0, ACS_HLINE, r->w);
-	x = ui_text(u, top - 1, 1, r->w - 1, c->title, strlen(c->title),
-	    UI_POLICY, 1, NULL) + 1;
-	ui_text(u, top - 1, x, r->w - x, keys, sizeof keys - 1, UI_DIM, 1,
-	    NULL);
+	x = ui_text(u, top - 1, 1, r->w - 1, UI_SPAN(c->title, strlen(c->title),
+	    UI_POLICY, 1)) + 1;
+	ui_text(u, top - 1, x, r->w - x, UI_SPAN(keys, sizeof keys - 1, UI_DIM,
+	    1));
 	layout_init(&l);
 	layout_wrap(&l, 0, c->buf, c->len, r->w - 2 * PANE_MARGIN - 1,
 	    &u->opts);
@@ -172,8 +172,7 @@ ui_compose_draw(struct ui *u)
 		k = first + (size_t)i;
 		if (k < l.nlines)
 			ui_text(u, y, PANE_MARGIN, r->w - 2 * PANE_MARGIN,
-			    layout_line_text(&l, k), l.lines[k].len, UI_HEADER,
-			    0, NULL);
+			    UI_ROW(&l, k, UI_HEADER, 0));
 	}
 	y = top + (int)(l.nlines - first) - (l.nlines > 0 ? 1 : 0);
 	x = PANE_MARGIN + (l.nlines > 0 ? l.lines[l.nlines - 1].width : 0);

@@ -135,20 +135,21 @@ ui_fill(struct ui *u, int y, int x, int w, enum ui_color c, int use_color)
 		mvadd_wch(y, x + i, &blank);
 }
 
-/* Byte ranges of needle in s (ASCII case-insensitive) into a mask. */
-static char *
-ui_match_mask(const char *s, size_t len, const char *needle)
+/* The colour of what the model styled st, over a span of colour base. */
+static enum ui_color
+ui_style_color(enum span_style st, enum ui_color base)
 {
-	char	*mask;
-	size_t	 n, i;
-
-	if (needle == NULL || (n = strlen(needle)) == 0 || n > len)
-		return NULL;
-	mask = xcalloc(len + 1, 1);
-	for (i = 0; i + n <= len; i++)
-		if (strncasecmp(s + i, needle, n) == 0)
-			memset(mask + i, 1, n);
-	return mask;
+	switch (st) {
+	case SPAN_MATCH:
+		return UI_MATCH;
+	case SPAN_LOW:
+		return UI_LOWCONF;
+	case SPAN_DIM:
+		return UI_DIM;
+	case SPAN_PLAIN:
+		break;
+	}
+	return base;
 }
 
 /* Draw one cluster at (y, x); returns 0 or -1 if curses refused it. */
@@ -176,40 +177,47 @@ ui_cluster(int y, int x, const char *s, size_t len, attr_t a, short pair)
 }
 
 /*
- * Draw s[0..len) at (y, x) in at most maxw cells, colour c if use_color,
- * matches of needle highlighted.  Returns the cells used.
+ * Draw sp at (y, x) in at most maxw cells, its styled ranges in their
+ * colours.  A laid-out row brings its widths (sp->cells): then nothing is
+ * measured here.  Returns the cells used.
  */
 int
-ui_text(struct ui *u, int y, int x, int maxw, const char *s, size_t len,
-    enum ui_color c, int use_color, const char *needle)
+ui_text(struct ui *u, int y, int x, int maxw, const struct ui_span *sp)
 {
-	char	*breaks, *mask;
-	size_t	 i, j;
-	int	 w, used = 0, amb = utf8_ambiguous_cells(&u->opts);
-	attr_t	 a = use_color ? ui_attr(u, c) : A_NORMAL;
-	short	 pair = use_color ? ui_pair(u, c) : 0;
+	const char	*s = sp->text.text;
+	size_t		 len = sp->text.len, i, j, r = 0;
+	char		*breaks = NULL;
+	int		 w, used = 0, amb = utf8_ambiguous_cells(&u->opts);
+	attr_t		 a = sp->use_color ? ui_attr(u, sp->color) : A_NORMAL;
+	short		 pair = sp->use_color ? ui_pair(u, sp->color) : 0;
+	enum ui_color	 c;
 
 	if (len == 0 || maxw <= 0)
 		return 0;
-	breaks = xmalloc(len + 1);
-	utf8_grapheme_breaks(s, len, breaks);
-	mask = ui_match_mask(s, len, needle);
+	if (sp->cells == NULL) {
+		breaks = xmalloc(len + 1);
+		utf8_grapheme_breaks(s, len, breaks);
+	}
 	for (i = 0; i < len; i = j) {
-		for (j = i + 1; j < len && !breaks[j]; j++)
+		for (j = i + 1; j < len && (breaks != NULL ? !breaks[j] :
+		    sp->cells[j] == 0); j++)
 			;
-		w = utf8_cluster_width(s + i, j - i, amb);
+		if (breaks != NULL)
+			w = utf8_cluster_width(s + i, j - i, amb);
+		else
+			w = sp->cells[i] - 1;
 		if (used + w > maxw)
 			break;
-		if (w > 0) {
-			int hit = mask != NULL && mask[i];
-
-			ui_cluster(y, x + used, s + i, j - i,
-			    hit ? ui_attr(u, UI_MATCH) : a,
-			    hit ? ui_pair(u, UI_MATCH) : pair);
-		}
+		while (r < sp->nranges && sp->ranges[r].end <= i)
+			r++;
+		if (w > 0 && r < sp->nranges && sp->ranges[r].start <= i) {
+			c = ui_style_color(sp->ranges[r].style, sp->color);
+			ui_cluster(y, x + used, s + i, j - i, ui_attr(u, c),
+			    ui_pair(u, c));
+		} else if (w > 0)
+			ui_cluster(y, x + used, s + i, j - i, a, pair);
 		used += w;
 	}
-	free(mask);
 	free(breaks);
 	return used;
 }

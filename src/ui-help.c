@@ -83,13 +83,13 @@ ui_help_draw(struct ui *u)
 		move(y, 0);
 		clrtoeol();
 	}
-	ui_text(u, top, 1, COLS - 1, head, strlen(head), UI_HEADER, 1, NULL);
+	ui_text(u, top, 1, COLS - 1, UI_SPAN(head, strlen(head), UI_HEADER, 1));
 	scroll_resize(s, ui_help_count(), h > 2 ? (size_t)(h - 2) : 0);
 	for (y = top + 2, k = (int)s->top; y < top + h; y++, k++) {
 		if (!ui_help_line(k, line, sizeof line))
 			break;
-		ui_text(u, y, 2, COLS - 2, line, strlen(line), UI_HEADER, 0,
-		    NULL);
+		ui_text(u, y, 2, COLS - 2, UI_SPAN(line, strlen(line),
+		    UI_HEADER, 0));
 	}
 }
 

@@ -79,8 +79,27 @@ struct ui {
 void	ui_colors_init(struct ui *);
 attr_t	ui_attr(const struct ui *, enum ui_color);
 short	ui_pair(const struct ui *, enum ui_color);
-int	ui_text(struct ui *, int y, int x, int maxw, const char *s, size_t len,
-	    enum ui_color, int use_color, const char *needle);
+/*
+ * Text to draw: its bytes, the colour of the whole (or none), the layout's
+ * widths if it is a laid-out row (else ui_text measures), and the ranges
+ * the model styled.  UI_SPAN() makes a plain one in place.
+ */
+struct ui_span {
+	struct span		 text;
+	enum ui_color		 color;
+	int			 use_color;	/* 0: plain, color unused */
+	const unsigned char	*cells;		/* layout.h, or NULL */
+	const struct span_range	*ranges;
+	size_t			 nranges;
+};
+#define UI_SPAN(s, len, c, use) \
+	(&(const struct ui_span){ { (s), (len) }, (c), (use), NULL, NULL, 0 })
+/* Line k of layout l, with the widths the layout measured. */
+#define UI_ROW(l, k, c, use) \
+	(&(const struct ui_span){ { layout_line_text((l), (k)), \
+	    (l)->lines[(k)].len }, (c), (use), (l)->cells + (l)->lines[(k)].off, \
+	    NULL, 0 })
+int	ui_text(struct ui *, int y, int x, int maxw, const struct ui_span *);
 void	ui_fill(struct ui *, int y, int x, int w, enum ui_color, int use_color);
 
 /* ui-list.c */

@@ -27,23 +27,23 @@ ui_list_row(struct ui *u, const struct pane_rect *r, int y,
 
 	if (selected)
 		ui_fill(u, y, 0, w, UI_SELECTED, 1);
-	x += ui_text(u, y, x, w - x, a->read ? "  " : "N ", 2, c, use, NULL);
+	x += ui_text(u, y, x, w - x, UI_SPAN(a->read ? "  " : "N ", 2, c, use));
 	if (w - x > UI_LIST_LANGS + 4) {
 		cell = layout_pad(a->langs, strlen(a->langs), UI_LIST_LANGS,
 		    &u->opts);
-		x += ui_text(u, y, x, w - x, cell, strlen(cell),
-		    selected ? UI_SELECTED : UI_LANG, 1, NULL) + 2;
+		x += ui_text(u, y, x, w - x, UI_SPAN(cell, strlen(cell),
+		    selected ? UI_SELECTED : UI_LANG, 1)) + 2;
 		free(cell);
 	}
 	if (w - x > UI_LIST_DATE + 20 && a->date != NULL) {
 		cell = layout_pad(a->date, strlen(a->date), UI_LIST_DATE,
 		    &u->opts);
-		x += ui_text(u, y, x, w - x, cell, strlen(cell), c, selected,
-		    NULL) + 2;
+		x += ui_text(u, y, x, w - x, UI_SPAN(cell, strlen(cell), c,
+		    selected)) + 2;
 		free(cell);
 	}
 	cell = layout_truncate(a->title, strlen(a->title), w - x, &u->opts);
-	ui_text(u, y, x, w - x, cell, strlen(cell), c, use, NULL);
+	ui_text(u, y, x, w - x, UI_SPAN(cell, strlen(cell), c, use));
 	free(cell);
 }
 
@@ -72,7 +72,7 @@ ui_list_draw(struct ui *u)
 
 		for (i = 0; i < 2; i++)
 			ui_text(u, r->y + r->h / 2 - 1 + i, 2, r->w - 2,
-			    empty[i], strlen(empty[i]), UI_DIM, 1, NULL);
+			    UI_SPAN(empty[i], strlen(empty[i]), UI_DIM, 1));
 	}
 }
 

@@ -192,13 +192,14 @@ ui_reader_title(struct ui *u, int y, int x, int w,
 	char	*title;
 	int	 used;
 
-	used = ui_text(u, y, x, w, t->lang, strlen(t->lang), UI_LANG, 1, NULL);
+	used = ui_text(u, y, x, w, UI_SPAN(t->lang, strlen(t->lang), UI_LANG,
+	    1));
 	if (w - used - 1 <= 0)
 		return;
 	title = layout_truncate(t->title, strlen(t->title), w - used - 1,
 	    &u->opts);
-	ui_text(u, y, x + used + 1, w - used - 1, title, strlen(title),
-	    UI_HEADER, 1, NULL);
+	ui_text(u, y, x + used + 1, w - used - 1, UI_SPAN(title, strlen(title),
+	    UI_HEADER, 1));
 	free(title);
 }
 
@@ -218,22 +219,26 @@ ui_reader_header(struct ui *u, const struct pane_rect *r)
 		return;
 	}
 	ui_reader_title(u, r->y, m, lw, &v->article->translations[v->left]);
-	ui_text(u, r->y, m + lw, VIEW_GUTTER_WIDTH, VIEW_GUTTER,
-	    VIEW_GUTTER_WIDTH, UI_GUTTER, 1, NULL);
+	ui_text(u, r->y, m + lw, VIEW_GUTTER_WIDTH, UI_SPAN(VIEW_GUTTER,
+	    VIEW_GUTTER_WIDTH, UI_GUTTER, 1));
 	ui_reader_title(u, r->y, m + lw + VIEW_GUTTER_WIDTH,
 	    v->rows.rwidth, &v->article->translations[v->right]);
 }
 
-/* The divider; a pair the aligner is unsure of gets a dim ':'. */
+/* One row of a column, as the model styled it. */
 static void
-ui_reader_gutter(struct ui *u, int y, int x, const struct article_pair *p)
+ui_reader_cell(struct ui *u, int y, int x, int w, const struct view_span *vs,
+    enum ui_color c, int use_color)
 {
-	if (p != NULL && p->confidence < VIEW_LOW_CONFIDENCE && !p->manual)
-		ui_text(u, y, x, VIEW_GUTTER_WIDTH, VIEW_GUTTER_LOW,
-		    VIEW_GUTTER_WIDTH, UI_LOWCONF, 1, NULL);
-	else
-		ui_text(u, y, x, VIEW_GUTTER_WIDTH, VIEW_GUTTER,
-		    VIEW_GUTTER_WIDTH, UI_GUTTER, 1, NULL);
+	struct ui_span	sp;
+
+	sp.text = vs->text;
+	sp.color = c;
+	sp.use_color = use_color;
+	sp.cells = vs->cells;
+	sp.ranges = vs->ranges;
+	sp.nranges = vs->nranges;
+	ui_text(u, y, x, w, &sp);
 }
 
 void
@@ -241,10 +246,10 @@ ui_reader_draw(struct ui *u)
 {
 	const struct pane_rect	*r = &u->pl.pane[PANE_READER];
 	const struct view	*v = &u->view;
-	const char		*s;
+	struct view_span	 vs;
 	const int		 m = PANE_MARGIN;
-	size_t			 row, len;
-	int			 i, w, lw;
+	size_t			 row;
+	int			 i, lw;
 
 	if (r->h == 0 || v->article == NULL)
 		return;
@@ -257,18 +262,19 @@ ui_reader_draw(struct ui *u)
 		if (row >= v->rows.nrows) {
 			if (i == 1 || row == v->rows.nrows)
 				continue;
-			ui_text(u, r->y + i, m, 1, "~", 1, UI_DIM, 1, NULL);
+			ui_text(u, r->y + i, m, 1, UI_SPAN("~", 1, UI_DIM, 1));
 			continue;
 		}
-		if ((s = view_cell(v, row, 0, &len, &w)) != NULL)
-			ui_text(u, r->y + i, m, lw, s, len, UI_HEADER, 0,
-			    v->needle);
+		if (view_row_span(v, row, 0, &vs) == 0)
+			ui_reader_cell(u, r->y + i, m, lw, &vs, UI_HEADER, 0);
 		if (!v->sbs_on)
 			continue;
-		ui_reader_gutter(u, r->y + i, m + lw, view_row_pair(v, row));
-		if ((s = view_cell(v, row, 1, &len, &w)) != NULL)
-			ui_text(u, r->y + i, m + lw + VIEW_GUTTER_WIDTH,
-			    v->rows.rwidth, s, len, UI_HEADER, 0, v->needle);
+		view_row_gutter(v, row, &vs);
+		ui_reader_cell(u, r->y + i, m + lw, VIEW_GUTTER_WIDTH, &vs,
+		    UI_GUTTER, 1);
+		if (view_row_span(v, row, 1, &vs) == 0)
+			ui_reader_cell(u, r->y + i, m + lw + VIEW_GUTTER_WIDTH,
+			    v->rows.rwidth, &vs, UI_HEADER, 0);
 	}
 }
 

@@ -145,13 +145,13 @@ ui_title_draw(struct ui *u)
 	ui_fill(u, 0, 0, COLS, UI_TITLE, 1);
 	snprintf(buf, sizeof buf, " tandem %s  %zu article%s ", PACKAGE_VERSION,
 	    u->list.scroll.total, u->list.scroll.total == 1 ? "" : "s");
-	x = ui_text(u, 0, 0, COLS, buf, strlen(buf), UI_TITLE, 1, NULL);
+	x = ui_text(u, 0, 0, COLS, UI_SPAN(buf, strlen(buf), UI_TITLE, 1));
 	if (a != NULL && a->url != NULL && COLS - x > 10) {
 		char	*url = layout_truncate(a->url, strlen(a->url),
 		    COLS - x - 2, &u->opts);
 
-		ui_text(u, 0, x + 1, COLS - x - 2, url, strlen(url), UI_TITLE,
-		    1, NULL);
+		ui_text(u, 0, x + 1, COLS - x - 2, UI_SPAN(url, strlen(url),
+		    UI_TITLE, 1));
 		free(u->link_shown);
 		u->link_shown = url;
 		u->link_x = x + 1;
@@ -177,10 +177,11 @@ ui_status_draw(struct ui *u)
 	hw = (int)strlen(hint);
 	if (w - hw < 20)
 		hw = 0;
-	ui_text(u, y, 1, w - hw - 2, left, strlen(left),
-	    u->message[0] ? UI_MESSAGE : UI_STATUS, 1, NULL);
+	ui_text(u, y, 1, w - hw - 2, UI_SPAN(left, strlen(left),
+	    u->message[0] ? UI_MESSAGE : UI_STATUS, 1));
 	if (hw > 0)
-		ui_text(u, y, w - hw, hw, hint, (size_t)hw, UI_STATUS, 1, NULL);
+		ui_text(u, y, w - hw, hw, UI_SPAN(hint, (size_t)hw, UI_STATUS,
+		    1));
 }
 
 void
@@ -280,10 +281,10 @@ ui_prompt(struct ui *u, const char *prompt, char *buf, size_t len)
 	leaveok(stdscr, FALSE);
 	for (;;) {
 		ui_fill(u, LINES - 1, 0, COLS, UI_STATUS, 0);
-		x = ui_text(u, LINES - 1, 0, COLS, prompt, strlen(prompt),
-		    UI_STATUS, 0, NULL);
-		x += ui_text(u, LINES - 1, x, COLS - x - 1, buf, o, UI_STATUS,
-		    0, NULL);
+		x = ui_text(u, LINES - 1, 0, COLS, UI_SPAN(prompt,
+		    strlen(prompt), UI_STATUS, 0));
+		x += ui_text(u, LINES - 1, x, COLS - x - 1, UI_SPAN(buf, o,
+		    UI_STATUS, 0));
 		move(LINES - 1, x < COLS ? x : COLS - 1);
 		refresh();
 		rc = get_wch(&ch);

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "scroll.h"
 #include "view.h"
@@ -38,6 +37,9 @@ view_close(struct view *v)
 	v->pairs = NULL;
 	v->npairs = 0;
 	layout_sbs_free(&v->rows);
+	FREE(&v->hits);
+	v->nhits = 0;
+	v->hit = v->match = (size_t)-1;
 	v->top = 0;
 	v->message[0] = '\0';
 }
@@ -100,6 +102,8 @@ view_anchor(const struct view *v, size_t *para, size_t *into)
 	*into = r - first;
 }
 
+static void	view_hits_find(struct view *);
+
 /* Effective pairs: the supplier's, or paragraph i with paragraph i. */
 static void
 view_make_pairs(struct view *v, size_t nl, size_t nr)
@@ -141,24 +145,10 @@ view_layout_pairs(const struct article_pair *ap, size_t n)
 	return lp;
 }
 
-struct layout_para *
-view_paras(const struct article_translation *t)
-{
-	struct layout_para	*p;
-	size_t			 i;
-
-	p = xcalloc(t->nparagraphs + 1, sizeof *p);
-	for (i = 0; i < t->nparagraphs; i++) {
-		p[i].text = t->paragraphs[i].text;
-		p[i].len = t->paragraphs[i].len;
-	}
-	return p;
-}
-
 void
 view_relayout(struct view *v, int width, int height)
 {
-	struct layout_para	*lp, *rp = NULL;
+	const struct span	*lp, *rp = NULL;
 	struct layout_sbs_pair	*pairs;
 	size_t			 para, into, nr = 0, r;
 	int			 lw = width, rw = 0;
@@ -179,9 +169,9 @@ view_relayout(struct view *v, int width, int height)
 			    "side by side: showing %s only",
 			    view_tr(v, v->left)->lang);
 	}
-	lp = view_paras(view_tr(v, v->left));
+	lp = view_tr(v, v->left)->paragraphs;
 	if (v->sbs_on) {
-		rp = view_paras(view_tr(v, v->right));
+		rp = view_tr(v, v->right)->paragraphs;
 		nr = view_tr(v, v->right)->nparagraphs;
 	}
 	/* A resize keeps the alignment; new languages need a new one. */
@@ -193,11 +183,9 @@ view_relayout(struct view *v, int width, int height)
 	layout_sbs_build(&v->rows, lp, view_tr(v, v->left)->nparagraphs, rp,
 	    nr, pairs, v->npairs, lw, rw, &v->opts);
 	free(pairs);
-	free(lp);
-	free(rp);
 
+	view_hits_find(v);
 	v->top = 0;
-	v->match = (size_t)-1;
 	for (r = 0; r < v->rows.nrows; r++)
 		if (view_row_para(v, r) == para) {
 			v->top = r + into;
@@ -385,6 +373,23 @@ view_cell(const struct view *v, size_t row, int right, size_t *len,
 	return l->text + ln->off;
 }
 
+void
+view_row_gutter(const struct view *v, size_t row, struct view_span *out)
+{
+	const struct article_pair	*p = view_row_pair(v, row);
+
+	memset(out, 0, sizeof *out);
+	out->width = VIEW_GUTTER_WIDTH;
+	out->text.len = VIEW_GUTTER_WIDTH;
+	out->text.text = VIEW_GUTTER;
+	if (p != NULL && p->confidence < VIEW_LOW_CONFIDENCE && !p->manual) {
+		out->text.text = VIEW_GUTTER_LOW;
+		out->ranges[0].end = VIEW_GUTTER_WIDTH;
+		out->ranges[0].style = SPAN_LOW;
+		out->nranges = 1;
+	}
+}
+
 const struct article_pair *
 view_row_pair(const struct view *v, size_t row)
 {
@@ -480,63 +485,231 @@ view_pair_split(struct view *v)
 	return view_pairs_changed(v, "split the pair (saved)");
 }
 
-/* Case-insensitive (for ASCII) search for needle in s[0..len). */
-static int
-view_contains(const char *s, size_t len, const char *needle)
+/* Which row shows each line of one side. */
+static size_t *
+view_line_rows(const struct view *v, int side)
 {
-	size_t	n = strlen(needle), i;
+	const struct layout	*l = side ? &v->rows.right : &v->rows.left;
+	size_t			*map, r, i;
 
-	for (i = 0; n > 0 && i + n <= len; i++)
-		if (strncasecmp(s + i, needle, n) == 0)
-			return 1;
-	return 0;
+	map = xcalloc(l->nlines + 1, sizeof *map);
+	for (r = 0; r < v->rows.nrows; r++) {
+		i = side ? v->rows.rows[r].right : v->rows.rows[r].left;
+		if (i != LAYOUT_SBS_NONE)
+			map[i] = r;
+	}
+	return map;
+}
+
+/* The line of the paragraph whose lines start at first that holds pos. */
+static size_t
+view_line_at(const struct layout *l, size_t first, size_t pos)
+{
+	size_t	i = first;
+
+	while (i + 1 < l->nlines && l->lines[i + 1].para ==
+	    l->lines[first].para && l->lines[i + 1].poff <= pos)
+		i++;
+	return i;
+}
+
+/*
+ * Byte pos of the paragraph t (sanitised, tabs kept) as a byte of line
+ * ln's text, where tabs are spaces: the same unless a tab comes first.
+ */
+static size_t
+view_line_byte(const struct view *v, const struct layout *l, size_t ln,
+    const char *t, size_t pos)
+{
+	const struct layout_line	*line = &l->lines[ln];
+	const char			*text = l->text + line->off;
+	size_t				 i, j = 0;
+	int				 col;
+
+	if (pos <= line->poff)
+		return 0;
+	if (pos >= line->poff + line->plen)
+		return line->len;
+	if (line->len == line->plen)
+		return pos - line->poff;
+	for (i = line->poff; i < pos && j < line->len; i++) {
+		if (t[i] != '\t') {
+			j++;
+			continue;
+		}
+		col = utf8_width(text, j, &v->opts);
+		j += (size_t)(UTF8_TABSTOP - col % UTF8_TABSTOP);
+	}
+	return j < line->len ? j : line->len;
+}
+
+static void
+view_hit_add(struct view *v, size_t *cap, const struct view_hit *h)
+{
+	if (v->nhits == *cap) {
+		*cap = *cap < 16 ? 16 : *cap * 2;
+		v->hits = xreallocarray(v->hits, *cap, sizeof *v->hits);
+	}
+	v->hits[v->nhits++] = *h;
+}
+
+/* Every match in one side's paragraphs, mapped to its lines and rows. */
+static void
+view_hits_side(struct view *v, int side, size_t *cap)
+{
+	const struct article_translation *t = view_tr(v, side ? v->right :
+	    v->left);
+	const struct layout	*l = side ? &v->rows.right : &v->rows.left;
+	struct view_hit		 h;
+	struct span		 sp;
+	char			*clean;
+	size_t			*rows, li = 0, p, at, n;
+
+	rows = view_line_rows(v, side);
+	for (p = 0; p < t->nparagraphs; p++) {
+		while (li < l->nlines && l->lines[li].para < p)
+			li++;
+		if (li == l->nlines || l->lines[li].para != p)
+			continue;
+		clean = utf8_sanitize_keep_tabs(t->paragraphs[p].text,
+		    t->paragraphs[p].len, &n);
+		sp.text = clean;
+		sp.len = n;
+		memset(&h, 0, sizeof h);
+		h.side = side;
+		h.para = p;
+		for (at = 0; span_find(&sp, at, v->needle, &h.start, &h.end);
+		    at = h.end) {
+			h.lfirst = view_line_at(l, li, h.start);
+			h.llast = view_line_at(l, li, h.end - 1);
+			h.lstart = view_line_byte(v, l, h.lfirst, clean, h.start);
+			h.lend = view_line_byte(v, l, h.llast, clean, h.end);
+			h.row = rows[h.lfirst];
+			view_hit_add(v, cap, &h);
+		}
+		free(clean);
+	}
+	free(rows);
 }
 
 static int
-view_row_matches(const struct view *v, size_t r, const char *needle)
+view_hit_cmp(const void *a, const void *b)
 {
-	const char	*s;
-	size_t		 len;
-	int		 w, side;
+	const struct view_hit	*x = a, *y = b;
 
-	for (side = 0; side < 2; side++)
-		if ((s = view_cell(v, r, side, &len, &w)) != NULL &&
-		    view_contains(s, len, needle))
-			return 1;
-	return 0;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	if (x->side != y->side)
+		return x->side - y->side;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Find every match of the needle in the text as laid out now. */
+static void
+view_hits_find(struct view *v)
+{
+	size_t	cap = 0;
+
+	FREE(&v->hits);
+	v->nhits = 0;
+	v->hit = (size_t)-1;
+	v->match = (size_t)-1;
+	if (v->needle == NULL || *v->needle == '\0' || v->article == NULL ||
+	    v->rows.nrows == 0)
+		return;
+	view_hits_side(v, 0, &cap);
+	if (v->sbs_on)
+		view_hits_side(v, 1, &cap);
+	qsort(v->hits, v->nhits, sizeof *v->hits, view_hit_cmp);
+}
+
+/* The next match from the current one, or from the top; -1 if none. */
+static size_t
+view_hit_next(const struct view *v, int dir)
+{
+	size_t	k;
+
+	if (v->hit < v->nhits && v->match >= v->top &&
+	    v->match < v->top + (size_t)v->height) {
+		if (dir > 0)
+			return v->hit + 1 < v->nhits ? v->hit + 1 : (size_t)-1;
+		return v->hit > 0 ? v->hit - 1 : (size_t)-1;
+	}
+	if (dir > 0) {
+		for (k = 0; k < v->nhits; k++)
+			if (v->hits[k].row > v->top)
+				return k;
+		return (size_t)-1;
+	}
+	for (k = v->nhits; k > 0; k--)
+		if (v->hits[k - 1].row < v->top)
+			return k - 1;
+	return (size_t)-1;
 }
 
 int
 view_search(struct view *v, const char *needle, int dir)
 {
-	size_t	r;
+	size_t	k;
 
 	if (needle != NULL) {
 		free(v->needle);
 		v->needle = xstrdup(needle);
+		view_hits_find(v);
 	}
 	if (v->needle == NULL || *v->needle == '\0')
 		return view_refuse(v, "no previous search");
 	if (v->article == NULL)
 		return -1;
-	/* Go on from the last match if it is on screen, else from the top. */
-	r = v->match >= v->top && v->match < v->top + (size_t)v->height ?
-	    v->match : v->top;
-	for (;;) {
-		if (dir > 0 ? r + 1 >= v->rows.nrows : r == 0)
-			break;
-		r = dir > 0 ? r + 1 : r - 1;
-		if (view_row_matches(v, r, v->needle)) {
-			v->match = r;
-			v->top = r > view_max_top(v) ? view_max_top(v) : r;
-			/* The match is below a clamped top: still on screen. */
-			v->message[0] = '\0';
-			return 0;
-		}
+	if ((k = view_hit_next(v, dir)) != (size_t)-1) {
+		v->hit = k;
+		v->match = v->hits[k].row;
+		/* Below a clamped top the match is still on screen. */
+		v->top = v->match > view_max_top(v) ? view_max_top(v) :
+		    v->match;
+		v->message[0] = '\0';
+		return 0;
 	}
 	snprintf(v->message, sizeof v->message, "pattern not found: %s",
 	    v->needle);
 	return -1;
+}
+
+int
+view_row_span(const struct view *v, size_t row, int right,
+    struct view_span *out)
+{
+	const struct layout		*l = right ? &v->rows.right :
+					    &v->rows.left;
+	const struct layout_line	*ln;
+	const struct view_hit		*h;
+	struct span_range		*rg;
+	size_t				 i, k;
+
+	memset(out, 0, sizeof *out);
+	if (row >= v->rows.nrows)
+		return -1;
+	i = right ? v->rows.rows[row].right : v->rows.rows[row].left;
+	if (i == LAYOUT_SBS_NONE)
+		return -1;
+	ln = &l->lines[i];
+	out->text.text = l->text + ln->off;
+	out->text.len = ln->len;
+	out->width = ln->width;
+	out->cells = l->cells + ln->off;
+	for (k = 0; k < v->nhits && v->hits[k].row <= row; k++) {
+		h = &v->hits[k];
+		if (h->side != right || i < h->lfirst || i > h->llast ||
+		    out->nranges == VIEW_MAX_RANGES)
+			continue;
+		rg = &out->ranges[out->nranges];
+		rg->start = i == h->lfirst ? h->lstart : 0;
+		rg->end = i == h->llast ? h->lend : ln->len;
+		rg->style = SPAN_MATCH;
+		if (rg->end > rg->start)
+			out->nranges++;
+	}
+	return 0;
 }
 
 size_t

@@ -40,6 +40,32 @@ typedef void (*view_pairs_fn)(void *arg, const struct article *,
 typedef int (*view_save_fn)(void *arg, const struct article *,
     size_t left, size_t right, const struct article_pair *pairs, size_t n);
 
+/*
+ * One match of the search in a paragraph's text (sanitised, tabs kept,
+ * the bytes layout_line's poff and plen count): it may run over several
+ * rows, and is found and shown from the first.
+ */
+struct view_hit {
+	size_t			 row;		/* first row it is on */
+	int			 side;		/* 0 left, 1 right */
+	size_t			 para;
+	size_t			 start, end;	/* bytes in the paragraph */
+	size_t			 lfirst, llast;	/* the lines it is on */
+	size_t			 lstart, lend;	/* bytes into their text */
+};
+
+/* The most styled ranges one row's text carries. */
+#define VIEW_MAX_RANGES		8
+
+/* What the UI draws for one row of one column. */
+struct view_span {
+	struct span		 text;		/* the line's bytes */
+	int			 width;		/* cells */
+	const unsigned char	*cells;		/* layout.h: per byte */
+	struct span_range	 ranges[VIEW_MAX_RANGES];
+	size_t			 nranges;
+};
+
 struct view {
 	struct article		*article;	/* owned */
 	size_t			 left, right;	/* translation indices */
@@ -59,7 +85,10 @@ struct view {
 	size_t			 top;		/* first row shown */
 
 	char			*needle;	/* last search, or NULL */
-	size_t			 match;		/* row of the last match */
+	struct view_hit		*hits;		/* every match of needle */
+	size_t			 nhits;
+	size_t			 hit;		/* the current one, or -1 */
+	size_t			 match;		/* its first row, or -1 */
 	char			 message[160];	/* for the status line */
 };
 
@@ -88,9 +117,22 @@ int	view_next_lang2(struct view *);
 int	view_swap(struct view *);
 int	view_toggle_sbs(struct view *);
 
-/* Search from the row after the top (dir 1) or before it (-1). */
+/*
+ * Search the paragraphs (span_find) for needle, or the last one if NULL:
+ * from the current match if it is on screen, else from the row after the
+ * top (dir 1) or before it (-1).  Matches go in row order, left before
+ * right, and a match that wraps is found from its first row.
+ */
 int	view_search(struct view *, const char *needle, int dir);
 
+/*
+ * A row of the left or right column as the UI draws it: its text, widths
+ * and the search matches on it.  0, or -1 for a blank.
+ */
+int	view_row_span(const struct view *, size_t row, int right,
+	    struct view_span *);
+/* The divider of a side-by-side row: SPAN_LOW if the pair is doubtful. */
+void	view_row_gutter(const struct view *, size_t row, struct view_span *);
 /* A row's text: line bytes of the left/right column, or NULL if blank. */
 const char *view_cell(const struct view *, size_t row, int right,
 	    size_t *len, int *width);
@@ -105,8 +147,7 @@ const struct article_pair *view_row_pair(const struct view *, size_t row);
 int	view_pair_join(struct view *);
 int	view_pair_split(struct view *);
 
-/* A translation's paragraphs, and an alignment, as layout-sbs takes them. */
-struct layout_para *view_paras(const struct article_translation *);
+/* An alignment as layout-sbs takes it. */
 struct layout_sbs_pair *view_layout_pairs(const struct article_pair *, size_t);
 
 /* "ko|en  3/8  42%" */

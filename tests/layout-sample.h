@@ -32,7 +32,7 @@ static const char *sample_marker[SAMPLE_NLANG] = {
 
 struct sample {
 	char			*buf;
-	struct layout_para	 para[SAMPLE_NLANG][SAMPLE_MAXPARA];
+	struct span	 para[SAMPLE_NLANG][SAMPLE_MAXPARA];
 	size_t			 n[SAMPLE_NLANG];
 };
 

@@ -72,10 +72,10 @@ sample_load(void)
 }
 
 /* Text array over C strings. */
-static struct align_text *
+static struct span *
 texts(char **s, size_t n)
 {
-	struct align_text	*t;
+	struct span	*t;
 	size_t			 i;
 
 	t = xcalloc(n + 1, sizeof *t);
@@ -128,7 +128,7 @@ static char *
 run(const char *la, char **a, size_t na, const char *lb, char **b,
     size_t nb, int flags, double *conf, double *minconf)
 {
-	struct align_text	*ta = texts(a, na), *tb = texts(b, nb);
+	struct span	*ta = texts(a, na), *tb = texts(b, nb);
 	struct article_pair	*p = NULL;
 	size_t			 n = 0, i;
 	char			*s;
@@ -435,7 +435,7 @@ test_anchors(void)
 static void
 test_degenerate(void)
 {
-	struct align_text	 t[3], *big;
+	struct span	 t[3], *big;
 	struct article_pair	*p;
 	size_t			 n, i, len = 200000;
 	double			 conf;
@@ -516,7 +516,7 @@ test_random(void)
 		"(", "http://x", "www.", "September 16th", "▲", "SBA", "1e308",
 		"99999999999999999999999", "１", "。", "“", "만", "5천", "mai 3",
 	};
-	struct align_text	 t[2][8];
+	struct span	 t[2][8];
 	struct article_pair	*p;
 	char			 buf[2][8][12 * 32];	/* 11 pieces at most */
 	unsigned long		 seed = 12345;
@@ -562,7 +562,7 @@ test_random(void)
 static void
 test_confidence(void)
 {
-	struct align_text	*ta, *tb;
+	struct span	*ta, *tb;
 	struct article_pair	*p;
 	char			*b[9];
 	size_t			 n, i, k = 0, low = 0;

@@ -29,10 +29,10 @@ static const struct layout_opts opts = {
 static void
 test_default_pairs(void)
 {
-	static const struct layout_para left[] = {
+	static const struct span left[] = {
 		P("하나 둘 셋 넷"), P("다섯"),
 	};
-	static const struct layout_para right[] = {
+	static const struct span right[] = {
 		P("one two three four five six"), P("five"),
 	};
 	struct layout_sbs	 sbs;
@@ -67,10 +67,10 @@ test_default_pairs(void)
 static void
 test_uneven_pairs(void)
 {
-	static const struct layout_para left[] = {
+	static const struct span left[] = {
 		P("L0"), P("L1"), P("L2"), P("L3"),
 	};
-	static const struct layout_para right[] = {
+	static const struct span right[] = {
 		P("R0"), P("R1"), P("R2"), P("R3"),
 	};
 	static const struct layout_sbs_pair pairs[] = {

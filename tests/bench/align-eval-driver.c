@@ -22,7 +22,7 @@
 
 /* Read n paragraph lines into t (the texts are allocated). */
 static int
-eval_read(struct align_text *t, size_t n, char **line, size_t *size)
+eval_read(struct span *t, size_t n, char **line, size_t *size)
 {
 	ssize_t	 len;
 	size_t	 i;
@@ -46,7 +46,7 @@ eval_read(struct align_text *t, size_t n, char **line, size_t *size)
 int
 main(int argc, char **argv)
 {
-	struct align_text	*a, *b;
+	struct span	*a, *b;
 	struct article_pair	*p;
 	char			*line = NULL, id[128], la[32], lb[32];
 	size_t			 size = 0, na, nb, n, i;

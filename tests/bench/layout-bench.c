@@ -35,7 +35,7 @@ bench_now(void)
 
 /* Lay the article out at width for BENCH_SECONDS of CPU; bytes/second. */
 static double
-bench_width(const struct layout_para *paras, size_t n, size_t bytes,
+bench_width(const struct span *paras, size_t n, size_t bytes,
     int width, const struct layout_opts *opts, size_t *nlines)
 {
 	struct layout	l;
@@ -62,7 +62,7 @@ main(int argc, char **argv)
 {
 	struct layout_opts	 opts = { LAYOUT_AMBIGUOUS_NARROW,
 	    LAYOUT_KOREAN_KEEP_ALL };
-	struct layout_para	 paras[BENCH_PARAS];
+	struct span	 paras[BENCH_PARAS];
 	struct sample		 s;
 	size_t			 i, lang, bytes = 0, nlines, k[SAMPLE_NLANG];
 	double			 rate, sum = 0;

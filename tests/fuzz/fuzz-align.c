@@ -20,7 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const tags[] = { "ko", "en", "zh-Hans", "ja",
 	    "fr_FR", "ar", "xx", NULL };
 	struct fuzz_input	 in = { data, size };
-	static struct align_text paras[FUZZ_ALIGN_MAXPARAS];
+	static struct span paras[FUZZ_ALIGN_MAXPARAS];
 	struct article_pair	*pairs = NULL;
 	size_t			 npairs = 0, na, n = 0, i;
 	int			 t, a = 0, b = 0;

@@ -64,7 +64,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fuzz_input	 in = { data, size };
 	struct layout_sbs_pair	 pairs[16];
-	struct layout_para	 paras[FUZZ_SBS_MAXPARAS];
+	struct span	 paras[FUZZ_SBS_MAXPARAS];
 	struct layout_opts	 o;
 	struct layout_sbs	 sbs;
 	size_t			 npairs, nleft, n = 0, i;

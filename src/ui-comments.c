@@ -114,7 +114,8 @@ ui_comments_draw(struct ui *u)
 	}
 }
 
-int
+/* The comment pane's keys, or UI_UNHANDLED. */
+enum ui_result
 ui_comments_op(struct ui *u, enum op op)
 {
 	struct comment_view	*cv = u->comments;
@@ -126,7 +127,7 @@ ui_comments_op(struct ui *u, enum op op)
 	case OP_PAGE_UP:	comment_view_page(cv, -1); break;
 	case OP_TOP:		comment_view_end(cv, -1); break;
 	case OP_BOTTOM:		comment_view_end(cv, 1); break;
-	case OP_REPLY:		ui_compose(u, 1); break;
+	case OP_REPLY:		return ui_compose(u, 1);
 	case OP_COLLAPSE:	comment_view_collapse(cv); break;
 	case OP_PARENT:
 		if (comment_view_parent(cv) != 0)
@@ -137,7 +138,7 @@ ui_comments_op(struct ui *u, enum op op)
 			ui_message(u, "no next comment at this level");
 		break;
 	default:
-		return 0;
+		return UI_UNHANDLED;
 	}
-	return 1;
+	return UI_REPAINT;
 }

@@ -218,8 +218,11 @@ ui_compose_editor_argv(const char *path, char **words)
 	return argv;
 }
 
-/* Ctrl-E: edit the text in $VISUAL/$EDITOR through a private file. */
-static void
+/*
+ * Ctrl-E: edit the text in $VISUAL/$EDITOR through a private file.
+ * UI_CLEAR once the editor had the terminal, else UI_REPAINT.
+ */
+static enum ui_result
 ui_compose_editor(struct ui *u, struct ui_compose *c)
 {
 	char	 path[] = "/tmp/tandem-comment.XXXXXX", *words, **argv, *text;
@@ -229,13 +232,13 @@ ui_compose_editor(struct ui *u, struct ui_compose *c)
 
 	if ((fd = mkstemp(path)) == -1) {
 		ui_message(u, "%s: %s", path, strerror(errno));
-		return;
+		return UI_REPAINT;
 	}
 	if (write(fd, c->buf, c->len) != (ssize_t)c->len) {
 		ui_message(u, "%s: %s", path, strerror(errno));
 		close(fd);
 		unlink(path);
-		return;
+		return UI_REPAINT;
 	}
 	close(fd);
 	argv = ui_compose_editor_argv(path, &words);
@@ -262,6 +265,7 @@ ui_compose_editor(struct ui *u, struct ui_compose *c)
 	unlink(path);
 	free(argv);
 	free(words);
+	return UI_CLEAR;
 }
 
 /* Trim trailing blanks and newlines: what is sent. */
@@ -275,25 +279,29 @@ ui_compose_trim(struct ui_compose *c)
 
 /*
  * The key loop: returns 1 when the comment was sent, 0 when left as a
- * draft (or nothing), -1 on a signal.
+ * draft (or nothing), -1 on a signal.  It has the keyboard while the
+ * editor is open, so it updates the screen as ui_loop does, starting
+ * with the panes: the comment pane may just have opened.
  */
 static int
 ui_compose_loop(struct ui *u, struct ui_compose *c)
 {
-	wint_t	ch;
-	char	enc[5];
-	int	rc;
+	wint_t		ch;
+	char		enc[5];
+	int		rc;
+	enum ui_result	res = UI_RELAYOUT;
 
 	for (;;) {
 		curs_set(1);
-		ui_draw(u);
+		ui_update(u, res);
+		res = UI_REPAINT;
 		rc = get_wch(&ch);
 		if (ui_signal != 0)
 			return -1;
 		if (rc == ERR)
 			continue;
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-			ui_layout(u);
+			res = UI_RELAYOUT;
 			continue;
 		}
 		u->message[0] = '\0';
@@ -309,7 +317,7 @@ ui_compose_loop(struct ui *u, struct ui_compose *c)
 		if (rc == OK && ch == 27)			/* Esc */
 			return 0;
 		if (rc == OK && ch == 5) {			/* Ctrl-E */
-			ui_compose_editor(u, c);
+			res = ui_compose_editor(u, c);
 			continue;
 		}
 		if ((rc == KEY_CODE_YES && ch == KEY_BACKSPACE) ||
@@ -327,7 +335,11 @@ ui_compose_loop(struct ui *u, struct ui_compose *c)
 	}
 }
 
-void
+/*
+ * C and r: write a comment in the comment pane, which opens for it.
+ * The editor has drawn over the panes, so a repaint follows.
+ */
+enum ui_result
 ui_compose(struct ui *u, int reply)
 {
 	struct comment_identity	 id;
@@ -338,16 +350,17 @@ ui_compose(struct ui *u, int reply)
 
 	if (u->view.article == NULL) {
 		ui_message(u, "open an article to comment on it");
-		return;
+		return UI_REPAINT;
 	}
 	if (reply) {
 		if ((to = comment_view_selected(u->comments)) == NULL) {
 			ui_message(u, "no comment to reply to: C writes one");
-			return;
+			return UI_REPAINT;
 		}
 	}
+	/* Its prompts write over the status line. */
 	if (ui_compose_identity(u, &id) != 0)
-		return;
+		return UI_REPAINT;
 	memset(&c, 0, sizeof c);
 	c.buf = xstrdup("");
 	c.parent = to != NULL ? to->id : 0;
@@ -360,7 +373,6 @@ ui_compose(struct ui *u, int reply)
 
 	u->ps.comments = 1;
 	u->ps.focus = PANE_COMMENTS;
-	ui_layout(u);
 	u->compose = &c;
 	leaveok(stdscr, FALSE);		/* the cursor shows where typing goes */
 	rc = ui_compose_loop(u, &c);
@@ -380,4 +392,5 @@ ui_compose(struct ui *u, int reply)
 	comment_identity_free(&id);
 	free(c.author);
 	free(c.buf);
+	return UI_REPAINT;
 }

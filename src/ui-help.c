@@ -94,7 +94,7 @@ ui_help_draw(struct ui *u)
 }
 
 /* The scrolling keys scroll, ^L redraws, any other key closes. */
-int
+enum ui_result
 ui_help_op(struct ui *u, enum op op)
 {
 	struct scroll	*s = &u->help_scroll;
@@ -114,5 +114,5 @@ ui_help_op(struct ui *u, enum op op)
 		s->top = 0;
 		break;
 	}
-	return 1;
+	return UI_REPAINT;
 }

@@ -46,6 +46,43 @@
 enum ui_color { UI_COLORS(UI_COLOR_ENUM) UI_NCOLORS };
 #undef UI_COLOR_ENUM
 
+/*
+ * What a key's handler changed, so that the loop (ui_update) does the
+ * work once, in one place.  Flags: a handler ORs together what applies,
+ * and each flag brings the cheaper work after it.
+ *
+ *	UI_UNHANDLED	not this handler's operation: the caller tries the
+ *			next one
+ *	UI_HANDLED	done, and nothing on the screen changed (quit, a
+ *			key with nothing to do)
+ *	UI_REPAINT	the model changed: draw it again.  Curses sends
+ *			only the difference, so a scroll of the reader is
+ *			about a line of bytes; never more than this for a
+ *			move.  A language switch is one too: view.c
+ *			reflows the reader's rows itself.
+ *	UI_RELAYOUT	the panes changed (one opened or closed, the focus,
+ *			the terminal's size): recompute them, reflow the
+ *			reader to its new width, send the title bar's link
+ *			again, repaint
+ *	UI_RELOAD	the cache changed under the list: reload its rows
+ *			(relayout too if their number changed), repaint
+ *	UI_CLEAR	what the terminal shows is unknown (^L, a program
+ *			ran in it): clear it, send the link, repaint
+ *
+ * A status line message, set or cleared, is a visible change the loop
+ * notices by itself; a handler that sets one says UI_REPAINT anyway.
+ * ui_prompt() and the comment editor read keys in loops of their own
+ * and go through ui_update() too.
+ */
+enum ui_result {
+	UI_UNHANDLED = 0,
+	UI_HANDLED = 0x1,
+	UI_REPAINT = 0x2,
+	UI_RELAYOUT = 0x4,
+	UI_RELOAD = 0x8,
+	UI_CLEAR = 0x10
+};
+
 struct cache;
 
 struct ui {
@@ -69,7 +106,7 @@ struct ui {
 	int			 quit;
 	int			 colour;	/* colours in use */
 	int			 hyperlinks;	/* terminal takes OSC 8 */
-	int			 link_dirty;	/* title bar link to send */
+	int			 link_dirty;	/* link to send (ui_update) */
 	int			 link_x;	/* where the URL is shown */
 	char			*link_shown;	/* the URL as shown, or NULL */
 	char			 message[256];
@@ -104,28 +141,28 @@ void	ui_fill(struct ui *, int y, int x, int w, enum ui_color, int use_color);
 
 /* ui-list.c */
 void	ui_list_draw(struct ui *);
-int	ui_list_op(struct ui *, enum op);
+enum ui_result ui_list_op(struct ui *, enum op);
 
 /* ui-reader.c */
 void	ui_reader_draw(struct ui *);
-int	ui_reader_op(struct ui *, enum op);
-int	ui_reader_open(struct ui *, long long id);
-void	ui_reader_close(struct ui *);
+enum ui_result ui_reader_op(struct ui *, enum op);
+enum ui_result ui_reader_open(struct ui *, long long id);
+enum ui_result ui_reader_close(struct ui *);
 void	ui_reader_resize(struct ui *);
 
 /* ui-comments.c */
 void	ui_comments_draw(struct ui *);
-int	ui_comments_op(struct ui *, enum op);
+enum ui_result ui_comments_op(struct ui *, enum op);
 void	ui_comments_load(struct ui *);
 void	ui_comments_leave(struct ui *);
 
 /* ui-compose.c */
-void	ui_compose(struct ui *, int reply);
+enum ui_result ui_compose(struct ui *, int reply);
 void	ui_compose_draw(struct ui *);
 
 /* ui-help.c */
 void	ui_help_draw(struct ui *);
-int	ui_help_op(struct ui *, enum op);
+enum ui_result ui_help_op(struct ui *, enum op);
 
 /* ui.c */
 extern volatile sig_atomic_t ui_signal;
@@ -135,6 +172,6 @@ void	ui_erase_grapheme(char *);
 void	ui_message(struct ui *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	ui_prompt(struct ui *, const char *prompt, char *buf, size_t len);
-void	ui_layout(struct ui *);
+void	ui_update(struct ui *, enum ui_result);
 
 #endif

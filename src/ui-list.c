@@ -76,25 +76,25 @@ ui_list_draw(struct ui *u)
 	}
 }
 
-static void
+/* N: the row's read mark is the cache's, so the rows are reloaded. */
+static enum ui_result
 ui_list_toggle_read(struct ui *u)
 {
 	const struct article_summary	*a;
 	char				*cause = NULL;
 
 	if ((a = list_row(&u->list, u->list.scroll.sel)) == NULL)
-		return;
+		return UI_HANDLED;
 	if (cache_article_set_read(u->cache, a->id, !a->read, &cause) != 0) {
 		ui_message(u, "%s", cause);
 		free(cause);
-		return;
+		return UI_REPAINT;
 	}
-	list_reload(&u->list, &cause);
-	free(cause);
+	return UI_RELOAD;
 }
 
-/* Handle op for the list; returns 1 if it was the list's to handle. */
-int
+/* Handle op for the list, or UI_UNHANDLED if it is not the list's. */
+enum ui_result
 ui_list_op(struct ui *u, enum op op)
 {
 	const struct article_summary	*a;
@@ -108,13 +108,13 @@ ui_list_op(struct ui *u, enum op op)
 	case OP_HALF_UP:	list_page(&u->list, -1, 1); break;
 	case OP_TOP:		list_home(&u->list); break;
 	case OP_BOTTOM:		list_end(&u->list); break;
-	case OP_TOGGLE_READ:	ui_list_toggle_read(u); break;
+	case OP_TOGGLE_READ:	return ui_list_toggle_read(u);
 	case OP_OPEN:
-		if ((a = list_row(&u->list, u->list.scroll.sel)) != NULL)
-			ui_reader_open(u, a->id);
-		break;
+		if ((a = list_row(&u->list, u->list.scroll.sel)) == NULL)
+			return UI_HANDLED;
+		return ui_reader_open(u, a->id);
 	default:
-		return 0;
+		return UI_UNHANDLED;
 	}
-	return 1;
+	return UI_REPAINT;
 }

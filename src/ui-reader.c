@@ -110,23 +110,28 @@ ui_reader_setting(struct ui *u, long long id, const char *key)
 	return value;
 }
 
-int
+/*
+ * Open article id in the reader, in the languages it was last read in.
+ * Opening marks it read, which changes the list's rows.
+ */
+enum ui_result
 ui_reader_open(struct ui *u, long long id)
 {
 	struct article	*a;
 	char		*cause = NULL, *l, *r, *s;
 	size_t		 left, right;
 	int		 sbs;
+	enum ui_result	 res = UI_RELAYOUT;
 
 	if (cache_article_load(u->cache, id, &a, &cause) != 0) {
 		ui_message(u, "%s", cause);
 		free(cause);
-		return -1;
+		return UI_REPAINT;
 	}
 	if (a->ntranslations == 0) {
 		article_free(a);
 		ui_message(u, "article %lld has no text", id);
-		return -1;
+		return UI_REPAINT;
 	}
 	l = ui_reader_setting(u, id, "view.left");
 	r = ui_reader_setting(u, id, "view.right");
@@ -147,18 +152,16 @@ ui_reader_open(struct ui *u, long long id)
 		ui_message(u, "%s",
 		    cache_error_string(cache_last_error(u->cache)));
 	else if (!a->read)
-		list_reload(&u->list, &cause);
+		res |= UI_RELOAD;
 	free(cause);
 	u->ps.article_open = 1;
 	u->ps.focus = PANE_READER;
-	u->link_dirty = 1;
 	comment_view_rewind(u->comments);
 	ui_comments_load(u);
-	ui_layout(u);
-	return 0;
+	return res;
 }
 
-void
+enum ui_result
 ui_reader_close(struct ui *u)
 {
 	ui_comments_leave(u);
@@ -167,7 +170,7 @@ ui_reader_close(struct ui *u)
 	u->ps.article_open = 0;
 	u->ps.comments = 0;
 	u->ps.focus = PANE_LIST;
-	ui_layout(u);
+	return UI_RELAYOUT;
 }
 
 /* The pane's text area: everything below the header row. */
@@ -288,13 +291,18 @@ ui_reader_changed(struct ui *u, int rc)
 		ui_message(u, "%s", u->view.message);
 }
 
-int
+/*
+ * Scrolls and language changes of the open article, or UI_UNHANDLED.
+ * All are repaints: view.c reflows the rows itself when the languages
+ * change, and the panes stay as they are.
+ */
+enum ui_result
 ui_reader_op(struct ui *u, enum op op)
 {
 	struct view	*v = &u->view;
 
 	if (v->article == NULL)
-		return 0;
+		return UI_UNHANDLED;
 	switch (op) {
 	case OP_DOWN:		view_scroll(v, 1); break;
 	case OP_UP:		view_scroll(v, -1); break;
@@ -321,7 +329,7 @@ ui_reader_op(struct ui *u, enum op op)
 			    (size_t)(op - OP_LANG_1)));
 			break;
 		}
-		return 0;
+		return UI_UNHANDLED;
 	}
-	return 1;
+	return UI_REPAINT;
 }

@@ -5,6 +5,9 @@
  * what libtandem computes and read keys.  A key goes through two tables:
  * keys.c turns it into an operation for the pane with the focus, and the
  * pane's ui_*_op() handles it (or ui_op() here, for the global ones).
+ * Handlers change the model and say what they changed (enum ui_result);
+ * the loop alone turns that into work, once per key, in ui_update():
+ * reload the list, recompute the panes, clear, draw.
  * Signal handlers only set a flag; the loop notices it when get_wch()
  * returns and gives the terminal back before exiting.
  *
@@ -66,10 +69,9 @@ ui_message(struct ui *u, const char *fmt, ...)
 }
 
 /* Recompute the panes for the terminal's size; lays the reader out. */
-void
+static void
 ui_layout(struct ui *u)
 {
-	u->link_dirty = 1;
 	u->ps.cols = COLS;
 	u->ps.lines = LINES;
 	u->ps.list_rows = u->list.scroll.total > 1000 ? 1000 :
@@ -213,6 +215,35 @@ ui_draw(struct ui *u)
 		ui_hyperlink(u, u->link_x, u->view.article->url, u->link_shown);
 }
 
+/*
+ * Do what a handler's result asks, cheapest last: reload, recompute,
+ * clear, then draw, which every result but UI_HANDLED needs.  The only
+ * place that lays out the panes or marks the title bar's link for
+ * sending (its cells are rewritten after a relayout or a clear).
+ */
+void
+ui_update(struct ui *u, enum ui_result res)
+{
+	size_t	 total = u->list.scroll.total;
+	char	*cause = NULL;
+
+	if (res & UI_RELOAD) {
+		/* A list that cannot be read again keeps the rows it has. */
+		list_reload(&u->list, &cause);
+		free(cause);
+		if (u->list.scroll.total != total)
+			res |= UI_RELAYOUT;
+	}
+	if (res & UI_RELAYOUT)
+		ui_layout(u);
+	if (res & UI_CLEAR)
+		clearok(curscr, TRUE);
+	if (res & (UI_RELAYOUT | UI_CLEAR))
+		u->link_dirty = 1;
+	if (res & ~UI_HANDLED)
+		ui_draw(u);
+}
+
 /* Our key code for what get_wch() returned. */
 static int
 ui_key(int rc, wint_t ch)
@@ -302,8 +333,7 @@ ui_prompt(struct ui *u, const char *prompt, char *buf, size_t len)
 			ui_erase_grapheme(buf);
 			o = strlen(buf);
 		} else if (key == KEYS_RESIZE) {
-			ui_layout(u);
-			ui_draw(u);
+			ui_update(u, UI_RELAYOUT);
 		} else if (rc == OK && ch >= 0x20 && ch != 0x7f &&
 		    (ch < 0x80 || ch >= 0xa0) && ch < 0x110000) {
 			size_t	n = utf8_encode((uint32_t)ch, enc);
@@ -324,6 +354,7 @@ ui_prompt(struct ui *u, const char *prompt, char *buf, size_t len)
 /*
  * Run a program with the terminal handed over, as an argument vector,
  * never through a shell.  Returns its exit status, or -1 with a message.
+ * The screen is the program's now: the caller's result is UI_CLEAR.
  */
 int
 ui_spawn(struct ui *u, char *const argv[])
@@ -338,8 +369,6 @@ ui_spawn(struct ui *u, char *const argv[])
 		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 			;
 	reset_prog_mode();
-	clearok(curscr, TRUE);
-	u->link_dirty = 1;
 	if (rc != 0) {
 		ui_message(u, "%s: %s", argv[0], strerror(rc));
 		return -1;
@@ -348,7 +377,7 @@ ui_spawn(struct ui *u, char *const argv[])
 }
 
 /* Open the article's URL with $BROWSER. */
-static void
+static enum ui_result
 ui_open_url(struct ui *u)
 {
 	const struct article	*a = u->view.article;
@@ -357,97 +386,102 @@ ui_open_url(struct ui *u)
 
 	if (a == NULL || a->url == NULL) {
 		ui_message(u, "this article has no URL");
-		return;
+		return UI_REPAINT;
 	}
 	if (browser == NULL || *browser == '\0') {
 		ui_message(u, "set BROWSER to open links");
-		return;
+		return UI_REPAINT;
 	}
 	argv[0] = (char *)browser;
 	argv[1] = a->url;
 	argv[2] = NULL;
 	ui_spawn(u, argv);
+	return UI_CLEAR;
 }
 
-static void
+/* /: the prompt writes over the status line, so always a repaint. */
+static enum ui_result
 ui_search(struct ui *u)
 {
 	char	needle[256];
 
 	if (u->view.article == NULL || u->ps.focus == PANE_LIST) {
 		ui_message(u, "search works in the reader: open an article");
-		return;
+		return UI_REPAINT;
 	}
 	if (ui_prompt(u, "/", needle, sizeof needle) != 0 || needle[0] == '\0')
-		return;
+		return UI_REPAINT;
 	if (view_search(&u->view, needle, 1) != 0)
 		ui_message(u, "%s", u->view.message);
+	return UI_REPAINT;
 }
 
 /* q: close the help, the comments, the article; quit from the list. */
-static void
+static enum ui_result
 ui_back(struct ui *u)
 {
 	if (u->ps.focus == PANE_COMMENTS) {
 		ui_comments_leave(u);
 		u->ps.comments = 0;
 		u->ps.focus = PANE_READER;
-		ui_layout(u);
-	} else if (u->ps.focus == PANE_READER || (u->article != 0 &&
-	    u->pl.pane[PANE_LIST].h == 0)) {
-		ui_reader_close(u);
-	} else
-		u->quit = 1;
+		return UI_RELAYOUT;
+	}
+	if (u->ps.focus == PANE_READER || (u->article != 0 &&
+	    u->pl.pane[PANE_LIST].h == 0))
+		return ui_reader_close(u);
+	u->quit = 1;
+	return UI_HANDLED;
 }
 
-static void
+static enum ui_result
 ui_toggle_comments(struct ui *u)
 {
 	if (u->article == 0) {
 		ui_message(u, "open an article to see its comments");
-		return;
+		return UI_REPAINT;
 	}
 	if (u->ps.comments)
 		ui_comments_leave(u);
 	u->ps.comments = !u->ps.comments;
 	u->ps.focus = u->ps.comments ? PANE_COMMENTS : PANE_READER;
-	ui_layout(u);
+	return UI_RELAYOUT;
 }
 
 /* The operations every pane shares, then the focused pane's own. */
-static void
+static enum ui_result
 ui_op(struct ui *u, enum op op)
 {
 	enum pane_id	f = u->ps.focus;
+	enum ui_result	res;
 
 	switch (op) {
-	case OP_QUIT:		u->quit = 1; return;
-	case OP_BACK:		ui_back(u); return;
-	case OP_HELP:		u->help = 1; return;
-	case OP_REDRAW:
-		clearok(curscr, TRUE);
-		u->link_dirty = 1;
-		return;
-	case OP_COMMENTS:	ui_toggle_comments(u); return;
-	case OP_SEARCH:		ui_search(u); return;
-	case OP_OPEN_URL:	ui_open_url(u); return;
-	case OP_COMPOSE:	ui_compose(u, 0); return;
+	case OP_QUIT:		u->quit = 1; return UI_HANDLED;
+	case OP_BACK:		return ui_back(u);
+	case OP_HELP:		u->help = 1; return UI_REPAINT;
+	case OP_REDRAW:		return UI_CLEAR;
+	case OP_COMMENTS:	return ui_toggle_comments(u);
+	case OP_SEARCH:		return ui_search(u);
+	case OP_OPEN_URL:	return ui_open_url(u);
+	case OP_COMPOSE:	return ui_compose(u, 0);
 	case OP_FOCUS:
 		u->ps.focus = pane_next_focus(&u->ps);
-		ui_layout(u);
-		return;
+		return UI_RELAYOUT;
 	default:
 		break;
 	}
-	if (f == PANE_LIST && ui_list_op(u, op))
-		return;
-	if (f == PANE_COMMENTS && ui_comments_op(u, op))
-		return;
+	if (f == PANE_LIST && (res = ui_list_op(u, op)) != UI_UNHANDLED)
+		return res;
+	if (f == PANE_COMMENTS &&
+	    (res = ui_comments_op(u, op)) != UI_UNHANDLED)
+		return res;
 	/* Language keys work on the open article from any pane. */
-	if (ui_reader_op(u, op))
-		return;
-	if (op >= OP_LANG_NEXT && op <= OP_PAIR_SPLIT)
+	if ((res = ui_reader_op(u, op)) != UI_UNHANDLED)
+		return res;
+	if (op >= OP_LANG_NEXT && op <= OP_PAIR_SPLIT) {
 		ui_message(u, "open an article first (Enter)");
+		return UI_REPAINT;
+	}
+	return UI_UNHANDLED;
 }
 
 static enum keys_context
@@ -477,14 +511,36 @@ ui_start(struct ui *u)
 	u->hyperlinks = ui_hyperlinks_ok();
 }
 
+/* A key to the handler it is for; a resize (SIGWINCH) is a key too. */
+static enum ui_result
+ui_dispatch(struct ui *u, int key)
+{
+	if (key == KEYS_RESIZE)
+		return UI_RELAYOUT;
+	if (u->pl.too_small) {
+		if (key == 'q' || key == 'Q')
+			u->quit = 1;
+		return UI_HANDLED;
+	}
+	if (u->help)
+		return ui_help_op(u, keys_lookup(KEYS_ALL, key));
+	return ui_op(u, keys_lookup(ui_context(u), key));
+}
+
+/*
+ * Read a key, let its handler change the model, then update the screen
+ * from what the handler said changed.  The first screen is a layout.
+ */
 static int
 ui_loop(struct ui *u)
 {
-	wint_t	ch;
-	int	rc, key, errors = 0;
+	wint_t		ch;
+	int		rc, errors = 0, shown;
+	enum ui_result	res = UI_RELAYOUT;
 
 	while (!u->quit) {
-		ui_draw(u);
+		ui_update(u, res);
+		res = UI_HANDLED;
 		rc = get_wch(&ch);
 		if (ui_signal != 0)
 			return 128 + ui_signal;
@@ -495,20 +551,11 @@ ui_loop(struct ui *u)
 			continue;
 		}
 		errors = 0;
+		shown = u->message[0] != '\0';
 		u->message[0] = '\0';
-		if ((key = ui_key(rc, ch)) == KEYS_RESIZE) {
-			ui_layout(u);
-			continue;
-		}
-		if (u->pl.too_small) {
-			if (key == 'q' || key == 'Q')
-				u->quit = 1;
-			continue;
-		}
-		if (u->help)
-			ui_help_op(u, keys_lookup(KEYS_ALL, key));
-		else
-			ui_op(u, keys_lookup(ui_context(u), key));
+		res = ui_dispatch(u, ui_key(rc, ch));
+		if (shown || u->message[0] != '\0')
+			res |= UI_REPAINT;
 	}
 	return 0;
 }
@@ -539,7 +586,6 @@ ui_run(const struct ui_options *uo)
 		ui_message(&u, "%s", uo->notice);
 	ui_signals();
 	ui_start(&u);
-	ui_layout(&u);
 	status = ui_loop(&u);
 	curs_set(1);
 	endwin();

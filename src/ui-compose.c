@@ -115,7 +115,12 @@ ui_compose_identity(struct ui *u, struct comment_identity *id)
 		return -1;
 	}
 	comment_identity_free(id);
-	return comment_identity_get(u->cache, id, &cause) == 0 ? 0 : -1;
+	if (comment_identity_get(u->cache, id, &cause) != 0) {
+		ui_message(u, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
 }
 
 /* Start from a draft on the same article and parent, if there is one. */

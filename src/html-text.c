@@ -340,8 +340,12 @@ html_emit_flush(struct html_emit *e)
 	e->pending = 0;
 	if (e->buf.len == 0)
 		return;
-	while (s < end && (w = html_emit_space(s)) > 0)
-		s += w;
+	/* <pre> keeps its indentation: only its newlines are trimmed. */
+	while (s < end && (e->kind == HTML_PARA_PRE ? *s == '\n' :
+	    (w = html_emit_space(s)) > 0))
+		s += e->kind == HTML_PARA_PRE ? 1 : w;
+	while (end > s && e->kind == HTML_PARA_PRE && end[-1] == '\n')
+		end--;
 	/* Trailing: step back over whitespace and U+00A0. */
 	while (end > s && (end[-1] == ' ' || end[-1] == '\n' ||
 	    end[-1] == '\t' || end[-1] == '\r' || end[-1] == '\f' ||

@@ -32,7 +32,7 @@
 
 #define HTML_MAX_INPUT		(64 * 1024 * 1024)	/* bytes parsed */
 #define HTML_MAX_ALTERNATES	256	/* languages kept from one page */
-#define HTML_LANGID_BYTES	16384	/* text langid looks at */
+#define HTML_LANGID_BYTES	4096	/* text langid looks at */
 
 /* Sources of a field, best first; the first value found of each kept. */
 enum { AUTHOR_META, AUTHOR_OG, AUTHOR_PROP, AUTHOR_REL, AUTHOR_N };

@@ -415,7 +415,7 @@ big_page(size_t mb, size_t *lenp)
 	return b.s;
 }
 
-/* Best of three: the machine is shared. */
+/* Best of five: the machine may be shared. */
 static double
 time_parse(const char *s, size_t len, size_t *nparas)
 {
@@ -424,7 +424,7 @@ time_parse(const char *s, size_t len, size_t *nparas)
 	double		  t, best = 1e9;
 	int		  i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 5; i++) {
 		t = now();
 		pg = parse_str(s, len, &cause);
 		t = now() - t;
@@ -488,7 +488,7 @@ test_hostile(void)
 	ok(n4 > 3 * n1 && n1 > 1000, "big pages: %zu and %zu paragraphs",
 	    n1, n4);
 	diag("1 MB: %.3f s, 4 MB: %.3f s", t1, t4);
-	ok(t4 < 6 * t1 + 0.05, "4 MB takes less than 6 times 1 MB (%.1fx)",
+	ok(t4 < 6 * t1 + 0.1, "4 MB takes less than 6 times 1 MB (%.1fx)",
 	    t4 / t1);
 	s = big_page(5, &len);
 	t = now();

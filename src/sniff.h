@@ -1,0 +1,29 @@
+/*
+ * sniff.h: what kind of document a run of bytes looks like, cheaply.
+ *
+ * For the importer, which must pick a parser for a file or a response
+ * whose name and Content-Type may lie or be missing.  sniff_format()
+ * looks only at the start of the bytes: it skips a UTF-8/UTF-16 byte
+ * order mark, whitespace and <!-- comments -->, then decides by what
+ * comes first.  No allocation, no library; any bytes accepted.
+ */
+#ifndef TANDEM_SNIFF_H
+#define TANDEM_SNIFF_H
+
+#include <stddef.h>
+
+enum sniff_kind {
+	SNIFF_TEXT = 0,		/* none of the below: plain text */
+	SNIFF_HTML,		/* <!doctype html>, <html, <head, <body, or
+				   a common HTML tag first */
+	SNIFF_FEED,		/* <?xml ...?> then <rss, <feed or <rdf:RDF */
+	SNIFF_XML,		/* <?xml, but not a feed we know */
+	SNIFF_JSON,		/* { or [ first */
+};
+
+#define SNIFF_SCAN 1024		/* bytes looked at, at most */
+
+enum sniff_kind	 sniff_format(const char *, size_t);
+const char	*sniff_name(enum sniff_kind);
+
+#endif

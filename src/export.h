@@ -4,8 +4,9 @@
  *
  * Both writers take the plain structs of article.h and a stdio stream;
  * they return 0, or -1 when the stream reports a write error (the
- * caller names the file).  JSON strings escape every control character
- * (C0, DEL, C1) and U+2028/U+2029, so the output is safe to print.
+ * caller names the file).  The JSON is written by json-export.c
+ * (json-export.h), with every control character (C0, DEL, C1) and
+ * U+2028/U+2029 escaped, so the output is safe to print.
  */
 #ifndef TANDEM_EXPORT_H
 #define TANDEM_EXPORT_H
@@ -30,8 +31,5 @@ int	export_json(FILE *, const struct article *,
 /* Write "alignment": [...] (no comma after it), indented for a top level. */
 void	export_json_alignments(FILE *, const struct export_alignment *,
 	    size_t);
-
-/* Write s as a JSON string literal, quotes included. */
-void	export_json_string(FILE *, const char *);
 
 #endif

@@ -6,11 +6,14 @@
  * it into lines that are valid NFC UTF-8 (import-lines.c, warning with
  * the line number where bytes had to be replaced), recognises the format
  * and hands the lines to import-page.c or import-article.c, which emit
- * events into the sink.  Memory is bounded by IMPORT_MAX_BYTES.  The
+ * events into the sink.  Before that, import_sniff() tells by content
+ * what is not text: JSON goes whole to json-import.c; HTML, feeds,
+ * other XML, UTF-16 and binary data are refused, never stored as text.  Memory is bounded by IMPORT_MAX_BYTES.  The
  * parsers call back only into import-lines.c, never into this file.
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -21,17 +24,162 @@
 #include <unistd.h>
 
 #include "import-int.h"
+#include "json-import.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define IMPORT_MAX_BYTES	(64UL * 1024 * 1024)
 #define IMPORT_BINARY_PROBE	8192
 
-/* Looks like a binary file: NUL bytes early on. */
+#define IMPORT_UTF8_PROBE	4096
+#define IMPORT_MARKUP_PROBE	1024
+
+/* Whether the lowercased head of a file holds any of the markers. */
 static int
-import_is_binary(const char *buf, size_t len)
+import_sniff_has(const char *lower, const char *const *markers)
 {
-	return memchr(buf, '\0', len < IMPORT_BINARY_PROBE ? len :
-	    IMPORT_BINARY_PROBE) != NULL;
+	for (; *markers != NULL; markers++)
+		if (strstr(lower, *markers) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Markup by its first KB, which starts with '<'. */
+static enum import_content
+import_sniff_markup(const char *p, size_t len)
+{
+	static const char *const feed[] = { "<rss", "<feed", "<rdf:rdf",
+	    NULL };
+	static const char *const html[] = { "<!doctype html", "<html",
+	    "<head", "<body", NULL };
+	char	lower[IMPORT_MARKUP_PROBE + 1];
+	size_t	i, n = len < IMPORT_MARKUP_PROBE ? len : IMPORT_MARKUP_PROBE;
+
+	for (i = 0; i < n; i++)
+		lower[i] = (char)tolower((unsigned char)p[i]);
+	lower[n] = '\0';
+	if (strncmp(lower, "<?xml", 5) == 0) {
+		if (import_sniff_has(lower, feed))
+			return IMPORT_CONTENT_FEED;
+		return import_sniff_has(lower, html) ? IMPORT_CONTENT_HTML :
+		    IMPORT_CONTENT_XML;
+	}
+	if (strncmp(lower, "<rss", 4) == 0 || strncmp(lower, "<feed", 5) == 0)
+		return IMPORT_CONTENT_FEED;
+	return import_sniff_has(lower, html) ? IMPORT_CONTENT_HTML :
+	    IMPORT_CONTENT_TEXT;
+}
+
+/* More than a third of the first 4 KB in ill-formed UTF-8 sequences (a
+   sequence cut by the end of the probe does not count). */
+static int
+import_sniff_not_utf8(const char *buf, size_t len)
+{
+	size_t		n = len < IMPORT_UTF8_PROBE ? len : IMPORT_UTF8_PROBE;
+	size_t		i, k, bad = 0;
+	uint32_t	uc;
+
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(buf + i, len - i, &uc);
+		if (uc == UTF8_BAD)
+			bad += k;
+	}
+	return bad * 3 > n;
+}
+
+/* Past the JSON whitespace from i (buf is not NUL-terminated). */
+static size_t
+import_sniff_space(const char *buf, size_t len, size_t i)
+{
+	while (i < len && (buf[i] == ' ' || buf[i] == '\t' ||
+	    buf[i] == '\r' || buf[i] == '\n'))
+		i++;
+	return i;
+}
+
+enum import_content
+import_sniff(const char *buf, size_t len, size_t *start)
+{
+	const unsigned char	*u = (const unsigned char *)buf;
+	size_t			 i = 0;
+
+	*start = 0;
+	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
+	    (u[0] == 0xfe && u[1] == 0xff)))
+		return IMPORT_CONTENT_UTF16;
+	if (memchr(buf, '\0', len < IMPORT_BINARY_PROBE ? len :
+	    IMPORT_BINARY_PROBE) != NULL)
+		return IMPORT_CONTENT_BINARY;
+	if (import_sniff_not_utf8(buf, len))
+		return IMPORT_CONTENT_NOT_UTF8;
+	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+		*start = i = 3;
+	i = import_sniff_space(buf, len, i);
+	if (i < len && buf[i] == '{')
+		return IMPORT_CONTENT_JSON;
+	/* A text may open with "[1]" or "[Update]"; a JSON array opens
+	   with a value that is not a word. */
+	if (i < len && buf[i] == '[') {
+		i = import_sniff_space(buf, len, i + 1);
+		if (i == len || strchr("{[\"]", buf[i]) != NULL)
+			return IMPORT_CONTENT_JSON;
+		return IMPORT_CONTENT_TEXT;
+	}
+	if (i < len && buf[i] == '<')
+		return import_sniff_markup(buf + i, len - i);
+	return IMPORT_CONTENT_TEXT;
+}
+
+/*
+ * Refuse what is not text, or hand JSON to its importer; returns 1 when
+ * the content was dealt with (rc set), 0 for text.
+ */
+static int
+import_by_content(const char *name, const char *source, const char *buf,
+    size_t len, const struct import_options *io, struct import_sink *sink,
+    char **cause, int *rc)
+{
+	enum import_content	 content;
+	size_t			 start;
+
+	content = import_sniff(buf, len, &start);
+	if (io != NULL && io->format == IMPORT_FORMAT_JSON)
+		content = IMPORT_CONTENT_JSON;
+	*rc = -1;
+	switch (content) {
+	case IMPORT_CONTENT_TEXT:
+		return 0;
+	case IMPORT_CONTENT_JSON:
+		*rc = json_import(name, source, buf + start, len - start, io,
+		    sink, cause);
+		return 1;
+	case IMPORT_CONTENT_FEED:
+		xasprintf(cause, "%s: an RSS or Atom feed: feeds are read by "
+		    "subscriptions (not in this version)", name);
+		return 1;
+	case IMPORT_CONTENT_HTML:
+		/* HTML import comes with web import (html.c); until then,
+		   this is the one place that refuses a page. */
+		xasprintf(cause, "%s: an HTML page: HTML import comes with "
+		    "web import (not in this version)", name);
+		return 1;
+	case IMPORT_CONTENT_XML:
+		xasprintf(cause, "%s: an XML document, neither a feed nor "
+		    "HTML, not an article", name);
+		return 1;
+	case IMPORT_CONTENT_UTF16:
+		xasprintf(cause, "%s: UTF-16 text: convert it to UTF-8 "
+		    "(iconv -f UTF-16 -t UTF-8)", name);
+		return 1;
+	case IMPORT_CONTENT_BINARY:
+		xasprintf(cause, "%s: binary data (NUL bytes), not text", name);
+		return 1;
+	case IMPORT_CONTENT_NOT_UTF8:
+		xasprintf(cause, "%s: binary data (mostly not UTF-8), not text",
+		    name);
+		return 1;
+	}
+	return 1;
 }
 
 int
@@ -49,10 +197,9 @@ import_buffer(const char *name, const char *buf, size_t len,
 		xasprintf(cause, "%s: empty file", name);
 		return -1;
 	}
-	if (import_is_binary(buf, len)) {
-		xasprintf(cause, "%s: binary data (NUL bytes), not text", name);
-		return -1;
-	}
+	if (import_by_content(name, il.source, buf, len, io, sink, cause,
+	    &rc))
+		return rc;
 	import_lines_split(&il, buf, len, io);
 	for (i = 0; i < il.n; i++)
 		if (il.len[i] > 0 && il.text[i][strspn(il.text[i], " \t")] != 0)

@@ -1,0 +1,54 @@
+#!/bin/sh
+# formats.sh: import tells formats by content.  tandem's JSON export
+# imports back to the same bytes; HTML pages, RSS and Atom feeds and
+# binary data are refused with one line and store nothing.
+. "$top_srcdir/tests/e2e/lib.sh"
+
+SAMPLE="$top_srcdir/data/sample/seoul-sba-zhongguancun.txt"
+DB="$E2E_TMP/t.db"
+OTHER="$E2E_TMP/other.db"
+
+"$TANDEM" --db "$DB" import "$SAMPLE" >/dev/null 2>&1
+"$TANDEM" --db "$DB" export 1 --format json > "$E2E_TMP/a.json"; rc=$?
+tap_check "export --format json exits 0" [ "$rc" -eq 0 ]
+"$TANDEM" --db "$OTHER" import "$E2E_TMP/a.json" > "$E2E_TMP/out" \
+    2> "$E2E_TMP/err"; rc=$?
+tap_check "the JSON imports" [ "$rc" -eq 0 ]
+tap_check "as the 5 translations of the sample" \
+    grep -q "imported 1 article, 5 translations, 40 paragraphs" "$E2E_TMP/out"
+tap_check "without a warning" [ ! -s "$E2E_TMP/err" ]
+"$TANDEM" --db "$OTHER" export 1 --format json > "$E2E_TMP/b.json"
+tap_check "export -> import -> export is byte-identical" \
+    cmp -s "$E2E_TMP/a.json" "$E2E_TMP/b.json"
+
+# refused DESC FILE PATTERN: import exits non-zero with one line naming
+# FILE, then ":" and PATTERN,, and the list stays empty.
+refused() {
+	db="$E2E_TMP/refused.db"
+	rm -f "$db"
+	"$TANDEM" --db "$db" import "$2" > /dev/null 2> "$E2E_TMP/err"; rc=$?
+	tap_check "$1: exits non-zero" [ "$rc" -ne 0 ]
+	tap_check "$1: one line naming the file" sh -c '
+	    [ "$(wc -l < "$1")" -eq 1 ] &&
+	    grep -q "^tandem: $2:$3" "$1"' _ "$E2E_TMP/err" "$2" "$3"
+	tap_check "$1: stores nothing" \
+	    [ -z "$("$TANDEM" --db "$db" list 2>/dev/null)" ]
+}
+
+printf '<!DOCTYPE html>\n<html lang="en"><head><title>A page</title></head>\n<body><p>Text.</p></body></html>\n' > "$E2E_TMP/page.html"
+refused "an HTML page" "$E2E_TMP/page.html" " an HTML page"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>News</title>\n<item><title>One</title></item></channel></rss>\n' > "$E2E_TMP/feed.rss"
+refused "an RSS feed" "$E2E_TMP/feed.rss" " an RSS or Atom feed"
+printf '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title>\n<entry><title>One</title></entry></feed>\n' > "$E2E_TMP/feed.atom"
+refused "an Atom feed" "$E2E_TMP/feed.atom" " an RSS or Atom feed"
+head -c 3000 /dev/urandom | tr -d '\000' > "$E2E_TMP/random"
+printf '\377\376\370' >> "$E2E_TMP/random"
+refused "random bytes" "$E2E_TMP/random" " binary data"
+printf '\177ELF\002\001\001\000\000\000binary' > "$E2E_TMP/elf"
+refused "a binary" "$E2E_TMP/elf" " binary data"
+printf '{"id": 1, "translations": [' > "$E2E_TMP/cut.json"
+refused "truncated JSON" "$E2E_TMP/cut.json" "1:27: ']' expected"
+printf '{"items": []}\n' > "$E2E_TMP/other.json"
+refused "JSON that is not an export" "$E2E_TMP/other.json" \
+    " not a tandem export"
+tap_done

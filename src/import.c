@@ -6,7 +6,9 @@
  * it into lines that are valid NFC UTF-8 (import-lines.c, warning with
  * the line number where bytes had to be replaced), recognises the format
  * and hands the lines to import-page.c or import-article.c, which emit
- * events into the sink.  Memory is bounded by IMPORT_MAX_BYTES.  The
+ * events into the sink.  Memory is bounded by IMPORT_MAX_BYTES read and
+ * what import-lines.h details: about twice the input for the lines (up
+ * to four times when every byte is invalid), never a copy per line.  The
  * parsers call back only into import-lines.c, never into this file.
  */
 #include "config.h"
@@ -40,7 +42,6 @@ import_buffer(const char *name, const char *buf, size_t len,
 {
 	struct import_lines	 il;
 	enum import_format	 fmt;
-	size_t			 i;
 	int			 rc;
 
 	il.name = name;
@@ -54,10 +55,7 @@ import_buffer(const char *name, const char *buf, size_t len,
 		return -1;
 	}
 	import_lines_split(&il, buf, len, io);
-	for (i = 0; i < il.n; i++)
-		if (il.len[i] > 0 && il.text[i][strspn(il.text[i], " \t")] != 0)
-			break;
-	if (i == il.n) {
+	if (!import_lines_has_text(&il)) {
 		xasprintf(cause, "%s: no article text (only blank lines)", name);
 		import_lines_free(&il);
 		return -1;

@@ -26,6 +26,12 @@
  * a section line, before its first blank line.  A text line that starts
  * with a backslash loses it, so "\== x" is text.  '#' starts a comment
  * line only among headers.  Errors name the file and line.
+ *
+ * Two passes over the lines: the first reads headers, checks everything
+ * and counts, keeping per section only where its text starts and ends;
+ * the second, once the sink has begun, builds one paragraph at a time in
+ * a reused buffer and sends it.  So parsing costs a few words a section
+ * and the longest paragraph, however many paragraphs there are.
  */
 #include "config.h"
 
@@ -46,10 +52,12 @@ struct art_section {
 	char		*lang;		/* language tag, or NULL */
 	char		*title, *url, *author, *date;
 	long		 id, parent;
-	char		**para;		/* paragraphs (comments: one body) */
-	size_t		*plen, npara, paracap;
-	size_t		 lastcap;	/* bytes allocated for the last one */
+	size_t		 body;		/* index of the first text line */
+	size_t		 end;		/* index of the next section's line */
+	size_t		 npara;
 };
+
+#define ART_NO_BODY	((size_t)-1)
 
 struct art {
 	const struct import_lines *il;
@@ -57,6 +65,16 @@ struct art {
 	enum import_policy policy;
 	struct art_section *sec;
 	size_t		 nsec, seccap;
+	size_t		 ntrans, ncomments, nparas;
+	struct import_index langs;	/* language sections by tag */
+};
+
+/* A paragraph being built from its lines in the second pass. */
+struct art_para {
+	char		*text;
+	size_t		 len, cap;
+	size_t		 next, end;	/* lines left: [next, end) */
+	int		 comment;	/* lines joined by '\n' */
 };
 
 static int
@@ -68,11 +86,14 @@ art_is_section(const char *s, size_t len)
 int
 import_article_detect(const struct import_lines *il)
 {
-	size_t	i;
+	const char	*s;
+	size_t		 i, len;
 
-	for (i = 0; i < il->n; i++)
-		if (art_is_section(il->text[i], il->len[i]))
+	for (i = 0; i < il->n; i++) {
+		s = import_lines_get(il, i, &len);
+		if (art_is_section(s, len))
 			return 1;
+	}
 	return 0;
 }
 
@@ -145,49 +166,63 @@ art_last_char(const char *s, size_t len)
 	return i > 0 ? len - (i - 1) : 0;
 }
 
-/* Add a text line to the section's open paragraph (or open one). */
+/*
+ * Add a text line to the paragraph; after its first line, with a space
+ * (none between CJK characters; a newline in comments).
+ */
 static void
-art_add_line(struct art_section *sec, int open, const char *s, size_t len)
+art_para_add(struct art_para *ap, int first, const char *s, size_t len)
 {
-	size_t	 k, old, n;
-	char	*p;
-	int	 sep = 0;
+	size_t	n;
+	int	sep = 0;
 
-	if (!open) {
-		/* Doubling: 100,000 paragraphs are not 100,000 copies. */
-		if (sec->npara == sec->paracap) {
-			sec->paracap = sec->paracap ? sec->paracap * 2 : 8;
-			sec->para = xreallocarray(sec->para, sec->paracap,
-			    sizeof *sec->para);
-			sec->plen = xreallocarray(sec->plen, sec->paracap,
-			    sizeof *sec->plen);
-		}
-		sec->para[sec->npara] = xstrndup(s, len);
-		sec->plen[sec->npara++] = len;
-		sec->lastcap = len + 1;
-		return;
-	}
-	k = sec->npara - 1;
-	old = sec->plen[k];
-	if (sec->comment)
+	if (!first && ap->comment)
 		sep = '\n';
-	else {
-		n = art_last_char(sec->para[k], old);
-		if (!(art_cjk(sec->para[k] + old - n, n) && art_cjk(s, len)))
+	else if (!first) {
+		n = art_last_char(ap->text, ap->len);
+		if (!(art_cjk(ap->text + ap->len - n, n) && art_cjk(s, len)))
 			sep = ' ';
 	}
-	p = sec->para[k];
-	if (old + len + 2 > sec->lastcap) {	/* doubling, as above */
-		sec->lastcap = sec->lastcap * 2 > old + len + 2 ?
-		    sec->lastcap * 2 : old + len + 2;
-		p = xrealloc(p, sec->lastcap);
+	if (ap->len + len + 2 > ap->cap) {	/* doubling */
+		ap->cap = ap->cap * 2 > ap->len + len + 2 ? ap->cap * 2 :
+		    ap->len + len + 2;
+		ap->text = xrealloc(ap->text, ap->cap);
 	}
 	if (sep)
-		p[old++] = (char)sep;
-	memcpy(p + old, s, len);
-	p[old + len] = '\0';
-	sec->para[k] = p;
-	sec->plen[k] = old + len;
+		ap->text[ap->len++] = (char)sep;
+	memcpy(ap->text + ap->len, s, len);
+	ap->len += len;
+	ap->text[ap->len] = '\0';
+}
+
+/*
+ * The next paragraph of a body into ap->text: its lines up to a blank
+ * one, trimmed, a leading backslash taken off.  0 when none is left.
+ */
+static int
+art_para_next(const struct import_lines *il, struct art_para *ap)
+{
+	const char	*s;
+	size_t		 len;
+	int		 first = 1;
+
+	ap->len = 0;
+	for (; ap->next < ap->end; ap->next++) {
+		s = import_lines_get(il, ap->next, &len);
+		s = utf8_text_trim(s, len, &len);
+		if (len == 0) {
+			if (!first)
+				break;
+			continue;
+		}
+		if (s[0] == '\\') {
+			s++;
+			len--;
+		}
+		art_para_add(ap, first, s, len);
+		first = 0;
+	}
+	return !first;
 }
 
 static int
@@ -274,16 +309,37 @@ art_apply(struct art *a, struct art_section *sec, size_t line,
 	return 0;
 }
 
-/* Open a section from its "== NAME" line. */
+struct art_same {
+	struct art	*a;
+	const char	*lang;
+};
+
+static int
+art_same_lang(void *arg, size_t j)
+{
+	struct art_same	*as = arg;
+
+	return strcasecmp(as->a->sec[j].lang, as->lang) == 0;
+}
+
+/*
+ * Open a section from its "== NAME" line.  A language section is looked
+ * up among the earlier ones by its tag, case folded; they all come
+ * before any comment, or that is an error.
+ */
 static int
 art_section(struct art *a, size_t line, const char *s, size_t len,
     char **cause)
 {
 	struct art_section	*sec;
+	struct art_same		 as;
 	const char		*name;
-	size_t			 nl, i;
+	size_t			 nl, j;
+	uint64_t		 h;
 
 	name = utf8_text_trim(s + 3, len - 3, &nl);
+	if (a->nsec > 0)
+		a->sec[a->nsec - 1].end = line - 1;
 	if (a->nsec == a->seccap) {
 		a->seccap = a->seccap ? a->seccap * 2 : 8;
 		a->sec = xreallocarray(a->sec, a->seccap, sizeof *a->sec);
@@ -291,7 +347,14 @@ art_section(struct art *a, size_t line, const char *s, size_t len,
 	sec = &a->sec[a->nsec++];
 	memset(sec, 0, sizeof *sec);
 	sec->line = line;
+	sec->body = ART_NO_BODY;
+	sec->end = a->il->n;
 	if (nl == 7 && memcmp(name, "comment", 7) == 0) {
+		if (++a->ncomments > IMPORT_MAX_COMMENTS) {
+			import_lines_error(cause, a->il, line, "more than %d "
+			    "comments", IMPORT_MAX_COMMENTS);
+			return -1;
+		}
 		/* Comments come last, so they number on from the one before
 		   (counting them all each time was quadratic). */
 		sec->comment = 1;
@@ -305,18 +368,46 @@ art_section(struct art *a, size_t line, const char *s, size_t len,
 		    "tag (like en, ko, zh-Hant) or 'comment'", sec->lang);
 		return -1;
 	}
-	for (i = 0; i + 1 < a->nsec; i++) {
-		if (a->sec[i].comment) {
-			import_lines_error(cause, a->il, line, "language "
-			    "section after a comment (comments come last)");
-			return -1;
-		}
-		if (strcasecmp(a->sec[i].lang, sec->lang) == 0) {
-			import_lines_error(cause, a->il, line, "a second '%s' "
-			    "section (the first is at line %zu)", sec->lang,
-			    a->sec[i].line);
-			return -1;
-		}
+	as.a = a;
+	as.lang = sec->lang;
+	h = import_index_hash(sec->lang, nl, 1);
+	if ((j = import_index_find(&a->langs, h, art_same_lang, &as)) !=
+	    IMPORT_INDEX_NONE) {
+		import_lines_error(cause, a->il, line, "a second '%s' "
+		    "section (the first is at line %zu)", sec->lang,
+		    a->sec[j].line);
+		return -1;
+	}
+	if (a->ncomments > 0) {
+		import_lines_error(cause, a->il, line, "language "
+		    "section after a comment (comments come last)");
+		return -1;
+	}
+	if (++a->ntrans > IMPORT_MAX_TRANSLATIONS) {
+		import_lines_error(cause, a->il, line, "more than %d language "
+		    "sections", IMPORT_MAX_TRANSLATIONS);
+		return -1;
+	}
+	import_index_add(&a->langs, h, a->nsec - 1);
+	return 0;
+}
+
+/* One more paragraph in sec, starting at line (1-based), within limits. */
+static int
+art_count(struct art *a, struct art_section *sec, size_t line, char **cause)
+{
+	sec->npara++;
+	if (sec->comment)
+		return 0;
+	if (sec->npara > IMPORT_MAX_PARAGRAPHS) {
+		import_lines_error(cause, a->il, line, "more than %d paragraphs "
+		    "in section '%s'", IMPORT_MAX_PARAGRAPHS, sec->lang);
+		return -1;
+	}
+	if (++a->nparas > IMPORT_MAX_ALL_PARAGRAPHS) {
+		import_lines_error(cause, a->il, line, "more than %d paragraphs "
+		    "in all sections", IMPORT_MAX_ALL_PARAGRAPHS);
+		return -1;
 	}
 	return 0;
 }
@@ -336,8 +427,7 @@ art_parse(struct art *a, char **cause)
 	int		 open = 0, rc;
 
 	for (i = 0; i < il->n; i++) {
-		s = il->text[i];
-		len = il->len[i];
+		s = import_lines_get(il, i, &len);
 		if (art_is_section(s, len)) {
 			if (art_section(a, i + 1, s, len, cause) != 0)
 				return -1;
@@ -355,7 +445,8 @@ art_parse(struct art *a, char **cause)
 		}
 		if (st != ART_BODY && s[0] == '#')
 			continue;
-		if (st != ART_BODY && art_header(s, il->len[i], &key, &value)) {
+		if (st != ART_BODY && art_header(s,
+		    (import_lines_get(il, i, &len), len), &key, &value)) {
 			rc = art_apply(a, sec, i + 1, key, value, cause);
 			free(key);
 			if (rc != 0)
@@ -368,65 +459,73 @@ art_parse(struct art *a, char **cause)
 			return -1;
 		}
 		st = ART_BODY;
-		s = utf8_text_trim(s, il->len[i], &len);
-		if (s[0] == '\\') {
-			s++;
-			len--;
-		}
-		art_add_line(sec, open, s, len);
+		if (sec->body == ART_NO_BODY)
+			sec->body = i;
+		if (!open && art_count(a, sec, i + 1, cause) != 0)
+			return -1;
 		open = 1;
 	}
 	return 0;
 }
 
+/* The second pass: a section's paragraphs, one at a time. */
 static int
 art_emit_section(struct art *a, struct art_section *sec,
-    struct import_sink *sink, char **cause)
+    struct art_para *ap, struct import_sink *sink, char **cause)
 {
 	struct import_translation t;
 	char		*title = NULL;
-	size_t		 k;
-	int		 rc;
+	int		 rc, more;
 
+	ap->next = sec->body;
+	ap->end = sec->end;
+	ap->comment = 0;
+	more = art_para_next(a->il, ap);	/* there is one: art_check */
 	memset(&t, 0, sizeof t);
 	t.lang = sec->lang;
 	t.lang_confidence = 1.0;
 	t.url = sec->url;
 	t.title = sec->title;
 	if (t.title == NULL || *t.title == '\0') {
-		t.title = title = import_lines_title(sec->para[0],
-		    sec->plen[0]);
+		t.title = title = import_lines_title(ap->text, ap->len);
 		t.title_derived = 1;
 	}
 	rc = sink->translation(sink->arg, &t, cause);
 	free(title);
-	for (k = 0; rc == 0 && k < sec->npara; k++)
-		rc = sink->paragraph(sink->arg, sec->para[k], sec->plen[k],
-		    cause);
+	while (rc == 0 && more) {
+		rc = sink->paragraph(sink->arg, ap->text, ap->len, cause);
+		more = art_para_next(a->il, ap);
+	}
 	if (rc != 0)
 		import_lines_sink_error(cause, a->il, sec->line);
 	return rc;
 }
 
+/* A comment's body: its paragraphs joined by a blank line. */
 static int
 art_emit_comment(struct art *a, struct art_section *sec,
-    struct import_sink *sink, char **cause)
+    struct art_para *ap, struct import_sink *sink, char **cause)
 {
 	struct import_comment c;
-	char		*body;
-	size_t		 k, n = 0;
+	char		*body = NULL;
+	size_t		 n = 0, cap = 0, k = 0;
 	int		 rc;
 
-	for (k = 0; k < sec->npara; k++)
-		n += sec->plen[k] + 2;
-	body = xmalloc(n + 1);
-	for (n = 0, k = 0; k < sec->npara; k++) {
-		if (k > 0) {
+	ap->next = sec->body;
+	ap->end = sec->end;
+	ap->comment = 1;
+	while (art_para_next(a->il, ap)) {
+		if (n + ap->len + 3 > cap) {
+			cap = cap * 2 > n + ap->len + 3 ? cap * 2 :
+			    n + ap->len + 3;
+			body = xrealloc(body, cap);
+		}
+		if (k++ > 0) {
 			memcpy(body + n, "\n\n", 2);
 			n += 2;
 		}
-		memcpy(body + n, sec->para[k], sec->plen[k]);
-		n += sec->plen[k];
+		memcpy(body + n, ap->text, ap->len);
+		n += ap->len;
 	}
 	body[n] = '\0';
 	memset(&c, 0, sizeof c);
@@ -443,14 +542,42 @@ art_emit_comment(struct art *a, struct art_section *sec,
 	return rc;
 }
 
-/* Checks that need the whole file: every section has text, parents exist. */
+struct art_parent {
+	struct art	*a;
+	long		 id;
+};
+
+static int
+art_same_id(void *arg, size_t j)
+{
+	struct art_parent	*ap = arg;
+
+	return ap->a->sec[j].id == ap->id;
+}
+
+static uint64_t
+art_id_hash(long id)
+{
+	uint64_t	h = (uint64_t)id * 0x9e3779b97f4a7c15ULL;
+
+	return h ^ (h >> 29);
+}
+
+/*
+ * Checks that need the whole file: every section has text, parents
+ * exist (looked up among the earlier comments' ids by hash).
+ */
 static int
 art_check(struct art *a, char **cause)
 {
 	struct art_section	*sec;
-	size_t			 i, j;
-	int			 langs = 0;
+	struct import_index	 ids;
+	struct art_parent	 ap;
+	size_t			 i;
+	int			 langs = 0, rc = -1;
 
+	memset(&ids, 0, sizeof ids);
+	ap.a = a;
 	for (i = 0; i < a->nsec; i++) {
 		sec = &a->sec[i];
 		langs += !sec->comment;
@@ -458,39 +585,39 @@ art_check(struct art *a, char **cause)
 			import_lines_error(cause, a->il, sec->line,
 			    "section '%s' has no text",
 			    sec->comment ? "comment" : sec->lang);
-			return -1;
+			goto out;
 		}
-		if (!sec->comment || sec->parent == 0)
+		if (!sec->comment)
 			continue;
-		for (j = 0; j < i; j++)
-			if (a->sec[j].comment && a->sec[j].id == sec->parent)
-				break;
-		if (j == i) {
+		ap.id = sec->parent;
+		if (sec->parent != 0 && import_index_find(&ids,
+		    art_id_hash(sec->parent), art_same_id, &ap) ==
+		    IMPORT_INDEX_NONE) {
 			import_lines_error(cause, a->il, sec->line,
 			    "parent %ld is not an earlier comment",
 			    sec->parent);
-			return -1;
+			goto out;
 		}
+		import_index_add(&ids, art_id_hash(sec->id), i);
 	}
 	if (langs == 0) {
 		import_lines_error(cause, a->il, 0, "no '== LANG' section");
-		return -1;
+		goto out;
 	}
-	return 0;
+	rc = 0;
+out:
+	import_index_free(&ids);
+	return rc;
 }
 
 static void
 art_free(struct art *a)
 {
 	struct art_section	*sec;
-	size_t			 i, k;
+	size_t			 i;
 
 	for (i = 0; i < a->nsec; i++) {
 		sec = &a->sec[i];
-		for (k = 0; k < sec->npara; k++)
-			free(sec->para[k]);
-		free(sec->para);
-		free(sec->plen);
 		free(sec->lang);
 		free(sec->title);
 		free(sec->url);
@@ -502,6 +629,7 @@ art_free(struct art *a)
 	free(a->date);
 	free(a->author);
 	free(a->original);
+	import_index_free(&a->langs);
 }
 
 int
@@ -510,11 +638,13 @@ import_article(const struct import_lines *il, struct import_sink *sink,
 {
 	struct art		 a;
 	struct import_article	 ia;
+	struct art_para		 ap;
 	char			 key[IMPORT_KEY_LEN + 1];
 	size_t			 i;
 	int			 rc = -1;
 
 	memset(&a, 0, sizeof a);
+	memset(&ap, 0, sizeof ap);
 	a.il = il;
 	if (art_parse(&a, cause) != 0 || art_check(&a, cause) != 0)
 		goto out;
@@ -531,12 +661,14 @@ import_article(const struct import_lines *il, struct import_sink *sink,
 	if (import_lines_begin(il, sink, &ia, cause) != 0)
 		goto out;
 	for (i = 0; i < a.nsec; i++) {
-		if ((a.sec[i].comment ? art_emit_comment(&a, &a.sec[i], sink,
-		    cause) : art_emit_section(&a, &a.sec[i], sink, cause)) != 0)
+		if ((a.sec[i].comment ? art_emit_comment(&a, &a.sec[i], &ap,
+		    sink, cause) : art_emit_section(&a, &a.sec[i], &ap, sink,
+		    cause)) != 0)
 			break;
 	}
 	rc = import_lines_finish(il, sink, i < a.nsec, cause);
 out:
+	free(ap.text);
 	art_free(&a);
 	return rc;
 }

@@ -52,12 +52,14 @@ struct page_block {
 
 struct page {
 	const struct import_lines *il;
-	char		*kind;		/* per line: 0 text/blank, else marker */
-	const char	**hint;		/* per line: the RELATED marker's lang */
+	unsigned char	*kind;		/* a bit per line: set for a marker */
 	struct page_block *blocks;
 	size_t		 nblocks;
+	struct import_index langs;	/* the blocks' final languages */
 	enum import_policy policy;
 };
+
+#define PAGE_MARKER(pg, i) ((pg)->kind[(i) / 8] & (1u << ((i) % 8)))
 
 static const char *page_bullets[] = {
 	"- ", "* ", "• ", "· ", "▶ ", "► ", "» ", "> ", "– ", "— ", "▷ ",
@@ -130,26 +132,42 @@ page_marker_find(const char *s, size_t len)
 static int
 page_blank(const struct import_lines *il, size_t i)
 {
-	size_t	tl;
+	const char	*s;
+	size_t		 len, tl;
 
-	utf8_text_trim(il->text[i], il->len[i], &tl);
+	s = import_lines_get(il, i, &len);
+	utf8_text_trim(s, len, &tl);
 	return tl == 0;
 }
 
-/* Classify lines and group them into blocks ended by RELATED markers. */
 static void
-page_group(struct page *pg)
+page_set_marker(struct page *pg, size_t i)
+{
+	pg->kind[i / 8] |= 1u << (i % 8);
+}
+
+/*
+ * Classify lines and group them into blocks ended by RELATED markers;
+ * fails past IMPORT_MAX_TRANSLATIONS blocks.
+ */
+static int
+page_group(struct page *pg, char **cause)
 {
 	const struct import_lines *il = pg->il;
 	const struct page_marker *m;
-	size_t		 i, start = 0, cap = 0;
+	const char	*s;
+	size_t		 i, start = 0, cap = 0, len;
 	int		 has_text = 0;
 
-	pg->kind = xcalloc(il->n, 1);
+	pg->kind = xcalloc(il->n / 8 + 1, 1);
 	for (i = 0; i <= il->n; i++) {
-		m = i < il->n ? page_marker_find(il->text[i], il->len[i]) : NULL;
+		m = NULL;
+		if (i < il->n) {
+			s = import_lines_get(il, i, &len);
+			m = page_marker_find(s, len);
+		}
 		if (m != NULL && m->kind != PAGE_MARKER_RELATED) {
-			pg->kind[i] = 1;
+			page_set_marker(pg, i);
 			pg->policy = m->kind == PAGE_MARKER_LOGIN ?
 			    IMPORT_POLICY_LOGIN : m->kind == PAGE_MARKER_CLOSED ?
 			    IMPORT_POLICY_CLOSED : IMPORT_POLICY_OPEN;
@@ -161,8 +179,14 @@ page_group(struct page *pg)
 			continue;
 		}
 		if (i < il->n)
-			pg->kind[i] = 1;
+			page_set_marker(pg, i);
 		if (has_text) {
+			if (pg->nblocks == IMPORT_MAX_TRANSLATIONS) {
+				import_lines_error(cause, il, start + 1,
+				    "more than %d language versions",
+				    IMPORT_MAX_TRANSLATIONS);
+				return -1;
+			}
 			if (pg->nblocks == cap) {
 				cap = cap ? cap * 2 : 8;
 				pg->blocks = xreallocarray(pg->blocks, cap,
@@ -177,6 +201,7 @@ page_group(struct page *pg)
 		start = i + 1;
 		has_text = 0;
 	}
+	return 0;
 }
 
 /* Trim blank and notice lines off a block's ends; find its title. */
@@ -186,15 +211,17 @@ page_shape(struct page *pg, struct page_block *b)
 	const struct import_lines *il = pg->il;
 	size_t	i;
 
-	while (pg->kind[b->first] || page_blank(il, b->first))
+	size_t	len;
+
+	while (PAGE_MARKER(pg, b->first) || page_blank(il, b->first))
 		b->first++;
-	while (pg->kind[b->last] || page_blank(il, b->last))
+	while (PAGE_MARKER(pg, b->last) || page_blank(il, b->last))
 		b->last--;
 	b->title = (size_t)-1;
 	if (b->first + 1 < b->last && page_blank(il, b->first + 1) &&
-	    il->len[b->first] <= PAGE_TITLE_MAX) {
+	    (import_lines_get(il, b->first, &len), len) <= PAGE_TITLE_MAX) {
 		for (i = b->first + 2; i <= b->last; i++)
-			if (!pg->kind[i] && !page_blank(il, i))
+			if (!PAGE_MARKER(pg, i) && !page_blank(il, i))
 				break;
 		if (i <= b->last)
 			b->title = b->first;
@@ -212,17 +239,19 @@ page_identify(struct page *pg, struct page_block *b)
 
 	buf = xmalloc(PAGE_LANGID_BYTES + 1);
 	for (i = b->first; i <= b->last && n < PAGE_LANGID_BYTES; i++) {
-		size_t	l = il->len[i];
+		size_t		 l;
+		const char	*s;
 
-		if (pg->kind[i])
+		if (PAGE_MARKER(pg, i))
 			continue;
+		s = import_lines_get(il, i, &l);
 		if (l > PAGE_LANGID_BYTES - n) {
 			/* Take what fits, ending on a character boundary. */
 			l = PAGE_LANGID_BYTES - n;
-			while (l > 0 && (il->text[i][l] & 0xc0) == 0x80)
+			while (l > 0 && (s[l] & 0xc0) == 0x80)
 				l--;
 		}
-		memcpy(buf + n, il->text[i], l);
+		memcpy(buf + n, s, l);
 		n += l;
 		if (n < PAGE_LANGID_BYTES)
 			buf[n++] = '\n';
@@ -243,19 +272,35 @@ page_identify(struct page *pg, struct page_block *b)
 	}
 }
 
-/* Two versions in one language: the second gets its marker's, else fails. */
+struct page_same {
+	struct page	*pg;
+	const char	*lang;
+};
+
+static int
+page_same_lang(void *arg, size_t j)
+{
+	struct page_same	*ps = arg;
+
+	return strcmp(ps->pg->blocks[j].lang, ps->lang) == 0;
+}
+
+/*
+ * Two versions in one language: the second gets its marker's, else
+ * fails.  The earlier blocks' languages are looked up in pg->langs.
+ */
 static int
 page_unique(struct page *pg, size_t k, char **cause)
 {
 	struct page_block	*b = &pg->blocks[k];
+	struct page_same	 ps = { pg, b->lang };
 	size_t			 j, tries;
 
 	for (tries = 0; tries < 2; tries++) {
-		for (j = 0; j < k; j++)
-			if (strcmp(pg->blocks[j].lang, b->lang) == 0)
-				break;
-		if (j == k)
-			return 0;
+		j = import_index_find(&pg->langs, import_index_hash(b->lang,
+		    strlen(b->lang), 0), page_same_lang, &ps);
+		if (j == IMPORT_INDEX_NONE)
+			break;
 		if (strcmp(b->lang, "und") == 0) {
 			snprintf(b->lang, sizeof b->lang, "und-x-%zu", k + 1);
 			continue;
@@ -269,6 +314,37 @@ page_unique(struct page *pg, size_t k, char **cause)
 		    "version in language '%s' (the first starts at line %zu)",
 		    b->lang, pg->blocks[j].first + 1);
 		return -1;
+	}
+	import_index_add(&pg->langs, import_index_hash(b->lang,
+	    strlen(b->lang), 0), k);
+	return 0;
+}
+
+/* The paragraphs of every block within the limits, before any is sent. */
+static int
+page_count(struct page *pg, char **cause)
+{
+	struct page_block	*b;
+	size_t			 i, k, n, all = 0;
+
+	for (k = 0; k < pg->nblocks; k++) {
+		b = &pg->blocks[k];
+		for (n = 0, i = b->first; i <= b->last; i++)
+			if (i != b->title && !PAGE_MARKER(pg, i) &&
+			    !page_blank(pg->il, i))
+				n++;
+		if (n > IMPORT_MAX_PARAGRAPHS) {
+			import_lines_error(cause, pg->il, b->first + 1,
+			    "more than %d paragraphs in one version",
+			    IMPORT_MAX_PARAGRAPHS);
+			return -1;
+		}
+		if ((all += n) > IMPORT_MAX_ALL_PARAGRAPHS) {
+			import_lines_error(cause, pg->il, b->first + 1,
+			    "more than %d paragraphs in all versions",
+			    IMPORT_MAX_ALL_PARAGRAPHS);
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -289,11 +365,12 @@ page_emit_block(struct page *pg, struct page_block *b,
 	t.lang = b->lang;
 	t.lang_confidence = b->confidence;
 	if (b->title != (size_t)-1) {
-		p = utf8_text_trim(il->text[b->title], il->len[b->title], &tl);
+		p = import_lines_get(il, b->title, &pl);
+		p = utf8_text_trim(p, pl, &tl);
 		title = xstrndup(p, tl);
 	} else {
-		title = import_lines_title(il->text[b->first],
-		    il->len[b->first]);
+		p = import_lines_get(il, b->first, &pl);
+		title = import_lines_title(p, pl);
 		t.title_derived = 1;
 	}
 	t.title = title;
@@ -304,11 +381,12 @@ page_emit_block(struct page *pg, struct page_block *b,
 	}
 	free(title);
 	for (i = b->first; i <= b->last && rc == 0; i++) {
-		if (i == b->title || pg->kind[i] || page_blank(il, i))
+		if (i == b->title || PAGE_MARKER(pg, i) || page_blank(il, i))
 			continue;
 		/* A copy: trimmed text would not end in the NUL that
 		   import.h promises at text[len]. */
-		p = utf8_text_trim(il->text[i], il->len[i], &pl);
+		p = import_lines_get(il, i, &pl);
+		p = utf8_text_trim(p, pl, &pl);
 		para = xstrndup(p, pl);
 		if ((rc = sink->paragraph(sink->arg, para, pl, cause)) != 0)
 			import_lines_sink_error(cause, il, i + 1);
@@ -322,6 +400,7 @@ page_free(struct page *pg)
 {
 	free(pg->kind);
 	free(pg->blocks);
+	import_index_free(&pg->langs);
 }
 
 int
@@ -336,7 +415,8 @@ import_page(const struct import_lines *il, struct import_sink *sink,
 
 	memset(&pg, 0, sizeof pg);
 	pg.il = il;
-	page_group(&pg);
+	if (page_group(&pg, cause) != 0)
+		goto out;
 	if (pg.nblocks == 0) {
 		import_lines_error(cause, il, 0, "no article text, only %s",
 		    "markers and notices");
@@ -348,6 +428,8 @@ import_page(const struct import_lines *il, struct import_sink *sink,
 		if (page_unique(&pg, k, cause) != 0)
 			goto out;
 	}
+	if (page_count(&pg, cause) != 0)
+		goto out;
 
 	memset(&a, 0, sizeof a);
 	import_lines_key(il, key);

@@ -8,7 +8,10 @@
  * and hands the lines to import-page.c or import-article.c, which emit
  * events into the sink.  Before that, import_sniff() tells by content
  * what is not text: JSON goes whole to json-import.c; HTML, feeds,
- * other XML, UTF-16 and binary data are refused, never stored as text.  Memory is bounded by IMPORT_MAX_BYTES.  The
+ * other XML, UTF-16 and binary data are refused, never stored as text.
+ * Memory is bounded by IMPORT_MAX_BYTES read and what import-lines.h
+ * details: about twice the input for the lines (up to four times when
+ * every byte is invalid), never a copy per line.  The
  * parsers call back only into import-lines.c, never into this file.
  */
 #include "config.h"
@@ -188,7 +191,6 @@ import_buffer(const char *name, const char *buf, size_t len,
 {
 	struct import_lines	 il;
 	enum import_format	 fmt;
-	size_t			 i;
 	int			 rc;
 
 	il.name = name;
@@ -201,10 +203,7 @@ import_buffer(const char *name, const char *buf, size_t len,
 	    &rc))
 		return rc;
 	import_lines_split(&il, buf, len, io);
-	for (i = 0; i < il.n; i++)
-		if (il.len[i] > 0 && il.text[i][strspn(il.text[i], " \t")] != 0)
-			break;
-	if (i == il.n) {
+	if (!import_lines_has_text(&il)) {
 		xasprintf(cause, "%s: no article text (only blank lines)", name);
 		import_lines_free(&il);
 		return -1;

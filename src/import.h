@@ -83,6 +83,20 @@ struct import_sink {
 	int	(*end)(void *arg, int ok, char **cause);
 };
 
+/*
+ * Limits on one article, far above any real one: the most multilingual
+ * news sites publish some 40 languages, a busy thread has thousands of
+ * comments, a long novel some 20,000 paragraphs.  They keep what a
+ * hostile file costs after parsing (rows in the cache, the alignment
+ * job's copy of every paragraph, the comment tree) proportional to its
+ * size rather than to how finely it is cut.  A file over one fails with
+ * "FILE:LINE: ..." naming the limit.
+ */
+#define IMPORT_MAX_TRANSLATIONS	64	/* language versions */
+#define IMPORT_MAX_COMMENTS	100000
+#define IMPORT_MAX_PARAGRAPHS	200000	/* in one translation */
+#define IMPORT_MAX_ALL_PARAGRAPHS 1000000 /* in all of them together */
+
 /* Input formats; AUTO recognises the native format by its sections. */
 enum import_format {
 	IMPORT_FORMAT_AUTO = 0,

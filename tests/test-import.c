@@ -449,6 +449,174 @@ test_files(void)
 	rec_free(&r);
 }
 
+/* Append printf output to a growing buffer. */
+static void
+buf_add(char **b, size_t *len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+buf_add(char **b, size_t *len, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = xvasprintf(&s, fmt, ap);
+	va_end(ap);
+	*b = xrealloc(*b, *len + n + 1);
+	memcpy(*b + *len, s, n + 1);
+	*len += n;
+	free(s);
+}
+
+/* n sections x-1 ... x-n, three lines each; the last tagged last if set. */
+static char *
+many_sections(size_t n, const char *last, size_t *len)
+{
+	char	*b = NULL;
+	size_t	 i;
+
+	*len = 0;
+	for (i = 1; i <= n; i++) {
+		if (i == n && last != NULL)
+			buf_add(&b, len, "== %s\n\nText %zu.\n", last, i);
+		else
+			buf_add(&b, len, "== x-%zu\n\nText %zu.\n", i, i);
+	}
+	return b;
+}
+
+/*
+ * The limits of import.h, each just reached and just passed, and the
+ * hashed duplicate checks on many sections: right answers, lines named.
+ */
+static void
+test_limits(void)
+{
+	struct rec	 r = { 0 };
+	char		*cause, *b;
+	size_t		 len, i;
+
+	b = many_sections(IMPORT_MAX_TRANSLATIONS, NULL, &len);
+	is_int(run(&r, "x.txt", b, len, IMPORT_FORMAT_AUTO, &cause), 0,
+	    "64 language sections import");
+	is_int(count(r.log, "translation "), IMPORT_MAX_TRANSLATIONS,
+	    "all 64 of them");
+	free(b);
+	rec_free(&r);
+	b = many_sections(IMPORT_MAX_TRANSLATIONS + 1, NULL, &len);
+	is_int(run(&r, "x.txt", b, len, IMPORT_FORMAT_AUTO, &cause), -1,
+	    "65 language sections fail");
+	is_str(cause, "x.txt:193: more than 64 language sections",
+	    "at the 65th, naming the limit");
+	ok(r.ended == 0, "before the sink sees anything");
+	FREE(&cause);
+	free(b);
+	rec_free(&r);
+	b = many_sections(IMPORT_MAX_TRANSLATIONS, "X-3", &len);
+	is_int(run(&r, "x.txt", b, len, IMPORT_FORMAT_AUTO, &cause), -1,
+	    "a duplicate among 64 sections fails");
+	is_str(cause, "x.txt:190: a second 'X-3' section (the first is at "
+	    "line 7)", "naming both, case folded");
+	FREE(&cause);
+	free(b);
+	rec_free(&r);
+
+	/* Comments: a chain of 100,000, each the reply to the one before. */
+	b = NULL;
+	len = 0;
+	buf_add(&b, &len, "== en\n\nBody.\n");
+	for (i = 1; i <= IMPORT_MAX_COMMENTS; i++)
+		buf_add(&b, &len, "== comment\nparent: %zu\n\nC%zu.\n", i - 1,
+		    i);
+	is_int(run(&r, "c.txt", b, len, IMPORT_FORMAT_AUTO, &cause), 0,
+	    "100,000 chained comments import");
+	is_int(count(r.log, "\ncomment "), IMPORT_MAX_COMMENTS,
+	    "all of them");
+	ok(strstr(r.log, "comment 100000<-99999 by - at -: C100000.\n") !=
+	    NULL, "the last replying to the one before");
+	rec_free(&r);
+	buf_add(&b, &len, "== comment\n\nOne too many.\n");
+	is_int(run(&r, "c.txt", b, len, IMPORT_FORMAT_AUTO, &cause), -1,
+	    "100,001 comments fail");
+	is_str(cause, "c.txt:400004: more than 100000 comments",
+	    "at the one too many");
+	FREE(&cause);
+	free(b);
+	rec_free(&r);
+
+	/* Paragraphs in one translation. */
+	b = NULL;
+	len = 0;
+	buf_add(&b, &len, "== en\n\n");
+	for (i = 0; i < IMPORT_MAX_PARAGRAPHS; i++)
+		buf_add(&b, &len, "p\n\n");
+	is_int(run(&r, "p.txt", b, len, IMPORT_FORMAT_AUTO, &cause), 0,
+	    "200,000 paragraphs import");
+	is_int(r.paragraphs, IMPORT_MAX_PARAGRAPHS, "all of them");
+	rec_free(&r);
+	buf_add(&b, &len, "p\n");
+	is_int(run(&r, "p.txt", b, len, IMPORT_FORMAT_AUTO, &cause), -1,
+	    "200,001 paragraphs fail");
+	is_str(cause, "p.txt:400003: more than 200000 paragraphs in section "
+	    "'en'", "at the one too many");
+	FREE(&cause);
+	free(b);
+	rec_free(&r);
+
+	/* Versions of a page dump. */
+	b = NULL;
+	len = 0;
+	for (i = 1; i <= IMPORT_MAX_TRANSLATIONS + 1; i++)
+		buf_add(&b, &len, "Text %zu.\n- See more related articles\n",
+		    i);
+	is_int(run(&r, "g.txt", b, len, IMPORT_FORMAT_PAGE, &cause), -1,
+	    "a page of 65 versions fails");
+	is_str(cause, "g.txt:129: more than 64 language versions",
+	    "at the 65th");
+	FREE(&cause);
+	free(b);
+	rec_free(&r);
+}
+
+/*
+ * Lines reached out of order (import_lines_get from marks, forwards,
+ * backwards): a page whose versions lie far apart, its titles and text
+ * right wherever they start.
+ */
+static void
+test_lines_far(void)
+{
+	static const char *lang[] = { "en", "fr" };
+	static const char *text[] = {
+		"This is a story about the weather in the city today.",
+		"Ceci est une histoire sur le temps qu'il fait en ville.",
+	};
+	struct rec	 r = { 0 };
+	char		*cause, *b = NULL;
+	size_t		 len = 0, i, k;
+
+	for (k = 0; k < 2; k++) {
+		buf_add(&b, &len, "Title %s\n\n", lang[k]);
+		for (i = 0; i < 1000 + 7 * k; i++)
+			buf_add(&b, &len, "%s %zu\n%s", text[k], i,
+			    i % 3 ? "" : "\n\n");
+		buf_add(&b, &len, "- See more related articles\n\n");
+	}
+	is_int(run(&r, "far.txt", b, len, IMPORT_FORMAT_PAGE, &cause), 0,
+	    "two long versions import");
+	ok(strstr(r.log, "translation en title=Title en\n") != NULL &&
+	    strstr(r.log, "translation fr title=Title fr\n") != NULL,
+	    "both titles found");
+	is_int(r.paragraphs, 2007, "every line a paragraph");
+	ok(strstr(r.log, "p Ceci est une histoire sur le temps qu'il fait "
+	    "en ville. 1006\nend 1\n") != NULL, "the last one last");
+	free(cause);
+	free(b);
+	rec_free(&r);
+}
+
 int
 main(void)
 {
@@ -459,5 +627,7 @@ main(void)
 	test_begin_failure();
 	test_text_cleaning();
 	test_files();
+	test_limits();
+	test_lines_far();
 	return tap_done();
 }

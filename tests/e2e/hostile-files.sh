@@ -2,8 +2,9 @@
 # hostile-files.sh: tandem import of files that are not articles, or are
 # articles meant to hurt: empty, binary, a directory, unreadable, a
 # symlink loop, a FIFO, a file that grows while read, a 1 GB sparse file,
-# a 1 MB line, 100k paragraphs, 10,000 levels of comments, shell syntax
-# in a title, a full disk and a read-only cache.  Each must end, quickly,
+# a 1 MB line, 100k paragraphs, 10,000 levels of comments, files whose
+# time or memory would grow faster than their size, shell syntax in a
+# title, a full disk and a read-only cache.  Each must end, quickly,
 # in success or in one line "tandem: FILE: what" and a non-zero status,
 # with the database unchanged (an iterdump compared before and after).
 . "$top_srcdir/tests/e2e/lib.sh"
@@ -256,6 +257,80 @@ tap_check "shell syntax: export gives the file back" \
     cmp -s "$F/shell" "$E2E_TMP/export.out"
 tap_check "shell syntax: JSON keeps the backquotes" \
     grep -qF '`touch' "$E2E_TMP/json.out"
+
+# Size against cost: an import of a file 4 times as large must take
+# about 4 times as long (quadratic work gives 16), and its peak memory
+# must stay within 4 times the input over a baseline, whatever the shape
+# (a line, a section or a paragraph per byte or two).  Measured as CPU
+# time and peak RSS of the child (getrusage), in its own database; the
+# import may fail (most of these files break a limit), but must end.
+SDB="$E2E_TMP/scale.db"
+# measure FILE: "CPU-SECONDS PEAK-RSS-KB" of one tandem import FILE.
+measure() {
+	TANDEM_DB="$SDB" python3 - "$TANDEM" "$1" <<'PY'
+import resource, subprocess, sys
+try:
+    subprocess.run([sys.argv[1], "import", sys.argv[2]], timeout=300,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+except subprocess.TimeoutExpired:
+    print("999 0")
+    sys.exit(0)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.3f %d" % (r.ru_utime + r.ru_stime, r.ru_maxrss))
+PY
+}
+# scales NAME FILE-N FILE-4N: time(4n) / time(n) below 8.
+scales() {
+	set -- "$1" "$(measure "$2")" "$(measure "$3")"
+	if python3 -c 'import sys
+a, b = float(sys.argv[1]), float(sys.argv[2])
+sys.exit(0 if (b + 0.05) / (a + 0.05) < 8 else 1)' "${2% *}" "${3% *}"; then
+		tap_ok "$1: 4x the input, under 8x the time"
+	else
+		tap_fail "$1: 4x the input, under 8x the time"
+		tap_diag "n: ${2% *} s, 4n: ${3% *} s"
+	fi
+}
+# bounded NAME FILE: peak RSS minus the baseline within 4x FILE + 8 MiB.
+bounded() {
+	set -- "$1" "$2" "$(measure "$2")" "$(wc -c < "$2")"
+	rss=${3#* }
+	if [ $(( (rss - BASE_RSS) * 1024 )) -le $(( 4 * $4 + 8388608 )) ]; then
+		tap_ok "$1: peak memory within 4x the input"
+	else
+		tap_fail "$1: peak memory within 4x the input"
+		tap_diag "input $4 bytes, peak RSS $rss KiB, baseline $BASE_RSS KiB"
+	fi
+}
+BASE_RSS=$(measure "$SAMPLE"); BASE_RSS=${BASE_RSS#* }
+python3 - "$F" <<'PY'
+import sys
+d = sys.argv[1]
+def put(name, text):
+    with open("%s/%s" % (d, name), "w") as f:
+        f.write(text)
+for n, tag in ((25000, "n"), (100000, "4n")):
+    put("langs-" + tag, "".join("== x-%d\n\nText %d.\n\n" % (i, i)
+                                for i in range(1, n + 1)))
+put("comments-n", "== en\n\nBody.\n" + "".join(
+    "\n== comment\nparent: %d\n\nC%d.\n" % (i - 1, i) for i in range(1, 20001)))
+put("comments-4n", "== en\n\nBody.\n" + "".join(
+    "\n== comment\nparent: %d\n\nC%d.\n" % (i - 1, i) for i in range(1, 80001)))
+put("newlines-n", "x\n" + "\n" * (4 << 20))
+put("newlines-4n", "x\n" + "\n" * (16 << 20))
+put("chars-n", "a\n" * (2 << 20))
+put("chars-4n", "a\n" * (8 << 20))
+put("paras-4n", "== en\n\n" + "a\n\n" * 3000000)
+PY
+scales "100,000 language sections" "$F/langs-n" "$F/langs-4n"
+scales "80,000 comments in a chain" "$F/comments-n" "$F/comments-4n"
+scales "16 M lines of newlines" "$F/newlines-n" "$F/newlines-4n"
+scales "8 M one-character lines" "$F/chars-n" "$F/chars-4n"
+bounded "16 MiB of newlines" "$F/newlines-4n"
+bounded "8 M one-character lines" "$F/chars-4n"
+bounded "3 M paragraphs" "$F/paras-4n"
+bounded "100,000 language sections" "$F/langs-4n"
+rm -f "$F"/langs-* "$F"/comments-* "$F"/newlines-* "$F"/chars-* "$F"/paras-*
 
 # A full disk: a small tmpfs when we may mount one, else a file size limit
 # (SIGXFSZ ignored, so writes fail with EFBIG instead of killing tandem).

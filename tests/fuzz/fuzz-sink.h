@@ -5,6 +5,11 @@
  * exactly once after begin), that every string is valid UTF-8 with no
  * NUL inside, that titles are never NULL, confidences lie in 0..1 and
  * comments are numbered 1, 2, ... with parents among the earlier ones.
+ * And the memory bound import-lines.h promises, as far as a sink sees
+ * it: the text of all paragraphs and comments is at most the cleaned
+ * input (3 bytes of U+FFFD for an invalid byte at worst), in at most a
+ * paragraph or comment per input line.  (Peak RSS is left to libFuzzer's
+ * -rss_limit_mb: under ASan, malloc statistics do not tell.)
  * A break of any of these aborts (fuzz_fail).  Shared by fuzz-page.c
  * and fuzz-article.c, which differ only in the format they ask for.
  */
@@ -29,6 +34,8 @@ struct fuzz_sink {
 	enum fuzz_sink_state	state;
 	long			ncomments;
 	int			ok;
+	size_t			bytes;	/* of paragraphs and comment bodies */
+	size_t			texts;	/* paragraphs and comments */
 };
 
 static void
@@ -99,6 +106,8 @@ fuzz_sink_paragraph(void *arg, const char *text, size_t len, char **cause)
 		fuzz_fail("paragraph in state %d", fs->state);
 	fuzz_assert(text != NULL);
 	fuzz_sink_text(text, len, "paragraph");
+	fs->bytes += len;
+	fs->texts++;
 	return 0;
 }
 
@@ -119,6 +128,8 @@ fuzz_sink_comment(void *arg, const struct import_comment *c, char **cause)
 	fuzz_sink_str(c->created, "comment date");
 	fuzz_sink_str(c->lang, "comment lang");
 	fuzz_sink_str(c->body, "comment body");
+	fs->bytes += strlen(c->body);
+	fs->texts++;
 	return 0;
 }
 
@@ -138,7 +149,7 @@ fuzz_sink_end(void *arg, int ok, char **cause)
 static void
 fuzz_sink_run(const uint8_t *data, size_t size, enum import_format format)
 {
-	struct fuzz_sink	 fs = { FUZZ_SINK_NONE, 0, 0 };
+	struct fuzz_sink	 fs = { FUZZ_SINK_NONE, 0, 0, 0, 0 };
 	struct import_sink	 sink = { &fs, fuzz_sink_begin,
 	    fuzz_sink_translation, fuzz_sink_paragraph, fuzz_sink_comment,
 	    fuzz_sink_end };
@@ -167,6 +178,11 @@ fuzz_sink_run(const uint8_t *data, size_t size, enum import_format format)
 		fuzz_sink_str(cause, "cause");
 	}
 	free(cause);
+	if (fs.bytes > 3 * size)
+		fuzz_fail("%zu bytes of text from %zu of input", fs.bytes, size);
+	if (fs.texts > size)
+		fuzz_fail("%zu paragraphs and comments from %zu bytes",
+		    fs.texts, size);
 }
 
 #endif

@@ -298,25 +298,32 @@ import_lines_sink_error(char **cause, const struct import_lines *il,
 }
 
 /*
- * Two independent 64-bit FNV-1a style hashes over the lines with their
- * separators: an identity for articles without a URL, not a defence.
+ * Two independent 64-bit FNV-1a style hashes over text whose lines are
+ * each ended by a NUL, hashed as '\n': an identity for articles without
+ * a URL, not a defence.
  */
 void
-import_lines_key(const struct import_lines *il, char out[IMPORT_KEY_LEN + 1])
+import_lines_key_text(const char *buf, size_t size,
+    char out[IMPORT_KEY_LEN + 1])
 {
 	uint64_t	a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
 	size_t		i;
 	unsigned char	c;
 
-	/* The buffer is the lines each ended by a NUL: hash it as '\n'. */
-	for (i = 0; i < il->size; i++) {
-		c = il->buf[i] != '\0' ? (unsigned char)il->buf[i] : '\n';
+	for (i = 0; i < size; i++) {
+		c = buf[i] != '\0' ? (unsigned char)buf[i] : '\n';
 		a = (a ^ c) * 0x100000001b3ULL;
 		b = (b ^ c) * 0x100000001b3ULL;
 		b ^= b >> 29;
 	}
 	snprintf(out, IMPORT_KEY_LEN + 1, "%016llx%016llx",
 	    (unsigned long long)a, (unsigned long long)b);
+}
+
+void
+import_lines_key(const struct import_lines *il, char out[IMPORT_KEY_LEN + 1])
+{
+	import_lines_key_text(il->buf, il->size, out);
 }
 
 char *

@@ -98,6 +98,8 @@ void	import_index_free(struct import_index *);
 #define IMPORT_KEY_LEN 32
 void	import_lines_key(const struct import_lines *,
 	    char out[IMPORT_KEY_LEN + 1]);
+/* The same hash over lines given as text, each ended by a NUL. */
+void	import_lines_key_text(const char *, size_t, char [IMPORT_KEY_LEN + 1]);
 
 /* Longest title derived from a first sentence, in display cells. */
 #define IMPORT_TITLE_CELLS 60

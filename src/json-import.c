@@ -154,24 +154,25 @@ json_import_policy(struct json_import *ji, const json_t *doc,
 static void
 json_import_key(const json_t *translations, char key[IMPORT_KEY_LEN + 1])
 {
-	struct import_lines	 il;
-	const json_t		*t, *p;
-	size_t			 i, k, n = 0;
+	const json_t	*t, *p;
+	char		*buf;
+	size_t		 i, k, n = 0, len;
 
-	memset(&il, 0, sizeof il);
 	json_array_foreach(translations, i, t)
-		n += json_array_size(json_object_get(t, "paragraphs"));
-	il.text = xcalloc(n + 1, sizeof *il.text);
-	il.len = xcalloc(n + 1, sizeof *il.len);
+		json_array_foreach(json_object_get(t, "paragraphs"), k, p)
+			n += json_string_length(p) + 1;
+	buf = xmalloc(n + 1);
+	n = 0;
 	json_array_foreach(translations, i, t) {
 		json_array_foreach(json_object_get(t, "paragraphs"), k, p) {
-			il.text[il.n] = (char *)json_string_value(p);
-			il.len[il.n++] = json_string_length(p);
+			len = json_string_length(p);
+			memcpy(buf + n, json_string_value(p), len);
+			n += len;
+			buf[n++] = '\0';
 		}
 	}
-	import_lines_key(&il, key);
-	free(il.text);
-	free(il.len);
+	import_lines_key_text(buf, n, key);
+	free(buf);
 }
 
 /* The shape the key and the sink need, checked before begin. */

@@ -28,7 +28,14 @@
  * translations naming two articles, the first wins.  An updated article
  * keeps its source row and key: its source is where it was first seen
  * (the list shows that path), and a later import from elsewhere adds no
- * source row, or drops the one it added if no article uses it.
+ * source row, or drops the one it added if no article uses it.  An
+ * adopting article keeps its own URL when the import has none.  The
+ * translation URLs that count are those of the last import: the older
+ * go with the translations it replaces.
+ *
+ * Cost on the hot path: an article with a URL costs one more indexed
+ * lookup (by URL, before the (source, key) one); a translation costs
+ * one only while its article is new and its URL is not the article's.
  *
  * Re-import of an article already present, inside the transaction:
  *

@@ -39,11 +39,15 @@ enum cache_sql {
 	SQL_SOURCE_ADD,
 	SQL_SOURCE_ID,
 	SQL_ARTICLE_FIND,
+	SQL_ARTICLE_BY_URL,
 	SQL_ARTICLE_INSERT,
 	SQL_ARTICLE_UPDATE,
 	SQL_TRANSLATIONS_CLEAR,
 	SQL_ALIGNMENT_CLEAR_AUTO,
 	SQL_COMMENTS_STALE,
+	SQL_ARTICLE_ADOPT,
+	SQL_TRANSLATIONS_MOVE,
+	SQL_SOURCE_DROP_EMPTY,
 	SQL_TRANSLATION_INSERT,
 	SQL_PARAGRAPH_INSERT,
 	SQL_COMMENT_UPSERT,
@@ -82,12 +86,14 @@ extern const char *const cache_sql[SQL__N];
 struct cache_import {
 	int		 open;		/* between begin and end */
 	long long	 article;
+	long long	 source;	/* of a new article, for adoption */
 	long long	 translation;	/* current; 0 before the first */
 	long long	 position;	/* of the next translation */
 	long long	 paragraph;	/* index of the next paragraph */
 	int		 commenting;	/* a comment came: no more text */
 	struct cache_import_stats pending; /* this article's, until commit */
 	char		*original;	/* its original language, or NULL */
+	char		*url;		/* its URL, normalised, or NULL */
 	struct align_job *job;		/* its text so far, for the aligner */
 };
 

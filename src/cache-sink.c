@@ -8,7 +8,36 @@
  * one prepared statement per row, nothing read back that the sink does
  * not need.
  *
- * Re-import of a (source, key) already present, inside the transaction:
+ * Identity.  An article is known by its URL: the one its begin event
+ * names (import_article.url), or any of its translations' (checked as
+ * each translation comes).  URLs are compared in url_normalize()'s
+ * form, kept in url_norm columns beside the URL as given.  In order:
+ *
+ *   1. the article's URL is that of a stored article, or else of a
+ *      stored translation: that article (the oldest, if several);
+ *   2. else the (source, key) of a stored article: that one, as before
+ *      URLs counted (and for every article without a URL);
+ *   3. else a new article; but if one of its translations then has the
+ *      URL of a stored article (as in 1), that article adopts it: its
+ *      translations move there and the new row goes, as if it had
+ *      been found at begin.
+ *
+ * A match at begin wins over a translation's, so when the article's URL
+ * names one stored article and a translation's another, the article's
+ * is updated (and the other keeps its own, now shared, URL); of two
+ * translations naming two articles, the first wins.  An updated article
+ * keeps its source row and key: its source is where it was first seen
+ * (the list shows that path), and a later import from elsewhere adds no
+ * source row, or drops the one it added if no article uses it.  An
+ * adopting article keeps its own URL when the import has none.  The
+ * translation URLs that count are those of the last import: the older
+ * go with the translations it replaces.
+ *
+ * Cost on the hot path: an article with a URL costs one more indexed
+ * lookup (by URL, before the (source, key) one); a translation costs
+ * one only while its article is new and its URL is not the article's.
+ *
+ * Re-import of an article already present, inside the transaction:
  *
  *   begin:  update the article row (read flag untouched)
  *           delete translations (paragraphs cascade), automatic alignments
@@ -23,6 +52,7 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -30,6 +60,7 @@
 #include "align.h"
 #include "align-queue.h"
 #include "cache-int.h"
+#include "url.h"
 #include "xmalloc.h"
 
 /* The sink stores an import_policy where the model reads article_policy. */
@@ -73,6 +104,7 @@ cache_import_forget(struct cache_import *im)
 	align_job_free(im->job);
 	im->job = NULL;
 	FREE(&im->original);
+	FREE(&im->url);
 }
 
 /* Roll back what the sink holds and free its aligner, on cache_close(). */
@@ -104,22 +136,58 @@ cache_import_source(struct cache *c, const char *location, long long *id,
 	return cache_step_id(c, s, id, cause);
 }
 
+/* The stored article with this normalised URL (rule 1 above), or 0. */
+static int
+cache_import_by_url(struct cache *c, const char *url, long long *id,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = cache_stmt(c, SQL_ARTICLE_BY_URL, cause)) == NULL)
+		return -1;
+	cache_bind_text(s, 1, url);
+	return cache_step_id(c, s, id, cause);
+}
+
+/* Clear what a re-import of the article replaces. */
+static int
+cache_import_clear(struct cache *c, long long id, char **cause)
+{
+	c->import.pending.articles_new = 0;
+	c->import.pending.articles_updated = 1;
+	if (cache_run_id(c, SQL_TRANSLATIONS_CLEAR, id, cause,
+	    "clearing translations") != 0 ||
+	    cache_run_id(c, SQL_ALIGNMENT_CLEAR_AUTO, id, cause,
+	    "clearing alignments") != 0)
+		return -1;
+	return cache_run_id(c, SQL_COMMENTS_STALE, id, cause,
+	    "marking comments");
+}
+
 /* Insert the article, or update it and clear what a re-import replaces. */
 static int
-cache_import_article(struct cache *c, long long source,
-    const struct import_article *ia, char **cause)
+cache_import_article(struct cache *c, const struct import_article *ia,
+    char **cause)
 {
 	struct cache_import	*im = &c->import;
 	sqlite3_stmt		*s;
 	const char		*policy;
+	long long		 source = 0;
 
 	policy = article_policy_name((enum article_policy)ia->policy);
-	if ((s = cache_stmt(c, SQL_ARTICLE_FIND, cause)) == NULL)
+	if (im->url != NULL &&
+	    cache_import_by_url(c, im->url, &im->article, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, source);
-	cache_bind_text(s, 2, ia->key);
-	if (cache_step_id(c, s, &im->article, cause) != 0)
-		return -1;
+	if (im->article == 0) {
+		if (cache_import_source(c, ia->source, &source, cause) != 0)
+			return -1;
+		if ((s = cache_stmt(c, SQL_ARTICLE_FIND, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, source);
+		cache_bind_text(s, 2, ia->key);
+		if (cache_step_id(c, s, &im->article, cause) != 0)
+			return -1;
+	}
 	if (im->article == 0) {
 		if ((s = cache_stmt(c, SQL_ARTICLE_INSERT, cause)) == NULL)
 			return -1;
@@ -131,9 +199,11 @@ cache_import_article(struct cache *c, long long source,
 		cache_bind_text(s, 6, ia->original);
 		cache_bind_text(s, 7, policy);
 		sqlite3_bind_int64(s, 8, cache_now());
+		cache_bind_text(s, 9, im->url);
 		if (cache_step_done(c, s, cause, "adding article") != 0)
 			return -1;
 		im->article = sqlite3_last_insert_rowid(c->db);
+		im->source = source;
 		im->pending.articles_new = 1;
 		return 0;
 	}
@@ -146,16 +216,44 @@ cache_import_article(struct cache *c, long long source,
 	cache_bind_text(s, 5, ia->original);
 	cache_bind_text(s, 6, policy);
 	sqlite3_bind_int64(s, 7, cache_now());
+	cache_bind_text(s, 8, im->url);
 	if (cache_step_done(c, s, cause, "updating article") != 0)
 		return -1;
-	im->pending.articles_updated = 1;
-	if (cache_run_id(c, SQL_TRANSLATIONS_CLEAR, im->article, cause,
-	    "clearing translations") != 0 ||
-	    cache_run_id(c, SQL_ALIGNMENT_CLEAR_AUTO, im->article, cause,
-	    "clearing alignments") != 0)
+	return cache_import_clear(c, im->article, cause);
+}
+
+/*
+ * Rule 3: the new article turns out to be the stored article id, named
+ * by a translation's URL.  id takes the new row's fields and
+ * translations, loses what a re-import replaces, and the new row (and
+ * its source, if it was new too) goes.
+ */
+static int
+cache_import_adopt(struct cache *c, long long id, char **cause)
+{
+	struct cache_import	*im = &c->import;
+	sqlite3_stmt		*s;
+
+	if ((s = cache_stmt(c, SQL_ARTICLE_ADOPT, cause)) == NULL)
 		return -1;
-	return cache_run_id(c, SQL_COMMENTS_STALE, im->article, cause,
-	    "marking comments");
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, im->article);
+	if (cache_step_done(c, s, cause, "updating article") != 0 ||
+	    cache_import_clear(c, id, cause) != 0)
+		return -1;
+	if ((s = cache_stmt(c, SQL_TRANSLATIONS_MOVE, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, im->article);
+	if (cache_step_done(c, s, cause, "moving translations") != 0 ||
+	    cache_run_id(c, SQL_ARTICLE_REMOVE, im->article, cause,
+	    "removing article") != 0 ||
+	    cache_run_id(c, SQL_SOURCE_DROP_EMPTY, im->source, cause,
+	    "removing source") != 0)
+		return -1;
+	im->article = id;
+	im->job->id = id;
+	return 0;
 }
 
 static void cache_stats_add(struct cache_import_stats *,
@@ -275,7 +373,6 @@ cache_sink_begin(void *arg, const struct import_article *ia, char **cause)
 {
 	struct cache		*c = arg;
 	struct cache_import	*im = &c->import;
-	long long		 source;
 
 	if (im->open)
 		return cache_failx(c, CACHE_ERR_OTHER, cause,
@@ -289,13 +386,38 @@ cache_sink_begin(void *arg, const struct import_article *ia, char **cause)
 		im->original = xstrdup(ia->original);
 	if (cache_article_begin(c, cause) != 0)
 		return -1;
-	if (cache_import_source(c, ia->source, &source, cause) != 0 ||
-	    cache_import_article(c, source, ia, cause) != 0) {
+	if (ia->url != NULL)
+		im->url = url_normalize(ia->url);
+	if (cache_import_article(c, ia, cause) != 0) {
 		cache_article_abort(c, cause);
 		return -1;
 	}
 	im->job = align_job_new(im->article);
 	im->open = 1;
+	return 0;
+}
+
+/*
+ * Normalise a translation's URL into *url; while the article is new and
+ * the URL not its own, look for a stored article there (rule 3).
+ */
+static int
+cache_import_translation_url(struct cache *c, const char *given, char **url,
+    char **cause)
+{
+	struct cache_import	*im = &c->import;
+	long long		 id;
+
+	*url = url_normalize(given);
+	if (!im->pending.articles_new ||
+	    (im->url != NULL && strcmp(im->url, *url) == 0))
+		return 0;
+	if (cache_import_by_url(c, *url, &id, cause) != 0 ||
+	    (id != 0 && id != im->article &&
+	    cache_import_adopt(c, id, cause) != 0)) {
+		FREE(url);
+		return -1;
+	}
 	return 0;
 }
 
@@ -306,13 +428,20 @@ cache_sink_translation(void *arg, const struct import_translation *it,
 	struct cache		*c = arg;
 	struct cache_import	*im = &c->import;
 	sqlite3_stmt		*s;
+	char			*url = NULL;
+	int			 rc;
 
 	if (!im->open || im->commenting)
 		return cache_failx(c, CACHE_ERR_OTHER, cause, "%s", im->open ?
 		    "translation after comments" :
 		    "translation outside an article");
-	if ((s = cache_stmt(c, SQL_TRANSLATION_INSERT, cause)) == NULL)
+	if (it->url != NULL && cache_import_translation_url(c, it->url, &url,
+	    cause) != 0)
 		return -1;
+	if ((s = cache_stmt(c, SQL_TRANSLATION_INSERT, cause)) == NULL) {
+		free(url);
+		return -1;
+	}
 	sqlite3_bind_int64(s, 1, im->article);
 	cache_bind_text(s, 2, it->lang);
 	sqlite3_bind_int64(s, 3, im->position);
@@ -321,7 +450,10 @@ cache_sink_translation(void *arg, const struct import_translation *it,
 	sqlite3_bind_double(s, 6, it->lang_confidence);
 	cache_bind_text(s, 7, it->url);
 	sqlite3_bind_int64(s, 8, cache_now());
-	if (sqlite3_step(s) != SQLITE_DONE) {
+	cache_bind_text(s, 9, url);
+	rc = sqlite3_step(s);
+	free(url);
+	if (rc != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(c->db) ==
 		    SQLITE_CONSTRAINT_UNIQUE)
 			cache_failx(c, CACHE_ERR_OTHER, cause,
@@ -592,16 +724,23 @@ cache_import_stats(const struct cache *c)
 	return &c->stats;
 }
 
-/* "imported 1 article, 5 translations, 40 paragraphs" */
+/*
+ * "imported 1 article, 5 translations, 40 paragraphs"; with articles
+ * that were there already, "imported 1 article, updated 2, ...": the
+ * first count is of new articles only.
+ */
 char *
 cache_import_summary(const struct cache_import_stats *st)
 {
-	unsigned long	 n = st->articles_new + st->articles_updated;
-	char		*s;
+	unsigned long	 n = st->articles_new;
+	char		*s, updated[64] = "";
 
-	xasprintf(&s, "imported %lu article%s, %lu translation%s,"
-	    " %lu paragraph%s", n, n == 1 ? "" : "s", st->translations,
-	    st->translations == 1 ? "" : "s", st->paragraphs,
-	    st->paragraphs == 1 ? "" : "s");
+	if (st->articles_updated != 0)
+		snprintf(updated, sizeof updated, ", updated %lu",
+		    st->articles_updated);
+	xasprintf(&s, "imported %lu article%s%s, %lu translation%s,"
+	    " %lu paragraph%s", n, n == 1 ? "" : "s", updated,
+	    st->translations, st->translations == 1 ? "" : "s",
+	    st->paragraphs, st->paragraphs == 1 ? "" : "s");
 	return s;
 }

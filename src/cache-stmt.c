@@ -59,21 +59,37 @@ const char *const cache_sql[SQL__N] = {
 	[SQL_SOURCE_ID] = "SELECT id FROM source WHERE location = ?1",
 	[SQL_ARTICLE_FIND] = "SELECT id FROM article"
 	    " WHERE source_id = ?1 AND key = ?2",
+	/* An article's URL first, then the oldest with a translation there. */
+	[SQL_ARTICLE_BY_URL] = "SELECT id FROM ("
+	    "SELECT 0 AS k, min(id) AS id FROM article WHERE url_norm = ?1"
+	    " UNION ALL SELECT 1, min(article_id) FROM translation"
+	    " WHERE url_norm = ?1) WHERE id IS NOT NULL ORDER BY k LIMIT 1",
 	[SQL_ARTICLE_INSERT] = "INSERT INTO article (source_id, key, url,"
-	    " date, author, original, policy, imported_at, updated_at)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+	    " date, author, original, policy, imported_at, updated_at,"
+	    " url_norm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
 	[SQL_ARTICLE_UPDATE] = "UPDATE article SET url = ?2, date = ?3,"
-	    " author = ?4, original = ?5, policy = ?6, updated_at = ?7"
-	    " WHERE id = ?1",
+	    " author = ?4, original = ?5, policy = ?6, updated_at = ?7,"
+	    " url_norm = ?8 WHERE id = ?1",
 	[SQL_TRANSLATIONS_CLEAR] = "DELETE FROM translation"
 	    " WHERE article_id = ?1",
 	[SQL_ALIGNMENT_CLEAR_AUTO] = "DELETE FROM alignment"
 	    " WHERE article_id = ?1 AND manual = 0",
 	[SQL_COMMENTS_STALE] = "UPDATE comment SET state = 'stale'"
 	    " WHERE article_id = ?1 AND state = 'source'",
+	/* The new row's fields; its URL only if it has one. */
+	[SQL_ARTICLE_ADOPT] = "UPDATE article SET (url, url_norm, date,"
+	    " author, original, policy, updated_at) = (SELECT"
+	    " coalesce(n.url, article.url), coalesce(n.url_norm,"
+	    " article.url_norm), n.date, n.author, n.original, n.policy,"
+	    " n.updated_at FROM article n WHERE n.id = ?2) WHERE id = ?1",
+	[SQL_TRANSLATIONS_MOVE] = "UPDATE translation SET article_id = ?1"
+	    " WHERE article_id = ?2",
+	[SQL_SOURCE_DROP_EMPTY] = "DELETE FROM source WHERE id = ?1 AND"
+	    " NOT EXISTS (SELECT 1 FROM article WHERE source_id = ?1)",
 	[SQL_TRANSLATION_INSERT] = "INSERT INTO translation (article_id,"
 	    " lang, position, title, title_derived, lang_confidence, url,"
-	    " imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	    " imported_at, url_norm)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[SQL_PARAGRAPH_INSERT] = "INSERT INTO paragraph (translation_id,"
 	    " idx, text) VALUES (?1, ?2, ?3)",
 	[SQL_COMMENT_UPSERT] = "INSERT INTO comment (article_id, seq,"

@@ -32,8 +32,9 @@
  *   +-------------+  | policy         |  | title_derived    |
  *   | setting     |  | read           |  | lang_confidence  |
  *   | key PK      |  | imported_at    |  | url imported_at  |
- *   | value       |  | updated_at     |  +------------------+
- *   +-------------+  +----------------+
+ *   | value       |  | updated_at     |  | url_norm         |
+ *   +-------------+  | url_norm       |  +------------------+
+ *                    +----------------+
  *
  *   +-----------------+  +-----------------------+  +---------------------+
  *   | article_setting |  | comment               |  | alignment           |
@@ -56,6 +57,8 @@
  *
  *   article_list (imported_at DESC, id DESC)    the list, keyset paging
  *   article UNIQUE (source_id, key)             re-import finds its row
+ *   article_url (url_norm)                      ... or by its URL
+ *   translation_url (url_norm, article_id)      ... or a translation's
  *   translation UNIQUE (article_id, lang)       one per language
  *   translation_order (article_id, position)    an article's languages
  *   paragraph UNIQUE (translation_id, idx)      a translation's text
@@ -87,6 +90,7 @@
 #include <unistd.h>
 
 #include "cache-int.h"
+#include "url.h"
 #include "xmalloc.h"
 
 #define CACHE_BUSY_MS	5000
@@ -173,6 +177,22 @@ static const char *const cache_migrations[] = {
 	" BEGIN UPDATE article_count SET n = n + 1; END;"
 	"CREATE TRIGGER article_count_remove AFTER DELETE ON article"
 	" BEGIN UPDATE article_count SET n = n - 1; END;",
+	/*
+	 * 3: an article is known by its URL, or a translation's
+	 * (cache-sink.c).  The normal form (url.h) is a column of its own,
+	 * as the URL shown and exported stays as the source spelled it;
+	 * old rows get it through the SQL function url_normalize(), one
+	 * statement a table.  Two articles of an old cache with one URL
+	 * stay two; the next import of it updates the older.
+	 */
+	"ALTER TABLE article ADD COLUMN url_norm TEXT;"
+	"UPDATE article SET url_norm = url_normalize(url)"
+	" WHERE url IS NOT NULL;"
+	"CREATE INDEX article_url ON article (url_norm);"
+	"ALTER TABLE translation ADD COLUMN url_norm TEXT;"
+	"UPDATE translation SET url_norm = url_normalize(url)"
+	" WHERE url IS NOT NULL;"
+	"CREATE INDEX translation_url ON translation (url_norm, article_id);",
 };
 #define CACHE_VERSION \
 	((int)(sizeof cache_migrations / sizeof cache_migrations[0]))
@@ -181,6 +201,15 @@ int
 cache_version(void)
 {
 	return CACHE_VERSION;
+}
+
+/* The SQL that takes a cache from version - 1 to version, for tests. */
+const char *
+cache_migration_sql(int version)
+{
+	if (version < 1 || version > CACHE_VERSION)
+		return NULL;
+	return cache_migrations[version - 1];
 }
 
 const char *
@@ -300,6 +329,20 @@ cache_refuse_newer(const char *path, long long version, char **cause)
 	return -1;
 }
 
+/* url_normalize(url) in SQL, for migration 3; NULL stays NULL. */
+static void
+cache_sql_url_normalize(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char	*url;
+
+	(void)argc;
+	if ((url = sqlite3_value_text(argv[0])) == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, url_normalize((const char *)url), -1, free);
+}
+
 /* Apply the migrations this file lacks, each in its own transaction. */
 static int
 cache_migrate(struct cache *c, char **cause)
@@ -308,6 +351,12 @@ cache_migrate(struct cache *c, char **cause)
 	char		*sql;
 	int		 rc;
 
+	if (sqlite3_create_function(c->db, "url_normalize", 1,
+	    SQLITE_UTF8|SQLITE_DETERMINISTIC, NULL, cache_sql_url_normalize,
+	    NULL, NULL) != SQLITE_OK) {
+		xasprintf(cause, "%s: %s", c->path, sqlite3_errmsg(c->db));
+		return -1;
+	}
 	for (;;) {
 		if (cache_exec(c, "BEGIN IMMEDIATE", cause) != 0)
 			return -1;
@@ -495,6 +544,7 @@ cache_explain(struct cache *c, enum cache_query q, char **plan, char **cause)
 		[CACHE_QUERY_PARAGRAPHS] = SQL_PARAGRAPHS_LOAD,
 		[CACHE_QUERY_COMMENTS] = SQL_COMMENTS_LOAD,
 		[CACHE_QUERY_ALIGNMENT] = SQL_ALIGNMENT_LOAD,
+		[CACHE_QUERY_BY_URL] = SQL_ARTICLE_BY_URL,
 	};
 	sqlite3_stmt	*s = NULL;
 	char		*sql, *out, *line;

@@ -80,6 +80,7 @@ enum cache_query {
 	CACHE_QUERY_PARAGRAPHS,		/* one translation's paragraphs */
 	CACHE_QUERY_COMMENTS,		/* one article's comments */
 	CACHE_QUERY_ALIGNMENT,		/* one language pair's alignment */
+	CACHE_QUERY_BY_URL,		/* the import's article by URL */
 };
 
 char	*cache_default_path(char **);
@@ -87,6 +88,7 @@ int	 cache_open(const char *, int, struct cache **, char **);
 void	 cache_close(struct cache *);
 const char *cache_path(const struct cache *);
 int	 cache_version(void);
+const char *cache_migration_sql(int);
 enum cache_error cache_last_error(const struct cache *);
 const char *cache_error_string(enum cache_error);
 

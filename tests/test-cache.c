@@ -883,6 +883,9 @@ test_plans(struct cache *c)
 		{ CACHE_QUERY_PARAGRAPHS, "paragraphs", "USING INDEX" },
 		{ CACHE_QUERY_COMMENTS, "comments", "USING INDEX" },
 		{ CACHE_QUERY_ALIGNMENT, "alignment", "USING INDEX" },
+		{ CACHE_QUERY_BY_URL, "article by URL", "INDEX article_url" },
+		{ CACHE_QUERY_BY_URL, "translation by URL",
+		    "INDEX translation_url" },
 	};
 	char	*plan, *cause = NULL;
 	size_t	 i;

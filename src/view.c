@@ -620,7 +620,9 @@ view_hits_find(struct view *v)
 	view_hits_side(v, 0, &cap);
 	if (v->sbs_on)
 		view_hits_side(v, 1, &cap);
-	qsort(v->hits, v->nhits, sizeof *v->hits, view_hit_cmp);
+	/* qsort() must not see NULL, even for no elements. */
+	if (v->nhits > 1)
+		qsort(v->hits, v->nhits, sizeof *v->hits, view_hit_cmp);
 }
 
 /* The next match from the current one, or from the top; -1 if none. */

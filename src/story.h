@@ -55,6 +55,8 @@ struct story_report {
 	size_t	 pages;		/* pages fetched */
 	size_t	 translations;	/* translations emitted */
 	size_t	 failed;	/* alternates that could not be fetched */
+	size_t	 skipped;	/* alternates on another site, not
+				   followed (no --follow-any) */
 };
 
 /*
@@ -68,6 +70,19 @@ struct story_report {
 int	story_import(const char *url, const struct story_opts *,
 	    struct import_sink *, struct story_report *, char **cause);
 void	story_report_free(struct story_report *);
+
+/*
+ * A local HTML file (buf, len bytes in any charset: opts->encoding, a
+ * BOM or its <meta charset> say which) as an article of one
+ * translation; its alternates are not fetched, and nothing else of opts
+ * but langs, encoding and the callbacks counts.  name is for messages,
+ * source is the article's source.  Known by the page's canonical URL
+ * when it has one, so a saved page and the page on the web are one
+ * article.  Returns 0, or -1 with *cause "NAME: ..." and nothing stored.
+ */
+int	story_import_html(const char *name, const char *source,
+	    const char *buf, size_t len, const struct story_opts *,
+	    struct import_sink *, char **cause);
 
 /* Is s an http or https URL that story_import() would take? */
 int	story_is_url(const char *s);

@@ -182,7 +182,7 @@ if command -v tmux >/dev/null 2>&1; then
 	tap_check "  both columns on one screen, ko and en in the header" sh -c '
 	    tmux -L "$1" capture-pane -p -t "$1:0.0" > "$2"
 	    grep -q "선포항의 옛 여객선.*|.*The old ferry" "$2" &&
-	    head -3 "$2" | grep -q "ko" && head -3 "$2" | grep -q "en"' \
+	    grep -Eq "^ ko 선포항, .*\| en Sunport" "$2"' \
 	    _ "$E2E_SOCK" "$E2E_TMP/screen" || tap_diag "$(cat "$E2E_TMP/screen")"
 	e2e_keys Q
 	e2e_expect_exit "Q quits with status 0"

@@ -88,8 +88,20 @@ e2e_expect_gone "a key closes the help" "any other key closes"
 # Resizing keeps the paragraph at the top.
 e2e_keys g 1 s
 check_status "side by side for the resize test" "^ ko\|"
+# Two pages down: wait until the status line has moved and holds still,
+# or a busy machine reads the paragraph before the keys are handled.
+s0=$(status_line)
 e2e_keys Space Space
-before=$(status_line | sed -n 's/^ ko|[a-z]*  \([0-9]*\)\/8.*/\1/p')
+_end=$(( $(date +%s) + E2E_TIMEOUT )) s1=$s0
+while [ "$(date +%s)" -le "$_end" ]; do
+	sleep 0.2
+	s2=$(status_line)
+	[ "$s2" != "$s0" ] && [ "$s2" = "$s1" ] && break
+	s1=$s2
+done
+if [ "$s2" != "$s0" ]; then tap_ok "Space Space moves down"; else
+	tap_fail "Space Space moves down"; tap_diag "status: $s2"; fi
+before=$(printf '%s\n' "$s2" | sed -n 's/^ ko|[a-z]*  \([0-9]*\)\/8.*/\1/p')
 for size in "60 20" "30 10" "120 40"; do
 	set -- $size
 	e2e_tmux resize-window -t "$E2E_SOCK" -x "$1" -y "$2"

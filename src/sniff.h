@@ -21,6 +21,10 @@ enum sniff_kind {
 	SNIFF_JSON,		/* { or [ first */
 };
 
+/* What a feed given to import is told, after "NAME: ". */
+#define SNIFF_FEED_REFUSAL "an RSS or Atom feed: feeds are read by " \
+	"subscriptions (not in this version)"
+
 #define SNIFF_SCAN 1024		/* bytes looked at, at most */
 
 enum sniff_kind	 sniff_format(const char *, size_t);

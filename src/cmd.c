@@ -8,16 +8,19 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cache.h"
+#include "charset.h"
 #include "cmd.h"
 #include "export.h"
 #include "import.h"
 #include "pairing.h"
+#include "story.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -103,42 +106,199 @@ cmd_format(const char *s, enum import_format *fmt)
 	return 0;
 }
 
-int
-cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
+/* What tandem import was told, for files and URLs alike. */
+struct cmd_import {
+	struct import_options	 io;
+	struct story_opts	 so;
+	struct import_sink	 sink;
+	int			 progress;	/* stderr is a terminal */
+	int			 shown;		/* a progress line is up */
+	size_t			 failed, skipped;
+};
+
+/* The progress line, redrawn in place; only on a terminal. */
+static void
+cmd_import_progress(void *arg, const char *msg)
+{
+	struct cmd_import	*ci = arg;
+	char			*safe;
+	size_t			 len;
+
+	if (!ci->progress)
+		return;
+	safe = utf8_sanitize(msg, strlen(msg), &len, NULL);
+	fprintf(stderr, "\r\033[K%s", safe);
+	free(safe);
+	ci->shown = 1;
+}
+
+static void
+cmd_import_clear(struct cmd_import *ci)
+{
+	if (ci->shown)
+		fputs("\r\033[K", stderr);
+	ci->shown = 0;
+}
+
+static void
+cmd_import_warn(void *arg, const char *msg)
+{
+	cmd_import_clear(arg);
+	cmd_error("%s", msg);
+}
+
+/* --max-size: bytes, or with a K, M or G suffix (KiB, MB: the same). */
+static int
+cmd_size(const char *s, size_t *out)
+{
+	unsigned long long	 n;
+	char			*end;
+	int			 shift = 0;
+
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (*s < '0' || *s > '9' || errno != 0)
+		return -1;
+	if (*end != '\0' && strchr("kKmMgG", *end) != NULL) {
+		shift = strchr("kK", *end) ? 10 : strchr("mM", *end) ? 20 : 30;
+		end++;
+		if (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0)
+			end += strlen(end);
+	}
+	if (*end != '\0' || n == 0 || n > (SIZE_MAX >> shift))
+		return -1;
+	*out = (size_t)(n << shift);
+	return 0;
+}
+
+/* --timeout: whole seconds, at least one. */
+static int
+cmd_seconds(const char *s, long *out)
+{
+	char	*end;
+	long	 n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || n <= 0 || n > 86400)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+/* The options of tandem import; returns 0, or a usage error said. */
+static int
+cmd_import_options(struct cmd_import *ci, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "no-translations", no_argument, NULL, 'n' },
+		{ "follow-any", no_argument, NULL, 'a' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "max-size", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct import_options	 io;
-	struct import_sink	 sink;
+	int	ch;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "f:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (cmd_format(optarg, &ci->io.format) == 0)
+				continue;
+			cmd_error("import: --format is page, article or auto, "
+			    "not '%s'", optarg);
+			return -1;
+		case 'n':
+			ci->so.translations = 0;
+			continue;
+		case 'a':
+			ci->so.follow_any = 1;
+			continue;
+		case 'e':
+			if (charset_name(optarg) != NULL) {
+				ci->so.encoding = ci->io.encoding = optarg;
+				continue;
+			}
+			cmd_error("import: --encoding: no encoding is called "
+			    "'%s'", optarg);
+			return -1;
+		case 't':
+			if (cmd_seconds(optarg, &ci->so.timeout) == 0)
+				continue;
+			cmd_error("import: --timeout takes seconds, not '%s'",
+			    optarg);
+			return -1;
+		case 's':
+			if (cmd_size(optarg, &ci->so.max_bytes) == 0)
+				continue;
+			cmd_error("import: --max-size takes bytes (or 32M), "
+			    "not '%s'", optarg);
+			return -1;
+		default:
+			cmd_error("import: unknown option '%s'",
+			    argv[optind - 1]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * One URL: a story (story.h) into the cache; the summary's counts come
+ * from the cache, what was skipped or failed from the report.
+ */
+static int
+cmd_import_url(struct cmd_import *ci, const char *url)
+{
+	struct story_report	 report;
+	char			*cause = NULL;
+	int			 rc;
+
+	rc = story_import(url, &ci->so, &ci->sink, &report, &cause);
+	cmd_import_clear(ci);
+	if (rc != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+	}
+	ci->skipped += report.skipped;
+	story_report_free(&report);
+	return rc;
+}
+
+int
+cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct cmd_import	 ci;
 	struct cache		*cache;
 	struct import_dir_files	 files = { NULL, 0, 0 };
 	char			*cause = NULL, *summary;
 	size_t			 j;
-	int			 ch, failed = 0, progress, i;
+	int			 i, failed = 0, counter;
 
-	memset(&io, 0, sizeof io);
-	io.warn = cmd_warn;
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "f:", longopts, NULL)) != -1) {
-		if (ch == 'f' && cmd_format(optarg, &io.format) == 0)
-			continue;
-		if (ch == 'f')
-			cmd_error("import: --format is page, article or auto, "
-			    "not '%s'", optarg);
-		else
-			cmd_error("import: unknown option '%s'",
-			    argv[optind - 1]);
+	memset(&ci, 0, sizeof ci);
+	ci.io.warn = cmd_import_warn;
+	ci.io.warn_arg = &ci;
+	ci.io.langs = (const char *const *)ctx->lang.tags;
+	ci.so.langs = (const char *const *)ctx->lang.tags;
+	ci.so.translations = 1;
+	ci.so.progress = cmd_import_progress;
+	ci.so.warn = cmd_import_warn;
+	ci.so.arg = &ci;
+	/* For the tests only (tests/e2e/web.sh): the CA of a local TLS
+	   server; proxies are otherwise libcurl's $no_proxy and friends. */
+	ci.so.ca_file = getenv("TANDEM_TEST_CA_FILE");
+	if (cmd_import_options(&ci, argc, argv) != 0)
 		return CMD_EXIT_USAGE;
-	}
 	if (optind == argc) {
-		cmd_error("import: no files (usage: tandem import FILE|DIR...)");
+		cmd_error("import: nothing to import (usage: tandem import "
+		    "FILE|DIR|URL...)");
 		return CMD_EXIT_USAGE;
 	}
 	if (cmd_open_cache(ctx, 1, &cache) != 0)
 		return CMD_EXIT_ERROR;
-	cache_sink(cache, &sink);
+	cache_sink(cache, &ci.sink);
 	if (cache_batch(cache, 1, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
@@ -147,21 +307,26 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	for (i = optind; i < argc; i++)
 		failed += import_dir_add(&files, argv[i], cmd_warn, NULL);
-	progress = isatty(STDERR_FILENO) && files.n > 1;
+	ci.progress = isatty(STDERR_FILENO);
+	counter = ci.progress && files.n > 1;
 	for (j = 0; j < files.n; j++) {
-		if (progress)
+		if (counter)
 			fprintf(stderr, "\r\033[K[%zu/%zu] importing", j + 1,
 			    files.n);
-		if (import_file(files.path[j], &io, &sink, &cause) != 0) {
-			if (progress)
-				fputs("\r\033[K", stderr);
+		ci.shown = counter;
+		if (story_is_url(files.path[j])) {
+			if (cmd_import_url(&ci, files.path[j]) != 0)
+				failed++;
+			continue;
+		}
+		if (import_file(files.path[j], &ci.io, &ci.sink, &cause) != 0) {
+			cmd_import_clear(&ci);
 			cmd_error("%s", cause);
 			FREE(&cause);
 			failed++;
 		}
 	}
-	if (progress)
-		fputs("\r\033[K", stderr);
+	cmd_import_clear(&ci);
 	if (cache_batch(cache, 0, &cause) != 0) {
 		cmd_error("%s", cause);
 		FREE(&cause);
@@ -169,6 +334,9 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	summary = cache_import_summary(cache_import_stats(cache));
 	printf("%s", summary);
+	if (ci.skipped)
+		printf(" (%zu alternate%s on other sites skipped)", ci.skipped,
+		    ci.skipped == 1 ? "" : "s");
 	if (failed)
 		printf(" (%d file%s failed)", failed, failed == 1 ? "" : "s");
 	printf("\n");

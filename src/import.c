@@ -6,9 +6,10 @@
  * it into lines that are valid NFC UTF-8 (import-lines.c, warning with
  * the line number where bytes had to be replaced), recognises the format
  * and hands the lines to import-page.c or import-article.c, which emit
- * events into the sink.  Before that, import_sniff() tells by content
- * what is not text: JSON goes whole to json-import.c; HTML, feeds,
- * other XML, UTF-16 and binary data are refused, never stored as text.
+ * events into the sink.  Before that, sniff_format() (sniff.c) tells
+ * by content what is not text: JSON goes whole to json-import.c, HTML
+ * to story.c (one page, its translations not fetched); feeds, other
+ * XML, UTF-16 and binary data are refused, never stored as text.
  * Memory is bounded by IMPORT_MAX_BYTES read and what import-lines.h
  * details: about twice the input for the lines (up to four times when
  * every byte is invalid), never a copy per line.  The
@@ -16,7 +17,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -28,6 +28,8 @@
 
 #include "import-int.h"
 #include "json-import.h"
+#include "sniff.h"
+#include "story.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -35,48 +37,11 @@
 #define IMPORT_BINARY_PROBE	8192
 
 #define IMPORT_UTF8_PROBE	4096
-#define IMPORT_MARKUP_PROBE	1024
-
-/* Whether the lowercased head of a file holds any of the markers. */
-static int
-import_sniff_has(const char *lower, const char *const *markers)
-{
-	for (; *markers != NULL; markers++)
-		if (strstr(lower, *markers) != NULL)
-			return 1;
-	return 0;
-}
-
-/* Markup by its first KB, which starts with '<'. */
-static enum import_content
-import_sniff_markup(const char *p, size_t len)
-{
-	static const char *const feed[] = { "<rss", "<feed", "<rdf:rdf",
-	    NULL };
-	static const char *const html[] = { "<!doctype html", "<html",
-	    "<head", "<body", NULL };
-	char	lower[IMPORT_MARKUP_PROBE + 1];
-	size_t	i, n = len < IMPORT_MARKUP_PROBE ? len : IMPORT_MARKUP_PROBE;
-
-	for (i = 0; i < n; i++)
-		lower[i] = (char)tolower((unsigned char)p[i]);
-	lower[n] = '\0';
-	if (strncmp(lower, "<?xml", 5) == 0) {
-		if (import_sniff_has(lower, feed))
-			return IMPORT_CONTENT_FEED;
-		return import_sniff_has(lower, html) ? IMPORT_CONTENT_HTML :
-		    IMPORT_CONTENT_XML;
-	}
-	if (strncmp(lower, "<rss", 4) == 0 || strncmp(lower, "<feed", 5) == 0)
-		return IMPORT_CONTENT_FEED;
-	return import_sniff_has(lower, html) ? IMPORT_CONTENT_HTML :
-	    IMPORT_CONTENT_TEXT;
-}
 
 /* More than a third of the first 4 KB in ill-formed UTF-8 sequences (a
    sequence cut by the end of the probe does not count). */
 static int
-import_sniff_not_utf8(const char *buf, size_t len)
+import_not_utf8(const char *buf, size_t len)
 {
 	size_t		n = len < IMPORT_UTF8_PROBE ? len : IMPORT_UTF8_PROBE;
 	size_t		i, k, bad = 0;
@@ -90,96 +55,73 @@ import_sniff_not_utf8(const char *buf, size_t len)
 	return bad * 3 > n;
 }
 
-/* Past the JSON whitespace from i (buf is not NUL-terminated). */
-static size_t
-import_sniff_space(const char *buf, size_t len, size_t i)
-{
-	while (i < len && (buf[i] == ' ' || buf[i] == '\t' ||
-	    buf[i] == '\r' || buf[i] == '\n'))
-		i++;
-	return i;
-}
-
-enum import_content
-import_sniff(const char *buf, size_t len, size_t *start)
+/* Why bytes that look like no markup and no JSON are not text either,
+   or NULL when they are. */
+static const char *
+import_not_text(const char *buf, size_t len)
 {
 	const unsigned char	*u = (const unsigned char *)buf;
-	size_t			 i = 0;
 
-	*start = 0;
 	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
 	    (u[0] == 0xfe && u[1] == 0xff)))
-		return IMPORT_CONTENT_UTF16;
+		return "UTF-16 text: convert it to UTF-8 "
+		    "(iconv -f UTF-16 -t UTF-8)";
 	if (memchr(buf, '\0', len < IMPORT_BINARY_PROBE ? len :
 	    IMPORT_BINARY_PROBE) != NULL)
-		return IMPORT_CONTENT_BINARY;
-	if (import_sniff_not_utf8(buf, len))
-		return IMPORT_CONTENT_NOT_UTF8;
-	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
-		*start = i = 3;
-	i = import_sniff_space(buf, len, i);
-	if (i < len && buf[i] == '{')
-		return IMPORT_CONTENT_JSON;
-	/* A text may open with "[1]" or "[Update]"; a JSON array opens
-	   with a value that is not a word. */
-	if (i < len && buf[i] == '[') {
-		i = import_sniff_space(buf, len, i + 1);
-		if (i == len || strchr("{[\"]", buf[i]) != NULL)
-			return IMPORT_CONTENT_JSON;
-		return IMPORT_CONTENT_TEXT;
-	}
-	if (i < len && buf[i] == '<')
-		return import_sniff_markup(buf + i, len - i);
-	return IMPORT_CONTENT_TEXT;
+		return "binary data (NUL bytes), not text";
+	if (import_not_utf8(buf, len))
+		return "binary data (mostly not UTF-8), not text";
+	return NULL;
 }
 
 /*
- * Refuse what is not text, or hand JSON to its importer; returns 1 when
- * the content was dealt with (rc set), 0 for text.
+ * Hand JSON and HTML to their importers, or refuse what is not text;
+ * returns 1 when the content was dealt with (rc set), 0 for text.  The
+ * kind comes from sniff_format() (sniff.h), before any check of the
+ * bytes as UTF-8: a page may be in any charset, which story.c decodes.
  */
 static int
 import_by_content(const char *name, const char *source, const char *buf,
     size_t len, const struct import_options *io, struct import_sink *sink,
     char **cause, int *rc)
 {
-	enum import_content	 content;
-	size_t			 start;
+	static const struct import_options	 none;
+	struct story_opts			 so;
+	enum sniff_kind				 kind;
+	const char				*why;
+	size_t					 bom;
 
-	content = import_sniff(buf, len, &start);
-	if (io != NULL && io->format == IMPORT_FORMAT_JSON)
-		content = IMPORT_CONTENT_JSON;
+	if (io == NULL)
+		io = &none;
+	kind = io->format == IMPORT_FORMAT_JSON ? SNIFF_JSON :
+	    sniff_format(buf, len);
 	*rc = -1;
-	switch (content) {
-	case IMPORT_CONTENT_TEXT:
-		return 0;
-	case IMPORT_CONTENT_JSON:
-		*rc = json_import(name, source, buf + start, len - start, io,
+	switch (kind) {
+	case SNIFF_TEXT:
+		if ((why = import_not_text(buf, len)) == NULL)
+			return 0;
+		xasprintf(cause, "%s: %s", name, why);
+		return 1;
+	case SNIFF_JSON:
+		bom = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+		*rc = json_import(name, source, buf + bom, len - bom, io,
 		    sink, cause);
 		return 1;
-	case IMPORT_CONTENT_FEED:
-		xasprintf(cause, "%s: an RSS or Atom feed: feeds are read by "
-		    "subscriptions (not in this version)", name);
+	case SNIFF_HTML:
+		memset(&so, 0, sizeof so);
+		so.langs = io->langs;
+		so.encoding = io->encoding;
+		so.warn = io->warn;
+		so.arg = io->warn_arg;
+		*rc = story_import_html(name, source, buf, len, &so, sink,
+		    cause);
 		return 1;
-	case IMPORT_CONTENT_HTML:
-		/* HTML import comes with web import (html.c); until then,
-		   this is the one place that refuses a page. */
-		xasprintf(cause, "%s: an HTML page: HTML import comes with "
-		    "web import (not in this version)", name);
+	case SNIFF_FEED:
+		xasprintf(cause, "%s: %s", name, SNIFF_FEED_REFUSAL);
 		return 1;
-	case IMPORT_CONTENT_XML:
+	case SNIFF_XML:
 		xasprintf(cause, "%s: an XML document, neither a feed nor "
 		    "HTML, not an article", name);
-		return 1;
-	case IMPORT_CONTENT_UTF16:
-		xasprintf(cause, "%s: UTF-16 text: convert it to UTF-8 "
-		    "(iconv -f UTF-16 -t UTF-8)", name);
-		return 1;
-	case IMPORT_CONTENT_BINARY:
-		xasprintf(cause, "%s: binary data (NUL bytes), not text", name);
-		return 1;
-	case IMPORT_CONTENT_NOT_UTF8:
-		xasprintf(cause, "%s: binary data (mostly not UTF-8), not text",
-		    name);
 		return 1;
 	}
 	return 1;

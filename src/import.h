@@ -112,6 +112,10 @@ struct import_options {
 	/* Non-fatal problems ("FILE:LINE: ..."), or NULL to ignore them. */
 	void	(*warn)(void *arg, const char *message);
 	void	 *warn_arg;
+	/* For HTML files (story.h): --encoding, or NULL; the preferred
+	   languages (NULL-terminated), for which is the original. */
+	const char		*encoding;
+	const char *const	*langs;
 };
 
 /*
@@ -126,26 +130,6 @@ int	import_file(const char *path, const struct import_options *,
 /* The same for text already in memory; name is used in messages. */
 int	import_buffer(const char *name, const char *buf, size_t len,
 	    const struct import_options *, struct import_sink *, char **cause);
-
-/*
- * What a file holds, told by its first bytes whatever the format asked
- * for: only TEXT goes to the page and article parsers, JSON to the JSON
- * importer; the rest is refused with a message saying what it is.
- */
-enum import_content {
-	IMPORT_CONTENT_TEXT = 0,	/* a page dump or tandem-article(5) */
-	IMPORT_CONTENT_JSON,		/* starts with { or [ */
-	IMPORT_CONTENT_FEED,		/* RSS or Atom */
-	IMPORT_CONTENT_HTML,
-	IMPORT_CONTENT_XML,		/* another XML document */
-	IMPORT_CONTENT_UTF16,		/* a UTF-16 byte order mark */
-	IMPORT_CONTENT_BINARY,		/* NUL bytes in the first 8 KB */
-	IMPORT_CONTENT_NOT_UTF8,	/* a third of the first 4 KB is not UTF-8 */
-};
-
-/* The content of buf; *start is set past a UTF-8 byte order mark. */
-enum import_content import_sniff(const char *buf, size_t len,
-	    size_t *start);
 
 /*
  * The files an import of FILE|DIR arguments reads (import-dir.c), in

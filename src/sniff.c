@@ -94,13 +94,56 @@ sniff_xml(const struct sniff_buf *b, size_t i)
 	return SNIFF_XML;
 }
 
+/*
+ * After '[': a text may open with "[1] A footnote" or "[Update]"; a
+ * JSON array opens with an object, an array, a string, nothing, or
+ * scalars a comma or the end follows ("[1, 2]").
+ */
+static enum sniff_kind
+sniff_array(const struct sniff_buf *b, size_t i)
+{
+	static const char *const literals[] = { "true", "false", "null",
+	    NULL };
+	const char *const *lit;
+	const char	*s;
+	size_t		 n;
+
+	while (++i < b->n && strchr(" \t\r\n", b->s[i]) != NULL)
+		continue;
+	if (i == b->n || strchr("{[\"]", b->s[i]) != NULL)
+		return SNIFF_JSON;
+	s = b->s + i;
+	if ((n = strspn(s, "-+.0123456789eE")) == 0) {
+		for (lit = literals; *lit != NULL; lit++)
+			if (strncmp(s, *lit, strlen(*lit)) == 0)
+				break;
+		if (*lit == NULL)
+			return SNIFF_TEXT;
+		n = strlen(*lit);
+	}
+	s += n;
+	s += strspn(s, " \t\r\n");
+	if (*s == ',')
+		return SNIFF_JSON;
+	if (*s == ']') {
+		s++;
+		s += strspn(s, " \t\r\n");
+		return *s == '\0' || *s == ',' || *s == ']' ? SNIFF_JSON :
+		    SNIFF_TEXT;
+	}
+	return SNIFF_TEXT;
+}
+
 enum sniff_kind
 sniff_format(const char *p, size_t len)
 {
+	/* Block and head elements only: a text may well open with <b>,
+	   <i> or <a> around its first words and still be text. */
 	static const char *const tags[] = { "html", "head", "body", "meta",
 	    "title", "link", "script", "style", "div", "p", "h1", "h2",
-	    "table", "a", "br", "article", "section", "header", "nav", "main",
-	    "span", "img", "ul", "iframe", "base", "font", "b", "i", NULL };
+	    "table", "article", "section", "header", "nav", "main", "ul",
+	    "iframe", "base", NULL };
+	static const char *const feeds[] = { "rss", "feed", "rdf:RDF", NULL };
 	struct sniff_buf b;
 	size_t		 i = 0;
 
@@ -109,12 +152,17 @@ sniff_format(const char *p, size_t len)
 	sniff_fill(&b, p, len);
 	if (!sniff_skip(&b, &i))
 		return SNIFF_TEXT;
-	if (b.s[i] == '{' || b.s[i] == '[')
+	if (b.s[i] == '{')
 		return SNIFF_JSON;
+	if (b.s[i] == '[')
+		return sniff_array(&b, i);
 	if (b.s[i] != '<')
 		return SNIFF_TEXT;
 	if (strncmp(b.s + i, "<?xml", 5) == 0)
 		return sniff_xml(&b, i);
+	/* A feed need not open with an XML declaration. */
+	if (sniff_tag(b.s + i + 1, feeds))
+		return SNIFF_FEED;
 	if (strncasecmp(b.s + i, "<!doctype", 9) == 0)
 		return strncasecmp(b.s + i + 9, " html", 5) == 0 ?
 		    SNIFF_HTML : sniff_xml(&b, i);

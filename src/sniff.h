@@ -1,8 +1,9 @@
 /*
  * sniff.h: what kind of document a run of bytes looks like, cheaply.
  *
- * For the importer, which must pick a parser for a file or a response
- * whose name and Content-Type may lie or be missing.  sniff_format()
+ * The one sniffer of the importers: import.c picks a parser for a file
+ * with it, story.c checks a response with it, as names and Content-Types
+ * may lie or be missing.  sniff_format()
  * looks only at the start of the bytes: it skips a UTF-8/UTF-16 byte
  * order mark, whitespace and <!-- comments -->, then decides by what
  * comes first.  No allocation, no library; any bytes accepted.
@@ -15,10 +16,13 @@
 enum sniff_kind {
 	SNIFF_TEXT = 0,		/* none of the below: plain text */
 	SNIFF_HTML,		/* <!doctype html>, <html, <head, <body, or
-				   a common HTML tag first */
-	SNIFF_FEED,		/* <?xml ...?> then <rss, <feed or <rdf:RDF */
+				   a common block or head tag first (not an
+				   inline one: "<b>Bold</b> words" is text) */
+	SNIFF_FEED,		/* <rss, <feed or <rdf:RDF, perhaps after
+				   <?xml ...?> */
 	SNIFF_XML,		/* <?xml, but not a feed we know */
-	SNIFF_JSON,		/* { or [ first */
+	SNIFF_JSON,		/* { first, or [ and what a JSON array
+				   holds: "[1] A footnote" is text */
 };
 
 /* What a feed given to import is told, after "NAME: ". */

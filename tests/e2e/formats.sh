@@ -1,7 +1,8 @@
 #!/bin/sh
 # formats.sh: import tells formats by content.  tandem's JSON export
-# imports back to the same bytes; HTML pages, RSS and Atom feeds and
-# binary data are refused with one line and store nothing.
+# imports back to the same bytes; an HTML page imports as one
+# translation (tests/e2e/web.sh has more); RSS and Atom feeds and binary
+# data are refused with one line and store nothing.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 SAMPLE="$top_srcdir/data/sample/seoul-sba-zhongguancun.txt"
@@ -36,7 +37,11 @@ refused() {
 }
 
 printf '<!DOCTYPE html>\n<html lang="en"><head><title>A page</title></head>\n<body><p>Text.</p></body></html>\n' > "$E2E_TMP/page.html"
-refused "an HTML page" "$E2E_TMP/page.html" " an HTML page"
+"$TANDEM" --db "$E2E_TMP/page.db" import "$E2E_TMP/page.html" \
+    > "$E2E_TMP/out" 2>&1; rc=$?
+tap_check "an HTML page imports, as one translation" sh -c '
+    [ "$1" -eq 0 ] && grep -q "imported 1 article, 1 translation, 1 paragraph" "$2"
+    ' _ "$rc" "$E2E_TMP/out"
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>News</title>\n<item><title>One</title></item></channel></rss>\n' > "$E2E_TMP/feed.rss"
 refused "an RSS feed" "$E2E_TMP/feed.rss" " an RSS or Atom feed"
 printf '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title>\n<entry><title>One</title></entry></feed>\n' > "$E2E_TMP/feed.atom"

@@ -68,6 +68,7 @@ def broken(port):
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = 'HTTP/1.1'
+    disable_nagle_algorithm = True  # headers and body go as two writes
 
     def log_message(self, fmt, *args):
         pass

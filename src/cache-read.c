@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cache-int.h"
+#include "url.h"
 #include "xmalloc.h"
 
 int
@@ -351,6 +352,25 @@ cache_article_load(struct cache *c, long long id, struct article **ap,
 }
 
 /* Remove an article and, by cascade, everything that hangs off it. */
+/* As an import finds the article to update (cache-sink.c). */
+int
+cache_article_by_url(struct cache *c, const char *url, long long *id,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	char		*norm;
+	int		 rc;
+
+	*id = 0;
+	if ((s = cache_stmt(c, SQL_ARTICLE_BY_URL, cause)) == NULL)
+		return -1;
+	norm = url_normalize(url);
+	cache_bind_text(s, 1, norm);
+	rc = cache_step_id(c, s, id, cause);
+	free(norm);
+	return rc;
+}
+
 int
 cache_article_remove(struct cache *c, long long id, char **cause)
 {

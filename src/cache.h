@@ -109,6 +109,9 @@ void	 cache_cursor_set(struct cache_cursor *,
 	     const struct article_summary *);
 int	 cache_article_load(struct cache *, long long, struct article **,
 	     char **);
+/* The article a URL is of (its own or a translation's), or *id 0. */
+int	 cache_article_by_url(struct cache *, const char *, long long *,
+	     char **);
 int	 cache_article_remove(struct cache *, long long, char **);
 int	 cache_article_set_read(struct cache *, long long, int, char **);
 

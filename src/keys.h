@@ -74,6 +74,7 @@ enum keys_context {
 	X(SEARCH_PREV,	"search-prev",	"previous match") \
 	X(TOGGLE_READ,	"toggle-read",	"mark read or unread") \
 	X(OPEN_URL,	"open-url",	"open the article's URL with $BROWSER") \
+	X(ADD_URL,	"add-url",	"add an article from a URL") \
 	X(HELP,		"help",		"show this help") \
 	X(REDRAW,	"redraw",	"redraw the screen")
 

@@ -22,6 +22,7 @@
 #include "conf.h"
 #include "import.h"
 #include "keys.h"
+#include "story.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -47,9 +48,11 @@ usage(FILE *f)
 {
 	fprintf(f,
 "Usage: tandem [OPTION]... [COMMAND [ARG]...]\n"
+"  or:  tandem [OPTION]... URL\n"
 "A terminal reader for articles published in several languages.\n"
 "\n"
-"With no command, open the reader.\n"
+"With no command, open the reader.  With an http(s) URL instead of a\n"
+"command, import the story there (as tandem import URL) and open it.\n"
 "\n"
 "Commands:\n"
 "  import [--format page|article|auto] FILE|DIR|URL...\n"
@@ -85,7 +88,8 @@ usage(FILE *f)
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
 "\n"
-"Keys in the reader: q quits.  See tandem(1) for everything else.\n");
+"Keys in the reader: q quits, a (in the list) adds an article from a URL.\n"
+"See tandem(1) for everything else.\n");
 }
 
 /* Parse the global options; returns -1 to exit with *status. */
@@ -212,13 +216,10 @@ main_first_run(struct cache *cache)
 	    "Enter opens it, ? shows the keys." : NULL;
 }
 
+/* Whether the reader can start here; says why not. */
 static int
-main_reader(struct cmd_ctx *ctx, struct conf *conf, int switched)
+main_reader_ok(int switched)
 {
-	struct ui_options	 uo;
-	struct cache		*cache;
-	int			 status;
-
 	if (switched < 0) {
 		cmd_error("no UTF-8 locale: set LANG to one (for example "
 		    "C.UTF-8 or en_US.UTF-8)");
@@ -229,6 +230,21 @@ main_reader(struct cmd_ctx *ctx, struct conf *conf, int switched)
 		    "tandem show)");
 		return CMD_EXIT_ERROR;
 	}
+	return 0;
+}
+
+/* The reader, on the article url is of if url is not NULL. */
+static int
+main_reader(struct cmd_ctx *ctx, struct conf *conf, int switched,
+    const char *url)
+{
+	struct ui_options	 uo;
+	struct cache		*cache;
+	char			*cause = NULL;
+	int			 status;
+
+	if ((status = main_reader_ok(switched)) != 0)
+		return status;
 	if (switched)
 		cmd_error("the locale is not UTF-8; using C.UTF-8");
 	if (cmd_open_cache(ctx, 1, &cache) != 0)
@@ -237,6 +253,11 @@ main_reader(struct cmd_ctx *ctx, struct conf *conf, int switched)
 	uo.cache = cache;
 	uo.pref = &ctx->lang;
 	uo.conf = conf;
+	if (url != NULL && cache_article_by_url(cache, url, &uo.open,
+	    &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+	}
 	uo.notice = main_first_run(cache);
 	status = ui_run(&uo);
 	cache_close(cache);
@@ -289,7 +310,15 @@ main(int argc, char **argv)
 		conf_free(&conf);
 		return CMD_EXIT_USAGE;
 	}
-	if (optind < argc) {
+	if (optind < argc && story_is_url(argv[optind])) {
+		/* tandem URL: import it as tandem import does, then read it. */
+		char	*av[] = { "import", argv[optind], NULL };
+
+		if ((status = main_reader_ok(switched)) == 0 &&
+		    (status = cmd_import(&ctx, 2, av)) == 0)
+			status = main_reader(&ctx, &conf, switched,
+			    argv[optind]);
+	} else if (optind < argc) {
 		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 			if (strcmp(argv[optind], commands[i].name) == 0)
 				break;
@@ -302,7 +331,7 @@ main(int argc, char **argv)
 			status = commands[i].run(&ctx, argc - optind,
 			    argv + optind);
 	} else
-		status = main_reader(&ctx, &conf, switched);
+		status = main_reader(&ctx, &conf, switched, NULL);
 	lang_pref_free(&ctx.lang);
 	conf_free(&conf);
 	return status;

@@ -84,6 +84,7 @@ enum ui_result {
 };
 
 struct cache;
+struct job_queue;
 
 struct ui {
 	struct cache		*cache;
@@ -110,6 +111,10 @@ struct ui {
 	int			 link_x;	/* where the URL is shown */
 	char			*link_shown;	/* the URL as shown, or NULL */
 	char			 message[256];
+
+	struct job_queue	*jobs;		/* fetches under way, or NULL */
+	char			 fetch_status[256]; /* their last progress */
+	int			 key_pending;	/* curses may hold more keys */
 };
 
 /* ui-draw.c */
@@ -159,6 +164,13 @@ void	ui_comments_leave(struct ui *);
 /* ui-compose.c */
 enum ui_result ui_compose(struct ui *, int reply);
 void	ui_compose_draw(struct ui *);
+
+/* ui-fetch.c */
+int	ui_fetch_busy(struct ui *);
+enum ui_result ui_fetch_add(struct ui *);
+enum ui_result ui_fetch_poll(struct ui *);
+int	ui_fetch_wait(struct ui *);
+void	ui_fetch_free(struct ui *);
 
 /* ui-help.c */
 void	ui_help_draw(struct ui *);

@@ -171,6 +171,8 @@ ui_status_draw(struct ui *u)
 	ui_fill(u, y, 0, w, UI_STATUS, 1);
 	if (u->message[0] != '\0')
 		left = u->message;
+	else if (u->fetch_status[0] != '\0')
+		left = u->fetch_status;
 	else if (u->ps.focus != PANE_LIST && u->view.article != NULL)
 		view_status(&u->view, buf, sizeof buf);
 	else
@@ -463,6 +465,7 @@ ui_op(struct ui *u, enum op op)
 	case OP_SEARCH:		return ui_search(u);
 	case OP_OPEN_URL:	return ui_open_url(u);
 	case OP_COMPOSE:	return ui_compose(u, 0);
+	case OP_ADD_URL:	return ui_fetch_add(u);
 	case OP_FOCUS:
 		u->ps.focus = pane_next_focus(&u->ps);
 		return UI_RELAYOUT;
@@ -527,23 +530,55 @@ ui_dispatch(struct ui *u, int key)
 	return ui_op(u, keys_lookup(ui_context(u), key));
 }
 
+/* What ui_read() returns when a job, not the terminal, woke the loop. */
+#define UI_NO_KEY	(-2)
+
+/*
+ * The next key, as get_wch() returns it.  While a fetch runs, sleep on
+ * the terminal and the job queue both and take the jobs' news into *res;
+ * curses may have read ahead of poll() (the rest of an escape sequence),
+ * so after a key the next read does not wait.
+ */
+static int
+ui_read(struct ui *u, wint_t *ch, enum ui_result *res)
+{
+	int	rc;
+
+	if (!ui_fetch_busy(u)) {
+		u->key_pending = 0;
+		return get_wch(ch);
+	}
+	rc = u->key_pending || ui_fetch_wait(u);
+	*res |= ui_fetch_poll(u);
+	if (!rc)
+		return UI_NO_KEY;
+	nodelay(stdscr, TRUE);
+	rc = get_wch(ch);
+	nodelay(stdscr, FALSE);
+	u->key_pending = rc != ERR;
+	if (rc == ERR && (ui_signal != 0 || *res != UI_HANDLED))
+		return UI_NO_KEY;
+	return rc;
+}
+
 /*
  * Read a key, let its handler change the model, then update the screen
  * from what the handler said changed.  The first screen is a layout.
  */
 static int
-ui_loop(struct ui *u)
+ui_loop(struct ui *u, enum ui_result res)
 {
 	wint_t		ch;
 	int		rc, errors = 0, shown;
-	enum ui_result	res = UI_RELAYOUT;
 
 	while (!u->quit) {
 		ui_update(u, res);
 		res = UI_HANDLED;
-		rc = get_wch(&ch);
+		rc = ui_read(u, &ch, &res);
 		if (ui_signal != 0)
 			return 128 + ui_signal;
+		if (rc == UI_NO_KEY)
+			continue;
 		if (rc == ERR) {
 			/* Input gone for good (the terminal closed): stop. */
 			if (++errors > 100)
@@ -566,6 +601,7 @@ ui_run(const struct ui_options *uo)
 	struct ui	 u;
 	char		*cause = NULL;
 	int		 status;
+	enum ui_result	 res;
 
 	memset(&u, 0, sizeof u);
 	u.cache = uo->cache;
@@ -586,9 +622,15 @@ ui_run(const struct ui_options *uo)
 		ui_message(&u, "%s", uo->notice);
 	ui_signals();
 	ui_start(&u);
-	status = ui_loop(&u);
+	res = UI_RELAYOUT;
+	if (uo->open != 0) {
+		list_select_id(&u.list, uo->open);
+		res |= ui_reader_open(&u, uo->open);
+	}
+	status = ui_loop(&u, res);
 	curs_set(1);
 	endwin();
+	ui_fetch_free(&u);
 	ui_comments_leave(&u);
 	comment_view_free(u.comments);
 	free(u.comments);

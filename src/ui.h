@@ -18,6 +18,7 @@ struct ui_options {
 	struct lang_pref	*pref;
 	struct conf		*conf;
 	const char		*notice;	/* first status message, or NULL */
+	long long		 open;		/* article to open first, or 0 */
 };
 
 /*

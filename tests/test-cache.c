@@ -1146,6 +1146,50 @@ test_batch(void)
 	free(path);
 }
 
+/* cache_article_by_url(): the article's URL or a translation's, normalised. */
+static void
+test_by_url(struct cache *c)
+{
+	struct import_sink		 sink;
+	struct import_article		 ia;
+	struct import_translation	 it;
+	char				*cause = NULL;
+	long long			 id = -1, want;
+	int				 rc;
+
+	cache_sink(c, &sink);
+	memset(&ia, 0, sizeof ia);
+	ia.source = "web";
+	ia.key = "https://example.org/by-url";
+	ia.url = ia.key;
+	memset(&it, 0, sizeof it);
+	it.lang = "fr";
+	it.lang_confidence = 1;
+	it.title = "titre";
+	it.url = "https://example.org/fr/by-url";
+	rc = sink.begin(sink.arg, &ia, &cause);
+	if (rc == 0)
+		rc = sink.translation(sink.arg, &it, &cause);
+	if (rc == 0)
+		rc = sink.paragraph(sink.arg, "texte", 5, &cause);
+	if (rc == 0)
+		rc = sink.end(sink.arg, 1, &cause);
+	ok(rc == 0, "by url: imported (%s)", cause ? cause : "");
+	FREE(&cause);
+	want = newest(c);
+	rc = cache_article_by_url(c, "HTTPS://Example.ORG:443/by-url#top", &id,
+	    &cause);
+	ok(rc == 0 && id == want && id > 0,
+	    "by url: the article's URL, in another spelling");
+	rc = cache_article_by_url(c, "https://example.org/fr/by-url", &id,
+	    &cause);
+	ok(rc == 0 && id == want, "by url: a translation's URL");
+	rc = cache_article_by_url(c, "https://example.org/elsewhere", &id,
+	    &cause);
+	ok(rc == 0 && id == 0, "by url: an unknown URL gives 0");
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -1173,6 +1217,7 @@ main(void)
 		test_title(c);
 		test_remove(c);
 		test_plans(c);
+		test_by_url(c);
 		cache_close(c);
 	} else
 		ok(0, "open %s", path);

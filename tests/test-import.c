@@ -128,7 +128,7 @@ run(struct rec *r, const char *name, const char *buf, size_t len,
 {
 	struct import_sink	sink = { r, rec_begin, rec_translation,
 	    rec_paragraph, rec_comment, rec_end };
-	struct import_options	io = { fmt, "test", rec_warn, r };
+	struct import_options	io = { fmt, "test", rec_warn, r, NULL, NULL };
 	int			fail_at = r->fail_at;
 	int			fail_begin = r->fail_begin;
 

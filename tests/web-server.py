@@ -25,6 +25,8 @@ Routes:
   /slow              answers after 5 s
   /loop              302 to itself
   /count             how many GETs were served, as text/plain
+Any route takes ?delay=S (seconds, at most 30): the answer comes S s
+late, for a test that must see a fetch under way.
 """
 import gzip
 import http.server
@@ -90,9 +92,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
         global hits
         hits += 1
         try:
+            self.delay()
             self.route()
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+    def delay(self):
+        """?delay=S on any route: answer S seconds later (at most 30)."""
+        query = self.path.partition('?')[2]
+        for kv in query.split('&'):
+            k, _, v = kv.partition('=')
+            if k == 'delay':
+                time.sleep(min(float(v), 30.0))
 
     def route(self):
         port = self.server.server_address[1]

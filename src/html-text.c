@@ -333,13 +333,14 @@ html_emit_flush(struct html_emit *e)
 {
 	struct html_page *pg = e->page;
 	struct html_para *p;
-	char		 *s = e->buf.s, *end = s + e->buf.len, *out;
+	char		 *s = e->buf.s, *end, *out;
 	size_t		  k, len;
 	int		  w;
 
 	e->pending = 0;
 	if (e->buf.len == 0)
 		return;
+	end = s + e->buf.len;
 	/* <pre> keeps its indentation: only its newlines are trimmed. */
 	while (s < end && (e->kind == HTML_PARA_PRE ? *s == '\n' :
 	    (w = html_emit_space(s)) > 0))

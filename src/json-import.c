@@ -23,6 +23,7 @@
 
 #include "import-lines.h"
 #include "json-import.h"
+#include "utf8.h"
 #include "utf8-text.h"
 #include "xmalloc.h"
 
@@ -497,17 +498,21 @@ json_import(const char *name, const char *source, const char *buf,
 	struct json_import	 ji;
 	json_error_t		 err;
 	json_t			*doc;
-	char			*ignored = NULL;
+	char			*ignored = NULL, *text;
+	size_t			 tlen;
 	int			 rc;
 
 	json_set_alloc_funcs(xmalloc, free);
 	doc = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
 	if (doc == NULL) {
+		/* jansson quotes the input near the error: clean it. */
+		text = utf8_sanitize(err.text, strlen(err.text), &tlen, NULL);
 		if (err.line > 0)
 			xasprintf(cause, "%s:%d:%d: %s", name, err.line,
-			    err.column, err.text);
+			    err.column, text);
 		else
-			xasprintf(cause, "%s: %s", name, err.text);
+			xasprintf(cause, "%s: %s", name, text);
+		free(text);
 		return -1;
 	}
 	memset(&ji, 0, sizeof ji);

@@ -205,12 +205,13 @@ char *
 html_clean(const char *s, size_t len)
 {
 	struct html_buf	 b = { NULL, 0, 0 };
-	const char	*end = s + len, *start;
+	const char	*end, *start;
 	char		*out;
 	size_t		 n;
 
 	if (s == NULL)
 		return NULL;
+	end = s + len;
 	while (s < end) {
 		if (*s != '\0' && strchr(" \t\n\r\f", *s) != NULL) {
 			s++;

@@ -499,7 +499,7 @@ json_import(const char *name, const char *source, const char *buf,
 	json_error_t		 err;
 	json_t			*doc;
 	char			*ignored = NULL, *text;
-	size_t			 tlen;
+	size_t			 tlen, k;
 	int			 rc;
 
 	json_set_alloc_funcs(xmalloc, free);
@@ -507,6 +507,9 @@ json_import(const char *name, const char *source, const char *buf,
 	if (doc == NULL) {
 		/* jansson quotes the input near the error: clean it. */
 		text = utf8_sanitize(err.text, strlen(err.text), &tlen, NULL);
+		for (k = 0; k < tlen; k++)	/* a message is one line */
+			if (text[k] == '\n')
+				text[k] = ' ';
 		if (err.line > 0)
 			xasprintf(cause, "%s:%d:%d: %s", name, err.line,
 			    err.column, text);

@@ -16,6 +16,7 @@ Routes:
   /huge-chunked      64 MiB, chunked, no Content-Length
   /huge-length       announces Content-Length 64 MiB, sends 1 KiB, waits
   /slow              a byte every 0.2 s for 10 s
+  /stall             nothing for 20 s, then a 200
   /gzip              a gzip-encoded text body (when the client accepts it)
   /echo              the request headers, as text/plain
 """
@@ -103,6 +104,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.wfile.write(b'.')
                 self.wfile.flush()
                 time.sleep(0.2)
+        elif p == '/stall':
+            time.sleep(20)
+            self.send(200, b'too late')
         elif p == '/gzip':
             if 'gzip' in self.headers.get('Accept-Encoding', ''):
                 self.send(200, gzip.compress(GZIP_TEXT),

@@ -282,6 +282,55 @@ test_limits(void)
 	ok(now() - t < 3, "... after about 1 s (%.1f s)", now() - t);
 }
 
+/* A cancel hook: yes once arg's deadline (a now() value) has passed. */
+static int	hook_calls;
+
+static int
+after(void *arg)
+{
+	hook_calls++;
+	return now() > *(double *)arg;
+}
+
+static void
+test_cancel(void)
+{
+	struct fetch_opts	 o = opts();
+	struct fetch_result	 r;
+	double			 t, deadline;
+
+	o.cancelled = after;
+	o.cancel_arg = &deadline;
+	t = now();
+	deadline = t + 0.3;
+	fails(base, "/slow", &o, "cancelled",
+	    "a hook that says cancelled during a trickling body");
+	ok(now() - t < 5, "... ends the 10 s transfer at once (%.1f s)",
+	    now() - t);
+	t = now();
+	deadline = t + 0.3;
+	fails(base, "/stall", &o, "cancelled",
+	    "a hook that says cancelled while the server says nothing");
+	ok(now() - t < 5, "... ends the 20 s wait at once (%.1f s)",
+	    now() - t);
+	hook_calls = 0;
+	deadline = t - 1;
+	fails(base, "/page", &o, "cancelled", "a hook cancelled from the start");
+	ok(hook_calls > 0, "... is asked before anything is sent");
+
+	hook_calls = 0;
+	deadline = now() + 3600;
+	if (ok(get(base, "/redirect/3", &o, &r) == 0,
+	    "a hook that never cancels changes nothing")) {
+		is_str(r.body, "landed", "... the body arrives");
+		fetch_result_free(&r);
+	}
+	ok(hook_calls > 0, "... though it was asked (%d times)", hook_calls);
+	o.timeout = 1;
+	fails(base, "/slow", &o, "timed out after 1 s",
+	    "... nor the timeout's message");
+}
+
 static void
 test_headers(void)
 {
@@ -400,6 +449,7 @@ main(void)
 	test_page();
 	test_redirects();
 	test_limits();
+	test_cancel();
 	test_headers();
 	test_refused();
 	test_tls();

@@ -7,8 +7,10 @@
  * collected in memory up to the cap; the write callback refuses the
  * first byte past it, which makes curl abort the transfer at once
  * (curl's own CURLOPT_MAXFILESIZE catches an announced Content-Length
- * before any body arrives).  Errors are turned into short texts here so
- * that no caller needs to know curl's codes.
+ * before any body arrives).  The cancel hook rides on curl's progress
+ * callback, the one callback curl promises to call even while nothing
+ * arrives (about once a second then).  Errors are turned into short
+ * texts here so that no caller needs to know curl's codes.
  */
 #include "config.h"
 
@@ -32,6 +34,9 @@ struct fetch_state {
 	char	*body;
 	size_t	 len, cap, max;
 	int	 too_big;
+	int	 cancelled;
+	int	(*hook)(void *);
+	void	*hook_arg;
 	char	*etag;
 	char	*last_modified;
 };
@@ -132,6 +137,21 @@ fetch_write(char *p, size_t size, size_t n, void *arg)
 	memcpy(st->body + st->len, p, k);
 	st->len += k;
 	return k;
+}
+
+/* curl's progress callback, here only to ask the cancel hook. */
+static int
+fetch_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow,
+    curl_off_t ultotal, curl_off_t ulnow)
+{
+	struct fetch_state	*st = arg;
+
+	(void)dltotal; (void)dlnow; (void)ultotal; (void)ulnow;
+	if (st->hook != NULL && st->hook(st->hook_arg)) {
+		st->cancelled = 1;
+		return 1;	/* non-zero aborts */
+	}
+	return 0;
 }
 
 /* If the header line p (k bytes) is "name: value", keep the value. */
@@ -243,6 +263,8 @@ fetch_what(CURL *c, CURLcode rc, const struct fetch_state *st,
 	char		*s, *size;
 	size_t		 i;
 
+	if (st->cancelled)
+		return xstrdup("cancelled");
 	if (st->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
 		size = fetch_size(o->max_bytes);
 		xasprintf(&s, "larger than %s", size);
@@ -315,6 +337,13 @@ fetch_setup(CURL *c, const char *url, const struct fetch_opts *o,
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, st);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, fetch_header);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, st);
+	if (o->cancelled != NULL) {
+		st->hook = o->cancelled;
+		st->hook_arg = o->cancel_arg;
+		curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, fetch_progress);
+		curl_easy_setopt(c, CURLOPT_XFERINFODATA, st);
+		curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	}
 
 	h = curl_slist_append(h, FETCH_ACCEPT);
 	if ((al = fetch_accept_language(o->langs)) != NULL) {
@@ -395,6 +424,8 @@ fetch_url(const char *url, const struct fetch_opts *opts,
 	pthread_once(&fetch_once, fetch_init);
 	if (!https && strncasecmp(url, "http://", 7) != 0)
 		what = xstrdup("not an http or https URL");
+	else if (o.cancelled != NULL && o.cancelled(o.cancel_arg))
+		what = xstrdup("cancelled");
 	else if (fetch_init_rc != CURLE_OK)
 		what = xstrdup(curl_easy_strerror(fetch_init_rc));
 	else if ((c = curl_easy_init()) == NULL)

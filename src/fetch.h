@@ -14,7 +14,10 @@
  * curl is an implementation detail: no curl type appears here, and
  * fetch.c is the only file that includes <curl/curl.h>.  fetch_url()
  * blocks; it is safe to call from several threads at once, each with its
- * own result.
+ * own result.  A caller that must be able to give up (a reader quitting
+ * while its worker fetches) passes a cancel hook: it is asked about once
+ * a second or more often for the whole transfer, connecting and waiting
+ * for data included, and a yes ends the transfer at once.
  */
 #ifndef TANDEM_FETCH_H
 #define TANDEM_FETCH_H
@@ -37,6 +40,11 @@ struct fetch_opts {
 	size_t			 max_bytes;	/* FETCH_MAX_BYTES */
 	long			 connect_timeout; /* FETCH_CONNECT_TIMEOUT */
 	long			 timeout;	/* FETCH_TIMEOUT */
+
+	/* Asked during the transfer, on the calling thread; non-zero
+	   abandons it ("URL: cancelled").  NULL: never. */
+	int			(*cancelled)(void *arg);
+	void			*cancel_arg;
 
 	/* For the tests only: trust this CA file instead of the system's,
 	   and bypass proxies for these hosts ("*": all). */
@@ -63,7 +71,8 @@ struct fetch_result {
  * -1 with *cause one line naming the URL (without any user:password) and
  * what failed: "https://example.org/x: HTTP 404", "...: certificate
  * verify failed", "...: larger than 32 MiB", "...: timed out after 60 s",
- * "...: too many redirects", "...: not an http or https URL".
+ * "...: too many redirects", "...: not an http or https URL",
+ * "...: cancelled" (the hook said so).
  * opts may be NULL.
  */
 int	fetch_url(const char *url, const struct fetch_opts *,

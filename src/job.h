@@ -17,9 +17,9 @@
  *	(whenever job_queue_fd is readable) -> job_queue_free
  *
  * job_queue_free() tells the jobs still running to stop (job_stopped()
- * becomes true) and waits for them: a job that is blocked in a transfer
- * ends when the transfer's own timeout does, so no thread outlives the
- * queue.  On the worker thread a job may call only job_progress(),
+ * becomes true) and waits for them, so no thread outlives the queue: a
+ * job should ask job_stopped() often enough to end soon (a story job's
+ * fetches ask about once a second).  On the worker thread a job may call only job_progress(),
  * job_stopped() and job_number() on the struct job it is given.
  *
  * Ownership: job_queue_start() takes arg and frees it with free_arg (if

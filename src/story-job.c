@@ -3,7 +3,9 @@
  *
  * Everything the worker touches is its own: a copy of the URL and the
  * languages, a cache connection it opens and closes, the report.  It
- * speaks to the reader only through job_progress() and its result.
+ * speaks to the reader only through job_progress() and its result, and
+ * hears from it only through job_stopped(), which every fetch asks about
+ * once a second so that a reader quitting does not wait on a server.
  */
 #include "config.h"
 
@@ -43,6 +45,13 @@ story_job_say(void *arg, const char *message)
 	job_progress(arg, "%s", message);
 }
 
+/* The fetches' cancel hook: has the reader asked this job to stop? */
+static int
+story_job_stopped(void *arg)
+{
+	return job_stopped(arg);
+}
+
 static int
 story_job_run(struct job *j, void *arg, long long *id, char **text)
 {
@@ -61,6 +70,8 @@ story_job_run(struct job *j, void *arg, long long *id, char **text)
 	so.translations = 1;
 	so.progress = so.warn = story_job_say;
 	so.arg = j;
+	so.cancelled = story_job_stopped;
+	so.cancel_arg = j;
 	memset(&report, 0, sizeof report);
 	if (job_stopped(j))
 		xasprintf(text, "%s: cancelled", sj->url);

@@ -250,6 +250,12 @@ not_html:
 	return -1;
 }
 
+static int
+story_cancelled(const struct story_opts *o)
+{
+	return o->cancelled != NULL && o->cancelled(o->cancel_arg);
+}
+
 /* Fetch and parse url; json_sink as for story_parse(). */
 static int
 story_fetch(struct story *st, const char *url, struct import_sink *json_sink,
@@ -266,6 +272,8 @@ story_fetch(struct story *st, const char *url, struct import_sink *json_sink,
 	fo.max_bytes = o->max_bytes;
 	fo.timeout = o->timeout;
 	fo.connect_timeout = o->connect_timeout;
+	fo.cancelled = o->cancelled;
+	fo.cancel_arg = o->cancel_arg;
 	fo.ca_file = o->ca_file;
 	fo.noproxy = o->noproxy;
 	shown = fetch_redact(url);
@@ -273,6 +281,14 @@ story_fetch(struct story *st, const char *url, struct import_sink *json_sink,
 	free(shown);
 	if (fetch_url(url, &fo, &fr, cause) != 0)
 		return -1;
+	if (story_cancelled(o)) {
+		/* Too late for curl to notice: not parsed, not emitted. */
+		shown = fetch_redact(url);
+		xasprintf(cause, "%s: cancelled", shown);
+		free(shown);
+		fetch_result_free(&fr);
+		return -1;
+	}
 	shown = fetch_redact(fr.url != NULL ? fr.url : url);
 	rc = story_parse(shown, fr.url != NULL ? fr.url : url, fr.body, fr.len,
 	    fr.charset, o, json_sink, &sp->pg, cause);
@@ -482,8 +498,9 @@ story_add(struct story *st, struct story_page *sp, const char *hreflang)
 		story_queue(st, sp->pg);
 }
 
-/* Fetch the queue, breadth-first: alternates of alternates join it. */
-static void
+/* Fetch the queue, breadth-first: alternates of alternates join it.
+   -1 when the hook gave the story up. */
+static int
 story_follow(struct story *st)
 {
 	struct story_todo	*t;
@@ -491,9 +508,15 @@ story_follow(struct story *st)
 	char			*cause = NULL;
 
 	while (st->next < st->ntodo && st->npages < STORY_MAX_PAGES) {
+		if (story_cancelled(st->opts))
+			return -1;
 		t = &st->todo[st->next++];
 		memset(&sp, 0, sizeof sp);
 		if (story_fetch(st, t->url, NULL, &sp, &cause) != 0) {
+			if (story_cancelled(st->opts)) {
+				free(cause);
+				return -1;
+			}
 			story_say(st->opts, 1, "%s", cause);
 			FREE(&cause);
 			st->report->failed++;
@@ -508,6 +531,7 @@ story_follow(struct story *st)
 		}
 		story_add(st, &sp, t->hreflang);
 	}
+	return 0;
 }
 
 /* "found 5 translations (ko en ja zh fr)" */
@@ -570,7 +594,12 @@ story_import(const char *url, const struct story_opts *o,
 		return -1;
 	}
 	story_add(&st, &sp, NULL);
-	story_follow(&st);
+	if (story_follow(&st) != 0 || story_cancelled(o)) {
+		xasprintf(cause, "%s: cancelled", shown);
+		free(shown);
+		story_free(&st);
+		return -1;
+	}
 	story_cut_suffix(&st);
 	story_found(&st);
 	article = story_page_url(&st.pages[0]);

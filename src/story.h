@@ -12,7 +12,9 @@
  * It blocks on the network: the reader calls it on a worker thread of
  * its own with a sink on a cache connection of that thread; progress and
  * warnings come back through the callbacks, on the calling thread.
- * Nothing here prints.
+ * Nothing here prints.  The caller's cancel hook (story_opts) is how the
+ * reader stops a worker that is still fetching: the transfer under way
+ * ends within about a second and no further page is asked for.
  */
 #ifndef TANDEM_STORY_H
 #define TANDEM_STORY_H
@@ -37,6 +39,12 @@ struct story_opts {
 	size_t			 max_bytes;	/* per page; 0: fetch.h's */
 	long			 timeout;	/* per page, s; 0: fetch.h's */
 	long			 connect_timeout;
+
+	/* Asked during each fetch and between pages, on the calling
+	   thread; non-zero gives the story up: -1 "URL: cancelled" and
+	   nothing stored.  NULL: never. */
+	int			(*cancelled)(void *arg);
+	void			*cancel_arg;
 
 	/* Tests only: passed to fetch_opts. */
 	const char		*ca_file;

@@ -147,15 +147,14 @@ ui_fetch_wait(struct ui *u)
 
 /*
  * Stop the jobs and wait for them: the terminal is already given back,
- * and a transfer under way ends at its timeout at the latest.
+ * and a transfer under way gives up within about a second (the story
+ * job's cancel hook), so quitting needs no word about it.
  */
 void
 ui_fetch_free(struct ui *u)
 {
 	if (u->jobs == NULL)
 		return;
-	if (job_queue_running(u->jobs) > 0)
-		fprintf(stderr, "tandem: waiting for the fetch to stop\n");
 	job_queue_free(u->jobs);
 	u->jobs = NULL;
 }

@@ -16,6 +16,9 @@ Routes:
   /huge-chunked      64 MiB, chunked, no Content-Length
   /huge-length       announces Content-Length 64 MiB, sends 1 KiB, waits
   /slow              a byte every 0.2 s for 10 s
+  /stall             nothing for 20 s, then a 200
+  /story/L           an English article (L: en, fr, de) whose hreflang
+                     alternates are the other two
   /gzip              a gzip-encoded text body (when the client accepts it)
   /echo              the request headers, as text/plain
 """
@@ -103,6 +106,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.wfile.write(b'.')
                 self.wfile.flush()
                 time.sleep(0.2)
+        elif p == '/stall':
+            time.sleep(20)
+            self.send(200, b'too late')
+        elif p.startswith('/story/'):
+            links = ''.join('<link rel="alternate" hreflang="%s" '
+                            'href="/story/%s">' % (l, l)
+                            for l in ('en', 'fr', 'de'))
+            body = ('<html lang="%s"><head><title>Story</title>%s</head>'
+                    '<body><article><p>%s</p></article></body></html>' %
+                    (p[7:], links, ('The %s ferry runs again. ' %
+                                    p[7:]) * 20))
+            self.send(200, body.encode(), 'text/html; charset=utf-8')
         elif p == '/gzip':
             if 'gzip' in self.headers.get('Accept-Encoding', ''):
                 self.send(200, gzip.compress(GZIP_TEXT),

@@ -6,7 +6,8 @@
  * them by PID at exit; each server also quits when its stdin (a pipe
  * from here) closes, so not even a crash here leaves one behind.
  * Proxies are bypassed for every request so that a proxy in the
- * environment cannot catch the traffic.  Skips without python3 or
+ * environment cannot catch the traffic.  story_import()'s cancel hook is
+ * tried here too, on a story of the same server, into a counting sink.  Skips without python3 or
  * openssl.
  */
 #include "config.h"
@@ -21,6 +22,8 @@
 
 #include "charset.h"
 #include "fetch.h"
+#include "import.h"
+#include "story.h"
 #include "tap.h"
 #include "xmalloc.h"
 
@@ -282,6 +285,153 @@ test_limits(void)
 	ok(now() - t < 3, "... after about 1 s (%.1f s)", now() - t);
 }
 
+/* A cancel hook: yes once arg's deadline (a now() value) has passed. */
+static int	hook_calls;
+
+static int
+after(void *arg)
+{
+	hook_calls++;
+	return now() > *(double *)arg;
+}
+
+static void
+test_cancel(void)
+{
+	struct fetch_opts	 o = opts();
+	struct fetch_result	 r;
+	double			 t, deadline;
+
+	o.cancelled = after;
+	o.cancel_arg = &deadline;
+	t = now();
+	deadline = t + 0.3;
+	fails(base, "/slow", &o, "cancelled",
+	    "a hook that says cancelled during a trickling body");
+	ok(now() - t < 5, "... ends the 10 s transfer at once (%.1f s)",
+	    now() - t);
+	t = now();
+	deadline = t + 0.3;
+	fails(base, "/stall", &o, "cancelled",
+	    "a hook that says cancelled while the server says nothing");
+	ok(now() - t < 5, "... ends the 20 s wait at once (%.1f s)",
+	    now() - t);
+	hook_calls = 0;
+	deadline = t - 1;
+	fails(base, "/page", &o, "cancelled", "a hook cancelled from the start");
+	ok(hook_calls > 0, "... is asked before anything is sent");
+
+	hook_calls = 0;
+	deadline = now() + 3600;
+	if (ok(get(base, "/redirect/3", &o, &r) == 0,
+	    "a hook that never cancels changes nothing")) {
+		is_str(r.body, "landed", "... the body arrives");
+		fetch_result_free(&r);
+	}
+	ok(hook_calls > 0, "... though it was asked (%d times)", hook_calls);
+	o.timeout = 1;
+	fails(base, "/slow", &o, "timed out after 1 s",
+	    "... nor the timeout's message");
+}
+
+/* A story's progress and its sink, counted; cancels at the nth fetch. */
+struct story_count {
+	int	fetches, cancel_at, begun, ended_ok;
+};
+
+static void
+story_said(void *arg, const char *message)
+{
+	struct story_count	*sc = arg;
+
+	if (strncmp(message, "fetching ", 9) == 0)
+		sc->fetches++;
+}
+
+static int
+story_stop(void *arg)
+{
+	struct story_count	*sc = arg;
+
+	return sc->cancel_at != 0 && sc->fetches >= sc->cancel_at;
+}
+
+static int
+sink_begin(void *arg, const struct import_article *ia, char **cause)
+{
+	(void)ia; (void)cause;
+	((struct story_count *)arg)->begun++;
+	return 0;
+}
+
+static int
+sink_translation(void *arg, const struct import_translation *it,
+    char **cause)
+{
+	(void)arg; (void)it; (void)cause;
+	return 0;
+}
+
+static int
+sink_paragraph(void *arg, const char *text, size_t len, char **cause)
+{
+	(void)arg; (void)text; (void)len; (void)cause;
+	return 0;
+}
+
+static int
+sink_end(void *arg, int ok, char **cause)
+{
+	(void)cause;
+	if (ok)
+		((struct story_count *)arg)->ended_ok++;
+	return 0;
+}
+
+static void
+test_story_cancel(void)
+{
+	static const char *const langs[] = { "en", NULL };
+	struct story_count	 sc;
+	struct story_opts	 so;
+	struct story_report	 rep;
+	struct import_sink	 sink = { &sc, sink_begin, sink_translation,
+	    sink_paragraph, NULL, sink_end };
+	char			*url, *cause = NULL, *want;
+	int			 rc;
+
+	memset(&so, 0, sizeof so);
+	so.langs = langs;
+	so.translations = 1;
+	so.noproxy = "*";
+	so.progress = story_said;
+	so.cancelled = story_stop;
+	so.arg = so.cancel_arg = &sc;
+	xasprintf(&url, "%s/story/en", base);
+
+	memset(&sc, 0, sizeof sc);
+	rc = story_import(url, &so, &sink, &rep, &cause);
+	if (!ok(rc == 0, "a story with a hook that never cancels"))
+		diag("%s", cause);
+	ok(sc.fetches == 3 && sc.ended_ok == 1,
+	    "... is fetched and stored whole (%d pages)", sc.fetches);
+	story_report_free(&rep);
+	FREE(&cause);
+
+	memset(&sc, 0, sizeof sc);
+	sc.cancel_at = 2;
+	rc = story_import(url, &so, &sink, &rep, &cause);
+	xasprintf(&want, "%s: cancelled", url);
+	ok(rc == -1 && cause != NULL && strcmp(cause, want) == 0,
+	    "a story cancelled at its second page fails: %s", cause);
+	ok(sc.fetches == 2, "... asks for no further page (%d)", sc.fetches);
+	ok(sc.begun == 0 && sc.ended_ok == 0, "... and stores nothing");
+	story_report_free(&rep);
+	free(cause);
+	free(want);
+	free(url);
+}
+
 static void
 test_headers(void)
 {
@@ -400,6 +550,8 @@ main(void)
 	test_page();
 	test_redirects();
 	test_limits();
+	test_cancel();
+	test_story_cancel();
 	test_headers();
 	test_refused();
 	test_tls();

@@ -2,9 +2,10 @@
 # reader-web.sh: articles from the web inside the reader.  `a` asks for a
 # URL and fetches it in the background, the status line says how it
 # goes, the keys keep working meanwhile and the article opens when it is
-# in; a URL that is not http(s) or not there says so in one line; and
-# `tandem URL` imports the story and opens the reader on it.  All against
-# the loopback site of tests/web-server.py, never the network.
+# in; Q during a fetch quits at once and stores nothing; a URL that is
+# not http(s) or not there says so in one line; and `tandem URL` imports
+# the story and opens the reader on it.  All against the loopback site of
+# tests/web-server.py, never the network.
 . "$top_srcdir/tests/e2e/lib.sh"
 e2e_need_tmux
 if [ -z "$PYTHON3" ] || ! command -v "$PYTHON3" >/dev/null 2>&1; then
@@ -86,6 +87,22 @@ e2e_keys Enter
 e2e_expect "a 404 says so in the status line" "$site/missing: HTTP 404"
 e2e_keys Q
 e2e_expect_exit "Q exits 0 after the errors"
+
+# Q while a fetch waits on a slow server: out at once, nothing stored.
+e2e_start 100 30 "$TANDEM" --db "$E2E_TMP/cancel.db" --lang en
+e2e_wait_for "Q:quit"
+e2e_keys a
+e2e_wait_for "URL:"
+e2e_keys -l "$site/story-en.html?delay=25"
+e2e_keys Enter
+e2e_expect "a fetch that answers 25 s late is under way" \
+    "fetching $site/story-en"
+e2e_keys Q
+e2e_expect_exit "Q during the fetch exits 0 without waiting for it" 0 5
+tap_check "tandem list reads the cache after it" \
+    sh -c '"$1" --db "$2" list > "$3"' _ "$TANDEM" "$E2E_TMP/cancel.db" \
+    "$E2E_TMP/cancel.list"
+tap_check "and lists no article" [ ! -s "$E2E_TMP/cancel.list" ]
 
 # tandem URL: the import in the foreground, then the reader on the story.
 e2e_start 100 30 "$TANDEM" --db "$E2E_TMP/url.db" --lang en \

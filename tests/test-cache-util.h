@@ -44,6 +44,21 @@ test_cache_new(const char *dir, const char *name)
 	return c;
 }
 
+/* The cache's counts into n (zeroed, with a diag line, on an error). */
+__attribute__((unused)) static int
+test_cache_counts(struct cache *c, struct cache_counts *n)
+{
+	char	*cause = NULL;
+
+	if (cache_counts(c, n, &cause) != 0) {
+		diag("counts: %s", cause);
+		free(cause);
+		memset(n, 0, sizeof *n);
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * One translation and its paragraphs (a NULL-terminated array) sent to
  * sink between its begin and end.

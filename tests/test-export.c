@@ -295,7 +295,8 @@ test_article(struct cache *c, const char *path)
 
 	/* What export writes, import reads back to the same article. */
 	xasprintf(&path2, "%s/again.db", tmpdir);
-	if (got != NULL && (c2 = test_cache_open(path2, CACHE_CREATE)) != NULL) {
+	if (got != NULL &&
+	    (c2 = test_cache_open(path2, CACHE_CREATE)) != NULL) {
 		cache_sink(c2, &sink);
 		if (import_buffer("export.article", got, strlen(got), NULL,
 		    &sink, &cause) != 0) {
@@ -372,7 +373,8 @@ main(void)
 	if ((tmpdir = test_tmpdir_make(dir)) == NULL)
 		return 99;
 	xasprintf(&path, "%s/e.db", tmpdir);
-	if ((c = test_cache_open(path, CACHE_CREATE)) != NULL && import_bridge(c) == 0) {
+	if ((c = test_cache_open(path, CACHE_CREATE)) != NULL &&
+	    import_bridge(c) == 0) {
 		test_article(c, path);
 		test_json(c, path);
 	} else

@@ -447,7 +447,8 @@ main(void)
 	test_swap();
 	xasprintf(&path, "%s/p.db", tmpdir);
 	if ((c = test_cache_open(path, CACHE_CREATE)) != NULL &&
-	    import_bridge(c, fr) == 0 && (art = test_article_load(c, 1)) != NULL) {
+	    import_bridge(c, fr) == 0 &&
+	    (art = test_article_load(c, 1)) != NULL) {
 		test_stored(c, art);
 		test_readonly(path, art);
 		test_unstored(c, art);

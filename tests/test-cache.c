@@ -21,6 +21,7 @@
 
 #include "cache.h"
 #include "tap.h"
+#include "test-cache-util.h"
 #include "test-util.h"
 #include "xmalloc.h"
 
@@ -34,20 +35,6 @@ db_path(const char *name)
 
 	xasprintf(&p, "%s/%s", tmpdir, name);
 	return p;
-}
-
-static struct cache *
-db_open(const char *path, int flags)
-{
-	struct cache	*c;
-	char		*cause = NULL;
-
-	if (cache_open(path, flags, &c, &cause) != 0) {
-		diag("cache_open %s: %s", path, cause);
-		free(cause);
-		return NULL;
-	}
-	return c;
 }
 
 /* A four-byte big-endian field of the database header (offset 60: the
@@ -154,13 +141,9 @@ fail:
 static struct cache_counts
 counts(struct cache *c)
 {
-	struct cache_counts	 n;
-	char			*cause = NULL;
+	struct cache_counts	n;
 
-	if (cache_counts(c, &n, &cause) != 0) {
-		diag("counts: %s", cause);
-		free(cause);
-	}
+	test_cache_counts(c, &n);
 	return n;
 }
 
@@ -277,8 +260,8 @@ test_busy(void)
 	char			*path, *cause = NULL;
 
 	path = db_path("busy.db");
-	c = db_open(path, CACHE_CREATE);
-	other = db_open(path, 0);
+	c = test_cache_open(path, CACHE_CREATE);
+	other = test_cache_open(path, 0);
 	if (c == NULL || other == NULL) {
 		ok(0, "open %s twice", path);
 		goto out;
@@ -316,7 +299,7 @@ test_create(void)
 
 	xasprintf(&dir, "%s/new/dir", tmpdir);
 	xasprintf(&path, "%s/tandem.db", dir);
-	c = db_open(path, CACHE_CREATE);
+	c = test_cache_open(path, CACHE_CREATE);
 	ok(c != NULL, "create a cache in a missing directory");
 	memset(&st, 0, sizeof st);
 	stat(path, &st);
@@ -331,10 +314,10 @@ test_create(void)
 	    "user_version is the number of migrations");
 	is_int(header_int(path, 16) >> 8 & 0xff, 2,
 	    "file is in WAL mode (header byte 18)");
-	c = db_open(path, 0);
+	c = test_cache_open(path, 0);
 	ok(c != NULL, "reopen without CACHE_CREATE");
 	cache_close(c);
-	c = db_open(path, CACHE_READONLY);
+	c = test_cache_open(path, CACHE_READONLY);
 	ok(c != NULL, "reopen read-only");
 	if (c != NULL)
 		test_readonly(c);
@@ -354,7 +337,7 @@ test_newer(void)
 	size_t		 nbefore, nafter;
 
 	path = db_path("newer.db");
-	c = db_open(path, CACHE_CREATE);
+	c = test_cache_open(path, CACHE_CREATE);
 	cache_close(c);
 	header_set_int(path, 60, 99);
 	before = test_slurp(path, &nbefore);
@@ -804,7 +787,7 @@ test_paging(void)
 	long long		 last_t = 0, last_id = 0;
 
 	path = db_path("paging.db");
-	c = db_open(path, CACHE_CREATE);
+	c = test_cache_open(path, CACHE_CREATE);
 	is_int(import_many(c, "p", NPAGING), 0, "import %d articles", NPAGING);
 	n = counts(c);
 	is_int(n.articles, NPAGING, "%d articles", NPAGING);
@@ -925,7 +908,7 @@ test_two_processes(void)
 	long long		 count = 0;
 
 	path = db_path("shared.db");
-	c = db_open(path, CACHE_CREATE);
+	c = test_cache_open(path, CACHE_CREATE);
 	cache_close(c);
 	fflush(stdout);
 	if ((pid = fork()) == -1) {
@@ -934,10 +917,10 @@ test_two_processes(void)
 		return;
 	}
 	if (pid == 0) {
-		c = db_open(path, 0);
+		c = test_cache_open(path, 0);
 		_exit(c == NULL ? 100 : import_many(c, "child", NCHILD) != 0);
 	}
-	c = db_open(path, 0);
+	c = test_cache_open(path, 0);
 	while (c != NULL && !done) {
 		done = waitpid(pid, &status, WNOHANG) == pid;
 		if (cache_list(c, NULL, NULL, 50, &v, &n, &cause) != 0) {
@@ -984,7 +967,7 @@ batch_same_as_plain(const struct cache_counts *batched)
 	char			*path = db_path("plain.db"), key[32];
 	int			 i;
 
-	if ((c = db_open(path, CACHE_CREATE)) == NULL) {
+	if ((c = test_cache_open(path, CACHE_CREATE)) == NULL) {
 		ok(0, "open %s", path);
 		free(path);
 		return;
@@ -1022,8 +1005,8 @@ test_batch_twice(void)
 	char			*cause = NULL, key[32];
 	int			 i, fails = 0;
 
-	c = db_open(path, CACHE_CREATE);
-	plain = db_open(path2, CACHE_CREATE);
+	c = test_cache_open(path, CACHE_CREATE);
+	plain = test_cache_open(path2, CACHE_CREATE);
 	if (c == NULL || plain == NULL) {
 		ok(0, "open %s and %s", path, path2);
 		goto out;
@@ -1067,7 +1050,7 @@ test_no_translations(void)
 	char			*path = db_path("bare.db"), *cause = NULL;
 	int			 i, rc = 0;
 
-	if ((c = db_open(path, CACHE_CREATE)) == NULL) {
+	if ((c = test_cache_open(path, CACHE_CREATE)) == NULL) {
 		ok(0, "open %s", path);
 		free(path);
 		return;
@@ -1098,8 +1081,8 @@ test_batch(void)
 	long long		 count;
 	int			 i, fails = 0;
 
-	if ((c = db_open(path, CACHE_CREATE)) == NULL ||
-	    (other = db_open(path, 0)) == NULL) {
+	if ((c = test_cache_open(path, CACHE_CREATE)) == NULL ||
+	    (other = test_cache_open(path, 0)) == NULL) {
 		ok(0, "open %s", path);
 		cache_close(c);
 		free(path);
@@ -1195,20 +1178,18 @@ main(void)
 {
 	struct cache	*c;
 	char		 dir[] = "/tmp/tandem-test-cache-XXXXXX";
-	char		*path, *cmd;
+	char		*path;
 
 	umask(022);
-	if ((tmpdir = mkdtemp(dir)) == NULL) {
-		perror("mkdtemp");
+	if ((tmpdir = test_tmpdir_make(dir)) == NULL)
 		return 99;
-	}
 	test_default_path();
 	test_create();
 	test_newer();
 	test_not_tandem();
 
 	path = db_path("main.db");
-	if ((c = db_open(path, CACHE_CREATE)) != NULL) {
+	if ((c = test_cache_open(path, CACHE_CREATE)) != NULL) {
 		test_sink(c);
 		test_rollback(c);
 		test_misuse(c);
@@ -1230,9 +1211,6 @@ main(void)
 	test_two_processes();
 	test_busy();
 
-	xasprintf(&cmd, "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		diag("could not remove %s", tmpdir);
-	free(cmd);
+	test_tmpdir_remove(tmpdir);
 	return tap_done();
 }

@@ -16,6 +16,8 @@
 #include "cache.h"
 #include "comment.h"
 #include "tap.h"
+#include "test-cache-util.h"
+#include "test-util.h"
 #include "xmalloc.h"
 
 static char	*tmpdir;
@@ -24,15 +26,9 @@ static struct cache *
 db_open(const char *name)
 {
 	struct cache	*c;
-	char		*path, *cause = NULL;
 
-	xasprintf(&path, "%s/%s", tmpdir, name);
-	if (cache_open(path, CACHE_CREATE, &c, &cause) != 0) {
-		ok(0, "cache_open %s: %s", path, cause);
-		free(cause);
-		c = NULL;
-	}
-	free(path);
+	if ((c = test_cache_new(tmpdir, name)) == NULL)
+		ok(0, "cache_open %s", name);
 	return c;
 }
 
@@ -276,21 +272,16 @@ test_now(void)
 int
 main(void)
 {
-	char	 dir[] = "/tmp/tandem-test-comment-XXXXXX", *cmd;
+	char	dir[] = "/tmp/tandem-test-comment-XXXXXX";
 
-	if ((tmpdir = mkdtemp(dir)) == NULL) {
-		perror("mkdtemp");
+	if ((tmpdir = test_tmpdir_make(dir)) == NULL)
 		return 99;
-	}
 	test_identity();
 	test_refusal();
 	test_thread_table();
 	test_thread_deep();
 	test_now();
 
-	xasprintf(&cmd, "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		diag("could not remove %s", tmpdir);
-	free(cmd);
+	test_tmpdir_remove(tmpdir);
 	return tap_done();
 }

@@ -21,6 +21,7 @@
 #include "import.h"
 #include "pairing.h"
 #include "tap.h"
+#include "test-cache-util.h"
 #include "test-util.h"
 #include "xmalloc.h"
 
@@ -166,29 +167,6 @@ static const char want_json[] =
 	"  ]\n"
 	"}\n";
 
-static int
-add_translation(struct import_sink *sink, const char *lang, const char *title,
-    int derived, double conf, const char *url, const char *const *paras,
-    char **cause)
-{
-	struct import_translation	it;
-	size_t				k;
-
-	memset(&it, 0, sizeof it);
-	it.lang = lang;
-	it.title = title;
-	it.title_derived = derived;
-	it.lang_confidence = conf;
-	it.url = url;
-	if (sink->translation(sink->arg, &it, cause) != 0)
-		return -1;
-	for (k = 0; paras[k] != NULL; k++)
-		if (sink->paragraph(sink->arg, paras[k], strlen(paras[k]),
-		    cause) != 0)
-			return -1;
-	return 0;
-}
-
 /* The article above, event by event. */
 static int
 import_bridge(struct cache *c)
@@ -207,9 +185,9 @@ import_bridge(struct cache *c)
 	ia.original = "en";
 	ia.policy = IMPORT_POLICY_OPEN;
 	if (sink.begin(sink.arg, &ia, &cause) != 0 ||
-	    add_translation(&sink, "en", "The bridge", 0, 1,
+	    test_sink_translation(&sink, "en", "The bridge", 0, 1,
 	    "https://example.org/bridge", en, &cause) != 0 ||
-	    add_translation(&sink, "fr", "Le pont", 1, 0.75,
+	    test_sink_translation(&sink, "fr", "Le pont", 1, 0.75,
 	    "https://example.org/fr/bridge", fr, &cause) != 0)
 		goto fail;
 	memset(&ic, 0, sizeof ic);
@@ -230,24 +208,7 @@ import_bridge(struct cache *c)
 		goto fail;
 	return 0;
 fail:
-	diag("import: %s", cause);
-	free(cause);
-	sink.end(sink.arg, 0, NULL);
-	return -1;
-}
-
-static struct cache *
-db_open(const char *path, int flags)
-{
-	struct cache	*c;
-	char		*cause = NULL;
-
-	if (cache_open(path, flags, &c, &cause) != 0) {
-		diag("cache_open %s: %s", path, cause);
-		free(cause);
-		return NULL;
-	}
-	return c;
+	return test_sink_abort(&sink, "import", cause);
 }
 
 /*
@@ -334,7 +295,8 @@ test_article(struct cache *c, const char *path)
 
 	/* What export writes, import reads back to the same article. */
 	xasprintf(&path2, "%s/again.db", tmpdir);
-	if (got != NULL && (c2 = db_open(path2, CACHE_CREATE)) != NULL) {
+	if (got != NULL &&
+	    (c2 = test_cache_open(path2, CACHE_CREATE)) != NULL) {
 		cache_sink(c2, &sink);
 		if (import_buffer("export.article", got, strlen(got), NULL,
 		    &sink, &cause) != 0) {
@@ -406,14 +368,13 @@ main(void)
 {
 	struct cache	*c;
 	char		 dir[] = "/tmp/tandem-test-export-XXXXXX";
-	char		*path, *cmd;
+	char		*path;
 
-	if ((tmpdir = mkdtemp(dir)) == NULL) {
-		perror("mkdtemp");
+	if ((tmpdir = test_tmpdir_make(dir)) == NULL)
 		return 99;
-	}
 	xasprintf(&path, "%s/e.db", tmpdir);
-	if ((c = db_open(path, CACHE_CREATE)) != NULL && import_bridge(c) == 0) {
+	if ((c = test_cache_open(path, CACHE_CREATE)) != NULL &&
+	    import_bridge(c) == 0) {
 		test_article(c, path);
 		test_json(c, path);
 	} else
@@ -421,9 +382,6 @@ main(void)
 	if (c != NULL)
 		cache_close(c);
 	free(path);
-	xasprintf(&cmd, "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		diag("could not remove %s", tmpdir);
-	free(cmd);
+	test_tmpdir_remove(tmpdir);
 	return tap_done();
 }

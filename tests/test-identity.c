@@ -17,6 +17,8 @@
 
 #include "cache.h"
 #include "tap.h"
+#include "test-cache-util.h"
+#include "test-util.h"
 #include "xmalloc.h"
 
 static char	*tmpdir;
@@ -77,14 +79,10 @@ imp(struct cache *c, const char *source, const char *url,
 static long long
 narticles(struct cache *c)
 {
-	struct cache_counts	 n;
-	char			*cause = NULL;
+	struct cache_counts	n;
 
-	if (cache_counts(c, &n, &cause) != 0) {
-		diag("%s", cause);
-		free(cause);
+	if (test_cache_counts(c, &n) != 0)
 		return -1;
-	}
 	return n.articles;
 }
 
@@ -112,14 +110,11 @@ newest(struct cache *c, long long *a, long long *b)
 static char *
 first_para(struct cache *c, long long id, size_t i, char **source)
 {
-	struct article	*a = NULL;
-	char		*cause = NULL, *s;
+	struct article	*a;
+	char		*s;
 
-	if (cache_article_load(c, id, &a, &cause) != 0) {
-		diag("%s", cause);
-		free(cause);
+	if ((a = test_article_load(c, id)) == NULL)
 		return xstrdup("");
-	}
 	s = xstrdup(i < a->ntranslations &&
 	    a->translations[i].nparagraphs > 0 ?
 	    a->translations[i].paragraphs[0].text : "");
@@ -127,21 +122,6 @@ first_para(struct cache *c, long long id, size_t i, char **source)
 		*source = xstrdup(a->source);
 	article_free(a);
 	return s;
-}
-
-static struct cache *
-db_new(const char *name)
-{
-	struct cache	*c = NULL;
-	char		*path, *cause = NULL;
-
-	xasprintf(&path, "%s/%s", tmpdir, name);
-	if (cache_open(path, CACHE_CREATE, &c, &cause) != 0) {
-		diag("%s", cause);
-		free(cause);
-	}
-	free(path);
-	return c;
 }
 
 /* The same URL from two paths: one article, updated, its state kept. */
@@ -157,7 +137,7 @@ test_same_url(void)
 	size_t			 nm = 0, n = 0;
 	long long		 id, other, cid;
 
-	if ((c = db_new("same.db")) == NULL) {
+	if ((c = test_cache_new(tmpdir, "same.db")) == NULL) {
 		ok(0, "open same.db");
 		return;
 	}
@@ -221,7 +201,7 @@ test_translation_url(void)
 	char		*s, *src = NULL;
 	long long	 id, x, y, n;
 
-	if ((c = db_new("tr.db")) == NULL) {
+	if ((c = test_cache_new(tmpdir, "tr.db")) == NULL) {
 		ok(0, "open tr.db");
 		return;
 	}
@@ -269,7 +249,7 @@ test_no_url(void)
 	struct tr	 t = { "en", NULL, "plain" };
 	struct cache	*c;
 
-	if ((c = db_new("nourl.db")) == NULL) {
+	if ((c = test_cache_new(tmpdir, "nourl.db")) == NULL) {
 		ok(0, "open nourl.db");
 		return;
 	}
@@ -294,7 +274,7 @@ test_batch(void)
 	char		*cause = NULL, *s;
 	long long	 id, x;
 
-	if ((c = db_new("batch.db")) == NULL) {
+	if ((c = test_cache_new(tmpdir, "batch.db")) == NULL) {
 		ok(0, "open batch.db");
 		return;
 	}
@@ -391,21 +371,15 @@ test_migration(void)
 int
 main(void)
 {
-	char	 dir[] = "/tmp/tandem-test-identity-XXXXXX";
-	char	*cmd;
+	char	dir[] = "/tmp/tandem-test-identity-XXXXXX";
 
-	if ((tmpdir = mkdtemp(dir)) == NULL) {
-		perror("mkdtemp");
+	if ((tmpdir = test_tmpdir_make(dir)) == NULL)
 		return 99;
-	}
 	test_same_url();
 	test_translation_url();
 	test_no_url();
 	test_batch();
 	test_migration();
-	xasprintf(&cmd, "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		diag("could not remove %s", tmpdir);
-	free(cmd);
+	test_tmpdir_remove(tmpdir);
 	return tap_done();
 }

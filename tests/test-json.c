@@ -20,6 +20,7 @@
 #include "export.h"
 #include "import.h"
 #include "tap.h"
+#include "test-cache-util.h"
 #include "test-util.h"
 #include "xmalloc.h"
 
@@ -30,17 +31,10 @@ static int	 ndb;
 static struct cache *
 db_new(void)
 {
-	struct cache	*c;
-	char		*path, *cause = NULL;
+	char	name[32];
 
-	xasprintf(&path, "%s/%d.db", tmpdir, ++ndb);
-	if (cache_open(path, CACHE_CREATE, &c, &cause) != 0) {
-		diag("cache_open %s: %s", path, cause);
-		free(cause);
-		c = NULL;
-	}
-	free(path);
-	return c;
+	snprintf(name, sizeof name, "%d.db", ++ndb);
+	return test_cache_new(tmpdir, name);
 }
 
 /* Article 1 as export --format json writes it (NULL if there is none). */
@@ -148,28 +142,6 @@ static const char *const en[] = {
 };
 static const char *const ko[] = { "다리가 다시 열린다.", "둘째 문단.", NULL };
 
-static int
-add_translation(struct import_sink *sink, const char *lang,
-    const char *title, int derived, double conf, const char *const *paras,
-    char **cause)
-{
-	struct import_translation	it;
-	size_t				k;
-
-	memset(&it, 0, sizeof it);
-	it.lang = lang;
-	it.title = title;
-	it.title_derived = derived;
-	it.lang_confidence = conf;
-	if (sink->translation(sink->arg, &it, cause) != 0)
-		return -1;
-	for (k = 0; paras[k] != NULL; k++)
-		if (sink->paragraph(sink->arg, paras[k], strlen(paras[k]),
-		    cause) != 0)
-			return -1;
-	return 0;
-}
-
 /* A comment thread: 1, 2 replying to 1, 3 replying to 2, 4 alone. */
 static int
 add_comments(struct import_sink *sink, char **cause)
@@ -214,14 +186,13 @@ handmade(enum import_policy p)
 	ia.original = "en";
 	ia.policy = p;
 	if (sink.begin(sink.arg, &ia, &cause) != 0 ||
-	    add_translation(&sink, "en", "", 0, 0.5, en, &cause) != 0 ||
-	    add_translation(&sink, "ko", "다리", 1, 0.123456, ko, &cause) != 0 ||
+	    test_sink_translation(&sink, "en", "", 0, 0.5, NULL, en,
+	    &cause) != 0 ||
+	    test_sink_translation(&sink, "ko", "다리", 1, 0.123456, NULL, ko,
+	    &cause) != 0 ||
 	    add_comments(&sink, &cause) != 0 ||
-	    sink.end(sink.arg, 1, &cause) != 0) {
-		diag("handmade: %s", cause);
-		free(cause);
-		sink.end(sink.arg, 0, NULL);
-	}
+	    sink.end(sink.arg, 1, &cause) != 0)
+		test_sink_abort(&sink, "handmade", cause);
 	return c;
 }
 
@@ -427,21 +398,15 @@ test_warnings(void)
 int
 main(void)
 {
-	char	 dir[] = "/tmp/tandem-test-json-XXXXXX";
-	char	*cmd;
+	char	dir[] = "/tmp/tandem-test-json-XXXXXX";
 
-	if ((tmpdir = mkdtemp(dir)) == NULL) {
-		perror("mkdtemp");
+	if ((tmpdir = test_tmpdir_make(dir)) == NULL)
 		return 99;
-	}
 	test_not_text();
 	test_sample();
 	test_handmade();
 	test_malformed();
 	test_warnings();
-	xasprintf(&cmd, "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		diag("could not remove %s", tmpdir);
-	free(cmd);
+	test_tmpdir_remove(tmpdir);
 	return tap_done();
 }

@@ -14,6 +14,8 @@
 #include "import.h"
 #include "list.h"
 #include "tap.h"
+#include "test-cache-util.h"
+#include "test-util.h"
 #include "xmalloc.h"
 
 #define NARTICLES 150
@@ -28,16 +30,12 @@ make_cache(const char *name, int n)
 	struct import_article		 ia;
 	struct import_translation	 it;
 	struct cache			*c;
-	char				*path, *cause = NULL;
+	char				*cause = NULL;
 	char				 key[32], title[32];
 	int				 i;
 
-	xasprintf(&path, "%s/%s", tmpdir, name);
-	if (cache_open(path, CACHE_CREATE, &c, &cause) != 0) {
-		diag("%s", cause);
+	if ((c = test_cache_new(tmpdir, name)) == NULL)
 		exit(1);
-	}
-	free(path);
 	cache_sink(c, &sink);
 	for (i = 1; i <= n; i++) {
 		memset(&ia, 0, sizeof ia);
@@ -182,9 +180,9 @@ main(void)
 {
 	struct cache	*c;
 	struct list	 l;
-	char		*cause = NULL, *cmd;
+	char		*cause = NULL;
 
-	if (mkdtemp(tmpdir) == NULL)
+	if (test_tmpdir_make(tmpdir) == NULL)
 		return 1;
 	c = make_cache("list.db", NARTICLES);
 	list_init(&l, c, NULL);
@@ -200,9 +198,6 @@ main(void)
 	list_free(&l);
 	cache_close(c);
 	test_empty();
-	xasprintf(&cmd, "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		diag("could not remove %s", tmpdir);
-	free(cmd);
+	test_tmpdir_remove(tmpdir);
 	return tap_done();
 }

@@ -23,6 +23,8 @@
 #include "cache.h"
 #include "pairing.h"
 #include "tap.h"
+#include "test-cache-util.h"
+#include "test-util.h"
 #include "xmalloc.h"
 
 static char	*tmpdir;
@@ -79,9 +81,8 @@ import_bridge(struct cache *c, const char *const *french)
 	const char *const	*texts[] = { en, french, de };
 	struct import_sink	 sink;
 	struct import_article	 ia;
-	struct import_translation it;
 	char			*cause = NULL;
-	size_t			 i, k;
+	size_t			 i;
 
 	cache_sink(c, &sink);
 	memset(&ia, 0, sizeof ia);
@@ -89,55 +90,14 @@ import_bridge(struct cache *c, const char *const *french)
 	ia.key = ia.url = "https://example.org/bridge";
 	ia.original = "en";
 	if (sink.begin(sink.arg, &ia, &cause) != 0)
-		goto fail;
-	for (i = 0; i < 3; i++) {
-		memset(&it, 0, sizeof it);
-		it.lang = langs[i];
-		it.lang_confidence = 1;
-		it.title = langs[i];
-		if (sink.translation(sink.arg, &it, &cause) != 0)
-			goto fail;
-		for (k = 0; texts[i][k] != NULL; k++)
-			if (sink.paragraph(sink.arg, texts[i][k],
-			    strlen(texts[i][k]), &cause) != 0)
-				goto fail;
-	}
+		return test_sink_abort(&sink, "import", cause);
+	for (i = 0; i < 3; i++)
+		if (test_sink_translation(&sink, langs[i], langs[i], 0, 1, NULL,
+		    texts[i], &cause) != 0)
+			return test_sink_abort(&sink, "import", cause);
 	if (sink.end(sink.arg, 1, &cause) != 0)
-		goto fail;
+		return test_sink_abort(&sink, "import", cause);
 	return 0;
-fail:
-	diag("import: %s", cause);
-	free(cause);
-	sink.end(sink.arg, 0, NULL);
-	return -1;
-}
-
-static struct cache *
-db_open(const char *path, int flags)
-{
-	struct cache	*c;
-	char		*cause = NULL;
-
-	if (cache_open(path, flags, &c, &cause) != 0) {
-		diag("cache_open %s: %s", path, cause);
-		free(cause);
-		return NULL;
-	}
-	return c;
-}
-
-static struct article *
-load(struct cache *c)
-{
-	struct article	*a;
-	char		*cause = NULL;
-
-	if (cache_article_load(c, 1, &a, &cause) != 0) {
-		diag("load: %s", cause);
-		free(cause);
-		return NULL;
-	}
-	return a;
 }
 
 static const struct article_translation *
@@ -293,7 +253,7 @@ test_readonly(const char *path, const struct article *art)
 	long		 noise;
 	int		 rc;
 
-	if ((ro = db_open(path, CACHE_READONLY)) == NULL) {
+	if ((ro = test_cache_open(path, CACHE_READONLY)) == NULL) {
 		ok(0, "read-only open");
 		return;
 	}
@@ -306,7 +266,7 @@ test_readonly(const char *path, const struct article *art)
 	free(got);
 	free(want);
 	cache_close(ro);
-	if ((rw = db_open(path, 0)) == NULL)
+	if ((rw = test_cache_open(path, 0)) == NULL)
 		return;
 	s = stored(rw, "fr", "de");
 	is_str(s, "", "read-only: no fr|de in the cache");
@@ -367,7 +327,7 @@ test_stale(struct cache *c, struct article **art)
 		return;
 	}
 	article_free(*art);
-	if ((*art = load(c)) == NULL)
+	if ((*art = test_article_load(c, 1)) == NULL)
 		return;
 	s = stored(c, "fr", "de");
 	is_str(s, "0+2/0+1@1.00m 2+2/1+2@1.00m",
@@ -480,16 +440,15 @@ main(void)
 	struct cache	*c;
 	struct article	*art;
 	char		 dir[] = "/tmp/tandem-test-pairing-XXXXXX";
-	char		*path, *cmd;
+	char		*path;
 
-	if ((tmpdir = mkdtemp(dir)) == NULL) {
-		perror("mkdtemp");
+	if ((tmpdir = test_tmpdir_make(dir)) == NULL)
 		return 99;
-	}
 	test_swap();
 	xasprintf(&path, "%s/p.db", tmpdir);
-	if ((c = db_open(path, CACHE_CREATE)) != NULL &&
-	    import_bridge(c, fr) == 0 && (art = load(c)) != NULL) {
+	if ((c = test_cache_open(path, CACHE_CREATE)) != NULL &&
+	    import_bridge(c, fr) == 0 &&
+	    (art = test_article_load(c, 1)) != NULL) {
 		test_stored(c, art);
 		test_readonly(path, art);
 		test_unstored(c, art);
@@ -504,9 +463,6 @@ main(void)
 	if (c != NULL)
 		cache_close(c);
 	free(path);
-	xasprintf(&cmd, "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		diag("could not remove %s", tmpdir);
-	free(cmd);
+	test_tmpdir_remove(tmpdir);
 	return tap_done();
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "tap.h"
 #include "xmalloc.h"
 
 /* The whole file, NUL-terminated, or NULL if it cannot be read. */
@@ -33,6 +34,32 @@ test_slurp(const char *path, size_t *lenp)
 	if (lenp != NULL)
 		*lenp = len;
 	return buf;
+}
+
+/*
+ * Make the test's directory from template (".../name-XXXXXX", filled in
+ * place); NULL, with the reason on stderr, if it cannot be made.
+ */
+__attribute__((unused)) static char *
+test_tmpdir_make(char *template)
+{
+	char	*dir;
+
+	if ((dir = mkdtemp(template)) == NULL)
+		perror("mkdtemp");
+	return dir;
+}
+
+/* Remove dir and all under it; a failure is only worth a diag line. */
+__attribute__((unused)) static void
+test_tmpdir_remove(const char *dir)
+{
+	char	*cmd;
+
+	xasprintf(&cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		diag("could not remove %s", dir);
+	free(cmd);
 }
 
 #endif

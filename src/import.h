@@ -112,8 +112,9 @@ struct import_options {
 	/* Non-fatal problems ("FILE:LINE: ..."), or NULL to ignore them. */
 	void	(*warn)(void *arg, const char *message);
 	void	 *warn_arg;
-	/* For HTML files (story.h): --encoding, or NULL; the preferred
-	   languages (NULL-terminated), for which is the original. */
+	/* --encoding for text and HTML files, or NULL; for HTML (story.h)
+	   the preferred languages (NULL-terminated), for which is the
+	   original. */
 	const char		*encoding;
 	const char *const	*langs;
 };

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,14 +122,15 @@ rec_warn(void *arg, const char *msg)
 	strcat(r->warnings, "\n");
 }
 
-/* Import buf with a fresh recorder; returns the importer's status. */
+/* Import buf with a fresh recorder, as --encoding enc (or NULL) says;
+   returns the importer's status. */
 static int
-run(struct rec *r, const char *name, const char *buf, size_t len,
-    enum import_format fmt, char **cause)
+run_enc(struct rec *r, const char *name, const char *buf, size_t len,
+    enum import_format fmt, const char *enc, char **cause)
 {
 	struct import_sink	sink = { r, rec_begin, rec_translation,
 	    rec_paragraph, rec_comment, rec_end };
-	struct import_options	io = { fmt, "test", rec_warn, r, NULL, NULL };
+	struct import_options	io = { fmt, "test", rec_warn, r, enc, NULL };
 	int			fail_at = r->fail_at;
 	int			fail_begin = r->fail_begin;
 
@@ -137,6 +139,13 @@ run(struct rec *r, const char *name, const char *buf, size_t len,
 	r->fail_begin = fail_begin;
 	*cause = NULL;
 	return import_buffer(name, buf, len, &io, &sink, cause);
+}
+
+static int
+run(struct rec *r, const char *name, const char *buf, size_t len,
+    enum import_format fmt, char **cause)
+{
+	return run_enc(r, name, buf, len, fmt, NULL, cause);
 }
 
 static void
@@ -617,6 +626,150 @@ test_lines_far(void)
 	rec_free(&r);
 }
 
+/* Lines from..to (1-based, inclusive) of s, or NULL. */
+static char *
+slice(const char *s, int from, int to)
+{
+	const char	*a = s, *b;
+	int		 n = 1;
+
+	for (; n < from && a != NULL; n++)
+		if ((a = strchr(a, '\n')) != NULL)
+			a++;
+	for (b = a; b != NULL && n <= to; n++)
+		if ((b = strchr(b, '\n')) != NULL)
+			b++;
+	if (a == NULL)
+		return NULL;
+	return b != NULL ? xstrndup(a, b - a) : xstrdup(a);
+}
+
+/* s in charset cs, after the prefix (a BOM) pre; NULL when iconv
+   cannot (every character must be there). */
+static char *
+encode(const char *cs, const char *pre, const char *s, size_t *lenp)
+{
+	iconv_t	 cd;
+	size_t	 plen = strlen(pre), left = strlen(s), room, rc;
+	char	*out, *in = (char *)s, *o;
+
+	if ((cd = iconv_open(cs, "UTF-8")) == (iconv_t)-1)
+		return NULL;
+	room = left * 4 + plen + 8;
+	out = xmalloc(room);
+	memcpy(out, pre, plen);
+	o = out + plen;
+	room -= plen;
+	rc = iconv(cd, &in, &left, &o, &room);
+	iconv_close(cd);
+	if (rc != 0 || left != 0) {
+		free(out);
+		return NULL;
+	}
+	*lenp = o - out;
+	return out;
+}
+
+/*
+ * Page dumps in legacy charsets import as their UTF-8 originals do,
+ * with one warning naming the guess; a BOM needs none.
+ */
+static void
+test_charsets(void)
+{
+	static const char big5[] = "首爾經濟振興院與中關村國際簽署合作備忘錄\n\n"
+	    "首爾市與首爾經濟振興院在北京參加了世界科學園區協會年會。\n"
+	    "雙方將共同建立跨境服務平台，支持企業進入海外市場。\n"
+	    "- 查看更多相關文章\n";
+	static const struct {
+		const char	*cs, *bom, *name;
+		int		 from, to;	/* sample lines; 0: big5 + en */
+		const char	*warning;
+	} t[] = {
+		{ "CP949", "", "EUC-KR", 1, 21,
+		    "x.txt: read as euc-kr (detected)\n" },
+		{ "CP932", "", "Shift_JIS", 11, 32,
+		    "x.txt: read as shift_jis (detected)\n" },
+		{ "GB18030", "", "GB18030", 33, 55,
+		    "x.txt: read as gb18030 (detected)\n" },
+		{ "BIG5", "", "Big5", 0, 0,
+		    "x.txt: read as big5 (detected)\n" },
+		{ "UTF-16LE", "\xff\xfe", "UTF-16LE with BOM", 1, 55, NULL },
+	};
+	struct rec	 want = { 0 }, got = { 0 };
+	char		*sample, *u8, *en, *enc, *cause;
+	size_t		 len, i;
+
+	if ((sample = test_slurp(SAMPLE, &len)) == NULL)
+		return;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		if (t[i].from != 0)
+			u8 = slice(sample, t[i].from, t[i].to);
+		else {
+			en = slice(sample, 11, 21);
+			xasprintf(&u8, "%s%s", big5, en);
+			free(en);
+		}
+		enc = encode(t[i].cs, t[i].bom, u8, &len);
+		if (!ok(u8 != NULL && enc != NULL, "%s: made with iconv",
+		    t[i].name)) {
+			free(u8);
+			continue;
+		}
+		is_int(run(&want, "x.txt", u8, strlen(u8), IMPORT_FORMAT_AUTO,
+		    &cause), 0, "%s: the UTF-8 original imports", t[i].name);
+		FREE(&cause);
+		is_int(run(&got, "x.txt", enc, len, IMPORT_FORMAT_AUTO,
+		    &cause), 0, "%s: imports", t[i].name);
+		FREE(&cause);
+		is_str(got.log, want.log, "%s: the same events", t[i].name);
+		if (t[i].warning != NULL)
+			is_str(got.warnings, t[i].warning, "%s: one warning",
+			    t[i].name);
+		else
+			ok(got.warnings == NULL, "%s: no warning", t[i].name);
+		free(u8);
+		free(enc);
+		rec_free(&want);
+		rec_free(&got);
+	}
+	free(sample);
+}
+
+/* --encoding is obeyed even when wrong; one nobody knows is an error. */
+static void
+test_encoding_override(void)
+{
+	struct rec	 r = { 0 };
+	char		*sample, *u8, *enc, *cause;
+	size_t		 len;
+
+	if ((sample = test_slurp(SAMPLE, &len)) == NULL)
+		return;
+	u8 = slice(sample, 1, 21);
+	enc = encode("CP949", "", u8, &len);
+	if (ok(enc != NULL, "EUC-KR made with iconv")) {
+		is_int(run_enc(&r, "x.txt", enc, len, IMPORT_FORMAT_AUTO,
+		    "windows-1252", &cause), 0, "a wrong --encoding imports");
+		FREE(&cause);
+		ok(strstr(r.log, "서울") == NULL && strstr(r.log,
+		    "p \xc2\xbc\xc2\xad\xc2\xbf\xc3\xaf") != NULL,
+		    "as mojibake: 서울 read as windows-1252");
+		ok(r.warnings == NULL, "without a warning");
+		rec_free(&r);
+		is_int(run_enc(&r, "x.txt", enc, len, IMPORT_FORMAT_AUTO,
+		    "klingon", &cause), -1, "an unknown --encoding fails");
+		is_str(cause, "x.txt: unknown encoding: klingon",
+		    "and says so");
+		is_int(r.ended, 0, "before the sink hears of it");
+		FREE(&cause);
+		rec_free(&r);
+	}
+	free(u8);
+	free(enc);
+	free(sample);
+}
+
 int
 main(void)
 {
@@ -629,5 +782,7 @@ main(void)
 	test_files();
 	test_limits();
 	test_lines_far();
+	test_charsets();
+	test_encoding_override();
 	return tap_done();
 }

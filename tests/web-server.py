@@ -12,6 +12,8 @@ Routes:
   /LL/2024/05/seed-library.html  story-LL.html (LL: ko en ja zh fr); ko
                      as "text/html; charset=euc-kr" (the fixture says
                      its charset nowhere else)
+  /liar/ko.html      meta-liar-ko.html: EUC-KR bytes whose <meta charset>
+                     says windows-1252, as "text/html; charset=euc-kr"
   /story-en.html     story-en.html under another URL (its canonical is
                      /en/...)
   /broken/story-en.html  story-en.html whose ko alternate is a 404
@@ -115,6 +117,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             ctype = ('text/html; charset=euc-kr' if parts[0] == 'ko'
                      else 'text/html')
             self.send(200, body, ctype)
+        elif p == '/liar/ko.html':
+            self.send(200, fixture('meta-liar-ko.html', port),
+                      'text/html; charset=euc-kr')
         elif p == '/story-en.html':
             self.send(200, fixture('story-en.html', port))
         elif p == '/broken/story-en.html':

@@ -1,8 +1,9 @@
 #!/bin/sh
 # formats.sh: import tells formats by content.  tandem's JSON export
 # imports back to the same bytes; an HTML page imports as one
-# translation (tests/e2e/web.sh has more); RSS and Atom feeds and binary
-# data are refused with one line and store nothing.
+# translation (tests/e2e/web.sh has more); a page dump in EUC-KR is read
+# as such; RSS and Atom feeds and binary data are refused with one line
+# and store nothing.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 SAMPLE="$top_srcdir/data/sample/seoul-sba-zhongguancun.txt"
@@ -51,6 +52,24 @@ printf '\377\376\370' >> "$E2E_TMP/random"
 refused "random bytes" "$E2E_TMP/random" " binary data"
 printf '\177ELF\002\001\001\000\000\000binary' > "$E2E_TMP/elf"
 refused "a binary" "$E2E_TMP/elf" " binary data"
+
+# A page dump in EUC-KR (the sample's Korean and English versions): read
+# as such, with one warning for the file, none per line.
+sed -n 1,21p "$SAMPLE" | iconv -f UTF-8 -t CP949 > "$E2E_TMP/ko-euckr.txt"
+"$TANDEM" --db "$E2E_TMP/ko.db" import "$E2E_TMP/ko-euckr.txt" \
+    > "$E2E_TMP/out" 2> "$E2E_TMP/err"; rc=$?
+tap_check "an EUC-KR page dump imports" sh -c '
+    [ "$1" -eq 0 ] && grep -q "imported 1 article, 2 translations" "$2"
+    ' _ "$rc" "$E2E_TMP/out"
+tap_check "  with one warning: read as euc-kr (detected)" sh -c '
+    [ "$(wc -l < "$1")" -eq 1 ] &&
+    grep -qx "tandem: $2: read as euc-kr (detected)" "$1"
+    ' _ "$E2E_TMP/err" "$E2E_TMP/ko-euckr.txt"
+"$TANDEM" --db "$E2E_TMP/ko.db" show 1 --lang ko > "$E2E_TMP/show" 2>&1
+tap_check "  show --lang ko: the Korean text" sh -c '
+    grep -q "서울시와 서울경제진흥원(SBA)이 중국 베이징에서" "$1" &&
+    ! grep -q "$(printf "\357\277\275")" "$1"' _ "$E2E_TMP/show"
+
 printf '{"id": 1, "translations": [' > "$E2E_TMP/cut.json"
 refused "truncated JSON" "$E2E_TMP/cut.json" "1:27: ']' expected"
 printf '{"items": []}\n' > "$E2E_TMP/other.json"

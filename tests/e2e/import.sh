@@ -74,13 +74,14 @@ done
 tap_check "database unchanged by bad inputs" [ "$(dump)" = "$before" ]
 tap_check "integrity_check ok" [ "$(sql 'pragma integrity_check')" = ok ]
 
-# Invalid UTF-8 is replaced and reported with its line.
-printf '== en\n\ngood line\nbad \377 byte\n' > "$E2E_TMP/bad-utf8.txt"
+# Invalid UTF-8 in a UTF-8 file is replaced and reported with its line
+# (without the é the file would read as windows-1252, \377 as ÿ).
+printf '== en\n\ngood caf\303\251 line\nbad \377 byte\n' > "$E2E_TMP/bad-utf8.txt"
 "$TANDEM" import "$E2E_TMP/bad-utf8.txt" >/dev/null 2>"$E2E_TMP/err"; rc=$?
 tap_check "invalid UTF-8 imports" [ "$rc" -eq 0 ]
 tap_check "invalid UTF-8 warning names file and line" \
     grep -q "^tandem: $E2E_TMP/bad-utf8.txt:4: invalid UTF-8 replaced with U+FFFD" "$E2E_TMP/err"
-tap_check "U+FFFD stored" [ "$(sql "select count(*) from paragraph where text = 'good line bad � byte'")" = 1 ]
+tap_check "U+FFFD stored" [ "$(sql "select count(*) from paragraph where text = 'good café line bad � byte'")" = 1 ]
 
 # show: the French version wrapped within 40 cells; every script fits.
 "$TANDEM" show 1 --lang fr --width 40 > "$E2E_TMP/fr.txt"; rc=$?

@@ -154,6 +154,14 @@ tap_check "--follow-any: other.invalid tried, a warning naming it" sh -c \
     '[ "$1" -eq 0 ] && grep -q "^tandem: http://other.invalid/" "$2"' \
     _ "$rc" "$ERR"
 
+# The HTTP header beats <meta charset>: EUC-KR bytes whose meta says
+# windows-1252 (uchardet would guess right, so only the order is tested).
+web "$E2E_TMP/liar.db" "$SITE/liar/ko.html"; rc=$?
+"$TANDEM" --db "$E2E_TMP/liar.db" show 1 --lang ko > "$E2E_TMP/show" 2>&1
+tap_check "header euc-kr, meta windows-1252: read as EUC-KR" sh -c '
+    [ "$1" -eq 0 ] && grep -q "^등대 마을, 겨울 장터를 다시 열다" "$2" &&
+    grep -q "등대 마을 주민들이 십 년 만에" "$2"' _ "$rc" "$E2E_TMP/show"
+
 # Local files: one translation, no network; the charset as for a URL.
 web "$E2E_TMP/file.db" "$top_srcdir/tests/data/web/story-ja.html"; rc=$?
 tap_check "import page.html: one translation" sh -c \

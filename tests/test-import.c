@@ -348,7 +348,7 @@ test_bad_input(void)
 	for (i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
 		const struct bad_case *c = &bad_cases[i];
 
-		len = strcmp(c->name, "binary") == 0 ? 15 : strlen(c->text);
+		len = strcmp(c->name, "binary") == 0 ? 11 : strlen(c->text);	/* its NULs */
 		rc = run(&r, "x.txt", c->text, len, c->fmt, &cause);
 		is_int(rc, -1, "%s: fails", c->name);
 		is_str(cause, c->error, "%s: message", c->name);

@@ -7,32 +7,48 @@
  * imports back to the same translations, paragraphs and comments, and
  * exporting that again gives the same bytes.  Lines that the importer
  * would read as syntax ("== x", a leading backslash) get a backslash.
+ * The format has no escape for what would drive a terminal: escape
+ * sequences, controls but tab and line feed, bidi controls are left out
+ * (utf8_sanitize_keep_tabs()), and a header's line separators become
+ * spaces, so the file is safe to cat; JSON keeps them, escaped.
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "export.h"
 #include "json-export.h"
+#include "utf8.h"
 
-/* Write "key: value" if there is a value; returns 1 if it wrote. */
+/*
+ * Write "key: value" if there is a value; returns 1 if it wrote.  A
+ * header is one line: its line separators become spaces.
+ */
 static int
 export_header(FILE *f, const char *key, const char *value)
 {
+	char	*safe;
+	size_t	 len;
+
 	if (value == NULL || *value == '\0')
 		return 0;
-	fprintf(f, "%s: %s\n", key, value);
+	safe = utf8_sanitize_line(value, strlen(value), &len, NULL);
+	fprintf(f, "%s: %s\n", key, safe);
+	free(safe);
 	return 1;
 }
 
 /* Write text line by line, escaping lines the importer would misread. */
 static void
-export_text(FILE *f, const char *s)
+export_text(FILE *f, const char *text)
 {
-	const char	*nl;
+	const char	*s, *nl;
+	char		*safe;
 	size_t		 len;
 
+	s = safe = utf8_sanitize_keep_tabs(text, strlen(text), &len);
 	for (;;) {
 		nl = strchr(s, '\n');
 		len = nl ? (size_t)(nl - s) : strlen(s);
@@ -44,6 +60,7 @@ export_text(FILE *f, const char *s)
 			break;
 		s = nl + 1;
 	}
+	free(safe);
 }
 
 /* The 1-based position of comment id among the exported comments. */
@@ -64,7 +81,8 @@ export_article(FILE *f, const struct article *a,
     const struct article_comment *c, size_t nc)
 {
 	const struct article_translation *t;
-	size_t	 i, k, parent;
+	char	*lang;
+	size_t	 i, k, n, parent;
 	int	 wrote = 0;
 
 	wrote |= export_header(f, "url", a->url);
@@ -76,7 +94,9 @@ export_article(FILE *f, const struct article *a,
 		    article_policy_name(a->policy));
 	for (i = 0; i < a->ntranslations; i++) {
 		t = &a->translations[i];
-		fprintf(f, "%s== %s\n", wrote ? "\n" : "", t->lang);
+		lang = utf8_sanitize_line(t->lang, strlen(t->lang), &n, NULL);
+		fprintf(f, "%s== %s\n", wrote ? "\n" : "", lang);
+		free(lang);
 		wrote = 1;
 		if (!t->title_derived)
 			export_header(f, "title", t->title);

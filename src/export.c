@@ -7,10 +7,9 @@
  * imports back to the same translations, paragraphs and comments, and
  * exporting that again gives the same bytes.  Lines that the importer
  * would read as syntax ("== x", a leading backslash) get a backslash.
- * The format has no escape for what would drive a terminal: escape
- * sequences, controls but tab and line feed, bidi controls are left out
- * (utf8_sanitize_keep_tabs()), and a header's line separators become
- * spaces, so the file is safe to cat; JSON keeps them, escaped.
+ * A header is one line: its controls go and its line separators become
+ * spaces (utf8_sanitize_line()).  Body text is exact, controls included:
+ * the format has no escape for them yet (JSON escapes them).
  */
 #include "config.h"
 
@@ -42,13 +41,11 @@ export_header(FILE *f, const char *key, const char *value)
 
 /* Write text line by line, escaping lines the importer would misread. */
 static void
-export_text(FILE *f, const char *text)
+export_text(FILE *f, const char *s)
 {
-	const char	*s, *nl;
-	char		*safe;
+	const char	*nl;
 	size_t		 len;
 
-	s = safe = utf8_sanitize_keep_tabs(text, strlen(text), &len);
 	for (;;) {
 		nl = strchr(s, '\n');
 		len = nl ? (size_t)(nl - s) : strlen(s);
@@ -60,7 +57,6 @@ export_text(FILE *f, const char *text)
 			break;
 		s = nl + 1;
 	}
-	free(safe);
 }
 
 /* The 1-based position of comment id among the exported comments. */

@@ -7,9 +7,8 @@
  * caller names the file).  The JSON is written by json-export.c
  * (json-export.h), with every control character (C0, DEL, C1) and
  * U+2028/U+2029 escaped, so the output is safe to print; the article
- * format, which has no such escape, leaves escape sequences, controls
- * (but tab and line feed) and bidi controls out, and makes a header's
- * line separators spaces (export.c).
+ * format sanitises its one-line headers but keeps body text exact
+ * (export.c).
  */
 #ifndef TANDEM_EXPORT_H
 #define TANDEM_EXPORT_H

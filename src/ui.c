@@ -115,9 +115,8 @@ ui_hyperlinks_ok(void)
  * Make the URL in the title bar a hyperlink: after curses has drawn it,
  * write the same text again wrapped in OSC 8, then tell curses where the
  * cursor is.  Only when the bar changed, so scrolling costs nothing.
- * The link is what url_for_program() makes of the URL, the check o uses
- * too; one it refuses, or one left with non-ASCII (an IDN host), is
- * plain text.
+ * The URL must pass url_for_program(), the check o uses too, unchanged
+ * and in ASCII; one it refuses or would have to encode is plain text.
  */
 static void
 ui_hyperlink(struct ui *u, int x, const char *url, const char *shown)
@@ -131,6 +130,8 @@ ui_hyperlink(struct ui *u, int x, const char *url, const char *shown)
 		free(cause);
 		return;
 	}
+	if (strcmp(link, url) != 0)
+		ok = 0;		/* it had to be encoded: show it plain */
 	for (p = link; *p != '\0'; p++)
 		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f)
 			ok = 0;

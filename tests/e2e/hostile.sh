@@ -93,7 +93,7 @@ printf '%s\n' "url: https://example.org/forge" "" "== en" \
 "$TANDEM" export 1 --format article | cat > "$E2E_TMP/export.out"
 "$TANDEM" export 1 -o "$E2E_TMP/export-o.txt"
 cat "$E2E_TMP/export-o.txt" > "$E2E_TMP/exporto.out"
-for f in login whoami flist comments align fshow export exporto; do
+for f in login whoami flist comments align fshow; do
 	tap_check "$f: no ESC, C1, bidi or other control bytes" \
 	    sh -c '! LC_ALL=C grep -q "$(printf "[\001-\010\013-\037\177]")" "$1" &&
 	        ! LC_ALL=C grep -q "$(printf "\302[\200-\237]")" "$1" &&

@@ -16,6 +16,7 @@
 #include "cmd.h"
 #include "comment.h"
 #include "layout.h"
+#include "out.h"
 #include "utf8-text.h"
 #include "xmalloc.h"
 
@@ -40,8 +41,8 @@ cmd_comment_print(const struct article_comment *c, int depth, int width,
     const struct layout_opts *opts)
 {
 	struct layout	 l;
-	char		*head;
-	size_t		 k;
+	char		*head, *safe;
+	size_t		 k, n;
 	int		 ind = depth > 8 ? 16 : depth * 2, w = width - ind;
 
 	if (w < 20)
@@ -49,13 +50,16 @@ cmd_comment_print(const struct article_comment *c, int depth, int width,
 	xasprintf(&head, "[%lld] %s%s%s%s", c->id, c->author ? c->author :
 	    "anonymous", c->created ? " · " : "", c->created ? c->created : "",
 	    c->state == ARTICLE_COMMENT_DRAFT ? " (draft)" : "");
+	/* The header is one row: an author's U+2029 cannot forge another. */
+	safe = utf8_sanitize_line(head, strlen(head), &n, opts);
 	layout_init(&l);
-	layout_wrap(&l, 0, head, strlen(head), w, opts);
+	layout_wrap(&l, 0, safe, n, w, opts);
 	layout_wrap(&l, 1, c->body, strlen(c->body), w, opts);
 	for (k = 0; k < l.nlines; k++)
-		printf("%*s%s\n", ind, "", layout_line_text(&l, k));
+		out_line(stdout, "%*s%s", ind, "", layout_line_text(&l, k));
 	printf("\n");
 	layout_free(&l);
+	free(safe);
 	free(head);
 }
 
@@ -86,7 +90,8 @@ cmd_comments(struct cmd_ctx *ctx, int argc, char **argv)
 		cache_close(cache);
 		return CMD_EXIT_ERROR;
 	}
-	printf("Comments (%s): %zu\n\n", article_policy_name(a->policy), n);
+	out_line(stdout, "Comments (%s): %zu", article_policy_name(a->policy), n);
+	printf("\n");
 	order = xcalloc(n + 1, sizeof *order);
 	depth = xcalloc(n + 1, sizeof *depth);
 	comment_thread(c, n, order, depth);
@@ -340,7 +345,7 @@ cmd_login(struct cmd_ctx *ctx, int argc, char **argv)
 		free(cause);
 		rc = CMD_EXIT_ERROR;
 	} else
-		printf("logged in as %s\n", name);
+		out_line(stdout, "logged in as %s", name);
 	cache_close(cache);
 	free(name);
 	free(email);
@@ -394,9 +399,9 @@ cmd_whoami(struct cmd_ctx *ctx, int argc, char **argv)
 		printf("not logged in (tandem login --name NAME)\n");
 		rc = CMD_EXIT_ERROR;
 	} else if (who.email != NULL)
-		printf("%s <%s>\n", who.name, who.email);
+		out_line(stdout, "%s <%s>", who.name, who.email);
 	else
-		printf("%s\n", who.name);
+		out_line(stdout, "%s", who.name);
 	comment_identity_free(&who);
 	cache_close(cache);
 	return rc;

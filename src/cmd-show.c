@@ -20,6 +20,7 @@
 #include "export.h"
 #include "layout.h"
 #include "layout-sbs.h"
+#include "out.h"
 #include "pairing.h"
 #include "view.h"
 #include "xmalloc.h"
@@ -52,7 +53,7 @@ cmd_put(const char *s, int cells, int pad, const char *suffix)
 	if (s == NULL)
 		s = "";
 	if (cells <= 0)
-		t = utf8_sanitize(s, strlen(s), &len, cmd_opts);
+		t = utf8_sanitize_line(s, strlen(s), &len, cmd_opts);
 	else if (pad)
 		t = layout_pad(s, strlen(s), cells, cmd_opts);
 	else
@@ -182,11 +183,15 @@ cmd_show_one(const struct article_translation *t, int width,
     const struct layout_opts *opts)
 {
 	struct layout	l;
-	size_t		i, p;
+	size_t		i, p, n;
 	int		rule = 0;
+	char		*title;
 
+	/* The title may wrap, but a separator in it breaks no line. */
+	title = utf8_sanitize_line(t->title, strlen(t->title), &n, opts);
 	layout_init(&l);
-	layout_wrap(&l, 0, t->title, strlen(t->title), width, opts);
+	layout_wrap(&l, 0, title, n, width, opts);
+	free(title);
 	for (i = 0; i < l.nlines; i++) {
 		puts(layout_line_text(&l, i));
 		if (l.lines[i].width > rule)
@@ -247,12 +252,16 @@ cmd_show_two(struct cache *cache, const struct article *a,
     int width, const struct layout_opts *opts)
 {
 	struct layout_sbs	 sbs;
-	struct span		 lt = { l->title, strlen(l->title) };
-	struct span		 rt = { r->title, strlen(r->title) };
+	struct span		 lt, rt;
 	struct layout_sbs_pair	*pairs;
 	size_t			 i, npairs;
 	int			 lw, rw;
-	char			*row;
+	char			*row, *ltitle, *rtitle;
+
+	ltitle = utf8_sanitize_line(l->title, strlen(l->title), &lt.len, opts);
+	rtitle = utf8_sanitize_line(r->title, strlen(r->title), &rt.len, opts);
+	lt.text = ltitle;
+	rt.text = rtitle;
 
 	lw = (width - (int)strlen(CMD_GUTTER)) / 2;
 	rw = width - (int)strlen(CMD_GUTTER) - lw;
@@ -266,6 +275,8 @@ cmd_show_two(struct cache *cache, const struct article *a,
 		free(row);
 	}
 	layout_sbs_free(&sbs);
+	free(ltitle);
+	free(rtitle);
 	fputs("\n", stdout);
 
 	pairs = cmd_pairs(cache, a->id, l, r, &npairs);
@@ -401,7 +412,7 @@ cmd_align_print(const struct export_alignment *al)
 
 	for (k = 0; k < al->npairs; k++)
 		sum += al->pairs[k].confidence;
-	printf("%s|%s  %zu pairs, mean confidence %.2f\n", al->a, al->b,
+	out_line(stdout, "%s|%s  %zu pairs, mean confidence %.2f", al->a, al->b,
 	    al->npairs, al->npairs ? sum / (double)al->npairs : 0);
 	for (k = 0; k < al->npairs; k++) {
 		p = &al->pairs[k];

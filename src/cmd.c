@@ -19,32 +19,28 @@
 #include "cmd.h"
 #include "export.h"
 #include "import.h"
+#include "out.h"
 #include "pairing.h"
 #include "story.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
 /*
- * Messages carry file names and text from files, so on a terminal they
- * are sanitised like article text: a file named with an escape sequence
- * cannot drive the terminal through an error message.
+ * Messages carry file names and text from files, so they go out through
+ * out.h like every field: a file named with an escape sequence or a line
+ * separator cannot drive the terminal or forge a line, on a terminal or
+ * in a log.
  */
 void
 cmd_error(const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*msg, *safe;
-	size_t	 len;
+	char	*msg;
 
 	va_start(ap, fmt);
 	xvasprintf(&msg, fmt, ap);
 	va_end(ap);
-	if (isatty(STDERR_FILENO)) {
-		safe = utf8_sanitize(msg, strlen(msg), &len, NULL);
-		free(msg);
-		msg = safe;
-	}
-	fprintf(stderr, "tandem: %s\n", msg);
+	out_line(stderr, "tandem: %s", msg);
 	free(msg);
 }
 
@@ -126,7 +122,7 @@ cmd_import_progress(void *arg, const char *msg)
 
 	if (!ci->progress)
 		return;
-	safe = utf8_sanitize(msg, strlen(msg), &len, NULL);
+	safe = utf8_sanitize_line(msg, strlen(msg), &len, NULL);
 	fprintf(stderr, "\r\033[K%s", safe);
 	free(safe);
 	ci->shown = 1;
@@ -414,34 +410,6 @@ cmd_export_one(struct cache *cache, long long id, int json, FILE *f)
 	return rc;
 }
 
-/*
- * Export to a terminal: the same text, but each line sanitised, since
- * raw article text must never reach a terminal (JSON is already safe,
- * the article format is not).
- */
-static int
-cmd_export_tty(struct cache *cache, long long id, int json)
-{
-	FILE	*mem;
-	char	*buf = NULL, *line, *safe;
-	size_t	 size = 0, len, slen;
-	int	 rc;
-
-	if ((mem = open_memstream(&buf, &size)) == NULL)
-		return -1;
-	rc = cmd_export_one(cache, id, json, mem);
-	fclose(mem);
-	for (line = buf; rc == 0 && line < buf + size; line += len + 1) {
-		len = strcspn(line, "\n");
-		safe = utf8_sanitize(line, len, &slen, NULL);
-		fwrite(safe, 1, slen, stdout);
-		fputc('\n', stdout);
-		free(safe);
-	}
-	free(buf);
-	return rc;
-}
-
 int
 cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -487,10 +455,8 @@ cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
 		cache_close(cache);
 		return CMD_EXIT_ERROR;
 	}
-	if (f == stdout && isatty(STDOUT_FILENO))
-		rc = cmd_export_tty(cache, id, strcmp(format, "json") == 0);
-	else
-		rc = cmd_export_one(cache, id, strcmp(format, "json") == 0, f);
+	/* Both formats are safe to print: export.h says how, for each. */
+	rc = cmd_export_one(cache, id, strcmp(format, "json") == 0, f);
 	if (fflush(f) != 0 || ferror(f)) {
 		cmd_error("%s: %s", output ? output : "standard output",
 		    strerror(errno));

@@ -16,6 +16,7 @@
 #include "cache.h"
 #include "comment.h"
 #include "comment-view.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 void
@@ -195,7 +196,7 @@ char *
 comment_view_head(const struct comment_view *cv, size_t k)
 {
 	const struct article_comment	*c = comment_view_at(cv, k);
-	char				*head, fold[48] = "";
+	char				*head, *safe, fold[48] = "";
 	const char			*tag = "";
 	size_t				 n;
 
@@ -211,7 +212,10 @@ comment_view_head(const struct comment_view *cv, size_t k)
 		tag = "  new";
 	xasprintf(&head, "%s%s%s%s%s", c->author ? c->author : "anonymous",
 	    c->created ? " · " : "", c->created ? c->created : "", fold, tag);
-	return head;
+	/* One row, whatever separators the author's name carries. */
+	safe = utf8_sanitize_line(head, strlen(head), &n, &cv->opts);
+	free(head);
+	return safe;
 }
 
 /* Lay out the visible comments, each narrower by its bars. */

@@ -7,22 +7,35 @@
  * imports back to the same translations, paragraphs and comments, and
  * exporting that again gives the same bytes.  Lines that the importer
  * would read as syntax ("== x", a leading backslash) get a backslash.
+ * A header is one line: its controls go and its line separators become
+ * spaces (utf8_sanitize_line()).  Body text is exact, controls included:
+ * the format has no escape for them yet (JSON escapes them).
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "export.h"
 #include "json-export.h"
+#include "utf8.h"
 
-/* Write "key: value" if there is a value; returns 1 if it wrote. */
+/*
+ * Write "key: value" if there is a value; returns 1 if it wrote.  A
+ * header is one line: its line separators become spaces.
+ */
 static int
 export_header(FILE *f, const char *key, const char *value)
 {
+	char	*safe;
+	size_t	 len;
+
 	if (value == NULL || *value == '\0')
 		return 0;
-	fprintf(f, "%s: %s\n", key, value);
+	safe = utf8_sanitize_line(value, strlen(value), &len, NULL);
+	fprintf(f, "%s: %s\n", key, safe);
+	free(safe);
 	return 1;
 }
 
@@ -64,7 +77,8 @@ export_article(FILE *f, const struct article *a,
     const struct article_comment *c, size_t nc)
 {
 	const struct article_translation *t;
-	size_t	 i, k, parent;
+	char	*lang;
+	size_t	 i, k, n, parent;
 	int	 wrote = 0;
 
 	wrote |= export_header(f, "url", a->url);
@@ -76,7 +90,9 @@ export_article(FILE *f, const struct article *a,
 		    article_policy_name(a->policy));
 	for (i = 0; i < a->ntranslations; i++) {
 		t = &a->translations[i];
-		fprintf(f, "%s== %s\n", wrote ? "\n" : "", t->lang);
+		lang = utf8_sanitize_line(t->lang, strlen(t->lang), &n, NULL);
+		fprintf(f, "%s== %s\n", wrote ? "\n" : "", lang);
+		free(lang);
 		wrote = 1;
 		if (!t->title_derived)
 			export_header(f, "title", t->title);

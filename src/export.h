@@ -6,7 +6,9 @@
  * they return 0, or -1 when the stream reports a write error (the
  * caller names the file).  The JSON is written by json-export.c
  * (json-export.h), with every control character (C0, DEL, C1) and
- * U+2028/U+2029 escaped, so the output is safe to print.
+ * U+2028/U+2029 escaped, so the output is safe to print; the article
+ * format sanitises its one-line headers but keeps body text exact
+ * (export.c).
  */
 #ifndef TANDEM_EXPORT_H
 #define TANDEM_EXPORT_H

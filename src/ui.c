@@ -31,6 +31,7 @@
 #include "layout.h"
 #include "ui.h"
 #include "ui-int.h"
+#include "url.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -114,26 +115,37 @@ ui_hyperlinks_ok(void)
  * Make the URL in the title bar a hyperlink: after curses has drawn it,
  * write the same text again wrapped in OSC 8, then tell curses where the
  * cursor is.  Only when the bar changed, so scrolling costs nothing.
- * A URL with anything but printable ASCII is left plain text.
+ * The URL must pass url_for_program(), the check o uses too, unchanged
+ * and in ASCII; one it refuses or would have to encode is plain text.
  */
 static void
 ui_hyperlink(struct ui *u, int x, const char *url, const char *shown)
 {
 	const char	*p;
-	int		 w;
+	char		*link, *cause = NULL;
+	int		 w, ok = 1;
 
 	u->link_dirty = 0;
-	for (p = url; *p != '\0'; p++)
-		if (*p <= 0x20 || *p >= 0x7f)
-			return;
+	if ((link = url_for_program(url, 0, &cause)) == NULL) {
+		free(cause);
+		return;
+	}
+	if (strcmp(link, url) != 0)
+		ok = 0;		/* it had to be encoded: show it plain */
+	for (p = link; *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f)
+			ok = 0;
 	for (p = shown; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return;
-	mvcur(-1, -1, 0, x);
-	printf("\033]8;;%s\033\\%s\033]8;;\033\\", url, shown);
-	fflush(stdout);
-	w = utf8_width(shown, strlen(shown), &u->opts);
-	mvcur(-1, -1, 0, x + w);
+			ok = 0;
+	if (ok) {
+		mvcur(-1, -1, 0, x);
+		printf("\033]8;;%s\033\\%s\033]8;;\033\\", link, shown);
+		fflush(stdout);
+		w = utf8_width(shown, strlen(shown), &u->opts);
+		mvcur(-1, -1, 0, x + w);
+	}
+	free(link);
 }
 
 static void
@@ -378,13 +390,63 @@ ui_spawn(struct ui *u, char *const argv[])
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-/* Open the article's URL with $BROWSER. */
+/*
+ * One $BROWSER entry as an argument vector: split at blanks (no quoting:
+ * no shell is involved), each %s replaced by the URL and %% by %; with
+ * no %s the URL is the last argument.  NULL for a blank entry.
+ */
+static char **
+ui_browser_argv(const char *entry, size_t len, const char *url)
+{
+	char	**argv, *w, *o;
+	size_t	  n = 0, i, k;
+	int	  subst = 0;
+
+	argv = xcalloc(len / 2 + 3, sizeof *argv);
+	for (i = 0; i < len; i = k) {
+		for (; i < len && (entry[i] == ' ' || entry[i] == '\t'); i++)
+			;
+		for (k = i; k < len && entry[k] != ' ' && entry[k] != '\t'; k++)
+			;
+		if (k == i)
+			break;
+		o = w = xmalloc((k - i) / 2 * strlen(url) + (k - i) + 1);
+		for (; i < k; i++) {
+			if (entry[i] == '%' && i + 1 < k && entry[i + 1] == 's') {
+				o = stpcpy(o, url);
+				subst = 1;
+				i++;
+			} else if (entry[i] == '%' && i + 1 < k &&
+			    entry[i + 1] == '%')
+				*o++ = entry[i++];
+			else
+				*o++ = entry[i];
+		}
+		*o = '\0';
+		argv[n++] = w;
+	}
+	if (n > 0 && !subst)
+		argv[n++] = xstrdup(url);
+	if (n == 0) {
+		free(argv);
+		return NULL;
+	}
+	return argv;
+}
+
+/*
+ * o: open the article's URL, checked by url_for_program(), with the
+ * first $BROWSER entry (a colon-separated list, as xdg-open and
+ * sensible-browser read it) that starts.
+ */
 static enum ui_result
 ui_open_url(struct ui *u)
 {
 	const struct article	*a = u->view.article;
-	const char		*browser = getenv("BROWSER");
-	char			*argv[3];
+	const char		*browser = getenv("BROWSER"), *e;
+	char			*url, *cause = NULL, **argv;
+	size_t			 len, i;
+	int			 rc = -1, tried = 0;
 
 	if (a == NULL || a->url == NULL) {
 		ui_message(u, "this article has no URL");
@@ -394,10 +456,28 @@ ui_open_url(struct ui *u)
 		ui_message(u, "set BROWSER to open links");
 		return UI_REPAINT;
 	}
-	argv[0] = (char *)browser;
-	argv[1] = a->url;
-	argv[2] = NULL;
-	ui_spawn(u, argv);
+	if ((url = url_for_program(a->url, 0, &cause)) == NULL) {
+		ui_message(u, "not opened: %s", cause);
+		free(cause);
+		return UI_REPAINT;
+	}
+	for (e = browser; rc == -1 && *e != '\0'; e += len + (e[len] == ':')) {
+		len = strcspn(e, ":");
+		if ((argv = ui_browser_argv(e, len, url)) == NULL)
+			continue;
+		tried = 1;
+		rc = ui_spawn(u, argv);
+		for (i = 0; argv[i] != NULL; i++)
+			free(argv[i]);
+		free(argv);
+	}
+	free(url);
+	if (rc != -1)
+		u->message[0] = '\0';	/* an earlier entry's failure */
+	if (!tried) {
+		ui_message(u, "set BROWSER to open links");
+		return UI_REPAINT;
+	}
 	return UI_CLEAR;
 }
 

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "url.h"
 #include "xmalloc.h"
@@ -114,4 +115,100 @@ url_normalize(const char *url)
 	memcpy(out, p, i);
 	out[i] = '\0';
 	return s;
+}
+
+/*
+ * Whether the character uc (from a host) may stay as it is: not a C1
+ * control, a bidi or other invisible format control, a line separator
+ * or a non-character.
+ */
+static int
+url_host_char_ok(unsigned int uc)
+{
+	if (uc <= 0x9f || uc == 0xad || uc == 0x061c || uc == 0xfeff)
+		return 0;
+	if ((uc >= 0x200b && uc <= 0x200f) || (uc >= 0x2028 && uc <= 0x202e) ||
+	    (uc >= 0x2060 && uc <= 0x206f) || (uc >= 0xfff0 && uc <= 0xffff))
+		return 0;
+	return 1;
+}
+
+/* Length of the valid UTF-8 character at s, its value in *uc; 0 if bad. */
+static size_t
+url_utf8(const unsigned char *s, unsigned int *uc)
+{
+	size_t		n, i;
+	unsigned int	min;
+
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, *uc = s[0] & 0x1f, min = 0x80;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, *uc = s[0] & 0x0f, min = 0x800;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, *uc = s[0] & 0x07, min = 0x10000;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		*uc = (*uc << 6) | (s[i] & 0x3f);
+	}
+	if (*uc < min || *uc > 0x10ffff || (*uc >= 0xd800 && *uc <= 0xdfff))
+		return 0;
+	return n;
+}
+
+char *
+url_for_program(const char *url, int flags, char **cause)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*p = (const unsigned char *)url;
+	size_t			 n, i, k, o = 0, host_end = 0;
+	unsigned int		 uc;
+	char			*out;
+	int			 web;
+
+	n = url_scheme_len(url);
+	if (n == 0) {
+		*cause = xstrdup("not a URL (no scheme such as https:)");
+		return NULL;
+	}
+	web = (n == 4 && strncasecmp(url, "http", 4) == 0) ||
+	    (n == 5 && strncasecmp(url, "https", 5) == 0);
+	if (!web && (~flags & URL_ANY_SCHEME)) {
+		xasprintf(cause, "only http and https URLs are opened, not "
+		    "%.*s:", (int)(n > 16 ? 16 : n), url);
+		return NULL;
+	}
+	if (web) {
+		if (strncmp(url + n, "://", 3) != 0 ||
+		    strchr("/?#", url[n + 3]) != NULL) {
+			*cause = xstrdup("an http URL without a host");
+			return NULL;
+		}
+		host_end = n + 3 + strcspn(url + n + 3, "/?#");
+	}
+	out = xmalloc(strlen(url) * 3 + 1);
+	for (i = 0; p[i] != '\0'; i += k) {
+		k = 1;
+		if (p[i] > 0x20 && p[i] < 0x7f) {
+			out[o++] = (char)p[i];
+			continue;
+		}
+		if (p[i] >= 0x80 && i < host_end &&
+		    (k = url_utf8(p + i, &uc)) != 0 && url_host_char_ok(uc)) {
+			memcpy(out + o, p + i, k);
+			o += k;
+			continue;
+		}
+		if (k == 0)
+			k = 1;
+		for (; k > 0; k--, i++) {
+			out[o++] = '%';
+			out[o++] = hex[p[i] >> 4];
+			out[o++] = hex[p[i] & 0xf];
+		}
+	}
+	out[o] = '\0';
+	return out;
 }

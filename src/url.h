@@ -17,4 +17,18 @@
  */
 char	*url_normalize(const char *);
 
+/*
+ * The one check for a URL handed to another program (the browser of the
+ * reader's o, a terminal's OSC 8 hyperlink): an allocated argument that
+ * cannot be taken for an option or break out of where it is put, or
+ * NULL with *cause saying why not.  Only http and https are accepted
+ * (any scheme with URL_ANY_SCHEME), with a "//" and a host; the scheme
+ * starts with a letter, so the result never starts with '-'.  Spaces,
+ * controls, DEL, invalid UTF-8 and, outside the host, every non-ASCII
+ * byte are percent-encoded; an IDN host keeps its letters, but C1,
+ * bidi and line separators are encoded there too.
+ */
+#define URL_ANY_SCHEME	0x1
+char	*url_for_program(const char *, int, char **);
+
 #endif

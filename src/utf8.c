@@ -19,6 +19,8 @@
  *	  hidden control cannot be told from its absence, but neither can
  *	  it shift what follows;
  *	- LF is kept (U+2028 and U+2029 become LF) and means a hard line break;
+ *	  utf8_sanitize_line(), for one-line fields, makes every line and
+ *	  paragraph separator a space instead;
  *	- a tab becomes spaces up to the next multiple of UTF8_TABSTOP cells
  *	  counted from the start of the line, or is kept as a tab for the
  *	  layout, which expands it once it knows where lines start.
@@ -261,6 +263,18 @@ utf8_is_dropped(uint32_t uc)
 	    uc == 0xfeff || (uc >= 0xfff9 && uc <= 0xfffb);
 }
 
+/*
+ * Line and paragraph separators (LF, VT, FF, CR, the information
+ * separators FS/GS/RS, NEL, U+2028, U+2029): what some program
+ * somewhere takes for the end of a line.
+ */
+static int
+utf8_is_break(uint32_t uc)
+{
+	return (uc >= '\n' && uc <= '\r') || (uc >= 0x1c && uc <= 0x1e) ||
+	    uc == 0x85 || uc == 0x2028 || uc == 0x2029;
+}
+
 /* Skip a CSI body: parameters, intermediates and one final byte. */
 static size_t
 utf8_skip_csi(const unsigned char *p, size_t n, size_t i)
@@ -494,7 +508,8 @@ utf8_clean_run(const char *s, size_t n, size_t i)
 
 /* The sanitiser proper; see the comment at the top of the file. */
 static char *
-utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
+utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb,
+    int oneline)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	struct utf8_buf		 b = { NULL, 0, 0 };
@@ -530,6 +545,12 @@ utf8_clean(const char *s, size_t n, size_t *outlen, int keeptabs, int amb)
 			continue;
 		}
 		k = utf8_decode(s + i, n - i, &uc);
+		if (oneline && utf8_is_break(uc)) {
+			utf8_buf_add(&b, " ", 1);
+			tab = 0;
+			i += k;
+			continue;
+		}
 		if (uc >= 0x80 && uc <= 0x9f) {
 			i = utf8_skip_c1(p, n, i + k, uc);
 			continue;
@@ -556,14 +577,26 @@ char *
 utf8_sanitize(const char *s, size_t len, size_t *outlen,
     const struct layout_opts *opts)
 {
-	return utf8_clean(s, len, outlen, 0, utf8_ambiguous_cells(opts));
+	return utf8_clean(s, len, outlen, 0, utf8_ambiguous_cells(opts), 0);
+}
+
+/*
+ * The same for a one-line field (a title, an author, a URL, a file
+ * name): every line or paragraph separator becomes a space, so the
+ * field cannot start a row of its own wherever it is printed.
+ */
+char *
+utf8_sanitize_line(const char *s, size_t len, size_t *outlen,
+    const struct layout_opts *opts)
+{
+	return utf8_clean(s, len, outlen, 0, utf8_ambiguous_cells(opts), 1);
 }
 
 /* The same, but tabs stay: for the layout, which expands them per line. */
 char *
 utf8_sanitize_keep_tabs(const char *s, size_t len, size_t *outlen)
 {
-	return utf8_clean(s, len, outlen, 1, 1);
+	return utf8_clean(s, len, outlen, 1, 1, 0);
 }
 
 /*
@@ -747,7 +780,7 @@ utf8_width(const char *s, size_t len, const struct layout_opts *opts)
 	if (i == len)
 		return (int)len;
 	amb = utf8_ambiguous_cells(opts);
-	t = utf8_clean(s, len, &tlen, 0, amb);
+	t = utf8_clean(s, len, &tlen, 0, amb, 0);
 	w = utf8_clusters_width(t, tlen, amb);
 	free(t);
 	return w;

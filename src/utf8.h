@@ -87,6 +87,8 @@ int	 utf8_is_nonspacing_mark(uint32_t);	/* general category Mn */
 
 char	*utf8_sanitize(const char *, size_t, size_t *,
 	     const struct layout_opts *);
+char	*utf8_sanitize_line(const char *, size_t, size_t *,
+	     const struct layout_opts *);
 char	*utf8_sanitize_keep_tabs(const char *, size_t, size_t *);
 char	*utf8_valid_or_replace(const char *, size_t, size_t *, size_t *);
 char	*utf8_normalize(const char *, size_t, size_t *);

@@ -56,16 +56,80 @@ static const struct {
 	{ "#", "", "a bare fragment" },
 };
 
+/* url_for_program(): the argument handed to a browser, or NULL. */
+static const struct {
+	const char	*in;
+	int		 flags;
+	const char	*want;		/* NULL: refused */
+	const char	*why;
+} progs[] = {
+	{ "https://example.com/a?b=c#d", 0, "https://example.com/a?b=c#d",
+	    "a plain https URL passes unchanged" },
+	{ "HTTP://example.com/", 0, "HTTP://example.com/",
+	    "the scheme's case does not matter" },
+	{ "--gpu-launcher=touch pwned", 0, NULL,
+	    "an option for the browser is not a URL" },
+	{ "-https://example.com/", 0, NULL, "a leading '-' is refused" },
+	{ "-x:y", URL_ANY_SCHEME, NULL, "even with any scheme allowed" },
+	{ "file:///etc/passwd", 0, NULL, "file: is refused" },
+	{ "javascript:alert(1)", 0, NULL, "javascript: is refused" },
+	{ "JavaScript:alert(1)", 0, NULL, "in any case" },
+	{ "file:///tmp/a b", URL_ANY_SCHEME, "file:///tmp/a%20b",
+	    "other schemes when asked for, encoded the same way" },
+	{ "https:/example.com/", 0, NULL, "https without // is refused" },
+	{ "https:///path", 0, NULL, "https without a host is refused" },
+	{ "https://example.com/a b", 0, "https://example.com/a%20b",
+	    "a space is encoded" },
+	{ "https://example.com/\033]0;x\007", 0,
+	    "https://example.com/%1B]0;x%07", "ESC and BEL are encoded" },
+	{ "https://example.com/\xc2\x9b" "31m", 0,
+	    "https://example.com/%C2%9B31m", "a C1 CSI is encoded" },
+	{ "https://example.com/\x9b" "1m", 0, "https://example.com/%9B1m",
+	    "a raw 0x9b byte is encoded" },
+	{ "https://example.com/a\nb\rc\x7f", 0,
+	    "https://example.com/a%0Ab%0Dc%7F", "LF, CR and DEL are encoded" },
+	{ "https://example.com/\xe2\x80\xa8", 0,
+	    "https://example.com/%E2%80%A8", "U+2028 in the path is encoded" },
+	{ "https://example.com/caf\xc3\xa9" "", 0,
+	    "https://example.com/caf%C3%A9", "non-ASCII in the path is encoded" },
+	{ "https://b\xc3\xbc" "cher.de/x", 0,
+	    "https://b\xc3\xbc" "cher.de/x", "an IDN host is left alone" },
+	{ "https://ex\xe2\x80\xae" "ample.com/", 0,
+	    "https://ex%E2%80%AEample.com/", "a bidi override in a host is not" },
+	{ "https://ex\xc2\x85" "a.com/", 0, "https://ex%C2%85a.com/",
+	    "nor a NEL in a host" },
+	{ "https://ex\xff" "a.com/", 0, "https://ex%FFa.com/",
+	    "invalid UTF-8 in a host is encoded" },
+	{ "", 0, NULL, "empty" },
+	{ "example.com", 0, NULL, "no scheme" },
+};
+
 int
 main(void)
 {
 	size_t	 i;
-	char	*s;
+	char	*s, *cause;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		s = url_normalize(cases[i].in);
 		is_str(s, cases[i].want, "%s", cases[i].why);
 		free(s);
 	}
+	for (i = 0; i < sizeof progs / sizeof progs[0]; i++) {
+		cause = NULL;
+		s = url_for_program(progs[i].in, progs[i].flags, &cause);
+		if (progs[i].want == NULL)
+			ok(s == NULL && cause != NULL && *cause != '\0', "%s",
+			    progs[i].why);
+		else
+			is_str(s, progs[i].want, "%s", progs[i].why);
+		free(s);
+		free(cause);
+	}
+	cause = NULL;
+	s = url_for_program("file:///etc/passwd", 0, &cause);
+	is_str(cause, "only http and https URLs are opened, not file:",
+	    "the refusal names the scheme");
+	free(cause);
 	return tap_done();
 }

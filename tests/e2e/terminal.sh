@@ -89,4 +89,51 @@ e2e_expect_exit "after the browser: Q quits with status 0"
 e2e_tmux pipe-pane -t "$E2E_TARGET"
 tap_check "the URL went out as an OSC 8 hyperlink" \
     grep -q "$(printf '\033')]8;;https://example.org/a?x=1" "$E2E_TMP/raw.out"
+# o_case NAME URL BROWSER: open an article whose url: is URL with o.
+o_case() {
+	e2e_tmux kill-server 2>/dev/null
+	rm -f "$E2E_TMP/o.db" "$E2E_TMP/o1.log" "$E2E_TMP/o2.log"
+	printf 'url: %s\n\n== en\ntitle: Case %s\n\nCase body.\n' "$2" "$1" \
+	    > "$E2E_TMP/o.txt"
+	TANDEM_DB="$E2E_TMP/o.db" "$TANDEM" import "$E2E_TMP/o.txt" >/dev/null
+	e2e_start 100 30 env TANDEM_DB="$E2E_TMP/o.db" BROWSER="$3" \
+	    BROWSER_LOG="$E2E_TMP/o1.log" "$TANDEM"
+	e2e_wait_for "Case $1"
+	e2e_keys Enter
+	e2e_wait_for "Case body."
+	e2e_keys o
+}
+cat > "$E2E_TMP/browser2" <<-'SH'
+	#!/bin/sh
+	for a in "$@"; do printf '%s\n' "$a"; done > "$BROWSER_LOG.2"
+SH
+chmod +x "$E2E_TMP/browser2"
+
+# A url: that is a browser option is refused, with a reason; nothing runs.
+o_case opt '--gpu-launcher=touch pwned' "$E2E_TMP/browser"
+e2e_expect "o on an option-like URL says why it did not open it" \
+    "not opened: not a URL"
+tap_check "the browser did not run for the option-like URL" \
+    [ ! -e "$E2E_TMP/o1.log" ]
+e2e_keys Q
+e2e_expect_exit "option-like URL: Q quits with status 0"
+
+# file: is refused too, naming the scheme.
+o_case file 'file:///etc/passwd' "$E2E_TMP/browser"
+e2e_expect "o on a file: URL refuses it" "only http and https URLs"
+tap_check "the browser did not run for the file: URL" [ ! -e "$E2E_TMP/o1.log" ]
+e2e_keys Q
+e2e_expect_exit "file: URL: Q quits with status 0"
+
+# $BROWSER is a colon list: a missing program, then one with %s in place.
+o_case list 'https://example.org/a b' \
+    "$E2E_TMP/no-such-browser:$E2E_TMP/browser2 --new --url=%s --end"
+_end=$(( $(date +%s) + E2E_TIMEOUT ))
+while [ ! -s "$E2E_TMP/o1.log.2" ] && [ "$(date +%s)" -le "$_end" ]; do sleep 0.05; done
+tap_check "the second \$BROWSER entry ran, %s replaced by the encoded URL" \
+    sh -c '[ "$(cat "$1")" = "$(printf "%s\n" --new \
+        --url=https://example.org/a%20b --end)" ]' _ "$E2E_TMP/o1.log.2"
+e2e_expect "reader back after the second browser" "Case body."
+e2e_keys Q
+e2e_expect_exit "colon list: Q quits with status 0"
 tap_done

@@ -307,8 +307,8 @@ cmd_import_full(struct cache *cache)
 
 /*
  * A batch was dropped and the articles of the files from ci->first to
- * upto went with it: say why, and import those of them that had gone in
- * again, one transaction each.  Stops (ci->stop) at a retry the disk
+ * upto went with it: say why (unless one file's retry will), and import
+ * those of them that had gone in again, one transaction each.  Stops (ci->stop) at a retry the disk
  * refuses.
  */
 static void
@@ -316,11 +316,14 @@ cmd_import_salvage(struct cmd_import *ci, struct cache *cache,
     const struct import_dir_files *files, size_t upto, char *why)
 {
 	char	*cause = NULL;
-	size_t	 k;
+	size_t	 k, n;
 
-	cmd_error("%s; importing %s again one at a time", why != NULL ? why :
-	    "a batch was lost", upto - ci->first == 1 ? "its file" :
-	    "its files");
+	for (k = ci->first, n = 0; k < upto; k++)
+		n += ci->state[k] == CMD_IMPORT_DONE;
+	/* One file's retry says it all, in its own line if it fails. */
+	if (n > 1)
+		cmd_error("%s; importing its %zu files again one at a time",
+		    why != NULL ? why : "a batch was lost", n);
 	free(why);
 	cache_batch(cache, 0, &cause);	/* nothing is open: it was dropped */
 	FREE(&cause);
@@ -412,6 +415,8 @@ cmd_import_stopped(struct cmd_import *ci, const struct import_dir_files *files)
 		ci->state[k] = CMD_IMPORT_LOST;
 	}
 	ci->lost = n;
+	if (n == 0)
+		return;
 	if (n == 1)
 		cmd_error("%s: 1 more file was not imported (%s); stopped",
 		    ci->why == CACHE_ERR_FULL ? "disk full" : "cache read-only",

@@ -104,6 +104,9 @@ struct cache_batch {
 	unsigned long		 articles;	/* in it so far */
 	double			 started;	/* ms, monotonic */
 	struct cache_import_stats stats;	/* its articles', until commit */
+	unsigned long		 commits;	/* since the cache was opened */
+	unsigned long		 lost;		/* dropped, not yet asked for */
+	char			*lost_cause;	/* why, or NULL */
 };
 
 struct cache {

@@ -114,6 +114,7 @@ cache_sink_close(struct cache *c)
 	if (c->import.open || c->batch.open)
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	cache_import_forget(&c->import);
+	FREE(&c->batch.lost_cause);
 	align_queue_free(c->aq);
 	c->aq = NULL;
 }
@@ -291,6 +292,10 @@ cache_batch_drop(struct cache *c, char **cause)
 	    lost == 1 ? "was" : "were");
 	free(*cause);
 	*cause = s;
+	/* The importer may free *cause unseen: cache_batch_lost() tells. */
+	b->lost += lost;
+	free(b->lost_cause);
+	b->lost_cause = xstrdup(s);
 	return -1;
 }
 
@@ -684,6 +689,7 @@ cache_batch_commit(struct cache *c, char **cause)
 		return -1;
 	}
 	cache_stats_add(&c->stats, &b->stats);
+	b->commits++;
 	return 0;
 }
 
@@ -703,6 +709,42 @@ cache_batch(struct cache *c, int on, char **cause)
 	rc = cache_batch_commit(c, cause);
 	c->batch.on = on;
 	return rc;
+}
+
+/*
+ * How many articles stored since the last commit went with a batch
+ * dropped since the last call, and in *cause (if not NULL) why; 0 if
+ * none did.  The article whose failure dropped the batch is not
+ * counted: its importer reported it failed.  The importer's message
+ * for a failure may never reach the user (an article thrown away with
+ * ok = 0 has its cause freed), so the caller of a batch asks here
+ * after every file.
+ */
+unsigned long
+cache_batch_lost(struct cache *c, char **cause)
+{
+	struct cache_batch	*b = &c->batch;
+	unsigned long		 lost = b->lost;
+
+	if (cause != NULL) {
+		*cause = b->lost_cause;
+		b->lost_cause = NULL;
+	}
+	FREE(&b->lost_cause);
+	b->lost = 0;
+	return lost;
+}
+
+/*
+ * Where the batch is: *pending, whether articles wait in it for a
+ * commit; the number of commits so far, which moves whenever earlier
+ * articles became safe.
+ */
+unsigned long
+cache_batch_state(const struct cache *c, int *pending)
+{
+	*pending = c->batch.open;
+	return c->batch.commits;
 }
 
 /* Fill in a sink that stores articles in this cache. */

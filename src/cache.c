@@ -85,6 +85,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -459,38 +460,164 @@ cache_setup(struct cache *c, char **cause)
 }
 
 /*
+ * The file: URI of path, for SQLite's URI parameters: what a URI gives
+ * a meaning to ('%', '?', '#') and controls are percent-encoded.
+ */
+static char *
+cache_uri(const char *path, const char *query)
+{
+	const unsigned char	*p;
+	char			*out, *o;
+
+	out = o = xmalloc(strlen(path) * 3 + strlen(query) + 8);
+	o += sprintf(o, "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20 ||
+		    *p == 0x7f)
+			o += sprintf(o, "%%%02X", *p);
+		else
+			*o++ = (char)*p;
+	}
+	sprintf(o, "?%s", query);
+	return out;
+}
+
+/* Whether an open that failed may succeed without a shared WAL index. */
+static int
+cache_shm_failed(struct cache *c)
+{
+	switch (sqlite3_errcode(c->db) & 0xff) {
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_CANTOPEN:
+	case SQLITE_READONLY:
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether path's -wal file holds nothing: the main file is everything. */
+static int
+cache_wal_empty(const char *path)
+{
+	struct stat	 sb;
+	char		*wal;
+	int		 empty;
+
+	xasprintf(&wal, "%s-wal", path);
+	empty = stat(wal, &sb) != 0 ? errno == ENOENT : sb.st_size == 0;
+	free(wal);
+	return empty;
+}
+
+/*
+ * Open c->path for reading when its -shm file (the WAL index other
+ * processes share) can be neither created nor grown: a full disk, a
+ * read-only directory.  With an empty WAL the file is opened immutable,
+ * without locks or WAL; with one that holds transactions, in exclusive
+ * locking mode, which keeps the WAL index in memory (SQLite's "WAL
+ * without shared memory") but makes other processes wait while this
+ * one has the file open.  Either way tandem writes nothing.
+ */
+static int
+cache_open_noshm(struct cache *c, char **cause)
+{
+	char	*uri;
+	int	 rc, empty;
+
+	sqlite3_close(c->db);
+	c->db = NULL;
+	cache_stmt_free(c);
+	c->flags |= CACHE_READONLY;
+	empty = cache_wal_empty(c->path);
+	uri = cache_uri(c->path, empty ? "immutable=1" : "mode=rw");
+	rc = sqlite3_open_v2(uri, &c->db, SQLITE_OPEN_URI |
+	    (empty ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE), NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		xasprintf(cause, "%s: %s", c->path, c->db != NULL ?
+		    sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
+		return -1;
+	}
+	sqlite3_busy_timeout(c->db, CACHE_BUSY_MS);
+	/* Leave the WAL to a writer: no checkpoint into a full disk. */
+	sqlite3_db_config(c->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	if (!empty && cache_exec(c, "PRAGMA locking_mode = EXCLUSIVE",
+	    cause) != 0)
+		return -1;
+	return cache_setup(c, cause);
+}
+
+/*
+ * Open the file, and when that fails for want of a writable WAL index,
+ * again without one (cache_open_noshm()).  The first failure's kind
+ * stays in c->error, so that cache_last_error() says why the cache is
+ * read-only.
+ */
+static int
+cache_open_db(struct cache *c, int oflags, char **cause)
+{
+	enum cache_error	 why;
+	int			 rc;
+
+	rc = sqlite3_open_v2(c->path, &c->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		xasprintf(cause, "%s: %s", c->path, c->db != NULL ?
+		    sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
+		return -1;
+	}
+	sqlite3_busy_timeout(c->db, CACHE_BUSY_MS);
+	if (cache_setup(c, cause) == 0)
+		return 0;
+	if (!cache_shm_failed(c))
+		return -1;
+	why = (sqlite3_errcode(c->db) & 0xff) == SQLITE_READONLY ||
+	    (sqlite3_errcode(c->db) & 0xff) == SQLITE_CANTOPEN ?
+	    CACHE_ERR_READONLY : CACHE_ERR_FULL;
+	FREE(cause);
+	if (cache_open_noshm(c, cause) != 0)
+		return -1;
+	c->error = why;
+	return 0;
+}
+
+/*
  * Open the cache at path.  CACHE_CREATE creates the file (0600) and its
- * directories (0700) when missing; CACHE_READONLY never writes.
+ * directories (0700) when missing; CACHE_READONLY never writes.  An
+ * existing file that may not be written (its mode, a read-only file
+ * system) or whose WAL index cannot be made (a full disk) is opened
+ * read-only: cache_readonly() says so and cache_last_error() why.
  */
 int
 cache_open(const char *path, int flags, struct cache **cp, char **cause)
 {
 	struct cache	*c;
 	long long	 version;
-	int		 oflags, rc;
+	int		 oflags, error;
 
 	*cp = NULL;
 	if ((version = cache_peek_version(path)) > CACHE_VERSION)
 		return cache_refuse_newer(path, version, cause);
+	c = xcalloc(1, sizeof *c);
+	c->path = xstrdup(path);
+	c->flags = flags;
 	if (flags & CACHE_READONLY)
 		oflags = SQLITE_OPEN_READONLY;
 	else {
 		oflags = SQLITE_OPEN_READWRITE;
 		if ((flags & CACHE_CREATE) &&
-		    cache_create_file(path, cause) != 0)
-			return -1;
+		    cache_create_file(path, cause) != 0) {
+			error = errno;
+			if (version < 0 || (error != EACCES && error != EROFS &&
+			    error != EPERM) || access(path, R_OK) != 0)
+				goto fail;
+			FREE(cause);
+			c->flags |= CACHE_READONLY;
+			c->error = CACHE_ERR_READONLY;
+			oflags = SQLITE_OPEN_READONLY;
+		}
 	}
-	c = xcalloc(1, sizeof *c);
-	c->path = xstrdup(path);
-	c->flags = flags;
-	rc = sqlite3_open_v2(path, &c->db, oflags, NULL);
-	if (rc != SQLITE_OK) {
-		xasprintf(cause, "%s: %s", path, c->db != NULL ?
-		    sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
-		goto fail;
-	}
-	sqlite3_busy_timeout(c->db, CACHE_BUSY_MS);
-	if (cache_setup(c, cause) != 0)
+	if (cache_open_db(c, oflags, cause) != 0)
 		goto fail;
 	*cp = c;
 	return 0;
@@ -498,6 +625,25 @@ fail:
 	cache_close(c);
 	return -1;
 }
+
+/* Forget the last failure, so that cache_last_error() tells of the next. */
+void
+cache_error_reset(struct cache *c)
+{
+	c->error = CACHE_OK;
+}
+
+/*
+ * Whether the cache may not be written: opened read-only, or SQLite
+ * found the file so (a read-write open of a read-only file).
+ */
+int
+cache_readonly(const struct cache *c)
+{
+	return (c->flags & CACHE_READONLY) ||
+	    sqlite3_db_readonly(c->db, "main") == 1;
+}
+
 void
 cache_close(struct cache *c)
 {

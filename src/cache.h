@@ -94,6 +94,10 @@ const char *cache_error_string(enum cache_error);
 
 void	 cache_sink(struct cache *, struct import_sink *);
 int	 cache_batch(struct cache *, int, char **);
+unsigned long cache_batch_lost(struct cache *, char **);
+unsigned long cache_batch_state(const struct cache *, int *);
+int	 cache_readonly(const struct cache *);
+void	 cache_error_reset(struct cache *);
 const struct cache_import_stats *cache_import_stats(const struct cache *);
 char	*cache_import_summary(const struct cache_import_stats *);
 

@@ -110,7 +110,18 @@ struct cmd_import {
 	int			 progress;	/* stderr is a terminal */
 	int			 shown;		/* a progress line is up */
 	size_t			 failed, skipped;
+
+	/* A batch's accounting: every file ends stored or reported. */
+	char			*state;		/* CMD_IMPORT_*, a file each */
+	size_t			 first;		/* files not yet committed */
+	unsigned long		 commits;	/* the cache's, at first */
+	size_t			 stop;		/* 1 + where it stopped, or 0 */
+	size_t			 lost;		/* files not imported */
+	enum cache_error	 why;		/* of the last failure */
 };
+#define CMD_IMPORT_DONE		1	/* its articles went in */
+#define CMD_IMPORT_FAILED	2	/* its error was printed */
+#define CMD_IMPORT_LOST		3	/* never stored, and counted */
 
 /* The progress line, redrawn in place; only on a terminal. */
 static void
@@ -263,15 +274,200 @@ cmd_import_url(struct cmd_import *ci, const char *url)
 	return rc;
 }
 
+/* Import one file or URL; errors are printed.  0, or -1 if it failed. */
+static int
+cmd_import_one(struct cmd_import *ci, struct cache *cache, const char *path)
+{
+	char	*cause = NULL;
+
+	cache_error_reset(cache);
+	if (story_is_url(path))
+		return cmd_import_url(ci, path);
+	if (import_file(path, &ci->io, &ci->sink, &cause) != 0) {
+		cmd_import_clear(ci);
+		cmd_error("%s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* Whether the cache failed for good: nothing later can be stored. */
+static int
+cmd_import_full(struct cache *cache)
+{
+	enum cache_error	e = cache_last_error(cache);
+
+	return e == CACHE_ERR_FULL || e == CACHE_ERR_READONLY;
+}
+
+/*
+ * A batch was dropped and the articles of the files from ci->first to
+ * upto went with it: say why (unless one file's retry will), and import
+ * those of them that had gone in again, one transaction each.  Stops (ci->stop) at a retry the disk
+ * refuses.
+ */
+static void
+cmd_import_salvage(struct cmd_import *ci, struct cache *cache,
+    const struct import_dir_files *files, size_t upto, char *why)
+{
+	char	*cause = NULL;
+	size_t	 k, n;
+
+	for (k = ci->first, n = 0; k < upto; k++)
+		n += ci->state[k] == CMD_IMPORT_DONE;
+	/* One file's retry says it all, in its own line if it fails. */
+	if (n > 1)
+		cmd_error("%s; importing its %zu files again one at a time",
+		    why != NULL ? why : "a batch was lost", n);
+	free(why);
+	cache_batch(cache, 0, &cause);	/* nothing is open: it was dropped */
+	FREE(&cause);
+	for (k = ci->first; k < upto && !ci->stop; k++) {
+		if (ci->state[k] != CMD_IMPORT_DONE)
+			continue;
+		if (cmd_import_one(ci, cache, files->path[k]) == 0)
+			continue;
+		ci->state[k] = CMD_IMPORT_FAILED;
+		ci->failed++;
+		if (cmd_import_full(cache)) {
+			ci->why = cache_last_error(cache);
+			ci->stop = k + 1;
+		}
+	}
+	if (cache_batch(cache, 1, &cause) != 0) {
+		cmd_error("%s", cause);
+		FREE(&cause);
+	}
+}
+
+/*
+ * After file j (or with j = n, the last commit): account for a dropped
+ * batch, and move ci->first past the files whose articles are safe.
+ */
+static void
+cmd_import_check(struct cmd_import *ci, struct cache *cache,
+    const struct import_dir_files *files, size_t j)
+{
+	unsigned long	 lost, commits;
+	char		*why = NULL;
+	int		 pending;
+
+	lost = cache_batch_lost(cache, &why);
+	if (lost != 0)
+		cmd_import_salvage(ci, cache, files, j, why);
+	else
+		free(why);
+	commits = cache_batch_state(cache, &pending);
+	if (lost != 0 || !pending)
+		ci->first = j + 1;
+	else if (commits != ci->commits)
+		ci->first = j;
+	ci->commits = commits;
+	if (!ci->stop && j < files->n && ci->state[j] == CMD_IMPORT_FAILED &&
+	    cmd_import_full(cache))
+		ci->stop = j + 1;
+}
+
+/*
+ * The last commit failed: with the import going on, as any dropped
+ * batch; once stopped, its files are not imported either.
+ */
+static void
+cmd_import_last(struct cmd_import *ci, struct cache *cache,
+    const struct import_dir_files *files)
+{
+	char	*why = NULL;
+
+	ci->why = cache_last_error(cache);
+	if (!ci->stop) {
+		cmd_import_check(ci, cache, files, files->n);
+		if (cache_batch(cache, 0, &why) != 0)
+			cmd_error("%s", why);
+		free(why);
+		return;
+	}
+	cache_batch_lost(cache, &why);
+	cmd_error("%s", why != NULL ? why : "the last batch was lost");
+	free(why);
+	ci->stop = ci->first + 1;
+}
+
+/*
+ * The import stopped on a full (or read-only) cache: every file not
+ * stored is named, in one line, and counted as not imported.
+ */
+static void
+cmd_import_stopped(struct cmd_import *ci, const struct import_dir_files *files)
+{
+	size_t	 k, n = 0, a = 0, b = 0;
+
+	for (k = ci->stop - 1; k < files->n; k++) {
+		if (ci->state[k] == CMD_IMPORT_FAILED)
+			continue;
+		if (n++ == 0)
+			a = k;
+		b = k;
+		ci->state[k] = CMD_IMPORT_LOST;
+	}
+	ci->lost = n;
+	if (n == 0)
+		return;
+	if (n == 1)
+		cmd_error("%s: 1 more file was not imported (%s); stopped",
+		    ci->why == CACHE_ERR_FULL ? "disk full" : "cache read-only",
+		    files->path[a]);
+	else
+		cmd_error("%s: %zu more files were not imported (%s ... %s); "
+		    "stopped", ci->why == CACHE_ERR_FULL ? "disk full" :
+		    "cache read-only", n, files->path[a], files->path[b]);
+}
+
+/* "imported 3 articles, ... (1 file failed, 2 not imported)" */
+static void
+cmd_import_summary(const struct cmd_import *ci, struct cache *cache,
+    size_t failed)
+{
+	char	*summary;
+
+	summary = cache_import_summary(cache_import_stats(cache));
+	printf("%s", summary);
+	free(summary);
+	if (ci->skipped)
+		printf(" (%zu alternate%s on other sites skipped)", ci->skipped,
+		    ci->skipped == 1 ? "" : "s");
+	if (failed && ci->lost)
+		printf(" (%zu file%s failed, %zu not imported)", failed,
+		    failed == 1 ? "" : "s", ci->lost);
+	else if (failed)
+		printf(" (%zu file%s failed)", failed, failed == 1 ? "" : "s");
+	else if (ci->lost)
+		printf(" (%zu file%s not imported)", ci->lost,
+		    ci->lost == 1 ? "" : "s");
+	printf("\n");
+}
+
+/* Refuse a cache that was opened read-only (its mode, a full disk). */
+static int
+cmd_import_writable(struct cache *cache)
+{
+	if (!cache_readonly(cache))
+		return 0;
+	cmd_error("%s: %s: nothing imported", cache_path(cache),
+	    cache_last_error(cache) == CACHE_ERR_FULL ? "the disk is full" :
+	    "the cache is read-only");
+	return -1;
+}
+
 int
 cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct cmd_import	 ci;
 	struct cache		*cache;
 	struct import_dir_files	 files = { NULL, 0, 0 };
-	char			*cause = NULL, *summary;
+	char			*cause = NULL;
 	size_t			 j;
-	int			 i, failed = 0, counter;
+	int			 i, counter, failed = 0;
 
 	memset(&ci, 0, sizeof ci);
 	ci.io.warn = cmd_import_warn;
@@ -295,51 +491,45 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	if (cmd_open_cache(ctx, 1, &cache) != 0)
 		return CMD_EXIT_ERROR;
 	cache_sink(cache, &ci.sink);
-	if (cache_batch(cache, 1, &cause) != 0) {
-		cmd_error("%s", cause);
+	if (cmd_import_writable(cache) != 0 ||
+	    cache_batch(cache, 1, &cause) != 0) {
+		if (cause != NULL)
+			cmd_error("%s", cause);
 		free(cause);
 		cache_close(cache);
 		return CMD_EXIT_ERROR;
 	}
 	for (i = optind; i < argc; i++)
 		failed += import_dir_add(&files, argv[i], cmd_warn, NULL);
+	ci.state = xcalloc(files.n + 1, 1);
 	ci.progress = isatty(STDERR_FILENO);
 	counter = ci.progress && files.n > 1;
-	for (j = 0; j < files.n; j++) {
+	for (j = 0; j < files.n && !ci.stop; j++) {
 		if (counter)
 			fprintf(stderr, "\r\033[K[%zu/%zu] importing", j + 1,
 			    files.n);
 		ci.shown = counter;
-		if (story_is_url(files.path[j])) {
-			if (cmd_import_url(&ci, files.path[j]) != 0)
-				failed++;
-			continue;
-		}
-		if (import_file(files.path[j], &ci.io, &ci.sink, &cause) != 0) {
-			cmd_import_clear(&ci);
-			cmd_error("%s", cause);
-			FREE(&cause);
-			failed++;
-		}
+		if (cmd_import_one(&ci, cache, files.path[j]) != 0) {
+			ci.state[j] = CMD_IMPORT_FAILED;
+			ci.failed++;
+		} else
+			ci.state[j] = CMD_IMPORT_DONE;
+		ci.why = cache_last_error(cache);
+		cmd_import_check(&ci, cache, &files, j);
 	}
 	cmd_import_clear(&ci);
 	if (cache_batch(cache, 0, &cause) != 0) {
-		cmd_error("%s", cause);
-		FREE(&cause);
-		failed++;
+		FREE(&cause);	/* cache_batch_lost() gives it again */
+		cmd_import_last(&ci, cache, &files);
 	}
-	summary = cache_import_summary(cache_import_stats(cache));
-	printf("%s", summary);
-	if (ci.skipped)
-		printf(" (%zu alternate%s on other sites skipped)", ci.skipped,
-		    ci.skipped == 1 ? "" : "s");
-	if (failed)
-		printf(" (%d file%s failed)", failed, failed == 1 ? "" : "s");
-	printf("\n");
-	free(summary);
+	if (ci.stop)
+		cmd_import_stopped(&ci, &files);
+	cmd_import_summary(&ci, cache, failed + ci.failed);
+	i = failed || ci.failed || ci.lost ? CMD_EXIT_ERROR : 0;
+	free(ci.state);
 	cache_close(cache);
 	import_dir_free(&files);
-	return failed ? CMD_EXIT_ERROR : 0;
+	return i;
 }
 
 /*

@@ -188,8 +188,9 @@ ui_status_draw(struct ui *u)
 	else if (u->ps.focus != PANE_LIST && u->view.article != NULL)
 		view_status(&u->view, buf, sizeof buf);
 	else
-		snprintf(buf, sizeof buf, "%zu/%zu", u->list.scroll.total ?
-		    u->list.scroll.sel + 1 : 0, u->list.scroll.total);
+		snprintf(buf, sizeof buf, "%zu/%zu%s", u->list.scroll.total ?
+		    u->list.scroll.sel + 1 : 0, u->list.scroll.total,
+		    cache_readonly(u->cache) ? "  read-only cache" : "");
 	hw = (int)strlen(hint);
 	if (w - hw < 20)
 		hw = 0;
@@ -700,6 +701,10 @@ ui_run(const struct ui_options *uo)
 	scroll_init(&u.help_scroll, 0);
 	if (uo->notice != NULL)
 		ui_message(&u, "%s", uo->notice);
+	else if (cache_readonly(u.cache))
+		ui_message(&u, "read-only cache%s: changes are not saved",
+		    cache_last_error(u.cache) == CACHE_ERR_FULL ?
+		    " (the disk is full)" : "");
 	ui_signals();
 	ui_start(&u);
 	res = UI_RELAYOUT;

@@ -9,11 +9,13 @@
  */
 #include "config.h"
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1129,6 +1131,77 @@ test_batch(void)
 	free(path);
 }
 
+/*
+ * A batch whose commit fails (a file size limit stands in for a full
+ * disk: SQLite sees EFBIG as SQLITE_FULL) loses its articles; the cache
+ * counts them for cache_batch_lost() even when the importer frees the
+ * message unseen, and counts them once.  An article that fails on its
+ * own is not among them.
+ */
+static void
+test_batch_lost(void)
+{
+	struct import_sink	 sink;
+	struct cache		*c;
+	struct rlimit		 rl, old;
+	struct stat		 sb;
+	char			*path = db_path("lost.db"), *wal, *cause = NULL;
+	char			 key[32];
+	unsigned long		 commits;
+	int			 i, fails = 0, pending;
+
+	xasprintf(&wal, "%s-wal", path);
+	if ((c = db_open(path, CACHE_CREATE)) == NULL) {
+		ok(0, "open %s", path);
+		goto out;
+	}
+	cache_sink(c, &sink);
+	ok(cache_batch(c, 1, &cause) == 0, "batch on");
+	for (i = 0; i < 6; i++) {
+		snprintf(key, sizeof key, "lost-%d", i);
+		fails += import_article(&sink, "/tmp/lost.txt", key, "ko en", 3,
+		    1, i != 2) != 0;
+	}
+	is_int(fails, 0, "six articles through the sink, one ended not ok");
+	is_int((long long)cache_batch_lost(c, NULL), 0,
+	    "an article that fails alone loses nothing else");
+	commits = cache_batch_state(c, &pending);
+	ok(pending, "five articles wait in the batch");
+	signal(SIGXFSZ, SIG_IGN);
+	getrlimit(RLIMIT_FSIZE, &old);
+	rl = old;
+	rl.rlim_cur = stat(wal, &sb) == 0 ? (rlim_t)sb.st_size : 0;
+	setrlimit(RLIMIT_FSIZE, &rl);
+	i = cache_batch(c, 0, &cause);
+	setrlimit(RLIMIT_FSIZE, &old);
+	signal(SIGXFSZ, SIG_DFL);
+	ok(i != 0, "the commit fails: %s", cause != NULL ? cause : "(none)");
+	FREE(&cause);
+	is_int((long long)cache_batch_lost(c, &cause), 5,
+	    "cache_batch_lost() counts the five");
+	ok(cause != NULL && strstr(cause, "5 more articles") != NULL,
+	    "and says why: %s", cause != NULL ? cause : "(none)");
+	FREE(&cause);
+	is_int((long long)cache_batch_lost(c, &cause), 0, "once");
+	ok(cause == NULL, "with no message the second time");
+	is_int((long long)cache_import_stats(c)->articles_new, 0,
+	    "none counted stored");
+	is_int(counts(c).articles, 0, "none stored");
+	ok(cache_batch_state(c, &pending) == commits && !pending,
+	    "no commit counted, nothing pending");
+	ok(cache_batch(c, 1, &cause) == 0, "batch on again");
+	ok(import_article(&sink, "/tmp/lost.txt", "after", "en", 2, 0, 1) == 0 &&
+	    cache_batch(c, 0, &cause) == 0, "the next article is stored");
+	ok(cache_batch_state(c, &pending) == commits + 1 && !pending,
+	    "and its commit counted");
+	ok(!cache_readonly(c), "the cache is not read-only");
+out:
+	FREE(&cause);
+	cache_close(c);
+	free(wal);
+	free(path);
+}
+
 /* cache_article_by_url(): the article's URL or a translation's, normalised. */
 static void
 test_by_url(struct cache *c)
@@ -1206,6 +1279,7 @@ main(void)
 
 	test_batch();
 	test_batch_twice();
+	test_batch_lost();
 	test_no_translations();
 	test_paging();
 	test_two_processes();

@@ -4,7 +4,8 @@
 # symlink loop, a FIFO, a file that grows while read, a 1 GB sparse file,
 # a 1 MB line, 100k paragraphs, 10,000 levels of comments, files whose
 # time or memory would grow faster than their size, shell syntax in a
-# title, a full disk and a read-only cache.  Each must end, quickly,
+# title, a full disk (for one file, and in the middle of a batch of 200)
+# and a read-only cache (for import, list and show, and the reader).  Each must end, quickly,
 # in success or in one line "tandem: FILE: what" and a non-zero status,
 # with the database unchanged (an iterdump compared before and after).
 . "$top_srcdir/tests/e2e/lib.sh"
@@ -16,10 +17,12 @@ export TANDEM_DB="$DB" TANDEM_SAMPLE_DIR=""
 F="$E2E_TMP/f"
 mkdir "$F"
 MNT=""
+MNT2=""
 WRITER=""
 hf_cleanup() {
 	[ -n "$WRITER" ] && kill "$WRITER" 2>/dev/null
 	[ -n "$MNT" ] && umount "$MNT" 2>/dev/null
+	[ -n "$MNT2" ] && umount "$MNT2" 2>/dev/null
 	e2e_cleanup
 }
 trap hf_cleanup EXIT
@@ -428,5 +431,169 @@ if [ -n "$ROD" ]; then
 else
 	TAP_N=$((TAP_N + 1))
 	echo "ok $TAP_N # SKIP read-only cache: root, and no tmpfs may be mounted"
+fi
+# A full disk in the middle of a batch: 200 files into a cache with room
+# for a few.  Every file is either stored or reported: failed (its own
+# line) or not imported (counted, and named, in the line that stops the
+# import); the status is non-zero.  The articles of a dropped batch used
+# to go unreported ("imported 0 articles ... (1 file failed)").
+mkdir "$F/batch"
+python3 - "$F/batch" <<'PY'
+import sys
+for i in range(200):
+    with open("%s/a%03d.txt" % (sys.argv[1], i), "w") as f:
+        f.write("== en\ntitle: Batch article %d\n\n" % i + "".join(
+            "Paragraph %d of article %d, with words to take room.\n\n" % (k, i)
+            for k in range(40)))
+PY
+MNT2="$E2E_TMP/full2"
+mkdir "$MNT2"
+BDB="$E2E_TMP/batch.db"
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=1m tmpfs "$MNT2" 2>/dev/null; then
+	BDB="$MNT2/t.db"
+	TANDEM_DB="$BDB" "$TANDEM" import "$SAMPLE" >/dev/null
+	dd if=/dev/zero of="$MNT2/filler" bs=4k count=180 2>/dev/null
+	TANDEM_DB="$BDB" timeout 60 "$TANDEM" import "$F/batch" \
+	    >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+	rc=$?
+	rm -f "$MNT2/filler"
+	how="full tmpfs"
+else
+	MNT2=""
+	TANDEM_DB="$BDB" "$TANDEM" import "$SAMPLE" >/dev/null
+	limit=$(( ($(wc -c < "$BDB") + 65536) / 512 ))
+	(trap '' XFSZ; ulimit -f "$limit"; TANDEM_DB="$BDB" exec timeout 60 \
+	    "$TANDEM" import "$F/batch") >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+	rc=$?
+	how="ulimit -f"
+fi
+stored=$(( $(TANDEM_DB="$BDB" "$TANDEM" list | wc -l) - 1 ))
+failed=$(sed -n 's/.*(\([0-9]*\) files\{0,1\} failed.*/\1/p' "$E2E_TMP/out")
+notimp=$(sed -n 's/.* \([0-9]*\) not imported).*/\1/p' "$E2E_TMP/out")
+says=$(sed -n 's/^imported \([0-9]*\) article.*/\1/p' "$E2E_TMP/out")
+tap_check "disk full in a batch ($how): import fails, no hang (exit $rc)" \
+    sh -c '[ "$1" -ne 0 ] && [ "$1" -ne 124 ]' _ "$rc"
+tap_check "disk full in a batch ($how): some files did not fit ($stored stored)" \
+    [ "$stored" -lt 200 ]
+tap_check "disk full in a batch ($how): the summary counts what is stored" \
+    [ "${says:--1}" -eq "$stored" ]
+if [ $((stored + ${failed:-0} + ${notimp:-0})) -eq 200 ]; then
+	tap_ok "disk full in a batch ($how): stored + failed + not imported = 200"
+else
+	tap_fail "disk full in a batch ($how): stored + failed + not imported = 200"
+	tap_diag "stored $stored, failed ${failed:-0}, not imported ${notimp:-0}"
+	tap_diag "$(cat "$E2E_TMP/out"; head -5 "$E2E_TMP/err")"
+fi
+tap_check "disk full in a batch ($how): failed files each named" \
+    [ "$(grep -c "^tandem: $F/batch/a[0-9]*\.txt: " "$E2E_TMP/err")" -eq "${failed:-0}" ]
+if [ "${notimp:-0}" -gt 0 ]; then
+	tap_check "disk full in a batch ($how): the files not imported are named" \
+	    grep -q "^tandem: .*$notimp more files* w.* not imported ($F/batch/a[0-9]*\.txt.*); stopped" \
+	    "$E2E_TMP/err"
+else
+	tap_ok "disk full in a batch ($how): no file left unnamed"
+fi
+tap_check "disk full in a batch ($how): database intact" [ "$(integrity "$BDB")" = ok ]
+[ -n "$MNT2" ] && umount "$MNT2" && MNT2=""
+
+# list and show on a disk so full that SQLite cannot make the -shm file
+# (the WAL index readers share) still read the cache: immutable when the
+# WAL is empty, else with the WAL index in memory.  They failed with
+# "disk I/O error".
+MNT2="$E2E_TMP/full3"
+mkdir "$MNT2"
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=1m tmpfs "$MNT2" 2>/dev/null; then
+	SDB3="$MNT2/t.db"
+	TANDEM_DB="$SDB3" "$TANDEM" import "$SAMPLE" >/dev/null
+	# A change left in the WAL, as by a writer killed before its
+	# checkpoint; the -shm goes, so the WAL must be read without it.
+	python3 - "$SDB3" <<'PY'
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("update translation set title = 'Only in the WAL' where lang = 'en'")
+c.commit()
+os._exit(0)
+PY
+	rm -f "$SDB3-shm"
+	dd if=/dev/zero of="$MNT2/filler" bs=4k 2>/dev/null
+	TANDEM_DB="$SDB3" timeout 30 "$TANDEM" --lang en list >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+	tap_check "full disk, no -shm, a WAL: list works (exit $?)" \
+	    grep -q "Only in the WAL" "$E2E_TMP/out"
+	tap_check "full disk, no -shm, a WAL: no error" [ ! -s "$E2E_TMP/err" ]
+	rm -f "$SDB3-shm"
+	TANDEM_DB="$SDB3" timeout 30 "$TANDEM" --lang en show 1 >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+	tap_check "full disk, no -shm, a WAL: show works (exit $?)" \
+	    grep -q "Only in the WAL" "$E2E_TMP/out"
+	# Without a WAL (every change checkpointed), as after a clean close.
+	rm -f "$MNT2/filler"
+	TANDEM_DB="$SDB3" "$TANDEM" list >/dev/null
+	rm -f "$SDB3-shm" "$SDB3-wal"
+	dd if=/dev/zero of="$MNT2/filler" bs=4k 2>/dev/null
+	TANDEM_DB="$SDB3" timeout 30 "$TANDEM" --lang en list >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+	tap_check "full disk, no -shm, no WAL: list works (exit $?)" \
+	    sh -c 'grep -q "Only in the WAL" "$1" && [ ! -s "$2" ]' _ "$E2E_TMP/out" "$E2E_TMP/err"
+	TANDEM_DB="$SDB3" timeout 30 "$TANDEM" --lang en show 1 >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+	tap_check "full disk, no -shm, no WAL: show works (exit $?)" \
+	    grep -q "Only in the WAL" "$E2E_TMP/out"
+	TANDEM_DB="$SDB3" timeout 30 "$TANDEM" import "$SAMPLE" >/dev/null 2>"$E2E_TMP/err"
+	rc=$?
+	tap_check "full disk, no -shm: import says the disk is full (exit $rc)" \
+	    sh -c '[ "$1" -ne 0 ] && [ "$(wc -l < "$2")" -eq 1 ] &&
+	    grep -q "^tandem: $3: the disk is full" "$2"' _ "$rc" "$E2E_TMP/err" "$SDB3"
+	rm -f "$MNT2/filler"
+	tap_check "full disk, no -shm: database intact" [ "$(integrity "$SDB3")" = ok ]
+	umount "$MNT2" && MNT2=""
+else
+	MNT2=""
+	for n in 1 2 3 4 5 6 7 8; do
+		tap_skip "full disk, no -shm: check $n" "not root, or no tmpfs may be mounted"
+	done
+fi
+
+# The reader on a read-only cache (a read-only file system as root, else
+# the file's mode) opens it, says so, and a key that writes (Enter marks
+# the article read) says the change is not saved.  It refused to start.
+ROR=""
+if ! command -v tmux >/dev/null 2>&1; then
+	:
+elif [ "$(id -u)" -ne 0 ]; then
+	mkdir "$E2E_TMP/ror"
+	ROR="$E2E_TMP/ror/t.db"
+	TANDEM_DB="$ROR" "$TANDEM" import "$SAMPLE" >/dev/null
+	chmod 444 "$ROR"
+	dump "$ROR" > "$E2E_TMP/before"
+	how="mode 0444"
+else
+	MNT2="$E2E_TMP/rofs2"
+	mkdir "$MNT2"
+	if mount -t tmpfs -o size=4m tmpfs "$MNT2" 2>/dev/null; then
+		ROR="$MNT2/t.db"
+		TANDEM_DB="$ROR" "$TANDEM" import "$SAMPLE" >/dev/null
+		dump "$ROR" > "$E2E_TMP/before"
+		mount -o remount,ro "$MNT2"
+		how="read-only tmpfs"
+	else
+		MNT2=""
+	fi
+fi
+if [ -n "$ROR" ]; then
+	TANDEM_DB="$ROR" e2e_start 100 30 "$TANDEM" --db "$ROR"
+	e2e_expect "read-only cache ($how): the reader starts and says so" \
+	    "read-only cache: changes are not saved" 10
+	e2e_keys Enter
+	e2e_expect "read-only cache ($how): a key that writes says it is not saved" \
+	    "cache is read-only: not saved" 10
+	e2e_keys Q
+	e2e_expect_exit "read-only cache ($how): Q quits with status 0"
+	# SQLite reads a WAL database read-only only with its -shm file.
+	[ -n "$MNT2" ] && mount -o remount,rw "$MNT2"
+	dump "$ROR" > "$E2E_TMP/after"
+	tap_check "read-only cache ($how): reader changed nothing" \
+	    sh -c '[ -s "$1" ] && cmp -s "$1" "$2"' _ "$E2E_TMP/before" "$E2E_TMP/after"
+	[ -n "$MNT2" ] && umount "$MNT2" && MNT2=""
+else
+	for n in 1 2 3 4; do
+		tap_skip "read-only cache, reader: check $n" "no tmux, or root without tmpfs"
+	done
 fi
 tap_done

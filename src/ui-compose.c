@@ -45,6 +45,7 @@
 
 #define UI_COMPOSE_MAX	(64 * 1024)	/* bytes in one comment */
 #define UI_COMPOSE_RETRY 2		/* s between tries of a busy cache */
+#define UI_COMPOSE_QUIET 1000		/* ms a failure is not shown while typing */
 
 struct ui_compose {
 	char		*buf;
@@ -58,6 +59,8 @@ struct ui_compose {
 	time_t		 retry;		/* no cache save before, after one failed */
 	char		 why[64];	/* how it failed: "cache busy" */
 	char		*file;		/* the file of draft.h holding it, or NULL */
+	int		 typing;	/* a save after a key, not on leaving */
+	struct timespec	 failing;	/* since when saves fail; 0 when not */
 };
 
 /* Drafts neither the cache nor a file took, until tandem exits. */
@@ -118,6 +121,7 @@ ui_compose_forget(struct ui *u, struct ui_compose *c)
 
 	c->unsaved = 0;
 	c->retry = 0;
+	memset(&c->failing, 0, sizeof c->failing);
 	ui_compose_keep(u, c, NULL);
 	if (c->file != NULL && draft_remove(c->file, &cause) != 0) {
 		ui_message(u, "%s", cause);
@@ -125,6 +129,25 @@ ui_compose_forget(struct ui *u, struct ui_compose *c)
 	}
 	free(c->file);
 	c->file = NULL;
+}
+
+/*
+ * Whether a failed save goes unsaid: while typing, for the first second
+ * of failures, as an import holds the lock for a moment at a time and
+ * the text is safe in the file meanwhile.  Leaving the editor always says.
+ */
+static int
+ui_compose_quiet(struct ui_compose *c)
+{
+	struct timespec	now;
+	long long	ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (c->failing.tv_sec == 0 && c->failing.tv_nsec == 0)
+		c->failing = now;
+	ms = (now.tv_sec - c->failing.tv_sec) * 1000LL +
+	    (now.tv_nsec - c->failing.tv_nsec) / 1000000;
+	return c->typing && ms < UI_COMPOSE_QUIET;
 }
 
 /*
@@ -150,6 +173,10 @@ ui_compose_fallback(struct ui *u, struct ui_compose *c, int state)
 	if (draft_write(dir, &d, &path, &cause) == 0) {
 		free(c->file);
 		c->file = path;
+		if (ui_compose_quiet(c)) {
+			free(dir);
+			return;
+		}
 		shown = draft_display_path(path);
 		ui_message(u, "%s: %sdraft kept in %s", c->why, what, shown);
 		free(shown);
@@ -523,7 +550,7 @@ ui_compose_loop(struct ui *u, struct ui_compose *c)
 		if (rc == OK && ch == 27) {			/* Esc */
 			if (c->unsaved)
 				ui_compose_save(u, c, ARTICLE_COMMENT_DRAFT,
-				    CACHE_DRAFT_WAIT_MS);
+				    CACHE_SEND_WAIT_MS);
 			return 0;
 		}
 		if (rc == OK && ch == 5) {			/* Ctrl-E */
@@ -541,8 +568,10 @@ ui_compose_loop(struct ui *u, struct ui_compose *c)
 			ui_compose_append(c, enc, utf8_encode((uint32_t)ch, enc));
 		else
 			continue;
+		c->typing = 1;
 		ui_compose_save(u, c, ARTICLE_COMMENT_DRAFT,
 		    CACHE_DRAFT_WAIT_MS);
+		c->typing = 0;
 	}
 }
 

@@ -227,6 +227,34 @@ cache_comment_update(struct cache *c, long long id, const char *body,
 	return sqlite3_changes(c->db) == 0;
 }
 
+/*
+ * Save one's own comment (a draft, or sent) into row *id, adding the row
+ * when *id is 0 or the row was sent or discarded by another reader (see
+ * cache_comment_update).  Waits at most wait_ms for another process's
+ * write lock instead of the connection's CACHE_BUSY_MS, so that the
+ * comment editor, which saves after every key, never freezes on a lock:
+ * a busy cache fails fast (CACHE_ERR_BUSY) and the editor keeps the text.
+ */
+int
+cache_comment_save(struct cache *c, long long article,
+    const struct article_comment *m, long long *id, int wait_ms,
+    char **cause)
+{
+	int	rc = 0;
+
+	sqlite3_busy_timeout(c->db, wait_ms);
+	if (*id != 0) {
+		rc = cache_comment_update(c, *id, m->body, m->state, m->created,
+		    cause);
+		if (rc == 1)
+			*id = 0;
+	}
+	if (*id == 0)
+		rc = cache_comment_add(c, article, m, id, cause);
+	sqlite3_busy_timeout(c->db, CACHE_BUSY_MS);
+	return rc;
+}
+
 /* Discard a draft; nothing if it was sent or discarded meanwhile. */
 int
 cache_comment_discard(struct cache *c, long long id, char **cause)

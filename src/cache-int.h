@@ -82,6 +82,12 @@ enum cache_sql {
 
 extern const char *const cache_sql[SQL__N];
 
+/*
+ * How long a statement waits for another process's lock (cache.c sets it
+ * on open; cache_comment_save() shortens it for one save and restores it).
+ */
+#define CACHE_BUSY_MS	5000
+
 /* Where the import sink is between begin and end. */
 struct cache_import {
 	int		 open;		/* between begin and end */

@@ -131,6 +131,11 @@ int	 cache_comment_add(struct cache *, long long,
 
 int	 cache_comment_update(struct cache *, long long, const char *,
 	     enum article_comment_state, const char *, char **);
+/* How long the comment editor's saves wait for another's write lock. */
+#define CACHE_DRAFT_WAIT_MS	50
+#define CACHE_SEND_WAIT_MS	1000
+int	 cache_comment_save(struct cache *, long long,
+	     const struct article_comment *, long long *, int, char **);
 int	 cache_comment_remove(struct cache *, long long, char **);
 int	 cache_comment_discard(struct cache *, long long, char **);
 int	 cache_alignment_get(struct cache *, long long, const char *,

@@ -113,9 +113,10 @@ cmd_comment_text(const char *m)
 	size_t	 len = 0, cap = 0, n, clen;
 	const char *t;
 
-	if (m != NULL)
+	if (m != NULL) {
 		raw = xstrdup(m);
-	else {
+		len = strlen(raw);
+	} else {
 		raw = NULL;
 		do {
 			if (len == cap)
@@ -133,7 +134,14 @@ cmd_comment_text(const char *m)
 			return NULL;
 		}
 	}
-	clean = utf8_text_clean(raw, strlen(raw), &clen, NULL);
+	/* NULs become U+FFFD in utf8_text_clean; say so, nothing is cut. */
+	for (t = raw, n = 0; (t = memchr(t, '\0', len - (size_t)(t - raw))) !=
+	    NULL; t++)
+		n++;
+	if (n > 0)
+		fprintf(stderr, "tandem: comment: the text held %zu NUL byte%s: "
+		    "replaced by U+FFFD\n", n, n == 1 ? "" : "s");
+	clean = utf8_text_clean(raw, len, &clen, NULL);
 	free(raw);
 	t = utf8_text_trim(clean, clen, &clen);
 	if (clen == 0) {

@@ -10,6 +10,7 @@
 
 #include "cache.h"
 #include "comment.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 int
@@ -64,6 +65,40 @@ comment_refusal(enum article_policy p, const struct comment_identity *id)
 	if (p == ARTICLE_POLICY_LOGIN && (id == NULL || id->name == NULL))
 		return COMMENT_LOGIN;
 	return NULL;
+}
+
+/*
+ * The $EDITOR's file as comment text.  A NUL would end the C string the
+ * cache stores, silently dropping what follows it, so each one becomes
+ * U+FFFD and is counted for the caller to say so.
+ */
+char *
+comment_text_from_file(const char *raw, size_t n, size_t *len, size_t *nul)
+{
+	char	*valid, *out;
+	size_t	 vlen, i, o = 0;
+
+	*nul = 0;
+	valid = utf8_valid_or_replace(raw, n, &vlen, NULL);
+	for (i = 0; i < vlen; i++)
+		*nul += valid[i] == '\0';
+	if (*nul == 0) {
+		*len = vlen;
+		return valid;
+	}
+	out = xmalloc(vlen + 2 * *nul + 1);
+	for (i = 0; i < vlen; i++) {
+		if (valid[i] != '\0')
+			out[o++] = valid[i];
+		else {
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+		}
+	}
+	out[o] = '\0';
+	free(valid);
+	*len = o;
+	return out;
 }
 
 void

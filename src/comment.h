@@ -36,6 +36,13 @@ void	comment_identity_free(struct comment_identity *);
 #define COMMENT_LOGIN	"You must be logged in to post a comment."
 const char *comment_refusal(enum article_policy, const struct comment_identity *);
 
+/*
+ * Text read back from a file (the $EDITOR's): valid UTF-8, each NUL byte
+ * replaced by U+FFFD, as the store keeps C strings; *nul says how many.
+ */
+char	*comment_text_from_file(const char *, size_t, size_t *len,
+	    size_t *nul);
+
 /* Now as ISO 8601 UTC ("2026-11-26T05:20:00Z"). */
 void	comment_now(char *buf, size_t len);
 

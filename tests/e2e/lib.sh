@@ -60,7 +60,8 @@ TAP_N=0
 TAP_FAILED=0
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset TANDEM_DB TANDEM_LANG NO_COLOR
-export XDG_DATA_HOME="$E2E_TMP/data" XDG_CONFIG_HOME="$E2E_TMP/config"
+export XDG_DATA_HOME="$E2E_TMP/data" XDG_CONFIG_HOME="$E2E_TMP/config" \
+    XDG_STATE_HOME="$E2E_TMP/state"
 
 e2e_tmux() { tmux -L "$E2E_SOCK" -f /dev/null "$@"; }
 
@@ -125,6 +126,7 @@ e2e_start() {
 	    -e LANG="$LANG" -e LC_ALL="$LC_ALL" -e TERM=tmux-256color \
 	    -e XDG_DATA_HOME="$XDG_DATA_HOME" \
 	    -e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+	    -e XDG_STATE_HOME="$XDG_STATE_HOME" \
 	    sh "$E2E_TMP/run.sh" "$E2E_STATUS" "$@"
 	e2e_tmux set-option -g status off >/dev/null
 	e2e_tmux set-option -g default-terminal tmux-256color >/dev/null

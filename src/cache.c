@@ -94,7 +94,6 @@
 #include "url.h"
 #include "xmalloc.h"
 
-#define CACHE_BUSY_MS	5000
 
 static const char *const cache_migrations[] = {
 	/* 1: the first schema. */

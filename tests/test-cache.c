@@ -1151,7 +1151,7 @@ test_batch_lost(void)
 	int			 i, fails = 0, pending;
 
 	xasprintf(&wal, "%s-wal", path);
-	if ((c = db_open(path, CACHE_CREATE)) == NULL) {
+	if ((c = test_cache_open(path, CACHE_CREATE)) == NULL) {
 		ok(0, "open %s", path);
 		goto out;
 	}

@@ -237,12 +237,14 @@ baseline() {
 	T="timeout $limit $TANDEM --db $db"
 	export XDG_CONFIG_HOME="$E2E_TMP/config-$n"
 	printf '%s\n' "url: https://example.org/base" "" "== en" \
-	    "title: A short one" "" "One paragraph." > "$E2E_TMP/short.txt"
+	    "title: A short one" "" "One paragraph." "" "== fr" "title: Court" \
+	    "" "Un." "" "Deux." "" "Trois." > "$E2E_TMP/short.txt"
 	if ! TANDEM_SAMPLE_DIR="" $T import "$top_srcdir/data/sample" >/dev/null 2>&1 ||
 	    ! $T import "$E2E_TMP/short.txt" >/dev/null 2>&1 ||
 	    ! $T login --name "Base Line" >/dev/null 2>&1 ||
 	    ! $T comment 1 -m "First baseline comment." >/dev/null 2>&1 ||
-	    ! $T comment 1 --parent 1 -m "A reply to it." >/dev/null 2>&1; then
+	    ! $T comment 1 --parent 1 -m "A reply to it." >/dev/null 2>&1 ||
+	    ! $T comment 2 -m "First baseline comment, short." >/dev/null 2>&1; then
 		tap_fail "baseline ($term): the sample imports, with two comments"
 		return
 	fi
@@ -253,7 +255,7 @@ baseline() {
 	touch "$E2E_TMP/go1"
 	wait_or_fail "$n: show on a terminal" "show-done rc=0" "$limit"
 	touch "$E2E_TMP/go2"
-	if wait_or_fail "$n: reader starts" " 1 article" "$limit" &&
+	if wait_or_fail "$n: reader starts" " 2 articles" "$limit" &&
 	    { e2e_keys Enter; hc_wait "$limit" -x ' .*[0-9]%.*Q:quit' ||
 	    { tap_fail "$n: the reader opens"; e2e_dump "$n: reader"; false; }; }; then
 		e2e_keys s
@@ -264,17 +266,20 @@ baseline() {
 		wait_or_fail "$n: comment pane" "First baseline comment" "$limit"
 		e2e_keys j j $end $pg
 		sleep 0.3
-		# The short article too: the rows past its end, its link.
+		# The other article too (short: the rows past its end; a link;
+		# side by side, paragraphs left unpaired).
 		e2e_keys q q j Enter
-		wait_or_fail "$n: the short article" "One paragraph" "$limit"
-		e2e_keys $pg j $end c
+		hc_wait "$limit" -x ' .*[0-9]%.*Q:quit' ||
+		    { tap_fail "$n: the other article opens"; e2e_dump "$n: other"; }
+		e2e_keys s $pg j $end c
 		sleep 0.3
 	fi
 	e2e_keys Q
 	e2e_expect_exit "baseline ($term): the reader exits 0" 0 "$limit"
 	e2e_tmux pipe-pane -t "$E2E_TARGET"
 	e2e_tmux kill-server
-	job "baseline ($term): only what curses sends" base "$raw" ""
+	job "baseline ($term): only what curses sends" base "$raw" \
+	    https://example.org/base
 }
 
 # NUL bytes early on: the importer calls the file binary and stores nothing.
@@ -328,10 +333,10 @@ worker() {
 		shift
 	done
 	shift
-	for f; do
+	for _ft; do
 		_t0=$(date +%s)
-		corpus "${f%|*}" "${f##*|}"
-		tap_diag "$(basename "${f%|*}" .txt) (${f##*|}): $(( $(date +%s) - _t0 )) s"
+		corpus "${_ft%|*}" "${_ft##*|}"
+		tap_diag "$(basename "${_ft%|*}" .txt) (${_ft##*|}): $(( $(date +%s) - _t0 )) s"
 	done
 }
 

@@ -32,8 +32,13 @@ PY
 scan() {
 	if python3 "$SCAN" pipe "$2" 2> "$E2E_TMP/scan.err"; then
 		tap_ok "$1${3:+ # TODO $3}"
+	elif [ -n "$3" ]; then
+		# A TODO failure fails nothing: TAP_FAILED stays as it is.
+		TAP_N=$((TAP_N + 1))
+		echo "not ok $TAP_N - $1 # TODO $3"
+		tap_diag "$(head -n 5 "$E2E_TMP/scan.err")"
 	else
-		tap_fail "$1${3:+ # TODO $3}"
+		tap_fail "$1"
 		tap_diag "$(head -n 5 "$E2E_TMP/scan.err")"
 	fi
 }

@@ -9,7 +9,9 @@
 #
 #	crash-check.py plan SEED COUNT       COUNT random numbers in [0, 1)
 #	crash-check.py body TAG SIZE         a comment body of SIZE bytes
-#	crash-check.py articles DB N         every article whole, no orphans
+#	crash-check.py articles DB N [V]     every article whole (its paragraphs
+#	                                     all of one version; V: that one),
+#	                                     no orphans
 #	crash-check.py parents DB ARTICLE    the ids of an article's comments
 #	crash-check.py comments DB MANIFEST  every written comment whole
 #
@@ -69,15 +71,17 @@ def orphans(db):
             bad("%d %s" % (n, what))
 
 
-# The generator in crash.sh writes story I as: url .../I, titles
-# "Story I (K paragraphs)" and "Histoire I (K paragraphes)", K paragraphs
-# per language naming I and their index, two comments (one a reply).
-LANGS = {"en": ("Story %d (%d paragraphs)", "Paragraph %d of story %d"),
+# The generator in crash.sh writes version V of story I as: url .../I,
+# titles "Story I (K paragraphs)" and "Histoire I (K paragraphes)", K
+# paragraphs per language naming I, their index and V, two comments (one
+# a reply).
+LANGS = {"en": ("Story %d (%d paragraphs)", "Paragraph %d of story %d, "
+                "version "),
          "fr": ("Histoire %d (%d paragraphes)",
-                "Paragraphe %d de l'histoire %d")}
+                "Paragraphe %d de l'histoire %d, version ")}
 
 
-def article_whole(db, aid, url):
+def article_whole(db, aid, url, want=None):
     m = re.fullmatch(r"https://example\.org/crash/(\d+)", url or "")
     if not m:
         bad("article %d: unexpected url %r" % (aid, url))
@@ -88,7 +92,7 @@ def article_whole(db, aid, url):
     if sorted(t[1] for t in tr) != sorted(LANGS):
         bad("story %d: translations %r" % (i, [t[1] for t in tr]))
         return i
-    k = None
+    k, versions = None, set()
     for tid, lang, title in tr:
         m = re.fullmatch(r"\S+ (\d+) \((\d+) \S+\)", title)
         if not m or int(m.group(1)) != i:
@@ -103,9 +107,21 @@ def article_whole(db, aid, url):
                 (i, lang, len(paras), k))
             continue
         for idx, text in paras:
-            if not text.startswith(LANGS[lang][1] % (idx, i)):
+            head = LANGS[lang][1] % (idx, i)
+            m = re.match(r"(\d+),", text[len(head):])
+            if not text.startswith(head) or not m:
                 bad("story %d: %s paragraph %d is %r" %
                     (i, lang, idx, text[:60]))
+                continue
+            versions.add(int(m.group(1)))
+            if k != 8 + int(m.group(1)) % 3:
+                bad("story %d: %s has %d paragraphs, version %s has %d" %
+                    (i, lang, k, m.group(1), 8 + int(m.group(1)) % 3))
+    if len(versions) > 1:
+        bad("story %d: paragraphs of versions %s at once" %
+            (i, sorted(versions)))
+    elif want is not None and versions != {want}:
+        bad("story %d: version %s, not %d" % (i, sorted(versions), want))
     src = db.execute("SELECT count(*) FROM comment WHERE article_id = ?"
                      " AND state = 'source'", (aid,)).fetchone()[0]
     if src != 2:
@@ -120,7 +136,7 @@ def article_whole(db, aid, url):
     return i
 
 
-def cmd_articles(path, n):
+def cmd_articles(path, n, want=None):
     # A run killed early may not have created the cache, or its schema
     # (each migration is a transaction): no articles, which is whole.
     if not os.path.exists(path):
@@ -143,7 +159,7 @@ def cmd_articles(path, n):
             bad("article_count says %r, there are %d" % (kept, real))
     seen = {}
     for aid, url in db.execute("SELECT id, url FROM article").fetchall():
-        i = article_whole(db, aid, url)
+        i = article_whole(db, aid, url, want)
         if i is None:
             continue
         if i in seen:
@@ -222,7 +238,8 @@ def main(argv):
             print(cid)
         return 0
     if cmd == "articles":
-        print(cmd_articles(argv[2], int(argv[3])))
+        print(cmd_articles(argv[2], int(argv[3]),
+                           int(argv[4]) if len(argv) > 4 else None))
     elif cmd == "comments":
         cmd_comments(argv[2], argv[3])
     else:

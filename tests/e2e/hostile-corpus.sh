@@ -8,8 +8,12 @@
 # sent to the terminal is recorded (tmux pipe-pane, attached before the
 # program starts) and tests/e2e/rawscan.py checks that nothing from the
 # data got through: no PWNED marker, no CSI parameter 77NN, no OSC but
-# tandem's own hyperlink to the article, no DCS/APC/PM/SOS, no C1 or bidi
-# controls, only valid UTF-8.  The screen keeps its bars where they
+# tandem's own hyperlink to the article, no escape sequence or control
+# that curses did not send for the same keys on the bundled sample (a
+# baseline recorded first, one per TERM), no C1 or bidi controls, only
+# valid UTF-8.  Files take turns at TERM (HOSTILE_TERMS, default
+# tmux-256color, xterm-256color and screen); each TERM's baseline is
+# itself checked against fixed rules, so a leak cannot hide in it.  The screen keeps its bars where they
 # belong, the terminal's modes and title are as tandem left them, every
 # SEEN- token of a file is visible in the piped output, and every step
 # has a deadline.  Files are checked by a few workers at once
@@ -25,6 +29,7 @@ COLS=100 ROWS=30
 export TANDEM_SAMPLE_DIR=""
 TOP=$E2E_TMP
 : "${HOSTILE_WORKERS:=3}"
+: "${HOSTILE_TERMS:=tmux-256color xterm-256color screen}"
 
 # Workers start tmux servers of their own (lib.sh's cleanup knows only
 # this shell's): kill every server named after this test's pid.
@@ -41,6 +46,7 @@ trap hc_cleanup EXIT
 # attached pipe-pane (go1), then the reader once it has looked (go2).
 cat > "$TOP/both.sh" <<'EOF'
 dir=$1 db=$2 langs=$3 comments=$4 tandem=$5
+export TERM=$6
 while [ ! -e "$dir/go1" ]; do sleep 0.02; done
 rc=0
 "$tandem" --db "$db" show 1 || rc=1
@@ -61,7 +67,8 @@ first_token() {
 
 # Python starts slowly here, so rawscan.py runs once, at the end, on a
 # list of jobs: job LABEL KIND FILE [ARG] (see rawscan.py).
-job() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$JOBS"; }
+# A tty job's fifth field is the baseline of its TERM.
+job() { printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "${5:-}" >> "$JOBS"; }
 
 # screen_ok LABEL: title bar on the first row, status on the last, no row
 # wider than the window (a job); tmux's idea of the pane's modes unchanged.
@@ -122,10 +129,11 @@ last_token() {
 	    END { print t[native ? 1 : 0] }' "$1"
 }
 
-# corpus FILE: the whole check for one file (its name without .txt is
-# the name in the test's output and the title's SEEN- token).
+# corpus FILE TERM: the whole check for one file (its name without .txt
+# is the name in the test's output and the title's SEEN- token).
 corpus() {
-	f=$1 n=$(basename "$1" .txt) limit=$E2E_TIMEOUT last=$(last_token "$1")
+	f=$1 term=$2 n=$(basename "$1" .txt) limit=$E2E_TIMEOUT last=$(last_token "$1")
+	keys_for "$term"
 	db="$E2E_TMP/$n.db" out="$E2E_TMP/$n.pipe" raw="$E2E_TMP/$n.raw"
 	T="timeout $limit $TANDEM --db $db"
 
@@ -160,7 +168,7 @@ corpus() {
 	url=$(sed -n '1s/^url: //p' "$f")
 	rm -f "$E2E_TMP/go1" "$E2E_TMP/go2"
 	e2e_start "$COLS" "$ROWS" sh "$TOP/both.sh" "$E2E_TMP" "$db" \
-	    "$langs" "$comments" "$TANDEM"
+	    "$langs" "$comments" "$TANDEM" "$term"
 	e2e_tmux pipe-pane -o -t "$E2E_TARGET" "cat > '$raw'"
 	title0=$(e2e_format '#{pane_title}')
 	touch "$E2E_TMP/go1"
@@ -181,7 +189,7 @@ corpus() {
 			wait_or_fail "$n: side by side shows the second language" "$t2" 10 &&
 			    tap_ok "$n: side by side"
 		fi
-		e2e_keys NPage j j End
+		e2e_keys $pg j j $end
 		wait_or_fail "$n: End in the reader" "$last" "$limit" &&
 		    tap_ok "$n: End in the reader reaches the end"
 		e2e_keys g
@@ -191,11 +199,11 @@ corpus() {
 			wait_or_fail "$n: comment pane" "$t3" "$limit" &&
 			    tap_ok "$n: comment pane shows the first comment"
 			t4=$(LC_ALL=C grep -ao 'SEEN-[A-Za-z0-9-]*' "$f" | tail -n 1)
-			e2e_keys j j End
+			e2e_keys j j $end
 			wait_or_fail "$n: End in the comment pane" "$t4" "$limit" &&
 			    tap_ok "$n: End in the comment pane reaches the last one"
 		fi
-		e2e_keys NPage
+		e2e_keys $pg
 		sleep 0.1
 		screen_ok "$n: screen within bounds, modes and title untouched"
 	fi
@@ -206,8 +214,72 @@ corpus() {
 	    [ "$(e2e_format '#{mouse_any_flag}#{origin_flag}#{insert_flag}#{scroll_region_upper}:#{scroll_region_lower}')" = "0000:$((ROWS - 1))" ]
 	e2e_tmux pipe-pane -t "$E2E_TARGET"
 	e2e_tmux kill-server
-	job "$n: nothing from the data reached the terminal" tty "$raw" "$url"
+	job "$n ($term): nothing from the data reached the terminal" tty \
+	    "$raw" "$url" "$TOP/base-$term.raw"
 	tap_check "$n: the terminal saw the drawing" grep -q "SEEN-$n" "$raw"
+}
+
+# keys_for TERM: the keys that page down and go to the end.  tmux sends
+# its own sequences for NPage and End whatever TERM says, which curses
+# reads right only for tmux-256color: elsewhere Space and G.
+keys_for() {
+	pg=NPage end=End
+	[ "$1" = tmux-256color ] || pg=Space end=G
+}
+
+# baseline TERM: the same keys as corpus on the bundled sample, in a clean
+# cache with a comment and a reply of our own, recorded into
+# $TOP/base-TERM.raw: what curses sends for this TERM.
+baseline() {
+	term=$1 n=base-$1 limit=$E2E_TIMEOUT
+	keys_for "$term"
+	db="$E2E_TMP/$n.db" raw="$TOP/base-$term.raw"
+	T="timeout $limit $TANDEM --db $db"
+	export XDG_CONFIG_HOME="$E2E_TMP/config-$n"
+	printf '%s\n' "url: https://example.org/base" "" "== en" \
+	    "title: A short one" "" "One paragraph." "" "== fr" "title: Court" \
+	    "" "Un." "" "Deux." "" "Trois." > "$E2E_TMP/short.txt"
+	if ! TANDEM_SAMPLE_DIR="" $T import "$top_srcdir/data/sample" >/dev/null 2>&1 ||
+	    ! $T import "$E2E_TMP/short.txt" >/dev/null 2>&1 ||
+	    ! $T login --name "Base Line" >/dev/null 2>&1 ||
+	    ! $T comment 1 -m "First baseline comment." >/dev/null 2>&1 ||
+	    ! $T comment 1 --parent 1 -m "A reply to it." >/dev/null 2>&1 ||
+	    ! $T comment 2 -m "First baseline comment, short." >/dev/null 2>&1; then
+		tap_fail "baseline ($term): the sample imports, with two comments"
+		return
+	fi
+	rm -f "$E2E_TMP/go1" "$E2E_TMP/go2"
+	e2e_start "$COLS" "$ROWS" sh "$TOP/both.sh" "$E2E_TMP" "$db" \
+	    ko,en 1 "$TANDEM" "$term"
+	e2e_tmux pipe-pane -o -t "$E2E_TARGET" "cat > '$raw'"
+	touch "$E2E_TMP/go1"
+	wait_or_fail "$n: show on a terminal" "show-done rc=0" "$limit"
+	touch "$E2E_TMP/go2"
+	if wait_or_fail "$n: reader starts" " 2 articles" "$limit" &&
+	    { e2e_keys Enter; hc_wait "$limit" -x ' .*[0-9]%.*Q:quit' ||
+	    { tap_fail "$n: the reader opens"; e2e_dump "$n: reader"; false; }; }; then
+		e2e_keys s
+		sleep 0.3
+		e2e_keys $pg j j $end
+		wait_or_fail "$n: End in the reader" "100%" "$limit"
+		e2e_keys g c
+		wait_or_fail "$n: comment pane" "First baseline comment" "$limit"
+		e2e_keys j j $end $pg
+		sleep 0.3
+		# The other article too (short: the rows past its end; a link;
+		# side by side, paragraphs left unpaired).
+		e2e_keys q q j Enter
+		hc_wait "$limit" -x ' .*[0-9]%.*Q:quit' ||
+		    { tap_fail "$n: the other article opens"; e2e_dump "$n: other"; }
+		e2e_keys s $pg j $end c
+		sleep 0.3
+	fi
+	e2e_keys Q
+	e2e_expect_exit "baseline ($term): the reader exits 0" 0 "$limit"
+	e2e_tmux pipe-pane -t "$E2E_TARGET"
+	e2e_tmux kill-server
+	job "baseline ($term): only what curses sends" base "$raw" \
+	    https://example.org/base
 }
 
 # NUL bytes early on: the importer calls the file binary and stores nothing.
@@ -247,18 +319,24 @@ with open(d + "/big-deep.txt", "w") as f:
 PY
 tap_check "1 MB single line made" [ "$(wc -c < "$G/big-line.txt")" -gt 1000000 ]
 
-# worker K FILE...: corpus for each FILE, in a directory and with tmux
-# servers of its own; TAP lines to stdout, scan jobs to its jobs file.
+# worker K TERM... -- FILE|TERM...: baseline for each TERM, then corpus
+# for each FILE under its TERM, in a directory and with tmux servers of
+# its own; TAP lines to stdout, scan jobs to its jobs file.
 worker() {
 	k=$1; shift
 	E2E_TMP="$TOP/w$k" E2E_N=$((k * 1000)) TAP_N=0 TAP_FAILED=0
 	JOBS="$E2E_TMP/jobs"
 	mkdir "$E2E_TMP"
 	: > "$JOBS"
-	for f; do
+	while [ "$1" != "--" ]; do
+		baseline "$1"
+		shift
+	done
+	shift
+	for _ft; do
 		_t0=$(date +%s)
-		corpus "$f"
-		tap_diag "$(basename "$f" .txt): $(( $(date +%s) - _t0 )) s"
+		corpus "${_ft%|*}" "${_ft##*|}"
+		tap_diag "$(basename "${_ft%|*}" .txt) (${_ft##*|}): $(( $(date +%s) - _t0 )) s"
 	done
 }
 
@@ -269,12 +347,18 @@ for f in "$CORPUS"/*.txt; do
 done
 k=0
 while [ "$k" -lt "$HOSTILE_WORKERS" ]; do
-	i=0 files=""
-	for f; do
-		[ $((i % HOSTILE_WORKERS)) -eq "$k" ] && files="$files $f"
+	i=0 files="" terms=""
+	for t in $HOSTILE_TERMS; do
+		[ $((i % HOSTILE_WORKERS)) -eq "$k" ] && terms="$terms $t"
 		i=$((i + 1))
 	done
-	worker "$k" $files > "$TOP/w$k.tap" 2>&1 &
+	i=0
+	for f; do
+		t=$(echo $HOSTILE_TERMS | awk -v i="$i" '{ print $(i % NF + 1) }')
+		[ $((i % HOSTILE_WORKERS)) -eq "$k" ] && files="$files $f|$t"
+		i=$((i + 1))
+	done
+	worker "$k" $terms -- $files > "$TOP/w$k.tap" 2>&1 &
 	k=$((k + 1))
 done
 wait

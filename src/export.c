@@ -8,8 +8,10 @@
  * exporting that again gives the same bytes.  Lines that the importer
  * would read as syntax ("== x", a leading backslash) get a backslash.
  * A header is one line: its controls go and its line separators become
- * spaces (utf8_sanitize_line()).  Body text is exact, controls included:
- * the format has no escape for them yet (JSON escapes them).
+ * spaces (utf8_sanitize_line()).  Body text is exact but escaped, so
+ * the file is safe to print: a control, C1, bidi control or line
+ * separator is written \u{XXXX}, and the backslashes right before "u{"
+ * or such an escape are doubled, so a literal "\u{" is "\\u{".
  */
 #include "config.h"
 
@@ -20,6 +22,7 @@
 #include "export.h"
 #include "json-export.h"
 #include "utf8.h"
+#include "xmalloc.h"
 
 /*
  * Write "key: value" if there is a value; returns 1 if it wrote.  A
@@ -39,19 +42,93 @@ export_header(FILE *f, const char *key, const char *value)
 	return 1;
 }
 
+/*
+ * The characters body text writes as \u{XXXX}: every one a terminal
+ * acts on or that reorders or breaks what is around it (C0 but LF and
+ * TAB, DEL, C1, the bidi controls, U+2028 and U+2029).  None changes
+ * under NFC, so the importer can put them back after normalising.
+ */
+int
+export_article_escapes(uint32_t uc)
+{
+	return (uc < 0x20 && uc != '\n' && uc != '\t') ||
+	    (uc >= 0x7f && uc <= 0x9f) || uc == 0x061c || uc == 0x200e ||
+	    uc == 0x200f || (uc >= 0x2028 && uc <= 0x202e) ||
+	    (uc >= 0x2066 && uc <= 0x2069);
+}
+
+/*
+ * Does s[0..len) start with what the importer would read as part of an
+ * escape after a backslash: "u{" or a character written \u{XXXX}?
+ */
+static int
+export_escape_follows(const char *s, size_t len)
+{
+	uint32_t	uc;
+
+	if (len == 0)
+		return 0;
+	if (len >= 2 && s[0] == 'u' && s[1] == '{')
+		return 1;
+	utf8_decode(s, len, &uc);
+	return uc != UTF8_BAD && export_article_escapes(uc);
+}
+
+/*
+ * One line of body text, escaped, into a new string; a backslash before
+ * it if the importer would otherwise read its start as syntax.  The
+ * backslashes right before "u{" or an escape are doubled, so their
+ * number tells literal from escape.
+ */
+static char *
+export_line(const char *s, size_t len)
+{
+	char		*out, *o;
+	uint32_t	 uc;
+	size_t		 i, k, m;
+
+	o = out = xmalloc(len * 8 + 2);	/* one byte, \u{001B}: 8 */
+	for (i = 0; i < len; i += k) {
+		if (s[i] == '\\') {
+			for (m = 0; i + m < len && s[i + m] == '\\'; m++)
+				continue;
+			k = m;
+			if (export_escape_follows(s + i + m, len - i - m))
+				m *= 2;
+			memset(o, '\\', m);
+			o += m;
+			continue;
+		}
+		k = utf8_decode(s + i, len - i, &uc);
+		if (uc != UTF8_BAD && export_article_escapes(uc)) {
+			o += sprintf(o, "\\u{%04X}", (unsigned int)uc);
+			continue;
+		}
+		memcpy(o, s + i, k);
+		o += k;
+	}
+	*o = '\0';
+	if (out[0] == '\\' || (o - out >= 3 && memcmp(out, "== ", 3) == 0)) {
+		memmove(out + 1, out, (size_t)(o - out) + 1);
+		out[0] = '\\';
+	}
+	return out;
+}
+
 /* Write text line by line, escaping lines the importer would misread. */
 static void
 export_text(FILE *f, const char *s)
 {
 	const char	*nl;
+	char		*line;
 	size_t		 len;
 
 	for (;;) {
 		nl = strchr(s, '\n');
 		len = nl ? (size_t)(nl - s) : strlen(s);
-		if (s[0] == '\\' || (len >= 3 && memcmp(s, "== ", 3) == 0))
-			fputc('\\', f);
-		fwrite(s, 1, len, f);
+		line = export_line(s, len);
+		fputs(line, f);
+		free(line);
 		fputc('\n', f);
 		if (nl == NULL)
 			break;

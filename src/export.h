@@ -7,12 +7,13 @@
  * caller names the file).  The JSON is written by json-export.c
  * (json-export.h), with every control character (C0, DEL, C1) and
  * U+2028/U+2029 escaped, so the output is safe to print; the article
- * format sanitises its one-line headers but keeps body text exact
- * (export.c).
+ * format sanitises its one-line headers and keeps body text exact but
+ * escaped by its own rules (export.c, tandem-article(5)).
  */
 #ifndef TANDEM_EXPORT_H
 #define TANDEM_EXPORT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "article.h"
@@ -26,6 +27,9 @@ struct export_alignment {
 
 int	export_article(FILE *, const struct article *,
 	    const struct article_comment *, size_t);
+/* Is uc one that article body text writes as \u{XXXX}? (The importer's
+   test as well, so the two agree.) */
+int	export_article_escapes(uint32_t);
 int	export_json(FILE *, const struct article *,
 	    const struct article_comment *, size_t,
 	    const struct export_alignment *, size_t);

@@ -24,7 +24,9 @@
  *
  * Headers are "key: value" lines at the top of the file and right under
  * a section line, before its first blank line.  A text line that starts
- * with a backslash loses it, so "\== x" is text.  '#' starts a comment
+ * with a backslash loses it, so "\== x" is text.  In text, \u{XXXX}
+ * names one of the characters export writes so (export.h), and before
+ * "u{" a pair of backslashes is one backslash: nothing else is an escape.  '#' starts a comment
  * line only among headers.  Errors name the file and line.
  *
  * Two passes over the lines: the first reads headers, checks everything
@@ -41,8 +43,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "export.h"
 #include "import-int.h"
 #include "import-lines.h"
+#include "utf8.h"
 #include "utf8-text.h"
 #include "xmalloc.h"
 
@@ -155,6 +159,18 @@ art_cjk(const char *p, size_t n)
 	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
 }
 
+static int
+art_hexdigit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 /* Bytes of the last character of s[0..len), 0 if len is 0. */
 static size_t
 art_last_char(const char *s, size_t len)
@@ -195,6 +211,67 @@ art_para_add(struct art_para *ap, int first, const char *s, size_t len)
 	ap->text[ap->len] = '\0';
 }
 
+/* The code point of "{HEX}" at s (n bytes), or UTF8_BAD; *used its length. */
+static uint32_t
+art_hex(const char *s, size_t n, size_t *used)
+{
+	uint32_t	uc = 0;
+	size_t		i;
+	int		d;
+
+	if (n < 3 || s[0] != '{')
+		return UTF8_BAD;
+	for (i = 1; i < n && i <= 6 && s[i] != '}'; i++) {
+		if ((d = art_hexdigit(s[i])) < 0)
+			return UTF8_BAD;
+		uc = uc * 16 + (uint32_t)d;
+	}
+	if (i == 1 || i >= n || s[i] != '}')
+		return UTF8_BAD;
+	*used = i + 1;
+	return uc;
+}
+
+/*
+ * Decode the escapes of one text line in place (decoding only shortens
+ * it); returns its new length.  A run of backslashes before "u{" is half
+ * as many literal ones, and an odd one out starts \u{XXXX} if XXXX is a
+ * character export escapes (export_article_escapes()); else it is kept.
+ */
+static size_t
+art_unescape(char *s, size_t len)
+{
+	uint32_t	uc;
+	size_t		i = 0, o = 0, n, used;
+
+	while (i < len) {
+		if (s[i] != '\\') {
+			s[o++] = s[i++];
+			continue;
+		}
+		for (n = 0; i + n < len && s[i + n] == '\\'; n++)
+			continue;
+		if (len - i - n < 2 || s[i + n] != 'u' || s[i + n + 1] != '{') {
+			memmove(s + o, s + i, n);	/* no escape */
+			o += n;
+			i += n;
+			continue;
+		}
+		memset(s + o, '\\', n / 2);
+		o += n / 2;
+		i += n;
+		if (n % 2 == 0)
+			continue;
+		uc = art_hex(s + i + 1, len - i - 1, &used);
+		if (uc != UTF8_BAD && export_article_escapes(uc)) {
+			o += utf8_encode(uc, s + o);
+			i += 1 + used;
+		} else
+			s[o++] = '\\';
+	}
+	return o;
+}
+
 /*
  * The next paragraph of a body into ap->text: its lines up to a blank
  * one, trimmed, a leading backslash taken off.  0 when none is left.
@@ -203,7 +280,7 @@ static int
 art_para_next(const struct import_lines *il, struct art_para *ap)
 {
 	const char	*s;
-	size_t		 len;
+	size_t		 len, n;
 	int		 first = 1;
 
 	ap->len = 0;
@@ -220,6 +297,9 @@ art_para_next(const struct import_lines *il, struct art_para *ap)
 			len--;
 		}
 		art_para_add(ap, first, s, len);
+		n = ap->len - len;	/* where the line went */
+		ap->len = n + art_unescape(ap->text + n, len);
+		ap->text[ap->len] = '\0';
 		first = 0;
 	}
 	return !first;

@@ -62,7 +62,7 @@ static const char want_article[] =
 	"\n"
 	"Le pont \"rouvre\".\n"
 	"\n"
-	"Tab\there, bell \x07, NEL \xc2\x85, LS \xe2\x80\xa8 end.\n"
+	"Tab\there, bell \\u{0007}, NEL \\u{0085}, LS \\u{2028} end.\n"
 	"\n"
 	"== comment\n"
 	"author: Kim\n"
@@ -314,6 +314,170 @@ test_article(struct cache *c, const char *path)
 	free(got);
 }
 
+/*
+ * Every class of character the article format escapes, and the text
+ * that looks like an escape, each as a paragraph of article 1 in a
+ * cache of its own; the comment's lines start with an escape and with
+ * a literal backslash.
+ */
+static const char *const tricky[] = {
+	"C0 \x01\x08\x0b\x0c\r\x1b[2J\x1f end",
+	"DEL \x7f C1 \xc2\x80\xc2\x85\xc2\x9b\xc2\x9f end",
+	"bidi \xd8\x9c\xe2\x80\x8e\xe2\x80\x8f\xe2\x80\xaa\xe2\x80\xae"
+	    "\xe2\x81\xa6\xe2\x81\xa9 LS \xe2\x80\xa8 PS \xe2\x80\xa9 end",
+	"literal \\u{41} and \\u{1B} and \\\\u{1b} and \\u{ and \\x",
+	"\\ a backslash first, then one before ESC \\\x1b and \\\\\x07",
+	"\x1b first, \\u{41} last \\u{41}",
+	NULL
+};
+static const char tricky_comment[] = "\x1b[31m red\n\\u{7}\n\\\\ two";
+static const char want_tricky[] =
+	"== en\n"
+	"title: Tricky\n"
+	"\n"
+	"C0 \\u{0001}\\u{0008}\\u{000B}\\u{000C}\\u{000D}\\u{001B}[2J\\u{001F} end\n"
+	"\n"
+	"DEL \\u{007F} C1 \\u{0080}\\u{0085}\\u{009B}\\u{009F} end\n"
+	"\n"
+	"bidi \\u{061C}\\u{200E}\\u{200F}\\u{202A}\\u{202E}\\u{2066}\\u{2069} "
+	    "LS \\u{2028} PS \\u{2029} end\n"
+	"\n"
+	"literal \\\\u{41} and \\\\u{1B} and \\\\\\\\u{1b} and \\\\u{ and \\x\n"
+	"\n"
+	"\\\\ a backslash first, then one before ESC \\\\\\u{001B} and "
+	    "\\\\\\\\\\u{0007}\n"
+	"\n"
+	"\\\\u{001B} first, \\\\u{41} last \\\\u{41}\n"
+	"\n"
+	"== comment\n"
+	"\n"
+	"\\\\u{001B}[31m red\n"
+	"\\\\\\u{7}\n"
+	"\\\\\\ two\n";
+
+/* Import s (an article file) into a new cache at path; NULL on error. */
+static struct cache *
+import_text(const char *path, const char *s)
+{
+	struct cache	*c;
+	struct import_sink sink;
+	char		*cause = NULL;
+
+	if ((c = test_cache_open(path, CACHE_CREATE)) == NULL)
+		return NULL;
+	cache_sink(c, &sink);
+	if (import_buffer("tricky.article", s, strlen(s), NULL, &sink,
+	    &cause) != 0) {
+		diag("import_buffer: %s", cause);
+		free(cause);
+		cache_close(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* Are article 1's paragraphs and comment in c exactly the tricky ones? */
+static int
+tricky_same(struct cache *c)
+{
+	struct article		*a;
+	struct article_comment	*cm;
+	size_t			 nc, k;
+	char			*cause = NULL;
+	int			 same;
+
+	if (cache_article_load(c, 1, &a, &cause) != 0 ||
+	    cache_comments_load(c, 1, &cm, &nc, &cause) != 0) {
+		diag("load: %s", cause);
+		free(cause);
+		return 0;
+	}
+	same = nc == 1 && strcmp(cm[0].body, tricky_comment) == 0 &&
+	    a->ntranslations == 1;
+	for (k = 0; same && tricky[k] != NULL; k++)
+		same = k < a->translations[0].nparagraphs &&
+		    strcmp(a->translations[0].paragraphs[k].text,
+		    tricky[k]) == 0;
+	same = same && a->translations[0].nparagraphs == k;
+	article_comments_free(cm, nc);
+	article_free(a);
+	return same;
+}
+
+static void
+test_escapes(void)
+{
+	struct import_sink sink;
+	struct import_article ia;
+	struct import_comment ic;
+	struct cache	*c, *c2;
+	char		*path, *path2, *got = NULL, *again = NULL;
+	char		*cause = NULL;
+
+	xasprintf(&path, "%s/tricky.db", tmpdir);
+	xasprintf(&path2, "%s/tricky2.db", tmpdir);
+	if ((c = test_cache_open(path, CACHE_CREATE)) == NULL)
+		goto out;
+	cache_sink(c, &sink);
+	memset(&ia, 0, sizeof ia);
+	ia.source = "test";
+	ia.key = "tricky";
+	memset(&ic, 0, sizeof ic);
+	ic.id = 1;
+	ic.body = tricky_comment;
+	if (sink.begin(sink.arg, &ia, &cause) != 0 ||
+	    test_sink_translation(&sink, "en", "Tricky", 0, 1, NULL, tricky,
+	    &cause) != 0 || sink.comment(sink.arg, &ic, &cause) != 0 ||
+	    sink.end(sink.arg, 1, &cause) != 0)
+		test_sink_abort(&sink, "import", cause);
+	got = export(c, 0);
+	is_str(got, want_tricky, "escapes: every class as \\u{XXXX}, "
+	    "backslashes before u{ doubled");
+	cache_close(c);
+	if (got != NULL && (c2 = import_text(path2, got)) != NULL) {
+		ok(tricky_same(c2), "escapes: import gives back the exact text");
+		again = export(c2, 0);
+		is_str(again, want_tricky, "escapes: export, import, export: "
+		    "the same bytes");
+		cache_close(c2);
+	} else
+		ok(0, "escapes: imports back");
+out:
+	free(again);
+	free(got);
+	free(path2);
+	free(path);
+}
+
+/* Escapes only where export writes them; other backslashes are text. */
+static void
+test_unescape_strict(void)
+{
+	static const char in[] =
+	    "== en\ntitle: T\n\n"
+	    "x \\u{41} \\u{1b \\u{zz} \\u{} \\u{0000001B} \\u{110000} \\u{9}\n"
+	    "\\\\u{1b} \\\\\\u{1b} \\\\x \\n\n";
+	static const char want[] =
+	    "x \\u{41} \\u{1b \\u{zz} \\u{} \\u{0000001B} \\u{110000} \\u{9} "
+	    "\x1b \\\x1b \\\\x \\n";
+	struct cache	*c;
+	struct article	*a;
+	char		*path, *cause = NULL;
+
+	xasprintf(&path, "%s/strict.db", tmpdir);
+	if ((c = import_text(path, in)) != NULL &&
+	    cache_article_load(c, 1, &a, &cause) == 0) {
+		is_str(a->translations[0].paragraphs[0].text, want,
+		    "unescape: only \\u{XXXX} of an escaped character and "
+		    "\\\\ before u{");
+		article_free(a);
+	} else
+		ok(0, "unescape: imports");
+	if (c != NULL)
+		cache_close(c);
+	free(path);
+}
+
 static void
 test_json(struct cache *c, const char *path)
 {
@@ -377,6 +541,8 @@ main(void)
 	    import_bridge(c) == 0) {
 		test_article(c, path);
 		test_json(c, path);
+		test_escapes();
+		test_unescape_strict();
 	} else
 		ok(0, "set up the cache");
 	if (c != NULL)

@@ -15,30 +15,32 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-void
-out_field(FILE *f, const char *s, size_t len)
+/* Write s through one of utf8.h's sanitisers. */
+static void
+out_put(FILE *f, const char *s, size_t len,
+    char *(*clean)(const char *, size_t, size_t *,
+    const struct layout_opts *))
 {
 	char	*t;
 	size_t	 n;
 
 	if (s == NULL)
 		return;
-	t = utf8_sanitize_line(s, len, &n, NULL);
+	t = clean(s, len, &n, NULL);
 	fwrite(t, 1, n, f);
 	free(t);
 }
 
 void
+out_field(FILE *f, const char *s, size_t len)
+{
+	out_put(f, s, len, utf8_sanitize_line);
+}
+
+void
 out_text(FILE *f, const char *s, size_t len)
 {
-	char	*t;
-	size_t	 n;
-
-	if (s == NULL)
-		return;
-	t = utf8_sanitize(s, len, &n, NULL);
-	fwrite(t, 1, n, f);
-	free(t);
+	out_put(f, s, len, utf8_sanitize);
 }
 
 void

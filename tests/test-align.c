@@ -395,7 +395,7 @@ static const struct anchor_case {
 	{ "SBA", "SEPA", 0 },
 	{ "▲기술 도킹", "▲技術ドッキング", 1 },
 	{ "“인용”", "« citation »", 1 },
-	{ "https://example.org/a", "voir https://EXAMPLE.org/a.", 1 },
+	{ "https://example.invalid/a", "voir https://EXAMPLE.invalid/a.", 1 },
 	{ "총 8건", "a total of eight", 1 },
 	{ "Séoul", "SEOUL", 1 },
 	{ "", "no anchors here at all", 1 },

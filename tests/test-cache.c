@@ -407,7 +407,7 @@ test_sink(struct cache *c)
 	long long			 id;
 
 	cache_sink(c, &sink);
-	ok(import_article(&sink, "/tmp/a.txt", "https://e.kr/1", "ko en", 3, 2,
+	ok(import_article(&sink, "/tmp/a.txt", "https://e.kr.test/1", "ko en", 3, 2,
 	    1) == 0, "import one article through the sink");
 	n = counts(c);
 	ok(n.sources == 1 && n.articles == 1 && n.translations == 2 &&
@@ -433,7 +433,7 @@ test_sink(struct cache *c)
 	if (t != NULL && t->nparagraphs == 3) {
 		is_str(t->paragraphs[2].text, "en paragraph 2", "text");
 		is_int((long long)t->paragraphs[2].len, 14, "length");
-		is_str(t->title, "en title https://e.kr/1", "title");
+		is_str(t->title, "en title https://e.kr.test/1", "title");
 	}
 	article_free(a);
 
@@ -466,7 +466,7 @@ test_rollback(struct cache *c)
 	    0, "import a new article with end(ok = 0)");
 	after = counts(c);
 	ok(counts_equal(&before, &after), "no rows added, not even the source");
-	ok(import_article(&sink, "/tmp/a.txt", "https://e.kr/1", "fr", 1, 0,
+	ok(import_article(&sink, "/tmp/a.txt", "https://e.kr.test/1", "fr", 1, 0,
 	    0) == 0, "re-import the first article with end(ok = 0)");
 	after = counts(c);
 	ok(counts_equal(&before, &after), "counts unchanged");
@@ -591,7 +591,7 @@ test_reimport(struct cache *c)
 	    "store a manual and an automatic alignment");
 	before = counts(c);
 
-	ok(import_article(&sink, "/tmp/a.txt", "https://e.kr/1", "ko en ja", 2,
+	ok(import_article(&sink, "/tmp/a.txt", "https://e.kr.test/1", "ko en ja", 2,
 	    1, 1) == 0, "re-import the same key with three languages");
 	after = counts(c);
 	is_int(after.articles, before.articles, "no duplicate article");
@@ -1216,13 +1216,13 @@ test_by_url(struct cache *c)
 	cache_sink(c, &sink);
 	memset(&ia, 0, sizeof ia);
 	ia.source = "web";
-	ia.key = "https://example.org/by-url";
+	ia.key = "https://example.invalid/by-url";
 	ia.url = ia.key;
 	memset(&it, 0, sizeof it);
 	it.lang = "fr";
 	it.lang_confidence = 1;
 	it.title = "titre";
-	it.url = "https://example.org/fr/by-url";
+	it.url = "https://example.invalid/fr/by-url";
 	rc = sink.begin(sink.arg, &ia, &cause);
 	if (rc == 0)
 		rc = sink.translation(sink.arg, &it, &cause);
@@ -1233,14 +1233,14 @@ test_by_url(struct cache *c)
 	ok(rc == 0, "by url: imported (%s)", cause ? cause : "");
 	FREE(&cause);
 	want = newest(c);
-	rc = cache_article_by_url(c, "HTTPS://Example.ORG:443/by-url#top", &id,
+	rc = cache_article_by_url(c, "HTTPS://Example.INVALID:443/by-url#top", &id,
 	    &cause);
 	ok(rc == 0 && id == want && id > 0,
 	    "by url: the article's URL, in another spelling");
-	rc = cache_article_by_url(c, "https://example.org/fr/by-url", &id,
+	rc = cache_article_by_url(c, "https://example.invalid/fr/by-url", &id,
 	    &cause);
 	ok(rc == 0 && id == want, "by url: a translation's URL");
-	rc = cache_article_by_url(c, "https://example.org/elsewhere", &id,
+	rc = cache_article_by_url(c, "https://example.invalid/elsewhere", &id,
 	    &cause);
 	ok(rc == 0 && id == 0, "by url: an unknown URL gives 0");
 	free(cause);

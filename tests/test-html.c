@@ -111,7 +111,7 @@ static const struct page_row rows[] = {
 	  "you cook adds to it.",
 	  { "Recipes", "Share this", "Sharpening", "Recent Posts",
 	    "potato and salt", "logged in", "Proudly powered", "Posted in" } },
-	{ "lang-mismatch.html", NULL, "https://walks.example.jp/rain.html",
+	{ "lang-mismatch.html", NULL, "https://walks.example.test/rain.html",
 	  "雨の日の商店街", "en", "ja", 1, NULL, NULL, NULL, 0,
 	  IMPORT_POLICY_UNKNOWN, 3,
 	  "雨の日の商店街は、晴れた日とはまったく違う顔を見せる。"
@@ -119,7 +119,7 @@ static const struct page_row rows[] = {
 	  "夕方になると雨は小降りになり、買い物袋を提げた人々が足早に家路に"
 	  "つく。商店街の灯りが水たまりに映って、静かに揺れていた。",
 	  { "Walks", "Maps", NULL } },
-	{ "density.html", NULL, "https://coast.example.co.uk/2024/keeper",
+	{ "density.html", NULL, "https://coast.example.test/2024/keeper",
 	  "The Lighthouse Keeper's Last Winter :: Coastline Weekly", "en",
 	  "en", 0, NULL, NULL, NULL, 0, IMPORT_POLICY_UNKNOWN, 4,
 	  "For thirty-one years, Malcolm Reid climbed the ninety-four steps "

@@ -141,7 +141,7 @@ test_same_url(void)
 		ok(0, "open same.db");
 		return;
 	}
-	ok(imp(c, "/d1/a.txt", "HTTPS://Example.com:443/story#top", &one,
+	ok(imp(c, "/d1/a.txt", "HTTPS://Example.test:443/story#top", &one,
 	    1) == 0, "import from d1");
 	newest(c, &id, &other);
 	cache_article_set_read(c, id, 1, &cause);
@@ -150,7 +150,7 @@ test_same_url(void)
 	mine.state = ARTICLE_COMMENT_DRAFT;
 	ok(cache_comment_add(c, id, &mine, &cid, &cause) == 0,
 	    "mark it read and comment on it");
-	ok(imp(c, "/d2/a.txt", "https://example.com/story", &two, 1) == 0,
+	ok(imp(c, "/d2/a.txt", "https://example.test/story", &two, 1) == 0,
 	    "import the same URL, spelled otherwise, from d2");
 	is_int(narticles(c), 1, "one article");
 	is_int((long long)cache_import_stats(c)->articles_new, 1,
@@ -174,7 +174,7 @@ test_same_url(void)
 	cache_comments_load(c, id, &m, &nm, &cause);
 	ok(nm == 1 && strcmp(m[0].body, "my note") == 0, "the comment too");
 	article_comments_free(m, nm);
-	ok(imp(c, "-", "http://example.com/story", &one, 1) == 0,
+	ok(imp(c, "-", "http://example.test/story", &one, 1) == 0,
 	    "import it from stdin with http://");
 	is_int(narticles(c), 2, "another scheme is another page");
 	cache_close(c);
@@ -185,17 +185,17 @@ static void
 test_translation_url(void)
 {
 	struct tr	 a[] = {
-		{ "ko", "https://e.kr/ko/1", "가|나" },
-		{ "en", "https://e.kr/en/1", "a|b" },
+		{ "ko", "https://e.kr.test/ko/1", "가|나" },
+		{ "en", "https://e.kr.test/en/1", "a|b" },
 	};
 	struct tr	 b[] = {
 		{ "ko", NULL, "다" },
-		{ "en", "https://E.KR/en/1#c", "c" },
+		{ "en", "https://E.KR.test/en/1#c", "c" },
 	};
-	struct tr	 other = { "fr", "https://e.fr/2", "autre" };
+	struct tr	 other = { "fr", "https://e.fr.test/2", "autre" };
 	struct tr	 both[] = {
 		{ "ko", NULL, "라" },
-		{ "en", "https://e.fr/2", "d" },
+		{ "en", "https://e.fr.test/2", "d" },
 	};
 	struct cache	*c;
 	char		*s, *src = NULL;
@@ -205,7 +205,7 @@ test_translation_url(void)
 		ok(0, "open tr.db");
 		return;
 	}
-	imp(c, "/d1/a.txt", "https://e.kr/1", a, 2);
+	imp(c, "/d1/a.txt", "https://e.kr.test/1", a, 2);
 	newest(c, &id, &x);
 	ok(imp(c, "/d2/b.txt", NULL, b, 2) == 0,
 	    "import an article with no URL whose second translation has"
@@ -226,9 +226,9 @@ test_translation_url(void)
 	is_int(cache_count(c, &n, NULL) == 0 ? n : -1, 1,
 	    "the article count agrees");
 
-	imp(c, "/d3/o.txt", "https://e.fr/2", &other, 1);
+	imp(c, "/d3/o.txt", "https://e.fr.test/2", &other, 1);
 	is_int(narticles(c), 2, "a second article");
-	ok(imp(c, "/d4/x.txt", "https://e.kr/1", both, 2) == 0,
+	ok(imp(c, "/d4/x.txt", "https://e.kr.test/1", both, 2) == 0,
 	    "an article whose URL is the first's, a translation the"
 	    " second's");
 	is_int(narticles(c), 2, "still two");
@@ -267,9 +267,9 @@ test_no_url(void)
 static void
 test_batch(void)
 {
-	struct tr	 t[] = { { "ko", "https://b.kr/ko", "가" },
-	    { "en", "https://b.kr/en", "a" } };
-	struct tr	 u[] = { { "en", "https://b.kr/en", "b" } };
+	struct tr	 t[] = { { "ko", "https://b.kr.test/ko", "가" },
+	    { "en", "https://b.kr.test/en", "a" } };
+	struct tr	 u[] = { { "en", "https://b.kr.test/en", "b" } };
 	struct cache	*c;
 	char		*cause = NULL, *s;
 	long long	 id, x;
@@ -279,9 +279,9 @@ test_batch(void)
 		return;
 	}
 	cache_batch(c, 1, &cause);
-	imp(c, "/d1/a.txt", "https://b.kr/1", t, 2);
-	imp(c, "/d2/a.txt", "https://b.kr/1", t, 2);
-	imp(c, "/d3/a.txt", "https://b.kr/other", u, 1);
+	imp(c, "/d1/a.txt", "https://b.kr.test/1", t, 2);
+	imp(c, "/d2/a.txt", "https://b.kr.test/1", t, 2);
+	imp(c, "/d3/a.txt", "https://b.kr.test/other", u, 1);
 	ok(cache_batch(c, 0, &cause) == 0, "a batch of three commits");
 	is_int(narticles(c), 1, "one article");
 	newest(c, &id, &x);
@@ -310,7 +310,7 @@ static void
 test_migration(void)
 {
 	struct tr	 t = { "en", NULL, "new" };
-	struct tr	 tu = { "en", "https://m.kr/en/1", "newer" };
+	struct tr	 tu = { "en", "https://m.kr.test/en/1", "newer" };
 	struct cache	*c;
 	sqlite3		*db;
 	char		*path, *cause = NULL, *sql, *s;
@@ -327,15 +327,15 @@ test_migration(void)
 	xasprintf(&sql, "PRAGMA user_version = %d;"
 	    "INSERT INTO source VALUES (1, '/old/a.txt', 0);"
 	    "INSERT INTO article (id, source_id, key, url, imported_at,"
-	    " updated_at) VALUES (7, 1, 'k', 'HTTP://M.kr:80/1', 0, 0);"
+	    " updated_at) VALUES (7, 1, 'k', 'HTTP://M.kr.test:80/1', 0, 0);"
 	    "INSERT INTO translation (article_id, lang, position, title, url,"
-	    " imported_at) VALUES (7, 'en', 0, 't', 'https://m.kr/en/1', 0);"
+	    " imported_at) VALUES (7, 'en', 0, 't', 'https://m.kr.test/en/1', 0);"
 	    "INSERT INTO article (id, source_id, key, imported_at, updated_at)"
 	    " VALUES (8, 1, 'no url', 0, 0);"
 	    "INSERT INTO article (id, source_id, key, imported_at, updated_at)"
 	    " VALUES (9, 1, 'k9', 0, 0);"
 	    "INSERT INTO translation (article_id, lang, position, title, url,"
-	    " imported_at) VALUES (9, 'ko', 0, 't', 'http://m.kr/1', 0);", v);
+	    " imported_at) VALUES (9, 'ko', 0, 't', 'http://m.kr.test/1', 0);", v);
 	if (rc == 0)
 		rc = raw_exec(db, sql);
 	free(sql);
@@ -355,7 +355,7 @@ test_migration(void)
 	s = first_para(c, 7, 0, NULL);
 	is_str(s, "newer", "the old article has the new text");
 	free(s);
-	ok(imp(c, "/new/a.txt", "http://m.kr/1#x", &t, 1) == 0,
+	ok(imp(c, "/new/a.txt", "http://m.kr.test/1#x", &t, 1) == 0,
 	    "import the old article's URL from another path");
 	is_int(narticles(c), 3, "still no new article");
 	s = first_para(c, 7, 0, NULL);

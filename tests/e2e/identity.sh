@@ -17,8 +17,8 @@ art() {
 # articles: how many rows tandem list prints.
 articles() { "$TANDEM" list | wc -l | tr -d ' '; }
 
-art "$E2E_TMP/d1/a.txt" "https://example.com/story" "First text."
-art "$E2E_TMP/d2/a.txt" "HTTPS://Example.COM:443/story#comments" "Second text."
+art "$E2E_TMP/d1/a.txt" "https://example.test/story" "First text."
+art "$E2E_TMP/d2/a.txt" "HTTPS://Example.TEST:443/story#comments" "Second text."
 
 out=$("$TANDEM" import "$E2E_TMP/d1/a.txt" 2>"$E2E_TMP/err")
 tap_check "the first import is new" \
@@ -37,7 +37,7 @@ tap_check "and updates it" \
     [ "$out" = "imported 0 articles, updated 1, 1 translation, 1 paragraph" ]
 tap_check "still one article" [ "$(articles)" = 1 ]
 
-art "$E2E_TMP/d3/b.txt" "https://example.com/other" "Other."
+art "$E2E_TMP/d3/b.txt" "https://example.test/other" "Other."
 out=$("$TANDEM" import "$E2E_TMP/d1/a.txt" "$E2E_TMP/d3/b.txt" \
     "$E2E_TMP/d2/a.txt" 2>"$E2E_TMP/err")
 tap_check "one import of three files: new and updated counted apart" \

@@ -585,6 +585,9 @@ view_hits_side(struct view *v, int side, size_t *cap)
 			h.lstart = view_line_byte(v, l, h.lfirst, clean, h.start);
 			h.lend = view_line_byte(v, l, h.llast, clean, h.end);
 			h.row = rows[h.lfirst];
+			/* A match lies in one paragraph, on consecutive rows. */
+			if (h.llast - h.lfirst > v->hit_span)
+				v->hit_span = h.llast - h.lfirst;
 			view_hit_add(v, cap, &h);
 		}
 		free(clean);
@@ -612,6 +615,7 @@ view_hits_find(struct view *v)
 
 	FREE(&v->hits);
 	v->nhits = 0;
+	v->hit_span = 0;
 	v->hit = (size_t)-1;
 	v->match = (size_t)-1;
 	if (v->needle == NULL || *v->needle == '\0' || v->article == NULL ||
@@ -677,6 +681,27 @@ view_search(struct view *v, const char *needle, int dir)
 	return -1;
 }
 
+/*
+ * The first match that can cover row: none starts more than hit_span
+ * rows above it.  A binary search, so drawing a row costs the matches on
+ * it, not every match in the article.
+ */
+static size_t
+view_hit_first(const struct view *v, size_t row)
+{
+	size_t	lo = 0, hi = v->nhits, mid, from;
+
+	from = row > v->hit_span ? row - v->hit_span : 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v->hits[mid].row < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int
 view_row_span(const struct view *v, size_t row, int right,
     struct view_span *out)
@@ -699,7 +724,8 @@ view_row_span(const struct view *v, size_t row, int right,
 	out->text.len = ln->len;
 	out->width = ln->width;
 	out->cells = l->cells + ln->off;
-	for (k = 0; k < v->nhits && v->hits[k].row <= row; k++) {
+	for (k = view_hit_first(v, row); k < v->nhits && v->hits[k].row <= row;
+	    k++) {
 		h = &v->hits[k];
 		if (h->side != right || i < h->lfirst || i > h->llast ||
 		    out->nranges == VIEW_MAX_RANGES)

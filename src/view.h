@@ -88,6 +88,7 @@ struct view {
 	struct view_hit		*hits;		/* every match of needle */
 	size_t			 nhits;
 	size_t			 hit;		/* the current one, or -1 */
+	size_t			 hit_span;	/* most rows one match covers, - 1 */
 	size_t			 match;		/* its first row, or -1 */
 	char			 message[160];	/* for the status line */
 };

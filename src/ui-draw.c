@@ -152,9 +152,9 @@ ui_style_color(enum span_style st, enum ui_color base)
 	return base;
 }
 
-/* Draw one cluster at (y, x); returns 0 or -1 if curses refused it. */
+/* Draw one cell-group (utf8_cluster_part) at (y, x); 0, or -1 if refused. */
 static int
-ui_cluster(int y, int x, const char *s, size_t len, attr_t a, short pair)
+ui_cell(int y, int x, const char *s, size_t len, attr_t a, short pair)
 {
 	wchar_t		 wc[CCHARW_MAX + 1];
 	cchar_t		 cc;
@@ -174,6 +174,29 @@ ui_cluster(int y, int x, const char *s, size_t len, attr_t a, short pair)
 			return -1;
 	}
 	return mvadd_wch(y, x, &cc) == ERR ? -1 : 0;
+}
+
+/*
+ * Draw one cluster at (y, x), a curses cell per cell-group: curses keeps
+ * only nonspacing characters after a cell's first, so a spacing vowel
+ * sign (क + ा) handed over in the same cell would be dropped.
+ */
+static int
+ui_cluster(int y, int x, const char *s, size_t len, int amb, attr_t a,
+    short pair)
+{
+	size_t	k;
+	int	w, rc = 0;
+
+	while (len > 0) {
+		k = utf8_cluster_part(s, len, amb, &w);
+		if (w > 0 && ui_cell(y, x, s, k, a, pair) != 0)
+			rc = -1;
+		x += w;
+		s += k;
+		len -= k;
+	}
+	return rc;
 }
 
 /*
@@ -212,10 +235,10 @@ ui_text(struct ui *u, int y, int x, int maxw, const struct ui_span *sp)
 			r++;
 		if (w > 0 && r < sp->nranges && sp->ranges[r].start <= i) {
 			c = ui_style_color(sp->ranges[r].style, sp->color);
-			ui_cluster(y, x + used, s + i, j - i, ui_attr(u, c),
-			    ui_pair(u, c));
+			ui_cluster(y, x + used, s + i, j - i, amb,
+			    ui_attr(u, c), ui_pair(u, c));
 		} else if (w > 0)
-			ui_cluster(y, x + used, s + i, j - i, a, pair);
+			ui_cluster(y, x + used, s + i, j - i, amb, a, pair);
 		used += w;
 	}
 	free(breaks);

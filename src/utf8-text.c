@@ -10,7 +10,6 @@
 #include <unigbrk.h>
 #include <uninorm.h>
 #include <unistr.h>
-#include <uniwidth.h>
 
 #include "utf8.h"
 #include "utf8-text.h"
@@ -142,12 +141,18 @@ utf8_text_shorten(const char *s, size_t len, int cells)
 	char		*out;
 	size_t		 keep;
 
-	if (u8_width(p, len, "UTF-8") <= cells)
+	for (next = p; next < end && w <= cells; next = cut) {
+		cut = u8_grapheme_next(next, end);
+		w += utf8_cluster_width((const char *)next, cut - next, 1);
+	}
+	if (w <= cells)
 		return xstrndup(s, len);
+	w = 0;
+	cut = p;
 	budget = cells - 1;	/* room for the ellipsis */
 	while (p < end) {
 		next = u8_grapheme_next(p, end);
-		gw = u8_width(p, next - p, "UTF-8");
+		gw = utf8_cluster_width((const char *)p, next - p, 1);
 		if (w + gw > budget)
 			break;
 		if (*p == ' ') {

@@ -95,6 +95,7 @@ char	*utf8_normalize(const char *, size_t, size_t *);
 int	 utf8_nfc_quick(uint32_t);
 
 void	 utf8_grapheme_breaks(const char *, size_t, char *);
+size_t	 utf8_cluster_part(const char *, size_t, int, int *);
 int	 utf8_cluster_width(const char *, size_t, int);
 int	 utf8_width(const char *, size_t, const struct layout_opts *);
 

@@ -69,4 +69,18 @@ if [ "$n" -gt 20 ] && [ "$cols" = " 20" ]; then
 else
 	tap_fail "side by side hi,en at 40: the gutter ends at columns$cols over $n rows"
 fi
+
+# The reader draws a spacing mark in its own cell: curses keeps only
+# nonspacing characters after a cell's first, so SARA AM and the vowel
+# signs were dropped when a cluster was handed over as one cell.
+e2e_start 100 20 "$TANDEM"
+e2e_wait_for "Our village"
+e2e_keys Enter
+e2e_wait_for "A small river"
+e2e_keys 2
+e2e_expect "the reader shows Thai with SARA AM" "หมู่บ้านริมแม่น้ำของเรา"
+e2e_keys 1
+e2e_expect "the reader shows Devanagari vowel signs" "नदी के किनारे हमारा गाँव"
+e2e_keys Q
+e2e_expect_exit "Q quits"
 tap_done

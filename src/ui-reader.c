@@ -262,8 +262,8 @@ ui_reader_draw(struct ui *u)
 		row = v->top + (size_t)(i - 1);
 		move(r->y + i, 0);
 		clrtoeol();
-		if (row >= v->rows.nrows) {
-			if (i == 1 || row == v->rows.nrows)
+		if (row >= view_nrows(v)) {
+			if (i == 1 || row == view_nrows(v))
 				continue;
 			ui_text(u, r->y + i, m, 1, UI_SPAN("~", 1, UI_DIM, 1));
 			continue;

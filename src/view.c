@@ -24,6 +24,7 @@ view_init(struct view *v, const struct layout_opts *opts)
 	memset(v, 0, sizeof *v);
 	if (opts != NULL)
 		v->opts = *opts;
+	v->lazy_bytes = VIEW_LAZY_BYTES;
 	layout_sbs_init(&v->rows);
 }
 
@@ -37,6 +38,7 @@ view_close(struct view *v)
 	v->pairs = NULL;
 	v->npairs = 0;
 	layout_sbs_free(&v->rows);
+	view_window_free(v);
 	FREE(&v->hits);
 	v->nhits = 0;
 	v->hit = v->match = (size_t)-1;
@@ -72,12 +74,19 @@ view_tr(const struct view *v, size_t i)
 	return &v->article->translations[i];
 }
 
-/* Paragraph of the left column on row r, or (size_t)-1 for a blank. */
+/*
+ * Paragraph of the left column on row r, or (size_t)-1 for a blank or a
+ * row outside the laid-out window.
+ */
 static size_t
 view_row_para(const struct view *v, size_t r)
 {
-	size_t	l = v->rows.rows[r].left;
+	long	i = view_window_local(v, r);
+	size_t	l;
 
+	if (i < 0)
+		return (size_t)-1;
+	l = v->rows.rows[i].left;
 	return l == LAYOUT_SBS_NONE ? (size_t)-1 : v->rows.left.lines[l].para;
 }
 
@@ -89,10 +98,10 @@ view_anchor(const struct view *v, size_t *para, size_t *into)
 
 	*para = 0;
 	*into = 0;
-	for (r = v->top; r < v->rows.nrows; r++)
+	for (r = v->top; view_window_local(v, r) >= 0; r++)
 		if (view_row_para(v, r) != (size_t)-1)
 			break;
-	if (r == v->rows.nrows)
+	if (view_window_local(v, r) < 0)
 		return;
 	*para = view_row_para(v, r);
 	if (r != v->top)
@@ -103,6 +112,7 @@ view_anchor(const struct view *v, size_t *para, size_t *into)
 }
 
 static void	view_hits_find(struct view *);
+static void	view_place(struct view *, size_t, size_t);
 
 /* Effective pairs: the supplier's, or paragraph i with paragraph i. */
 static void
@@ -148,9 +158,8 @@ view_layout_pairs(const struct article_pair *ap, size_t n)
 void
 view_relayout(struct view *v, int width, int height)
 {
-	const struct span	*lp, *rp = NULL;
 	struct layout_sbs_pair	*pairs;
-	size_t			 para, into, nr = 0, r;
+	size_t			 para, into, nr = 0;
 	int			 lw = width, rw = 0;
 
 	view_anchor(v, &para, &into);
@@ -169,30 +178,44 @@ view_relayout(struct view *v, int width, int height)
 			    "side by side: showing %s only",
 			    view_tr(v, v->left)->lang);
 	}
-	lp = view_tr(v, v->left)->paragraphs;
-	if (v->sbs_on) {
-		rp = view_tr(v, v->right)->paragraphs;
+	if (v->sbs_on)
 		nr = view_tr(v, v->right)->nparagraphs;
-	}
 	/* A resize keeps the alignment; new languages need a new one. */
 	if (v->pairs_dirty || v->pairs == NULL || v->sbs_on != v->pairs_sbs)
 		view_make_pairs(v, view_tr(v, v->left)->nparagraphs, nr);
 	v->pairs_dirty = 0;
 	v->pairs_sbs = v->sbs_on;
 	pairs = view_layout_pairs(v->pairs, v->npairs);
-	layout_sbs_build(&v->rows, lp, view_tr(v, v->left)->nparagraphs, rp,
-	    nr, pairs, v->npairs, lw, rw, &v->opts);
+	view_window_reset(v, pairs, lw, rw);
 	free(pairs);
 
 	view_hits_find(v);
+	view_place(v, para, into);
+}
+
+/* Put the top on row into of left paragraph para, or on row 0. */
+static void
+view_place(struct view *v, size_t para, size_t into)
+{
+	size_t	k, r;
+
 	v->top = 0;
-	for (r = 0; r < v->rows.nrows; r++)
-		if (view_row_para(v, r) == para) {
-			v->top = r + into;
+	for (k = 0; k < v->npairs; k++)
+		if (para >= v->lpairs[k].left &&
+		    para < v->lpairs[k].left + v->lpairs[k].nleft)
 			break;
-		}
+	if (k < v->npairs) {
+		v->top = v->start[k];
+		view_window_ensure(v);
+		for (r = v->top; view_window_local(v, r) >= 0; r++)
+			if (view_row_para(v, r) == para) {
+				v->top = r + into;
+				break;
+			}
+	}
 	if (v->top > view_max_top(v))
 		v->top = view_max_top(v);
+	view_window_ensure(v);
 }
 
 /*
@@ -205,7 +228,7 @@ view_scroller(const struct view *v)
 	struct scroll	s;
 
 	scroll_init(&s, 0);
-	s.total = v->rows.nrows;
+	s.total = view_nrows(v);
 	s.height = v->height > 0 ? (size_t)v->height : 0;
 	s.top = v->top;
 	return s;
@@ -226,6 +249,7 @@ view_scroll(struct view *v, long rows)
 
 	scroll_down(&s, rows);
 	v->top = s.top;
+	view_window_ensure(v);
 }
 
 void
@@ -238,6 +262,7 @@ view_page(struct view *v, int direction, int half)
 	else
 		scroll_page(&s, direction);
 	v->top = s.top;
+	view_window_ensure(v);
 }
 
 void
@@ -247,15 +272,24 @@ view_home(struct view *v)
 
 	scroll_end(&s, -1);
 	v->top = s.top;
+	view_window_ensure(v);
 }
 
+/* Measuring the last page may change its rows: settle on them. */
 void
 view_end(struct view *v)
 {
-	struct scroll	s = view_scroller(v);
+	struct scroll	s;
+	int		i;
 
-	scroll_end(&s, 1);
-	v->top = s.top;
+	for (i = 0; i < 4; i++) {
+		s = view_scroller(v);
+		scroll_end(&s, 1);
+		if (i > 0 && s.top == v->top)
+			break;
+		v->top = s.top;
+		view_window_ensure(v);
+	}
 }
 
 static int
@@ -360,10 +394,11 @@ view_cell(const struct view *v, size_t row, int right, size_t *len,
 	const struct layout		*l;
 	const struct layout_line	*ln;
 	size_t				 i;
+	long				 w = view_window_local(v, row);
 
-	if (row >= v->rows.nrows)
+	if (w < 0)
 		return NULL;
-	i = right ? v->rows.rows[row].right : v->rows.rows[row].left;
+	i = right ? v->rows.rows[w].right : v->rows.rows[w].left;
 	if (i == LAYOUT_SBS_NONE)
 		return NULL;
 	l = right ? &v->rows.right : &v->rows.left;
@@ -394,10 +429,11 @@ const struct article_pair *
 view_row_pair(const struct view *v, size_t row)
 {
 	size_t	p;
+	long	w = view_window_local(v, row);
 
-	if (!v->sbs_on || row >= v->rows.nrows)
+	if (!v->sbs_on || w < 0)
 		return NULL;
-	p = v->rows.rows[row].pair;
+	p = v->wfirst + v->rows.rows[w].pair;
 	return p < v->npairs ? &v->pairs[p] : NULL;
 }
 
@@ -405,11 +441,11 @@ view_row_pair(const struct view *v, size_t row)
 static size_t
 view_top_pair(const struct view *v)
 {
-	size_t	r = v->top;
+	long	w = view_window_local(v, v->top);
 
-	if (r < v->rows.nrows && v->rows.rows[r].sep)
-		return v->rows.rows[r].pair + 1;
-	return r < v->rows.nrows ? v->rows.rows[r].pair : 0;
+	if (w >= 0 && v->rows.rows[w].sep)
+		return v->wfirst + v->rows.rows[w].pair + 1;
+	return w >= 0 ? v->wfirst + v->rows.rows[w].pair : 0;
 }
 
 /* Mark every pair manual, save, lay out again. */
@@ -496,7 +532,7 @@ view_line_rows(const struct view *v, int side)
 	for (r = 0; r < v->rows.nrows; r++) {
 		i = side ? v->rows.rows[r].right : v->rows.rows[r].left;
 		if (i != LAYOUT_SBS_NONE)
-			map[i] = r;
+			map[i] = view_window_global(v, r);
 	}
 	return map;
 }
@@ -619,8 +655,9 @@ view_hits_find(struct view *v)
 	v->hit = (size_t)-1;
 	v->match = (size_t)-1;
 	if (v->needle == NULL || *v->needle == '\0' || v->article == NULL ||
-	    v->rows.nrows == 0)
+	    v->npairs == 0)
 		return;
+	view_window_all(v);	/* a match's row must be known */
 	view_hits_side(v, 0, &cap);
 	if (v->sbs_on)
 		view_hits_side(v, 1, &cap);
@@ -712,11 +749,12 @@ view_row_span(const struct view *v, size_t row, int right,
 	const struct view_hit		*h;
 	struct span_range		*rg;
 	size_t				 i, k;
+	long				 w;
 
 	memset(out, 0, sizeof *out);
-	if (row >= v->rows.nrows)
+	if ((w = view_window_local(v, row)) < 0)
 		return -1;
-	i = right ? v->rows.rows[row].right : v->rows.rows[row].left;
+	i = right ? v->rows.rows[w].right : v->rows.rows[w].left;
 	if (i == LAYOUT_SBS_NONE)
 		return -1;
 	ln = &l->lines[i];
@@ -752,15 +790,18 @@ view_top_paragraph(const struct view *v)
 void
 view_status(const struct view *v, char *buf, size_t len)
 {
-	size_t	n, pct;
+	size_t	n, pct, rows;
 
 	if (v->article == NULL) {
 		snprintf(buf, len, "%s", "");
 		return;
 	}
 	n = view_tr(v, v->left)->nparagraphs;
-	pct = v->rows.nrows <= (size_t)v->height || v->rows.nrows == 0 ? 100 :
-	    (v->top + (size_t)v->height) * 100 / v->rows.nrows;
+	rows = view_nrows(v);
+	pct = rows <= (size_t)v->height || rows == 0 ? 100 :
+	    (v->top + (size_t)v->height) * 100 / rows;
+	if (pct > 100)
+		pct = 100;
 	if (v->sbs_on)
 		snprintf(buf, len, "%s|%s  %zu/%zu  %zu%%",
 		    view_tr(v, v->left)->lang, view_tr(v, v->right)->lang,

@@ -31,6 +31,13 @@
 #define VIEW_LOW_CONFIDENCE	0.5
 
 /*
+ * An article with more text than this (the sides shown) is laid out
+ * around the visible rows only, heights below and above estimated until
+ * they are looked at: see view-window.c.
+ */
+#define VIEW_LAZY_BYTES		(64 * 1024)
+
+/*
  * Supplies the alignment of two translations' paragraphs (the stored one,
  * or one made now): sets *pairs (allocated, or NULL for paragraph i with
  * paragraph i) and *n.  save stores a corrected one (all pairs manual).
@@ -84,6 +91,17 @@ struct view {
 	int			 pairs_sbs;	/* pairs were made for sbs_on */
 	size_t			 top;		/* first row shown */
 
+	/* The laid-out window (view-window.c); rows are global. */
+	struct layout_sbs_pair	*lpairs;	/* v->pairs, for layout */
+	size_t			*block;		/* rows of each pair's block */
+	size_t			*start;		/* ... where each begins */
+	unsigned char		*known;		/* measured, not estimated */
+	size_t			 wfirst, wend;	/* blocks in v->rows */
+	double			 bpl[2];	/* bytes a line, each side */
+	int			 lw, rw;	/* column widths */
+	int			 whole;		/* every block laid out */
+	size_t			 lazy_bytes;	/* more text: lay out lazily */
+
 	char			*needle;	/* last search, or NULL */
 	struct view_hit		*hits;		/* every match of needle */
 	size_t			 nhits;
@@ -100,6 +118,17 @@ void	view_free(struct view *);
 void	view_open(struct view *, struct article *, size_t left, size_t right,
 	    int sbs);
 void	view_close(struct view *);
+
+/* view-window.c: the laid-out window over the rows. */
+void	view_window_reset(struct view *, const struct layout_sbs_pair *,
+	    int, int);
+void	view_window_all(struct view *);
+void	view_window_ensure(struct view *);
+void	view_window_free(struct view *);
+long	view_window_local(const struct view *, size_t);
+size_t	view_window_global(const struct view *, size_t);
+/* Rows of the whole text, measured or (outside the window) estimated. */
+size_t	view_nrows(const struct view *);
 
 /* Lay out again for a text area of width x height, keeping the place. */
 void	view_relayout(struct view *, int width, int height);

@@ -174,6 +174,47 @@ view_window_all(struct view *v)
 	view_window_build(v, 0, v->npairs);
 }
 
+/*
+ * Paragraph of the left column on row r, or (size_t)-1 for a blank or a
+ * row outside the laid-out window.
+ */
+size_t
+view_window_para(const struct view *v, size_t r)
+{
+	long	i = view_window_local(v, r);
+	size_t	l;
+
+	if (i < 0)
+		return (size_t)-1;
+	l = v->rows.rows[i].left;
+	return l == LAYOUT_SBS_NONE ? (size_t)-1 : v->rows.left.lines[l].para;
+}
+
+/* Put the top on row into of left paragraph para, or on row 0. */
+void
+view_window_place(struct view *v, size_t para, size_t into)
+{
+	size_t	k, r;
+
+	v->top = 0;
+	for (k = 0; k < v->npairs; k++)
+		if (para >= v->lpairs[k].left &&
+		    para < v->lpairs[k].left + v->lpairs[k].nleft)
+			break;
+	if (k < v->npairs) {
+		v->top = v->start[k];
+		view_window_ensure(v);
+		for (r = v->top; view_window_local(v, r) >= 0; r++)
+			if (view_window_para(v, r) == para) {
+				v->top = r + into;
+				break;
+			}
+	}
+	if (v->top > view_max_top(v))
+		v->top = view_max_top(v);
+	view_window_ensure(v);
+}
+
 /* Rows there are, laid out or estimated. */
 size_t
 view_nrows(const struct view *v)

@@ -74,22 +74,6 @@ view_tr(const struct view *v, size_t i)
 	return &v->article->translations[i];
 }
 
-/*
- * Paragraph of the left column on row r, or (size_t)-1 for a blank or a
- * row outside the laid-out window.
- */
-static size_t
-view_row_para(const struct view *v, size_t r)
-{
-	long	i = view_window_local(v, r);
-	size_t	l;
-
-	if (i < 0)
-		return (size_t)-1;
-	l = v->rows.rows[i].left;
-	return l == LAYOUT_SBS_NONE ? (size_t)-1 : v->rows.left.lines[l].para;
-}
-
 /* Where the top is, as (paragraph, rows into it). */
 static void
 view_anchor(const struct view *v, size_t *para, size_t *into)
@@ -99,20 +83,19 @@ view_anchor(const struct view *v, size_t *para, size_t *into)
 	*para = 0;
 	*into = 0;
 	for (r = v->top; view_window_local(v, r) >= 0; r++)
-		if (view_row_para(v, r) != (size_t)-1)
+		if (view_window_para(v, r) != (size_t)-1)
 			break;
 	if (view_window_local(v, r) < 0)
 		return;
-	*para = view_row_para(v, r);
+	*para = view_window_para(v, r);
 	if (r != v->top)
 		return;
-	for (first = r; first > 0 && view_row_para(v, first - 1) == *para;)
+	for (first = r; first > 0 && view_window_para(v, first - 1) == *para;)
 		first--;
 	*into = r - first;
 }
 
 static void	view_hits_find(struct view *);
-static void	view_place(struct view *, size_t, size_t);
 
 /* Effective pairs: the supplier's, or paragraph i with paragraph i. */
 static void
@@ -190,32 +173,7 @@ view_relayout(struct view *v, int width, int height)
 	free(pairs);
 
 	view_hits_find(v);
-	view_place(v, para, into);
-}
-
-/* Put the top on row into of left paragraph para, or on row 0. */
-static void
-view_place(struct view *v, size_t para, size_t into)
-{
-	size_t	k, r;
-
-	v->top = 0;
-	for (k = 0; k < v->npairs; k++)
-		if (para >= v->lpairs[k].left &&
-		    para < v->lpairs[k].left + v->lpairs[k].nleft)
-			break;
-	if (k < v->npairs) {
-		v->top = v->start[k];
-		view_window_ensure(v);
-		for (r = v->top; view_window_local(v, r) >= 0; r++)
-			if (view_row_para(v, r) == para) {
-				v->top = r + into;
-				break;
-			}
-	}
-	if (v->top > view_max_top(v))
-		v->top = view_max_top(v);
-	view_window_ensure(v);
+	view_window_place(v, para, into);
 }
 
 /*

@@ -124,6 +124,8 @@ void	view_window_reset(struct view *, const struct layout_sbs_pair *,
 	    int, int);
 void	view_window_all(struct view *);
 void	view_window_ensure(struct view *);
+void	view_window_place(struct view *, size_t, size_t);
+size_t	view_window_para(const struct view *, size_t);
 void	view_window_free(struct view *);
 long	view_window_local(const struct view *, size_t);
 size_t	view_window_global(const struct view *, size_t);

@@ -89,6 +89,10 @@ view_window_build(struct view *v, size_t first, size_t end)
 	const struct article_translation *lt, *rt = NULL;
 	size_t	 k, r, at, into, lbytes = 0, rbytes = 0, j, *h;
 
+	if (v->npairs == 0) {
+		v->top = 0;
+		return;
+	}
 	at = view_window_block_of(v, v->top);
 	into = v->top - v->start[at];
 	lt = &v->article->translations[v->left];

@@ -252,5 +252,25 @@ main(void)
 	    "and lays out a few screens only");
 	view_free(&w);
 	view_free(&l);
+
+	/* No paragraphs at all: nothing to lay out, nothing to read. */
+	view_init(&l, NULL);
+	l.lazy_bytes = 0;
+	l.width = 80;
+	l.height = HEIGHT;
+	{
+		struct article	*a = make_article();
+
+		for (p = 0; p < 2; p++) {
+			for (i = 0; i < a->translations[p].nparagraphs; i++)
+				free((char *)a->translations[p].paragraphs[i].text);
+			a->translations[p].nparagraphs = 0;
+		}
+		view_open(&l, a, 0, 1, 1);
+	}
+	view_end(&l);
+	view_page(&l, -1, 0);
+	is_int((long long)view_nrows(&l), 0, "an empty article has no rows");
+	view_free(&l);
 	return tap_done();
 }

@@ -7,7 +7,8 @@ Paragraphs of made-up words (syllables drawn from a seeded generator, so
 every run writes the same text), about 290 bytes each, half of the bytes
 in an "en" section and half in a "de" one with as many paragraphs; the
 first paragraph of each section begins with a marker the benchmark waits
-for on screen.  Nothing is taken from outside text.
+for on screen (Firstparaen), the middle one with another (Midparaen) and
+the last one ends with a third (Lastparaen), for tests/e2e/long.sh.  Nothing is taken from outside text.
 """
 
 import argparse
@@ -48,6 +49,10 @@ def main():
                 p = paragraph(rng, lang, 290)
                 if i == 0:
                     p = "Firstpara%s %s" % (lang, p)
+                elif i == npara // 2:
+                    p = "Midpara%s %s" % (lang, p)
+                elif i == npara - 1:
+                    p = "%s Lastpara%s" % (p, lang)
                 f.write("\n" + p + "\n")
 
 

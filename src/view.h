@@ -11,7 +11,9 @@
  * Recompute is not repaint: changing the width, a language or the
  * side-by-side mode lays the text out again (view_relayout), keeping the
  * paragraph at the top of the pane where it was; scrolling only moves
- * view->top.
+ * view->top.  A long article is laid out only around the rows on screen
+ * (view-window.c): v->rows then holds a window of the rows, and row
+ * numbers everywhere else are the whole text's, some of them estimated.
  */
 #ifndef TANDEM_VIEW_H
 #define TANDEM_VIEW_H

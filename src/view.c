@@ -169,6 +169,8 @@ view_relayout(struct view *v, int width, int height)
 			    "side by side: showing %s only",
 			    view_tr(v, v->left)->lang);
 	}
+	if (!v->sbs_on && v->max_width > 0 && lw > v->max_width)
+		lw = v->max_width;
 	lp = view_tr(v, v->left)->paragraphs;
 	if (v->sbs_on) {
 		rp = view_tr(v, v->right)->paragraphs;

@@ -19,6 +19,14 @@ e2e_start 120 30 "$TANDEM"
 e2e_expect "the header counts unread" "4 articles, 4 unread"
 tap_check "rows show id, unread mark, languages, date" \
     sh -c 'tmux -L "$1" capture-pane -p | grep -q "^3 N  en fr-CA        2025-02-01  Mango season"' _ "$E2E_SOCK"
+# Whether the title is drawn right after a bold attribute.
+bold() {
+	_e=$(printf '\033')
+	e2e_tmux capture-pane -e -p -t "$E2E_TARGET" |
+	    grep -Eq "$_e\[(0;)?1m($_e\[[0-9;]*m)*$1"
+}
+notbold() { ! bold "$1"; }
+tap_check "unread titles are bold" bold "Mango season"
 e2e_keys '*'
 e2e_expect "* stars the selected article" "1 starred"
 tap_check "... and its row says so" sh -c 'echo "$1" | grep -q "^4 N\* en"' _ "$(row1)"
@@ -65,7 +73,11 @@ e2e_keys j Enter
 e2e_wait_for "Three."
 e2e_keys q
 e2e_expect "opening mango read it" "4 articles, 3 unread"
-e2e_keys g n
+e2e_keys g
+e2e_wait_for " 1/4"
+tap_check "... and its title, not selected, is no longer bold" notbold "Mango season"
+tap_check "... the unread one below it still is" bold "Apple harvest"
+e2e_keys n
 e2e_expect "n from the first row skips read mango" " 3/4"
 e2e_keys p
 e2e_expect "p goes back to the first" " 1/4"

@@ -39,6 +39,7 @@ struct article_summary {
 	char		*date;		/* or NULL */
 	char		*source;
 	int		 read;
+	int		 starred;	/* the reader's star (bookmark) */
 	long long	 imported_at;	/* Unix time; with id, the list order */
 };
 
@@ -64,6 +65,7 @@ struct article {
 	char				*original;	/* language tag */
 	enum article_policy		 policy;
 	int				 read;
+	int				 starred;
 	long long			 imported_at;
 	long long			 updated_at;
 	struct article_translation	*translations;	/* in import order */

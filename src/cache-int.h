@@ -11,6 +11,7 @@
  *   cache-stmt.c     the statement table, stepping helpers, errors
  *   cache-sink.c     the import sink, batches, the alignment thread
  *   cache-read.c     the reader's queries: list, article, settings
+ *   cache-list.c     the list filtered and sorted, reading state
  *   cache-comment.c  comments and stored alignments
  *
  * Helpers that fail fill *cause and return -1, recording in struct cache
@@ -60,6 +61,8 @@ enum cache_sql {
 	SQL_PARAGRAPHS_LOAD,
 	SQL_ARTICLE_REMOVE,
 	SQL_ARTICLE_SET_READ,
+	SQL_ARTICLE_SET_STARRED,
+	SQL_STATE_COUNTS,
 	SQL_SETTING_GET,
 	SQL_SETTING_SET,
 	SQL_SETTING_DELETE,
@@ -81,6 +84,34 @@ enum cache_sql {
 };
 
 extern const char *const cache_sql[SQL__N];
+
+/*
+ * Where translation p's language comes in the reader's preference, as
+ * lang_rank() reckons it: ?3 holds the wanted tags (" zh-hant en "), ?6
+ * their primary subtags padded to the same offsets (" zh      en ").  An
+ * exact tag anywhere wins; else a primary subtag ("zh" for a zh-Hant
+ * translation); else last.
+ */
+#define CACHE_LANG_RANK \
+	"coalesce(nullif(instr(?3, ' ' || lower(p.lang) || ' '), 0)," \
+	" nullif(instr(?6, ' ' || lower(substr(p.lang, 1," \
+	" instr(replace(p.lang, '_', '-') || '-', '-') - 1)) || ' '), 0), 1e9)"
+
+/*
+ * The two list queries, by cursor and at a row number, return the same
+ * columns (cache_list_row() in cache-read.c reads them in this order)
+ * and pick each article's title the same way: from the translation that
+ * ranks first, as above.
+ */
+#define CACHE_LIST_COLUMNS \
+	"a.id, a.imported_at, a.date, a.read, s.location," \
+	" (SELECT group_concat(lang, ' ') FROM (SELECT lang" \
+	"  FROM translation WHERE article_id = a.id ORDER BY position))," \
+	" t.title, t.lang, a.starred"
+#define CACHE_LIST_TITLE \
+	" LEFT JOIN translation t ON t.id = (SELECT p.id" \
+	"  FROM translation p WHERE p.article_id = a.id" \
+	"  ORDER BY " CACHE_LANG_RANK ", p.position LIMIT 1)"
 
 /*
  * How long a statement waits for another process's lock (cache.c sets it
@@ -158,6 +189,17 @@ cache_bind_text(sqlite3_stmt *s, int i, const char *text)
 		return sqlite3_bind_null(s, i);
 	return sqlite3_bind_text(s, i, text, -1, SQLITE_STATIC);
 }
+
+/* cache.c */
+int		 cache_plan(struct cache *, const char *, char **, char **);
+
+/* cache-read.c: the list's rows, shared with cache-list.c. */
+char		*cache_pref_string(const char *const *, int);
+void		 cache_list_row(sqlite3_stmt *, void *);
+void		 cache_list_free(void *, size_t);
+int		 cache_list_run(struct cache *, sqlite3_stmt *,
+		     const char *const *, size_t, struct article_summary **,
+		     size_t *, char **);
 
 /* cache-sink.c */
 void		 cache_sink_close(struct cache *);

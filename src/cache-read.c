@@ -53,7 +53,7 @@ cache_counts(struct cache *c, struct cache_counts *n, char **cause)
 }
 
 /* The preference list as " ko en ja ", which the list query searches. */
-static char *
+char *
 cache_pref_string(const char *const *pref, int primary)
 {
 	size_t	 i, k, n, len = 2;
@@ -75,7 +75,7 @@ cache_pref_string(const char *const *pref, int primary)
 	return s;
 }
 
-static void
+void
 cache_list_row(sqlite3_stmt *s, void *row)
 {
 	struct article_summary	*a = row;
@@ -90,16 +90,17 @@ cache_list_row(sqlite3_stmt *s, void *row)
 	if ((a->title = cache_column_text(s, 6)) == NULL)
 		a->title = xstrdup("");
 	a->title_lang = cache_column_text(s, 7);
+	a->starred = sqlite3_column_int(s, 8);
 }
 
-static void
+void
 cache_list_free(void *v, size_t n)
 {
 	article_summaries_free(v, n);
 }
 
 /* Bind the language preference and limit of a list query, fetch rows. */
-static int
+int
 cache_list_run(struct cache *c, sqlite3_stmt *s, const char *const *pref,
     size_t limit, struct article_summary **vp, size_t *np, char **cause)
 {
@@ -231,6 +232,7 @@ cache_load_head(struct cache *c, long long id, struct article *a,
 		a->read = sqlite3_column_int(s, 7);
 		a->imported_at = sqlite3_column_int64(s, 8);
 		a->updated_at = sqlite3_column_int64(s, 9);
+		a->starred = sqlite3_column_int(s, 10);
 	}
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
@@ -383,13 +385,14 @@ cache_article_remove(struct cache *c, long long id, char **cause)
 	return 0;
 }
 
-int
-cache_article_set_read(struct cache *c, long long id, int flag,
-    char **cause)
+/* Set the read mark or the star of an article (sql says which). */
+static int
+cache_article_set(struct cache *c, enum cache_sql sql, long long id,
+    int flag, char **cause)
 {
 	sqlite3_stmt	*s;
 
-	if ((s = cache_stmt(c, SQL_ARTICLE_SET_READ, cause)) == NULL)
+	if ((s = cache_stmt(c, sql, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, flag != 0);
@@ -399,6 +402,20 @@ cache_article_set_read(struct cache *c, long long id, int flag,
 		return cache_failx(c, CACHE_ERR_OTHER, cause, "no article %lld",
 		    id);
 	return 0;
+}
+
+int
+cache_article_set_read(struct cache *c, long long id, int flag,
+    char **cause)
+{
+	return cache_article_set(c, SQL_ARTICLE_SET_READ, id, flag, cause);
+}
+
+int
+cache_article_set_starred(struct cache *c, long long id, int flag,
+    char **cause)
+{
+	return cache_article_set(c, SQL_ARTICLE_SET_STARRED, id, flag, cause);
 }
 
 /*

@@ -19,34 +19,6 @@
 #include "cache-int.h"
 #include "xmalloc.h"
 
-/*
- * Where translation p's language comes in the reader's preference, as
- * lang_rank() reckons it: ?3 holds the wanted tags (" zh-hant en "), ?6
- * their primary subtags padded to the same offsets (" zh      en ").  An
- * exact tag anywhere wins; else a primary subtag ("zh" for a zh-Hant
- * translation); else last.
- */
-#define CACHE_LANG_RANK \
-	"coalesce(nullif(instr(?3, ' ' || lower(p.lang) || ' '), 0)," \
-	" nullif(instr(?6, ' ' || lower(substr(p.lang, 1," \
-	" instr(replace(p.lang, '_', '-') || '-', '-') - 1)) || ' '), 0), 1e9)"
-
-/*
- * The two list queries, by cursor and at a row number, return the same
- * columns (cache_list_row() in cache-read.c reads them in this order)
- * and pick each article's title the same way: from the translation that
- * ranks first, as above.
- */
-#define CACHE_LIST_COLUMNS \
-	"a.id, a.imported_at, a.date, a.read, s.location," \
-	" (SELECT group_concat(lang, ' ') FROM (SELECT lang" \
-	"  FROM translation WHERE article_id = a.id ORDER BY position))," \
-	" t.title, t.lang"
-#define CACHE_LIST_TITLE \
-	" LEFT JOIN translation t ON t.id = (SELECT p.id" \
-	"  FROM translation p WHERE p.article_id = a.id" \
-	"  ORDER BY " CACHE_LANG_RANK ", p.position LIMIT 1)"
-
 const char *const cache_sql[SQL__N] = {
 	[SQL_BEGIN] = "BEGIN IMMEDIATE",
 	[SQL_BEGIN_READ] = "BEGIN",
@@ -122,7 +94,7 @@ const char *const cache_sql[SQL__N] = {
 	[SQL_ANY_ARTICLE] = "SELECT EXISTS (SELECT 1 FROM article)",
 	[SQL_ARTICLE_LOAD] = "SELECT s.location, a.key, a.url, a.date,"
 	    " a.author, a.original, a.policy, a.read, a.imported_at,"
-	    " a.updated_at FROM article a JOIN source s ON s.id = a.source_id"
+	    " a.updated_at, a.starred FROM article a JOIN source s ON s.id = a.source_id"
 	    " WHERE a.id = ?1",
 	[SQL_TRANSLATIONS_LOAD] = "SELECT id, lang, title, title_derived,"
 	    " lang_confidence, url FROM translation WHERE article_id = ?1"
@@ -131,6 +103,10 @@ const char *const cache_sql[SQL__N] = {
 	    " WHERE translation_id = ?1 ORDER BY idx",
 	[SQL_ARTICLE_REMOVE] = "DELETE FROM article WHERE id = ?1",
 	[SQL_ARTICLE_SET_READ] = "UPDATE article SET read = ?2 WHERE id = ?1",
+	[SQL_ARTICLE_SET_STARRED] = "UPDATE article SET starred = ?2"
+	    " WHERE id = ?1",
+	[SQL_STATE_COUNTS] = "SELECT n, unread, starred,"
+	    " (SELECT max(id) FROM article) FROM article_count",
 	[SQL_SETTING_GET] = "SELECT value FROM setting WHERE key = ?1",
 	[SQL_SETTING_SET] = "INSERT INTO setting (key, value) VALUES (?1, ?2)"
 	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -39,6 +39,34 @@ struct cache_cursor {
 	long long	 id;
 };
 
+/* The order of the article list. */
+enum cache_sort {
+	CACHE_SORT_IMPORTED = 0,	/* newest import first (the default) */
+	CACHE_SORT_DATE,		/* the article's date, newest first */
+	CACHE_SORT_TITLE,		/* the listed title, A to Z */
+};
+
+/*
+ * Which articles the list shows and in what order; all zero is every
+ * article, newest import first.  has names languages (NULL-terminated,
+ * lower case, or NULL) that every article shown must have: "ko" also
+ * matches a ko-KR translation.  The strings are the caller's.
+ */
+struct cache_filter {
+	int			 unread;	/* only unread articles */
+	int			 starred;	/* only starred ones */
+	const char *const	*has;
+	enum cache_sort		 sort;
+};
+
+/* The reading state of the whole cache, from counters (O(1)). */
+struct cache_state {
+	long long	 articles;
+	long long	 unread;
+	long long	 starred;
+	long long	 max_id;	/* the largest id, 0 if none */
+};
+
 /* What imports through this cache's sink have done since it was opened. */
 struct cache_import_stats {
 	unsigned long	 articles_new;
@@ -81,6 +109,8 @@ enum cache_query {
 	CACHE_QUERY_COMMENTS,		/* one article's comments */
 	CACHE_QUERY_ALIGNMENT,		/* one language pair's alignment */
 	CACHE_QUERY_BY_URL,		/* the import's article by URL */
+	CACHE_QUERY_FILTERED,		/* a filtered page (the filter given) */
+	CACHE_QUERY_FILTERED_COUNT,	/* its count */
 };
 
 char	*cache_default_path(char **);
@@ -118,6 +148,32 @@ int	 cache_article_by_url(struct cache *, const char *, long long *,
 	     char **);
 int	 cache_article_remove(struct cache *, long long, char **);
 int	 cache_article_set_read(struct cache *, long long, int, char **);
+int	 cache_article_set_starred(struct cache *, long long, int, char **);
+
+/* cache-list.c: the list as a filter shows it (see struct cache_filter). */
+int	 cache_filter_empty(const struct cache_filter *);
+int	 cache_state(struct cache *, struct cache_state *, char **);
+int	 cache_list_query(struct cache *, const struct cache_filter *,
+	     const char *const *, size_t, size_t, struct article_summary **,
+	     size_t *, char **);
+int	 cache_list_count(struct cache *, const struct cache_filter *,
+	     long long *, char **);
+int	 cache_list_ids(struct cache *, const struct cache_filter *,
+	     const char *const *, long long **, size_t *, char **);
+int	 cache_list_by_ids(struct cache *, const char *const *,
+	     const long long *, size_t, struct article_summary **, size_t *,
+	     char **);
+/* Call fn for every row in order; its non-zero return stops the walk. */
+int	 cache_list_each(struct cache *, const struct cache_filter *,
+	     const char *const *, int (*)(const struct article_summary *,
+	     void *), void *, char **);
+/* The row of the next unread article after row from (dir 1 or -1). */
+int	 cache_list_find_unread(struct cache *, const struct cache_filter *,
+	     const char *const *, size_t, int, size_t *, int *, char **);
+int	 cache_list_mark_read(struct cache *, const struct cache_filter *,
+	     long long *, char **);
+int	 cache_explain_list(struct cache *, const struct cache_filter *,
+	     enum cache_query, char **, char **);
 
 int	 cache_setting_get(struct cache *, long long, const char *, char **,
 	     char **);

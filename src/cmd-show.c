@@ -20,12 +20,12 @@
 #include "export.h"
 #include "layout.h"
 #include "layout-sbs.h"
+#include "list.h"
 #include "out.h"
 #include "pairing.h"
 #include "view.h"
 #include "xmalloc.h"
 
-#define CMD_PAGE	512	/* list rows fetched per query */
 /* ASCII on purpose: box-drawing characters are ambiguous-width. */
 #define CMD_GUTTER	" | "
 
@@ -63,67 +63,131 @@ cmd_put(const char *s, int cells, int pad, const char *suffix)
 	free(t);
 }
 
-static void
-cmd_list_rows(const struct article_summary *rows, size_t n, int idw,
-    int langw, int cols)
-{
-	char	id[32];
-	size_t	i;
-	int	titlew;
+/* What cmd_list_row() needs to print a row. */
+struct cmd_list_ctx {
+	int	 idw;		/* cells of the widest id */
+	int	 cols;		/* the terminal's, or 0 in a pipe */
+};
 
-	for (i = 0; i < n; i++) {
-		snprintf(id, sizeof id, "%*lld", idw, rows[i].id);
-		printf("%s %c ", id, rows[i].read ? ' ' : 'N');
-		cmd_put(rows[i].langs, langw, 1, "  ");
-		cmd_put(rows[i].date ? rows[i].date : "-", 10, 1, "  ");
-		titlew = cols ? cols - (idw + 3 + langw + 2 + 12) : 0;
-		cmd_put(rows[i].title, titlew > 0 ? titlew : 0, 0, "\n");
-	}
+static int
+cmd_list_row(const struct article_summary *a, void *arg)
+{
+	struct cmd_list_ctx	*lc = arg;
+	char			 id[32];
+	int			 titlew;
+
+	snprintf(id, sizeof id, "%*lld", lc->idw, a->id);
+	printf("%s %c%c ", id, a->read ? ' ' : 'N', a->starred ? '*' : ' ');
+	cmd_put(a->langs, 14, 1, "  ");
+	cmd_put(a->date ? a->date : "-", 10, 1, "  ");
+	titlew = lc->cols ? lc->cols - (lc->idw + 4 + 14 + 2 + 12) : 0;
+	cmd_put(a->title, titlew > 0 ? titlew : 0, 0, "\n");
+	return ferror(stdout) != 0;
 }
 
+/* tandem list's options into f; *has gets the --has languages. */
+static int
+cmd_list_options(int argc, char **argv, struct cache_filter *f, char **has)
+{
+	static const struct option longopts[] = {
+		{ "unread",	no_argument,		NULL, 'u' },
+		{ "starred",	no_argument,		NULL, 's' },
+		{ "has",	required_argument,	NULL, 'H' },
+		{ "sort",	required_argument,	NULL, 'o' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	char	*cause = NULL;
+	int	 ch;
+
+	memset(f, 0, sizeof *f);
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'u':
+			f->unread = 1;
+			break;
+		case 's':
+			f->starred = 1;
+			break;
+		case 'H':
+			list_langs_free(has);
+			if (list_langs_parse(optarg, has, LIST_MAX_LANGS,
+			    &cause) != 0) {
+				cmd_error("list: --has: %s", cause);
+				free(cause);
+				return -1;
+			}
+			f->has = (const char *const *)has;
+			break;
+		case 'o':
+			if (strcmp(optarg, "date") == 0)
+				f->sort = CACHE_SORT_DATE;
+			else if (strcmp(optarg, "title") == 0)
+				f->sort = CACHE_SORT_TITLE;
+			else if (strcmp(optarg, "imported") == 0)
+				f->sort = CACHE_SORT_IMPORTED;
+			else {
+				cmd_error("list: --sort takes date, title or"
+				    " imported, not '%s'", optarg);
+				return -1;
+			}
+			break;
+		case ':':
+			cmd_error("list: option '%s' needs an argument",
+			    argv[optind - 1]);
+			return -1;
+		default:
+			cmd_error("list: unknown option '%s'",
+			    argv[optind - 1]);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		cmd_error("list: no arguments expected, got '%s'",
+		    argv[optind]);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * tandem list [--unread] [--starred] [--has L,L] [--sort date|title]:
+ * one row per article, streamed from one query so that 100,000 rows
+ * are never held at once.
+ */
 int
 cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct cache		*cache;
-	struct cache_cursor	 cur;
-	struct article_summary	*rows;
-	size_t			 n;
+	struct cache_filter	 f;
+	struct cache_state	 st;
+	struct cmd_list_ctx	 lc;
+	char			*has[LIST_MAX_LANGS + 1] = { NULL };
 	char			*cause = NULL;
-	int			 idw;
+	int			 rc = CMD_EXIT_USAGE;
 
-	if (argc > 1) {
-		cmd_error("list: no arguments expected, got '%s'", argv[1]);
-		return CMD_EXIT_USAGE;
-	}
+	if (cmd_list_options(argc, argv, &f, has) != 0)
+		goto out;
 	cmd_opts = &ctx->layout;
+	rc = CMD_EXIT_ERROR;
 	if (cmd_open_cache(ctx, 0, &cache) != 0)
-		return CMD_EXIT_ERROR;
-	/* Row ids only grow, so the newest (first) row is the widest. */
-	idw = 1;
-	memset(&cur, 0, sizeof cur);
-	for (;;) {
-		if (cache_list(cache, (const char *const *)ctx->lang.tags,
-		    &cur, CMD_PAGE, &rows, &n, &cause) != 0)
-			goto fail;
-		if (n == 0) {
-			free(rows);
-			break;
-		}
-		if (idw == 1)
-			idw = snprintf(NULL, 0, "%lld", rows[0].id);
-		cmd_list_rows(rows, n, idw, 14, cmd_columns());
-		cache_cursor_set(&cur, &rows[n - 1]);
-		article_summaries_free(rows, n);
-		if (n < CMD_PAGE)
-			break;
+		goto out;
+	if (cache_state(cache, &st, &cause) == 0) {
+		lc.idw = snprintf(NULL, 0, "%lld", st.max_id);
+		lc.cols = cmd_columns();
+		if (cache_list_each(cache, &f, (const char *const *)
+		    ctx->lang.tags, cmd_list_row, &lc, &cause) == 0)
+			rc = 0;
+	}
+	if (rc != 0) {
+		cmd_error("%s", cause);
+		free(cause);
 	}
 	cache_close(cache);
-	return 0;
-fail:
-	cmd_error("%s", cause);
-	free(cause);
-	cache_close(cache);
-	return CMD_EXIT_ERROR;
+out:
+	list_langs_free(has);
+	return rc;
 }
 
 /* The most preferred translation (the first one if none is wanted). */

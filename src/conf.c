@@ -20,6 +20,7 @@ conf_init(struct conf *c)
 	memset(c, 0, sizeof *c);
 	c->layout.ambiguous = LAYOUT_AMBIGUOUS_AUTO;
 	c->layout.korean_break = LAYOUT_KOREAN_KEEP_ALL;
+	c->max_width = CONF_MAX_WIDTH;
 }
 
 void
@@ -75,6 +76,21 @@ conf_split(char *line, char **w)
 	return n;
 }
 
+/* max-width: 0 (the pane's width) or 20 to 10000 cells. */
+static int
+conf_max_width(struct conf *c, const char *value)
+{
+	char	*end;
+	long	 n;
+
+	n = strtol(value, &end, 10);
+	if (*value < '0' || *value > '9' || *end != '\0' || (n != 0 &&
+	    (n < 20 || n > 10000)))
+		return -1;
+	c->max_width = (int)n;
+	return 0;
+}
+
 static int
 conf_set(struct conf *c, char **w, int n, char **why)
 {
@@ -108,9 +124,12 @@ conf_set(struct conf *c, char **w, int n, char **why)
 			c->side_by_side = 0;
 		else
 			goto bad;
+	} else if (strcmp(w[1], "max-width") == 0) {
+		if (conf_max_width(c, w[2]) != 0)
+			goto bad;
 	} else {
 		xasprintf(why, "unknown setting '%s' (lang, ambiguous-width, "
-		    "korean-break, view)", w[1]);
+		    "korean-break, view, max-width)", w[1]);
 		return -1;
 	}
 	return 0;

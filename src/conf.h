@@ -6,6 +6,7 @@
  *	set ambiguous-width 2		# 1, 2 or auto
  *	set korean-break normal		# keep-all (default) or normal
  *	set view side-by-side		# or single
+ *	set max-width 100		# cells of one language's text; 0: all
  *	color title white blue bold	# element, foreground, background, attributes
  *	bind reader J page-down		# context, key, operation
  *
@@ -29,9 +30,13 @@ struct conf {
 	char			*lang;		/* or NULL */
 	struct layout_opts	 layout;
 	int			 side_by_side;
+	int			 max_width;	/* single language; 0: none */
 	struct conf_color	*colors;
 	size_t			 ncolors;
 };
+
+/* The longest line of one language's text, centred in a wider pane. */
+#define CONF_MAX_WIDTH	100
 
 void	conf_init(struct conf *);
 void	conf_free(struct conf *);

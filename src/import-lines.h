@@ -102,7 +102,7 @@ void	import_lines_key(const struct import_lines *,
 void	import_lines_key_text(const char *, size_t, char [IMPORT_KEY_LEN + 1]);
 
 /* Longest title derived from a first sentence, in display cells. */
-#define IMPORT_TITLE_CELLS 60
+#define IMPORT_TITLE_CELLS 160
 
 /* A title made from the first sentence of a paragraph (allocated). */
 char	*import_lines_title(const char *para, size_t len);

@@ -4,7 +4,8 @@
  * The defaults follow less, mutt and vi habits.  One key may mean
  * different things in different panes: N toggles read/unread in the
  * article list (as in mutt) but finds the previous match in the reader
- * (as in less).
+ * (as in less); n and p go to the next and previous unread article in
+ * the list (newsboat), n to the next match in the reader.
  */
 #include "config.h"
 
@@ -54,6 +55,15 @@ static const struct keys_binding keys_defaults[] = {
 	{ KEYS_READER, 'N', OP_SEARCH_PREV },
 	{ KEYS_COMMENTS, 'N', OP_SEARCH_PREV },
 	{ KEYS_LIST, 'N', OP_TOGGLE_READ },
+	{ KEYS_ALL, 'U', OP_TOGGLE_READ },
+	{ KEYS_ALL, '*', OP_TOGGLE_STAR },
+	{ KEYS_LIST, 'n', OP_NEXT_UNREAD },
+	{ KEYS_LIST, 'p', OP_PREV_UNREAD },
+	{ KEYS_LIST, 'A', OP_READ_ALL },
+	{ KEYS_ALL, '=', OP_FILTER_LANGS },
+	{ KEYS_ALL, '!', OP_FILTER_UNREAD },
+	{ KEYS_ALL, 'S', OP_FILTER_STARRED },
+	{ KEYS_ALL, 'O', OP_SORT },
 	{ KEYS_ALL, 'o', OP_OPEN_URL },
 	{ KEYS_LIST, 'a', OP_ADD_URL },
 	{ KEYS_ALL, '?', OP_HELP },		{ KEYS_ALL, KEYS_F1, OP_HELP },

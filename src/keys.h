@@ -73,6 +73,14 @@ enum keys_context {
 	X(SEARCH_NEXT,	"search-next",	"next match") \
 	X(SEARCH_PREV,	"search-prev",	"previous match") \
 	X(TOGGLE_READ,	"toggle-read",	"mark read or unread") \
+	X(TOGGLE_STAR,	"toggle-star",	"star or unstar the article") \
+	X(NEXT_UNREAD,	"next-unread",	"next unread article") \
+	X(PREV_UNREAD,	"prev-unread",	"previous unread article") \
+	X(READ_ALL,	"read-all",	"mark every article shown read") \
+	X(FILTER_LANGS,	"filter-langs",	"show articles that have these languages") \
+	X(FILTER_UNREAD, "filter-unread", "show unread articles only, or all") \
+	X(FILTER_STARRED, "filter-starred", "show starred articles only, or all") \
+	X(SORT,		"sort",		"sort by import, date or title") \
 	X(OPEN_URL,	"open-url",	"open the article's URL with $BROWSER") \
 	X(ADD_URL,	"add-url",	"add an article from a URL") \
 	X(HELP,		"help",		"show this help") \

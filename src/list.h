@@ -10,9 +10,10 @@
 #include <stddef.h>
 
 #include "article.h"
+#include "cache.h"
 #include "scroll.h"
 
-struct cache;
+#define LIST_MAX_LANGS	8	/* languages a filter may ask for */
 
 struct list {
 	struct cache		 *cache;
@@ -22,6 +23,11 @@ struct list {
 
 	struct article_summary	 *win;		/* loaded rows */
 	size_t			  win_first, win_n;
+
+	struct cache_filter	  filter;	/* what is shown, in what order */
+	char			 *has[LIST_MAX_LANGS + 1]; /* filter.has's */
+	struct cache_state	  state;	/* the whole cache's counts */
+	long long		 *order;	/* by title: every id, in order */
 };
 
 void	list_init(struct list *, struct cache *, const char *const *pref);
@@ -40,5 +46,26 @@ void	list_home(struct list *);
 void	list_end(struct list *);
 /* Select the article with this id if it is loaded or near. */
 void	list_select_id(struct list *, long long id);
+
+/*
+ * Filters and order (each reloads and goes to the top).  list_set_langs
+ * takes "ko,fr" or "ko fr" (empty: every language); -1 and *cause for a
+ * word that is not a language tag.
+ */
+int	list_set_langs(struct list *, const char *, char **cause);
+/* Split and check such a list into out (NULL-terminated, lower case). */
+int	list_langs_parse(const char *, char **out, size_t max, char **cause);
+void	list_langs_free(char **);
+void	list_toggle_unread(struct list *);
+void	list_toggle_starred(struct list *);
+void	list_next_sort(struct list *);
+const char *list_sort_name(enum cache_sort);
+/* "unread, has ko fr, by title", or "" for the whole list; into buf. */
+const char *list_describe(const struct list *, char *buf, size_t len);
+
+/* Select the next (dir 1) or previous (-1) unread row; 0 if none. */
+int	list_next_unread(struct list *, int dir, char **cause);
+/* Mark every article shown read, in one transaction; how many were. */
+int	list_mark_all_read(struct list *, long long *, char **cause);
 
 #endif

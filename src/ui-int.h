@@ -147,6 +147,7 @@ void	ui_fill(struct ui *, int y, int x, int w, enum ui_color, int use_color);
 /* ui-list.c */
 void	ui_list_draw(struct ui *);
 enum ui_result ui_list_op(struct ui *, enum op);
+enum ui_result ui_list_state_op(struct ui *, enum op);
 
 /* ui-reader.c */
 void	ui_reader_draw(struct ui *);

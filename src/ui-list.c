@@ -1,7 +1,10 @@
 /*
- * ui-list.c: the article list pane: one row per article, an unread mark,
- * its languages, its date and its title in the preferred language, cut
- * with an ellipsis at a grapheme boundary so nothing overflows the row.
+ * ui-list.c: the article list pane: one row per article, its id (what
+ * the command line takes), an unread and a star mark, its languages,
+ * its date and its title in the preferred language, cut with an
+ * ellipsis at a grapheme boundary so nothing overflows the row; unread
+ * rows are bold.  Also the keys of the reading state and the filters,
+ * which work from every pane: the list model (list.c) does the work.
  */
 #include "config.h"
 
@@ -22,12 +25,21 @@ ui_list_row(struct ui *u, const struct pane_rect *r, int y,
     const struct article_summary *a, int selected)
 {
 	enum ui_color	 c = selected ? UI_SELECTED : UI_UNREAD;
-	int		 use = selected || !a->read, x = 0, w = r->w;
-	char		*cell;
+	int		 use = selected || !a->read, x = 0, w = r->w, idw;
+	char		*cell, id[32], mark[3];
 
 	if (selected)
 		ui_fill(u, y, 0, w, UI_SELECTED, 1);
-	x += ui_text(u, y, x, w - x, UI_SPAN(a->read ? "  " : "N ", 2, c, use));
+	idw = snprintf(NULL, 0, "%lld", u->list.state.max_id);
+	if (w > idw + 30) {
+		snprintf(id, sizeof id, "%*lld ", idw, a->id);
+		x += ui_text(u, y, x, w - x, UI_SPAN(id, strlen(id),
+		    selected ? UI_SELECTED : UI_DIM, 1));
+	}
+	mark[0] = a->read ? ' ' : 'N';
+	mark[1] = a->starred ? '*' : ' ';
+	mark[2] = '\0';
+	x += ui_text(u, y, x, w - x, UI_SPAN(mark, 2, c, use)) + 1;
 	if (w - x > UI_LIST_LANGS + 4) {
 		cell = layout_pad(a->langs, strlen(a->langs), UI_LIST_LANGS,
 		    &u->opts);
@@ -35,9 +47,9 @@ ui_list_row(struct ui *u, const struct pane_rect *r, int y,
 		    selected ? UI_SELECTED : UI_LANG, 1)) + 2;
 		free(cell);
 	}
-	if (w - x > UI_LIST_DATE + 20 && a->date != NULL) {
-		cell = layout_pad(a->date, strlen(a->date), UI_LIST_DATE,
-		    &u->opts);
+	if (w - x > UI_LIST_DATE + 20) {
+		cell = layout_pad(a->date != NULL ? a->date : "-", a->date !=
+		    NULL ? strlen(a->date) : 1, UI_LIST_DATE, &u->opts);
 		x += ui_text(u, y, x, w - x, UI_SPAN(cell, strlen(cell), c,
 		    selected)) + 2;
 		free(cell);
@@ -69,28 +81,137 @@ ui_list_draw(struct ui *u)
 	if (u->list.scroll.total == 0 && r->h > 2) {
 		static const char *empty[] = { "No articles yet.",
 		    "Import some with:  tandem import FILE..." };
+		static const char *none[] = { "No article is shown:",
+		    "change the filter with =, ! or S" };
+		const char *const *lines = u->list.state.articles > 0 ?
+		    none : empty;
 
 		for (i = 0; i < 2; i++)
 			ui_text(u, r->y + r->h / 2 - 1 + i, 2, r->w - 2,
-			    UI_SPAN(empty[i], strlen(empty[i]), UI_DIM, 1));
+			    UI_SPAN(lines[i], strlen(lines[i]), UI_DIM, 1));
 	}
 }
 
-/* N: the row's read mark is the cache's, so the rows are reloaded. */
-static enum ui_result
-ui_list_toggle_read(struct ui *u)
+/* The article a state key is for: the open one, else the selected. */
+static long long
+ui_list_target(struct ui *u, const struct article_summary **ap)
 {
 	const struct article_summary	*a;
-	char				*cause = NULL;
 
+	*ap = NULL;
+	if (u->ps.focus != PANE_LIST && u->view.article != NULL)
+		return u->article;
 	if ((a = list_row(&u->list, u->list.scroll.sel)) == NULL)
+		return 0;
+	*ap = a;
+	return a->id;
+}
+
+/*
+ * N, U and *: the marks are the cache's, so the rows are reloaded.  The
+ * open article's marks are its struct's, kept up to date here.
+ */
+static enum ui_result
+ui_list_toggle(struct ui *u, int star)
+{
+	const struct article_summary	*a;
+	struct article			*open = u->view.article;
+	long long			 id;
+	char				*cause = NULL;
+	int				 flag, rc;
+
+	if ((id = ui_list_target(u, &a)) == 0)
 		return UI_HANDLED;
-	if (cache_article_set_read(u->cache, a->id, !a->read, &cause) != 0) {
+	if (a != NULL)
+		flag = star ? !a->starred : !a->read;
+	else
+		flag = star ? !open->starred : !open->read;
+	rc = star ? cache_article_set_starred(u->cache, id, flag, &cause) :
+	    cache_article_set_read(u->cache, id, flag, &cause);
+	if (rc != 0) {
 		ui_message(u, "%s", cause);
 		free(cause);
 		return UI_REPAINT;
 	}
+	if (open != NULL && u->article == id) {
+		if (star)
+			open->starred = flag;
+		else
+			open->read = flag;
+	}
+	if (a == NULL)
+		ui_message(u, "article %lld %s", id, star ? (flag ? "starred" :
+		    "unstarred") : (flag ? "marked read" : "marked unread"));
 	return UI_RELOAD;
+}
+
+/* A: every article the list shows, in one transaction. */
+static enum ui_result
+ui_list_read_all(struct ui *u)
+{
+	long long	 n;
+	char		*cause = NULL;
+
+	if (list_mark_all_read(&u->list, &n, &cause) != 0) {
+		ui_message(u, "%s", cause);
+		free(cause);
+		return UI_RELOAD;
+	}
+	ui_message(u, "%lld article%s marked read", n, n == 1 ? "" : "s");
+	return UI_RELOAD | UI_RELAYOUT;
+}
+
+/* n and p. */
+static enum ui_result
+ui_list_unread(struct ui *u, int dir)
+{
+	char	*cause = NULL;
+	int	 rc;
+
+	if ((rc = list_next_unread(&u->list, dir, &cause)) < 0) {
+		ui_message(u, "%s", cause);
+		free(cause);
+	} else if (rc == 0)
+		ui_message(u, "no unread article %s", dir > 0 ? "below" :
+		    "above");
+	return UI_REPAINT;
+}
+
+/* =: the languages every article shown must have. */
+static enum ui_result
+ui_list_langs(struct ui *u)
+{
+	char	 buf[128], *cause = NULL;
+
+	if (ui_prompt(u, "articles that have (e.g. ko fr; empty: all): ", buf,
+	    sizeof buf) != 0)
+		return UI_REPAINT;
+	if (list_set_langs(&u->list, buf, &cause) != 0) {
+		ui_message(u, "%s", cause);
+		free(cause);
+	}
+	return UI_RELAYOUT;
+}
+
+/*
+ * The reading state and the filters, from any pane: the open article's
+ * marks in the reader, the selected row's in the list.  UI_UNHANDLED
+ * for the other operations.
+ */
+enum ui_result
+ui_list_state_op(struct ui *u, enum op op)
+{
+	switch (op) {
+	case OP_TOGGLE_READ:	return ui_list_toggle(u, 0);
+	case OP_TOGGLE_STAR:	return ui_list_toggle(u, 1);
+	case OP_FILTER_LANGS:	return ui_list_langs(u);
+	case OP_FILTER_UNREAD:	list_toggle_unread(&u->list); break;
+	case OP_FILTER_STARRED:	list_toggle_starred(&u->list); break;
+	case OP_SORT:		list_next_sort(&u->list); break;
+	default:
+		return UI_UNHANDLED;
+	}
+	return UI_RELAYOUT;
 }
 
 /* Handle op for the list, or UI_UNHANDLED if it is not the list's. */
@@ -108,7 +229,9 @@ ui_list_op(struct ui *u, enum op op)
 	case OP_HALF_UP:	list_page(&u->list, -1, 1); break;
 	case OP_TOP:		list_home(&u->list); break;
 	case OP_BOTTOM:		list_end(&u->list); break;
-	case OP_TOGGLE_READ:	return ui_list_toggle_read(u);
+	case OP_NEXT_UNREAD:	return ui_list_unread(u, 1);
+	case OP_PREV_UNREAD:	return ui_list_unread(u, -1);
+	case OP_READ_ALL:	return ui_list_read_all(u);
 	case OP_OPEN:
 		if ((a = list_row(&u->list, u->list.scroll.sel)) == NULL)
 			return UI_HANDLED;

@@ -151,8 +151,10 @@ ui_reader_open(struct ui *u, long long id)
 	if (!a->read && cache_article_set_read(u->cache, id, 1, &cause) != 0)
 		ui_message(u, "%s",
 		    cache_error_string(cache_last_error(u->cache)));
-	else if (!a->read)
+	else if (!a->read) {
+		a->read = 1;
 		res |= UI_RELOAD;
+	}
 	free(cause);
 	u->ps.article_open = 1;
 	u->ps.focus = PANE_READER;
@@ -206,6 +208,22 @@ ui_reader_title(struct ui *u, int y, int x, int w,
 	free(title);
 }
 
+/*
+ * Where one language's column starts: centred when max-width makes it
+ * narrower than the pane; side by side takes the pane's width.
+ */
+static int
+ui_reader_left(const struct ui *u)
+{
+	const struct view	*v = &u->view;
+	int			 free_cells;
+
+	if (v->sbs_on)
+		return PANE_MARGIN;
+	free_cells = v->width - v->rows.lwidth;
+	return PANE_MARGIN + (free_cells > 0 ? free_cells / 2 : 0);
+}
+
 static void
 ui_reader_header(struct ui *u, const struct pane_rect *r)
 {
@@ -217,7 +235,7 @@ ui_reader_header(struct ui *u, const struct pane_rect *r)
 	move(r->y, 0);
 	clrtoeol();
 	if (!v->sbs_on) {
-		ui_reader_title(u, r->y, m, r->w - 2 * m,
+		ui_reader_title(u, r->y, ui_reader_left(u), lw,
 		    &v->article->translations[v->left]);
 		return;
 	}
@@ -252,12 +270,13 @@ ui_reader_draw(struct ui *u)
 	struct view_span	 vs;
 	const int		 m = PANE_MARGIN;
 	size_t			 row;
-	int			 i, lw;
+	int			 i, lw, x;
 
 	if (r->h == 0 || v->article == NULL)
 		return;
 	ui_reader_header(u, r);
-	lw = v->sbs_on ? v->rows.lwidth : v->width;
+	lw = v->rows.lwidth;
+	x = ui_reader_left(u);
 	for (i = 1; i < r->h; i++) {
 		row = v->top + (size_t)(i - 1);
 		move(r->y + i, 0);
@@ -265,11 +284,11 @@ ui_reader_draw(struct ui *u)
 		if (row >= view_nrows(v)) {
 			if (i == 1 || row == view_nrows(v))
 				continue;
-			ui_text(u, r->y + i, m, 1, UI_SPAN("~", 1, UI_DIM, 1));
+			ui_text(u, r->y + i, x, 1, UI_SPAN("~", 1, UI_DIM, 1));
 			continue;
 		}
 		if (view_row_span(v, row, 0, &vs) == 0)
-			ui_reader_cell(u, r->y + i, m, lw, &vs, UI_HEADER, 0);
+			ui_reader_cell(u, r->y + i, x, lw, &vs, UI_HEADER, 0);
 		if (!v->sbs_on)
 			continue;
 		view_row_gutter(v, row, &vs);

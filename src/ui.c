@@ -148,17 +148,43 @@ ui_hyperlink(struct ui *u, int x, const char *url, const char *shown)
 	free(link);
 }
 
+/*
+ * " tandem 1.0  120 articles, 3 unread, 2 starred ", or with a filter
+ * " tandem 1.0  5 of 120 articles (unread, has ko fr), 3 unread ".
+ */
+static void
+ui_title_counts(struct ui *u, char *buf, size_t len)
+{
+	const struct cache_state	*st = &u->list.state;
+	char				 what[128], star[32] = "";
+	int				 o;
+
+	if (st->starred > 0)
+		snprintf(star, sizeof star, ", %lld starred", st->starred);
+	o = snprintf(buf, len, " tandem %s  ", PACKAGE_VERSION);
+	if (o < 0 || (size_t)o >= len)
+		return;
+	list_describe(&u->list, what, sizeof what);
+	if (what[0] == '\0')
+		snprintf(buf + o, len - o, "%zu article%s, %lld unread%s ",
+		    u->list.scroll.total, u->list.scroll.total == 1 ? "" : "s",
+		    st->unread, star);
+	else
+		snprintf(buf + o, len - o, "%zu of %lld article%s (%s), %lld"
+		    " unread%s ", u->list.scroll.total, st->articles,
+		    st->articles == 1 ? "" : "s", what, st->unread, star);
+}
+
 static void
 ui_title_draw(struct ui *u)
 {
 	const struct article	*a = u->view.article;
-	char			 buf[96];
+	char			 buf[256];
 	int			 x;
 
 	FREE(&u->link_shown);
 	ui_fill(u, 0, 0, COLS, UI_TITLE, 1);
-	snprintf(buf, sizeof buf, " tandem %s  %zu article%s ", PACKAGE_VERSION,
-	    u->list.scroll.total, u->list.scroll.total == 1 ? "" : "s");
+	ui_title_counts(u, buf, sizeof buf);
 	x = ui_text(u, 0, 0, COLS, UI_SPAN(buf, strlen(buf), UI_TITLE, 1));
 	if (a != NULL && a->url != NULL && COLS - x > 10) {
 		char	*url = layout_truncate(a->url, strlen(a->url),
@@ -553,6 +579,8 @@ ui_op(struct ui *u, enum op op)
 	default:
 		break;
 	}
+	if ((res = ui_list_state_op(u, op)) != UI_UNHANDLED)
+		return res;
 	if (f == PANE_LIST && (res = ui_list_op(u, op)) != UI_UNHANDLED)
 		return res;
 	if (f == PANE_COMMENTS &&
@@ -691,6 +719,7 @@ ui_run(const struct ui_options *uo)
 	u.opts = uo->conf->layout;
 	list_init(&u.list, u.cache, (const char *const *)u.pref->tags);
 	view_init(&u.view, &u.opts);
+	u.view.max_width = uo->conf->max_width;
 	if (list_reload(&u.list, &cause) != 0) {
 		fprintf(stderr, "tandem: %s\n", cause);
 		free(cause);

@@ -161,6 +161,8 @@ view_relayout(struct view *v, int width, int height)
 			    "side by side: showing %s only",
 			    view_tr(v, v->left)->lang);
 	}
+	if (!v->sbs_on && v->max_width > 0 && lw > v->max_width)
+		lw = v->max_width;
 	if (v->sbs_on)
 		nr = view_tr(v, v->right)->nparagraphs;
 	/* A resize keeps the alignment; new languages need a new one. */

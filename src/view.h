@@ -86,6 +86,9 @@ struct view {
 	void			*pairs_arg;
 
 	int			 width, height;	/* of the text area */
+	int			 max_width;	/* of one language's text; 0:
+						   the area's (side by side
+						   always has the area) */
 	struct layout_sbs	 rows;		/* single: right side empty */
 	struct article_pair	*pairs;		/* effective alignment */
 	size_t			 npairs;

@@ -569,6 +569,7 @@ test_reimport(struct cache *c)
 
 	cache_sink(c, &sink);
 	ok(cache_article_set_read(c, id, 1, &cause) == 0, "mark it read");
+	ok(cache_article_set_starred(c, id, 1, &cause) == 0, "and star it");
 	ok(cache_comments_load(c, id, &m, &nm, &cause) == 0 && nm == 2,
 	    "it has two source comments");
 	memset(&local, 0, sizeof local);
@@ -601,6 +602,7 @@ test_reimport(struct cache *c)
 	is_int(newest(c), id, "same id");
 	ok(cache_article_load(c, id, &a, &cause) == 0 && a != NULL &&
 	    a->read == 1 && a->ntranslations == 3, "read flag kept");
+	ok(a != NULL && a->starred == 1, "star kept");
 	article_free(a);
 	cache_comments_load(c, id, &m, &nm, &cause);
 	for (i = 0; i < nm; i++) {
@@ -855,6 +857,48 @@ plan_ok(const char *plan)
 	return 1;
 }
 
+/* Each filter of the list walks the index that serves it. */
+static void
+test_filter_plans(struct cache *c)
+{
+	static const char *const ko_fr[] = { "ko", "fr", NULL };
+	static const struct {
+		struct cache_filter	 f;
+		enum cache_query	 q;
+		const char		*name;
+		const char		*index;
+	} t[] = {
+		{ { 1, 0, NULL, 0 }, CACHE_QUERY_FILTERED, "unread",
+		    "INDEX article_unread" },
+		{ { 1, 0, NULL, 0 }, CACHE_QUERY_FILTERED_COUNT,
+		    "unread count", "INDEX article_unread" },
+		{ { 0, 1, NULL, 0 }, CACHE_QUERY_FILTERED, "starred",
+		    "INDEX article_starred" },
+		{ { 0, 0, NULL, CACHE_SORT_DATE }, CACHE_QUERY_FILTERED,
+		    "by date", "INDEX article_date" },
+		{ { 0, 0, ko_fr, 0 }, CACHE_QUERY_FILTERED, "has ko fr",
+		    "INDEX sqlite_autoindex_translation_1 (article_id=?)" },
+		{ { 1, 0, ko_fr, 0 }, CACHE_QUERY_FILTERED_COUNT,
+		    "unread, has ko fr: count", "INDEX article_unread" },
+	};
+	char	*plan, *cause = NULL;
+	size_t	 i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		if (cache_explain_list(c, &t[i].f, t[i].q, &plan, &cause) != 0) {
+			ok(0, "explain %s: %s", t[i].name, cause);
+			FREE(&cause);
+			continue;
+		}
+		ok(plan_ok(plan) && strstr(plan, t[i].index) != NULL,
+		    "list filter %s uses an index (%s), no table scan",
+		    t[i].name, t[i].index);
+		if (!plan_ok(plan) || strstr(plan, t[i].index) == NULL)
+			diag("plan:\n%s", plan);
+		free(plan);
+	}
+}
+
 static void
 test_plans(struct cache *c)
 {
@@ -875,6 +919,7 @@ test_plans(struct cache *c)
 	char	*plan, *cause = NULL;
 	size_t	 i;
 
+	test_filter_plans(c);
 	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
 		if (cache_explain(c, t[i].q, &plan, &cause) != 0) {
 			ok(0, "explain %s: %s", t[i].name, cause);

@@ -40,14 +40,17 @@ test_conf_good(void)
 
 	if (!conf_write("# settings\nset lang ko,en\nset ambiguous-width 2\n"
 	    "set view side-by-side  # comment\n\ncolor title red default bold\n"
+	    "set max-width 72\n"
 	    "bind list x toggle-read\n"))
 		return;
 	conf_init(&c);
+	is_int(c.max_width, 100, "max-width is 100 cells by default");
 	keys_init();
 	is_int(conf_load(&c, conf_path, &cause), 0, "settings file loads");
 	is_str(c.lang, "ko,en", "set lang");
 	is_int(c.layout.ambiguous, LAYOUT_AMBIGUOUS_WIDE, "ambiguous-width 2");
 	is_int(c.side_by_side, 1, "view side-by-side");
+	is_int(c.max_width, 72, "max-width 72");
 	is_int((long long)c.ncolors, 1, "one colour line");
 	is_int(keys_lookup(KEYS_LIST, 'x'), OP_TOGGLE_READ, "bind applied");
 	conf_free(&c);
@@ -65,6 +68,10 @@ static const struct {
 	  ":2: '3' is not a value for ambiguous-width",
 	  "a bad value, named with its line" },
 	{ "frobnicate\n", NULL, "an unknown command" },
+	{ "set max-width 10\n", ":1: '10' is not a value for max-width",
+	  "max-width under 20" },
+	{ "set max-width wide\n", ":1: 'wide' is not a value for max-width",
+	  "max-width not a number" },
 };
 
 static void

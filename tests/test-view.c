@@ -238,6 +238,22 @@ main(void)
 	is_int(view_search(&v, "no such words", 1), -1, "missing text");
 	is_str(v.message, "pattern not found: no such words", "says so");
 
+	/* max-width: one language is capped, side by side is not. */
+	v.max_width = 60;
+	view_relayout(&v, 250, 30);
+	ok(!v.sbs_on && v.rows.lwidth == 60 && max_width(&v, 0) <= 60 &&
+	    max_width(&v, 0) > 50, "max-width 60 at 250 columns: lines of"
+	    " at most 60 cells (%d)", max_width(&v, 0));
+	view_toggle_sbs(&v);
+	ok(v.sbs_on && max_width(&v, 0) > 100 && max_width(&v, 1) > 100,
+	    "side by side takes the whole width");
+	view_toggle_sbs(&v);
+	v.max_width = 0;
+	view_relayout(&v, 250, 30);
+	ok(max_width(&v, 0) > 200, "max-width 0: the whole width (%d)",
+	    max_width(&v, 0));
+	view_relayout(&v, 100, 30);
+
 	test_corrections(&v, ko, en);
 	view_free(&v);
 	{

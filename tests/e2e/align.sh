@@ -35,7 +35,7 @@ tap_check "align: the others pair one to one (3 before, 5 after)" \
 tap_check "align --json parses" sh -c '"$1" align 1 --json | python3 -c "import json,sys; d=json.load(sys.stdin); assert d[\"alignment\"][0][\"b\"] == \"en\""' _ "$TANDEM"
 
 e2e_start 120 40 env TANDEM_LANG=ko,en "$TANDEM"
-e2e_wait_for "N ko en"
+e2e_wait_for "N  ko en"
 e2e_keys Enter s
 e2e_wait_for "Weather: light rain"
 tap_check "the unpaired paragraph has a ':' divider" \

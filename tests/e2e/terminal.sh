@@ -47,9 +47,9 @@ done
 e2e_start 100 30 "$TANDEM"
 e2e_wait_for "ko en ja zh fr"
 e2e_keys N
-e2e_expect "N in the list marks it unread" "N ko en ja zh fr"
+e2e_expect "N in the list marks it unread" "N  ko en ja zh fr"
 e2e_keys N
-e2e_expect_gone "N again marks it read" "N ko en ja zh fr"
+e2e_expect_gone "N again marks it read" "N  ko en ja zh fr"
 e2e_keys Enter
 e2e_wait_for "Seoul Metropolitan"
 e2e_keys Tab

@@ -27,7 +27,7 @@ for w in 41 57 83 120; do
 	tap_check "width $w: no row wider than the terminal" \
 	    sh -c 'tmux -L "$1" capture-pane -p -t "$1:0.0" | python3 "$2" width "$3"' _ \
 	    "$E2E_SOCK" "$SCREEN" "$w"
-	rows=$(e2e_capture | sed -n "2,$((n + 1))p" | grep -c "^[N ] ja ")
+	rows=$(e2e_capture | sed -n "2,$((n + 1))p" | grep -Ec "^[0-9]+ [N ][* ] ja ")
 	tap_check "width $w: one row per article ($rows of $n)" [ "$rows" -eq "$n" ]
 	[ "$w" -lt 100 ] && tap_check "width $w: long titles end in an ellipsis" \
 	    sh -c 'tmux -L "$1" capture-pane -p -t "$1:0.0" | sed -n 2,6p | grep -q "…"' _ "$E2E_SOCK"

@@ -294,8 +294,8 @@ test_fixtures(void)
 	    " author=Rémi\n"
 	    " updated=2024-12-18T12:00:00Z\n"
 	    " content(html)=<p>High water at noon.</p>\n"
-	    " link=alternate https://atlas.test/en/tides hreflang=en\n"
-	    " link=alternate https://atlas.test/fr/marees hreflang=fr\n");
+	    " link=alternate https://atlas.test/fr/marees hreflang=fr\n"
+	    " link=alternate https://atlas.test/en/tides hreflang=en\n");
 	check_file("polylang-en.xml", "http://orchard.test/en/feed/", NULL,
 	    "channel rss\n"
 	    " title=Orchard Press\n"

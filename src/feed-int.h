@@ -3,9 +3,9 @@
  *
  * feed.c is the front door: it makes the bytes UTF-8 (charset.c),
  * repairs what real feeds get wrong before any parser sees them, and
- * hands the text to feed-xml.c (RSS, RDF, Atom, on libxml2's streaming
- * reader, with feed-field.c) or json-feed.c (JSON Feed, on jansson).  Both build their
- * entries in a struct feed_acc, owned strings that feed_acc_entry()
+ * hands the text to feed-xml.c and feed-field.c (RSS, RDF, Atom, on
+ * libxml2's streaming reader) or json-feed.c (JSON Feed, on jansson).
+ * Both build their entries in a struct feed_acc, owned strings that feed_acc_entry()
  * lends to the handler as a struct feed_entry.
  */
 #ifndef TANDEM_FEED_INT_H

@@ -6,7 +6,7 @@
  * so memory is the current entry, not the document.  The root decides
  * the kind; then every element is matched by namespace, name and where
  * it is (a channel field, an entry field, an Atom author's name) against
- * feed_fields[].  A field's text is captured until its end tag:
+ * the table of feed-field.c.  A field's text is captured until its end tag:
  *
  *	PLAIN	text only (titles, ids, dates, links);
  *	RAW	text that is HTML source (RSS description, content:encoded,

@@ -60,6 +60,9 @@ void	 feed_acc_channel(struct feed_acc *, enum feed_kind,
    entities decoded when html.  NULL when nothing is left. */
 char	*feed_text_clean(const char *, int html);
 
+/* href resolved against base (either may be relative), allocated. */
+char	*feed_resolve(const char *base, const char *href);
+
 void	 feed_warn(const struct feed_handler *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 

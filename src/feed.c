@@ -29,6 +29,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
 
 #include "charset.h"
 #include "feed-int.h"
@@ -125,6 +126,20 @@ feed_warn(const struct feed_handler *h, const char *fmt, ...)
 	va_end(ap);
 	h->warn(h->arg, s);
 	free(s);
+}
+
+char *
+feed_resolve(const char *base, const char *href)
+{
+	xmlChar	*u;
+	char	*s;
+
+	if (base == NULL || (u = xmlBuildURI((const xmlChar *)href,
+	    (const xmlChar *)base)) == NULL)
+		return xstrdup(href);
+	s = xstrdup((const char *)u);
+	xmlFree(u);
+	return s;
 }
 
 void

@@ -399,6 +399,39 @@ test_fixtures(void)
 	    " title=Crème & café &bogus; AT&T\n"
 	    " page=https://cafe.test/creme\n"
 	    " summary(html)=<p>&nbsp;kept as HTML</p>\n");
+	check_file("feed.json", "https://kites.test/feed.json", NULL,
+	    "channel json\n"
+	    " title=Kite Log\n"
+	    " link=https://kites.test/\n"
+	    " self=https://kites.test/feed.json\n"
+	    " lang=nl\n"
+	    " description=Flying notes\n"
+	    " link=self https://kites.test/feed.json type=application/feed+json\n"
+	    "entry\n"
+	    " id=https://kites.test/2025/03/wind\n"
+	    " title=Wind from the west\n"
+	    " page=https://kites.test/2025/03/wind\n"
+	    " lang=nl\n"
+	    " author=Joost\n"
+	    " published=2025-03-02T09:00:00Z\n"
+	    " updated=2025-03-03T08:00:00Z\n"
+	    " category=wind\n"
+	    " category=beach\n"
+	    " content(html)=<p>The wind turned <em>west</em>.</p><p>We flew all day.</p>\n"
+	    " summary(text)=A windy day.\n"
+	    " link=related https://weather.test/march\n"
+	    " link=enclosure https://kites.test/media/wind.ogg type=audio/ogg title=The sound length=5120\n"
+	    "entry\n"
+	    " id=42\n"
+	    " title=Repairing a spar\n"
+	    " page=https://kites.test/en/2025/02/repair\n"
+	    " lang=en\n"
+	    " author=Old author field\n"
+	    " content(text)=Glue, then wait.\n"
+	    "entry\n"
+	    " id=only-id\n"
+	    " lang=nl\n"
+	    " author=Joost\n");
 	check_file("page.html", "http://orchard.test/en/", NULL,
 	    "error: http://orchard.test/en/: not a feed (an HTML page)\n");
 }
@@ -424,6 +457,12 @@ test_not_feeds(void)
 		    "error: u.test: not a feed (an HTML page)\n" },
 		{ "{\"items\": []}",
 		    "error: u.test: not a feed (JSON, not a JSON Feed)\n" },
+		{ "{\"version\": \"https://jsonfeed.org/version/1\", \"items\": [",
+		    "error: u.test: not a feed (broken JSON at line 1: ']' "
+		    "expected near end of file)\n" },
+		{ "{\"title\": \"jsonfeed.org/version/ in a title\"}",
+		    "error: u.test: not a feed (JSON without a JSON Feed "
+		    "version)\n" },
 		{ "<?xml version=\"1.0\"?>\n<<<",
 		    "error: u.test: not a feed (not well-formed XML: "
 		    "StartTag: invalid element name)\n" },

@@ -60,7 +60,7 @@ void	 feed_acc_channel(struct feed_acc *, enum feed_kind,
    entities decoded when html.  NULL when nothing is left. */
 char	*feed_text_clean(const char *, int html);
 
-/* href resolved against base (either may be relative), allocated. */
+/* href, trimmed, resolved against base (NULL: none), allocated. */
 char	*feed_resolve(const char *base, const char *href);
 
 void	 feed_warn(const struct feed_handler *, const char *, ...)

@@ -664,6 +664,58 @@ test_big(void)
 	free(buf);
 }
 
+static char *
+discover(const char *buf, size_t len, const char *base)
+{
+	char	**urls, *out = xstrdup(""), *t;
+	size_t	  i, n;
+
+	if (feed_discover(buf, len, base, &urls, &n) != 0)
+		return out;
+	for (i = 0; i < n; i++) {
+		xasprintf(&t, "%s%s\n", out, urls[i]);
+		free(out);
+		out = t;
+		free(urls[i]);
+	}
+	ok(urls[n] == NULL, "discovered list ends with NULL");
+	free(urls);
+	return out;
+}
+
+/* Autodiscovery: feed links of the head in order, no duplicate, no
+   language alternate, no <a>, <base href> honoured. */
+static void
+test_discover(void)
+{
+	char	 path[1024], *buf, *got;
+	size_t	 len;
+	const char *based = "<html><head><base href=\"https://cdn.test/x/\">"
+	    "<link rel=\"Alternate\" type=\"application/atom+xml; "
+	    "charset=utf-8\" href=\" a.atom \"></head></html>";
+
+	snprintf(path, sizeof path, "%s/page.html", FEED_DATA);
+	buf = test_slurp(path, &len);
+	got = discover(buf, len, "http://orchard.test/en/");
+	is_str(got, "http://orchard.test/en/feed/\n"
+	    "http://orchard.test/en/comments/feed/\n"
+	    "http://orchard.test/en/feed/atom/\n"
+	    "http://orchard.test/en/feed/json/\n"
+	    "http://orchard.test/en/feed2.xml\n", "page.html's feeds");
+	free(got);
+	free(buf);
+	got = discover(based, strlen(based), "https://page.test/");
+	is_str(got, "https://cdn.test/x/a.atom\n", "<base href>, type "
+	    "parameters, rel in capitals");
+	free(got);
+	got = discover("", 0, "https://page.test/");
+	is_str(got, "", "an empty page names no feed");
+	free(got);
+	got = discover("\xff\xfe<\x00", 4, NULL);
+	is_str(got, "", "junk names no feed");
+	free(got);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -685,6 +737,7 @@ main(int argc, char **argv)
 	test_stop();
 	test_utf16();
 	test_dates();
+	test_discover();
 	test_big();
 	return tap_done();
 }

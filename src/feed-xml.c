@@ -404,8 +404,8 @@ feed_xml_warn(struct feed_xml *x, const char *text, size_t len, int ret)
 		lines++;
 	cut = x->item_depth >= 0 || (ret < 0 && x->error_line >= lines);
 	if (cut)
-		feed_warn(x->h, "the feed is cut short at line %d (%s); read "
-		    "up to there", x->error_line, x->error);
+		feed_warn(x->h, "the feed is cut short at line %d; read up to "
+		    "there", x->error_line);
 	else if (ret < 0)
 		feed_warn(x->h, "XML error at line %d (%s); read up to there",
 		    x->error_line, x->error);

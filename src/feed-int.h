@@ -49,6 +49,8 @@ void	 feed_acc_set(char **field, char *s);
 void	 feed_acc_link(struct feed_acc *, const char *href, const char *rel,
 	    const char *type, const char *hreflang, const char *title,
 	    long long length);
+/* Categories past FEED_MAX_CATEGORIES (distinct) are dropped. */
+#define FEED_MAX_CATEGORIES 256
 void	 feed_acc_category(struct feed_acc *, const char *);
 /* Lend a as an entry or the channel (pointers into a). */
 void	 feed_acc_entry(struct feed_acc *, const struct feed_acc *channel,

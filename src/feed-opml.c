@@ -6,7 +6,7 @@
  * are the titles of the outlines it sits in (folders, as feed readers
  * export them) followed by the entries of its category attribute
  * ("/News,/Tech/Linux" -> "News", "Tech/Linux": OPML 2.0 writes paths
- * from a leading slash), each tag once.
+ * from a leading slash), each tag once, at most 256 of them.
  *
  * Writing gives OPML 2.0 with one flat outline per subscription and its
  * tags in category, which this reader reads back to the same outlines:
@@ -27,6 +27,8 @@
 #include "charset.h"
 #include "feed-int.h"
 #include "xmalloc.h"
+
+#define FEED_OPML_MAX_TAGS 256
 
 struct feed_opml {
 	xmlTextReaderPtr	  r;
@@ -75,7 +77,8 @@ feed_opml_tag(struct feed_opml *o, const char *tag)
 {
 	size_t	i;
 
-	if (tag == NULL || *tag == '\0')
+	/* A bound on tags keeps the check for duplicates cheap. */
+	if (tag == NULL || *tag == '\0' || o->ntags >= FEED_OPML_MAX_TAGS)
 		return;
 	for (i = 0; i < o->ntags; i++)
 		if (strcmp(o->tags[i], tag) == 0)

@@ -240,7 +240,9 @@ feed_acc_category(struct feed_acc *a, const char *s)
 	char	*c;
 	size_t	 i;
 
-	if ((c = feed_text_clean(s, 0)) == NULL)
+	/* The check for duplicates is quadratic: a bound keeps it cheap. */
+	if (a->ncats >= FEED_MAX_CATEGORIES || (c = feed_text_clean(s, 0)) ==
+	    NULL)
 		return;
 	for (i = 0; i < a->ncats; i++) {
 		if (strcmp(a->cats[i], c) == 0) {

@@ -813,6 +813,71 @@ test_opml(void)
 	free(got);
 }
 
+static int
+count_cats(void *arg, const struct feed_entry *e, char **cause)
+{
+	(void)cause;
+	*(size_t *)arg = e->ncategories;
+	return 0;
+}
+
+/* Broken in the middle: what came before stands, with one warning; a
+   flood of categories is cut at the bound, in linear time. */
+static void
+test_broken(void)
+{
+	struct feed_handler	 h = { NULL, NULL, count_cats, NULL };
+	struct {
+		char	*s;
+		size_t	 len;
+	}			 b = { NULL, 0 };
+	char			*got, *cause = NULL, item[128];
+	size_t			 i, n, ncats = 0;
+	double			 t0;
+
+	b.s = xstrdup("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"
+	    "<channel><title>M</title>\n");
+	for (i = 0; i < 100; i++) {
+		n = (size_t)snprintf(item, sizeof item, "<item><title>t%zu"
+		    "</title><link>https://m.test/%zu</link></item>\n", i, i);
+		b.s = xrealloc(b.s, strlen(b.s) + n + 1);
+		strcat(b.s, item);
+	}
+	b.s = xrealloc(b.s, strlen(b.s) + 200);
+	strcat(b.s, "<item><title>bad</title><description><p>x<br></p>"
+	    "</description></item>\n<item><title>after</title></item>\n"
+	    "</channel></rss>\n");
+	got = parse_rec(b.s, strlen(b.s), "m.test", NULL, 0);
+	ok(strstr(got, " title=t80\n") != NULL && strstr(got, "after") ==
+	    NULL, "a mid-document error: the entries well before it read");
+	ok(strstr(got, "warning: XML error at line 103 (Opening and ending "
+	    "tag mismatch: br line 103 and p); read up to there\n") != NULL &&
+	    strstr(got, "error:") == NULL, "  one warning, no error");
+	free(got);
+	free(b.s);
+
+	b.s = xstrdup("<rss><channel><item>");
+	b.len = strlen(b.s);
+	for (i = 0; i < 200000; i++) {
+		n = (size_t)snprintf(item, sizeof item,
+		    "<category>c%zu</category>", i);
+		b.s = i % 1024 == 0 ? xrealloc(b.s, b.len + 1024 * 32 + 64) :
+		    b.s;
+		memcpy(b.s + b.len, item, n + 1);
+		b.len += n;
+	}
+	memcpy(b.s + b.len, "</item></channel></rss>", 24);
+	b.len += 23;
+	h.arg = &ncats;
+	t0 = now();
+	ok(feed_parse(b.s, b.len, "c.test", NULL, &h, &cause) == 0,
+	    "200,000 categories parse");
+	is_int((long long)ncats, 256, "  cut at 256");
+	ok(now() - t0 < 5, "  quickly: %.2f s", now() - t0);
+	free(cause);
+	free(b.s);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -837,5 +902,6 @@ main(int argc, char **argv)
 	test_discover();
 	test_opml();
 	test_big();
+	test_broken();
 	return tap_done();
 }

@@ -32,7 +32,7 @@ struct feed_acc {
 	char		*id, *title, *link, *guid, *lang, *dc_lang, *author;
 	char		*content, *summary, *comments_page, *comments_feed;
 	char		*self, *description, *about;
-	enum feed_text	 content_type, summary_type, title_type;
+	enum feed_text	 content_type, summary_type;
 	int		 guid_permalink;
 	long long	 published, updated, dc_date;
 	long		 comment_count;

@@ -436,6 +436,20 @@ test_fixtures(void)
 	    "error: http://orchard.test/en/: not a feed (an HTML page)\n");
 }
 
+/* An HTTP charset that lies: the bytes and declaration say UTF-8. */
+static void
+test_http_lies(void)
+{
+	char	*got = parse_file("polylang-fr.xml",
+	    "http://orchard.test/fr/feed/", "iso-8859-1");
+
+	ok(strncmp(got, "warning: the HTTP charset windows-1252 is wrong: "
+	    "read as utf-8\nchannel rss\n", 72) == 0 &&
+	    strstr(got, " title=Les premières pommes\n") != NULL,
+	    "HTTP iso-8859-1 over UTF-8: read as UTF-8, one warning");
+	free(got);
+}
+
 /* Documents that are not feeds say what they are. */
 static void
 test_not_feeds(void)
@@ -895,6 +909,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	test_fixtures();
+	test_http_lies();
 	test_not_feeds();
 	test_stop();
 	test_utf16();

@@ -62,6 +62,10 @@ void	 feed_acc_channel(struct feed_acc *, enum feed_kind,
    entities decoded when html.  NULL when nothing is left. */
 char	*feed_text_clean(const char *, int html);
 
+/* How many bytes of s to show when showing at most max: a cut that
+   never splits a character. */
+int	 feed_cut(const char *s, size_t max);
+
 /* href, trimmed, resolved against base (NULL: none), allocated. */
 char	*feed_resolve(const char *base, const char *href);
 

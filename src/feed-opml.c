@@ -26,6 +26,7 @@
 
 #include "charset.h"
 #include "feed-int.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define FEED_OPML_MAX_TAGS 256
@@ -44,12 +45,13 @@ static void
 feed_opml_error(void *arg, xmlErrorPtr err)
 {
 	struct feed_opml	*o = arg;
-	size_t			 n;
+	const char		*m;
+	size_t			 n, k;
 
 	if (o->error != NULL || err == NULL || err->level < XML_ERR_ERROR)
 		return;
-	o->error = xstrdup(err->message != NULL ? err->message : "XML error");
-	n = strlen(o->error);
+	m = err->message != NULL ? err->message : "XML error";
+	o->error = utf8_valid_or_replace(m, strlen(m), &n, &k);
 	while (n > 0 && (o->error[n - 1] == '\n' || o->error[n - 1] == ' '))
 		o->error[--n] = '\0';
 	o->error_line = err->line;
@@ -196,7 +198,7 @@ feed_opml_walk(struct feed_opml *o,
 		if (depth == 0) {
 			if (strcasecmp(name, "opml") != 0) {
 				xasprintf(why, "not an OPML file (the root is "
-				    "<%.40s>)", name);
+				    "<%.*s>)", feed_cut(name, 40), name);
 				return -1;
 			}
 			root = 1;

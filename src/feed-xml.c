@@ -35,6 +35,7 @@
 #include "feed-int.h"
 #include "feed-xml.h"
 #include "sniff.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* libxml2's errors, kept instead of printed: the first one counts. */
@@ -42,13 +43,15 @@ static void
 feed_xml_error(void *arg, xmlErrorPtr err)
 {
 	struct feed_xml	*x = arg;
+	const char	*m;
 	char		*s;
-	size_t		 n;
+	size_t		 n, k;
 
 	if (x->error != NULL || err == NULL || err->level < XML_ERR_ERROR)
 		return;
-	s = xstrdup(err->message != NULL ? err->message : "XML error");
-	n = strlen(s);
+	/* libxml2 quotes the input, perhaps cut mid-character. */
+	m = err->message != NULL ? err->message : "XML error";
+	s = utf8_valid_or_replace(m, strlen(m), &n, &k);
 	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
 		s[--n] = '\0';
 	x->error = s;
@@ -245,7 +248,7 @@ feed_xml_root(struct feed_xml *x, enum feed_ns ns, const char *name)
 			xasprintf(&x->cause, "not a feed (%s)", what);
 		else
 			xasprintf(&x->cause, "not a feed (an XML document "
-			    "whose root is <%.40s>)", name);
+			    "whose root is <%.*s>)", feed_cut(name, 40), name);
 		return -1;
 	}
 	feed_acc_set(&x->chan.lang, feed_xml_attr_lang(x));

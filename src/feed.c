@@ -114,6 +114,18 @@ feed_buf_free(struct feed_buf *b)
 	b->len = b->cap = 0;
 }
 
+int
+feed_cut(const char *s, size_t max)
+{
+	size_t	n = strlen(s);
+
+	if (n <= max)
+		return (int)n;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return (int)max;
+}
+
 void
 feed_warn(const struct feed_handler *h, const char *fmt, ...)
 {

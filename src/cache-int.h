@@ -12,6 +12,7 @@
  *   cache-sink.c     the import sink, batches, the alignment thread
  *   cache-read.c     the reader's queries: list, article, settings
  *   cache-comment.c  comments and stored alignments
+ *   cache-feed.c     subscriptions: feeds, their state, entries seen
  *
  * Helpers that fail fill *cause and return -1, recording in struct cache
  * what kind of failure it was for cache_last_error().
@@ -106,6 +107,8 @@ struct cache_import {
 /* A batch of articles in one transaction (cache_batch(), cache-sink.c). */
 struct cache_batch {
 	int			 on;
+	int			 hold;		/* no commit until cache_batch()
+						   (a feed's update) */
 	int			 open;		/* its transaction is open */
 	unsigned long		 articles;	/* in it so far */
 	double			 started;	/* ms, monotonic */
@@ -125,6 +128,7 @@ struct cache {
 	struct align_queue	*aq;		/* the batch's aligner, or NULL */
 	struct cache_import_stats stats;
 	enum cache_error	 error;		/* of the last failure */
+	sqlite3_stmt		**feed_stmt;	/* cache-feed.c's, or NULL */
 };
 
 /* cache-stmt.c */
@@ -161,6 +165,11 @@ cache_bind_text(sqlite3_stmt *s, int i, const char *text)
 
 /* cache-sink.c */
 void		 cache_sink_close(struct cache *);
+int		 cache_batch_hold(struct cache *, char **);
+void		 cache_batch_abandon(struct cache *);
+
+/* cache-feed.c */
+void		 cache_feed_close(struct cache *);
 
 /* cache-comment.c: stored alignments, also written by the sink. */
 int		 cache_alignment_insert(struct cache *, long long, const char *,

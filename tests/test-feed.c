@@ -1,0 +1,651 @@
+/*
+ * test-feed.c: feed_parse() over the feeds of tests/data/feeds/.
+ *
+ * A recording handler writes what each callback got as lines of text
+ * (the channel, then one block per entry, then the warnings), and each
+ * fixture's record is compared whole with what we expect, so a field
+ * read wrong, one too many or a missing warning all fail.  Run with a
+ * file name, it prints that file's record (for writing expectations).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sys/resource.h>
+
+#include "feed.h"
+#include "test-util.h"
+#include "xmalloc.h"
+
+#ifndef FEED_DATA
+#define FEED_DATA "tests/data/feeds"
+#endif
+
+struct rec {
+	char	*s;
+	size_t	 len;
+	int	 stop_at;	/* fail on this entry (1-based), or 0 */
+	int	 entries;
+};
+
+__attribute__((format(printf, 2, 3))) static void
+rec_add(struct rec *r, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*line;
+	size_t	 n;
+
+	va_start(ap, fmt);
+	xvasprintf(&line, fmt, ap);
+	va_end(ap);
+	n = strlen(line);
+	r->s = xrealloc(r->s, r->len + n + 1);
+	memcpy(r->s + r->len, line, n + 1);
+	r->len += n;
+	free(line);
+}
+
+static void
+rec_str(struct rec *r, const char *name, const char *v)
+{
+	if (v != NULL)
+		rec_add(r, " %s=%s\n", name, v);
+}
+
+static void
+rec_date(struct rec *r, const char *name, long long t)
+{
+	time_t		 tt = (time_t)t;
+	struct tm	 tm;
+	char		 buf[64];
+
+	if (t == FEED_NO_DATE)
+		return;
+	gmtime_r(&tt, &tm);
+	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	rec_add(r, " %s=%s\n", name, buf);
+}
+
+static void
+rec_links(struct rec *r, const struct feed_link *l, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		rec_add(r, " link=%s %s", l[i].rel, l[i].href);
+		if (l[i].type != NULL)
+			rec_add(r, " type=%s", l[i].type);
+		if (l[i].hreflang != NULL)
+			rec_add(r, " hreflang=%s", l[i].hreflang);
+		if (l[i].title != NULL)
+			rec_add(r, " title=%s", l[i].title);
+		if (l[i].length >= 0)
+			rec_add(r, " length=%lld", l[i].length);
+		rec_add(r, "\n");
+	}
+}
+
+static int
+rec_channel(void *arg, const struct feed_channel *c, char **cause)
+{
+	static const char *const kinds[] = { "?", "rss", "rdf", "atom",
+	    "json" };
+	struct rec	*r = arg;
+
+	(void)cause;
+	rec_add(r, "channel %s\n", kinds[c->kind]);
+	rec_str(r, "title", c->title);
+	rec_str(r, "link", c->link);
+	rec_str(r, "self", c->self);
+	rec_str(r, "lang", c->lang);
+	rec_str(r, "description", c->description);
+	rec_date(r, "updated", c->updated);
+	rec_links(r, c->links, c->nlinks);
+	return 0;
+}
+
+static int
+rec_entry(void *arg, const struct feed_entry *e, char **cause)
+{
+	static const char *const types[] = { "none", "text", "html" };
+	struct rec	*r = arg;
+	size_t		 i;
+
+	if (++r->entries == r->stop_at) {
+		*cause = xstrdup("the handler says stop");
+		return -1;
+	}
+	rec_add(r, "entry\n");
+	rec_str(r, "id", e->id);
+	rec_str(r, "title", e->title);
+	rec_str(r, "page", e->link);
+	rec_str(r, "lang", e->lang);
+	rec_str(r, "author", e->author);
+	rec_date(r, "published", e->published);
+	rec_date(r, "updated", e->updated);
+	for (i = 0; i < e->ncategories; i++)
+		rec_add(r, " category=%s\n", e->categories[i]);
+	if (e->content != NULL)
+		rec_add(r, " content(%s)=%s\n", types[e->content_type],
+		    e->content);
+	if (e->summary != NULL)
+		rec_add(r, " summary(%s)=%s\n", types[e->summary_type],
+		    e->summary);
+	rec_links(r, e->links, e->nlinks);
+	rec_str(r, "comments_page", e->comments_page);
+	rec_str(r, "comments_feed", e->comments_feed);
+	if (e->comment_count >= 0)
+		rec_add(r, " comment_count=%ld\n", e->comment_count);
+	return 0;
+}
+
+static void
+rec_warn(void *arg, const char *msg)
+{
+	rec_add(arg, "warning: %s\n", msg);
+}
+
+/* The record of feed_parse() on buf; "error: ..." at the end if it
+   failed.  Caller frees. */
+static char *
+parse_rec(const char *buf, size_t len, const char *url, const char *charset,
+    int stop_at)
+{
+	struct rec		 r = { NULL, 0, stop_at, 0 };
+	struct feed_handler	 h = { &r, rec_channel, rec_entry, rec_warn };
+	char			*cause = NULL;
+
+	rec_add(&r, "%s", "");
+	if (feed_parse(buf, len, url, charset, &h, &cause) != 0) {
+		rec_add(&r, "error: %s\n", cause);
+		free(cause);
+	}
+	return r.s;
+}
+
+static char *
+parse_file(const char *file, const char *url, const char *charset)
+{
+	char	 path[1024], *buf, *s;
+	size_t	 len;
+
+	snprintf(path, sizeof path, "%s/%s", FEED_DATA, file);
+	if ((buf = test_slurp(path, &len)) == NULL)
+		return xstrdup("cannot read the fixture\n");
+	s = parse_rec(buf, len, url, charset, 0);
+	free(buf);
+	return s;
+}
+
+static void
+check_file(const char *file, const char *url, const char *charset,
+    const char *want)
+{
+	char	*got = parse_file(file, url, charset);
+
+	if (!is_str(got, want, "%s", file))
+		diag("got:\n%s", got);
+	free(got);
+}
+
+/* Each fixture's whole record. */
+static void
+test_fixtures(void)
+{
+	check_file("rss2.xml", "https://notes.test/feed/", NULL,
+	    "channel rss\n"
+	    " title=Harbour Notes\n"
+	    " link=https://notes.test/\n"
+	    " self=https://notes.test/feed/\n"
+	    " lang=en-GB\n"
+	    " description=Letters from the harbour\n"
+	    " updated=2025-01-06T09:30:00Z\n"
+	    " link=self https://notes.test/feed/ type=application/rss+xml\n"
+	    "entry\n"
+	    " id=https://notes.test/?p=101\n"
+	    " title=The ferry & the fog\n"
+	    " page=https://notes.test/2025/01/ferry/\n"
+	    " lang=en-GB\n"
+	    " author=Ines Marlow\n"
+	    " published=2025-01-05T17:04:10Z\n"
+	    " category=Boats\n"
+	    " category=Weather\n"
+	    " content(html)=<p>The ferry left late.</p>\n"
+	    "<p>Fog sat on the water &amp; nobody spoke.</p>\n"
+	    " summary(html)=The ferry left late. [&#8230;]\n"
+	    " comments_page=https://notes.test/2025/01/ferry/#comments\n"
+	    " comments_feed=https://notes.test/2025/01/ferry/feed/\n"
+	    " comment_count=4\n"
+	    "entry\n"
+	    " id=https://notes.test/2025/01/tide/\n"
+	    " title=Night tide\n"
+	    " page=https://notes.test/2025/01/tide/\n"
+	    " lang=en-GB\n"
+	    " author=Ines Marlow\n"
+	    " published=2025-01-05T04:15:00Z\n"
+	    " summary(html)=A <b>short</b> one.\n"
+	    " link=enclosure https://notes.test/audio/tide.mp3 type=audio/mpeg length=123456\n"
+	    "entry\n"
+	    " id=https://notes.test/2025/01/untitled/\n"
+	    " page=https://notes.test/2025/01/untitled/\n"
+	    " lang=en-GB\n");
+	check_file("rss1.rdf", "https://rdf.test/rss", NULL,
+	    "channel rdf\n"
+	    " title=Field Journal\n"
+	    " link=https://rdf.test/\n"
+	    " lang=de\n"
+	    " description=Notes from the field\n"
+	    " updated=2024-11-02T09:00:00Z\n"
+	    "entry\n"
+	    " id=https://rdf.test/moss\n"
+	    " title=Moos\n"
+	    " page=https://rdf.test/moss\n"
+	    " lang=de\n"
+	    " author=K. Brandt\n"
+	    " published=2024-11-01T08:30:00Z\n"
+	    " category=Botanik\n"
+	    " content(html)=<p>Moos wächst langsam.</p>\n"
+	    " summary(html)=Über das Moos.\n"
+	    "entry\n"
+	    " id=https://rdf.test/lichen\n"
+	    " title=Flechten\n"
+	    " page=https://rdf.test/lichen\n"
+	    " lang=en\n");
+	check_file("atom.xml", "https://atlas.test/fr/feed.atom", NULL,
+	    "channel atom\n"
+	    " title=Atlas des côtes\n"
+	    " link=https://atlas.test/fr/\n"
+	    " self=https://atlas.test/fr/feed.atom\n"
+	    " lang=fr\n"
+	    " description=Cartes & récits\n"
+	    " updated=2024-12-20T08:00:00Z\n"
+	    " link=alternate https://atlas.test/fr/ type=text/html\n"
+	    " link=self https://atlas.test/fr/feed.atom\n"
+	    "entry\n"
+	    " id=tag:atlas.test,2024:phare\n"
+	    " title=Le phare oublié\n"
+	    " page=https://atlas.test/fr/phare-oublie\n"
+	    " lang=fr\n"
+	    " author=Atlas\n"
+	    " published=2024-12-19T16:45:00Z\n"
+	    " updated=2024-12-20T12:00:00Z\n"
+	    " category=Phares\n"
+	    " category=bretagne\n"
+	    " content(html)=\n"
+	    "      <div><p>Au bout de la <em>jetée</em> &amp; du quai.</p><p><img src=\"https://atlas.test/fr/phare-oublie/lamp.jpg\" alt=\"la lampe\">Le gardien est parti.<br>Fin.</p></div>\n"
+	    "    \n"
+	    " summary(text)=Un phare que plus personne ne garde.\n"
+	    " link=alternate https://atlas.test/fr/phare-oublie type=text/html\n"
+	    " link=alternate https://atlas.test/en/forgotten-lighthouse type=text/html hreflang=en title=The forgotten lighthouse\n"
+	    " link=alternate https://atlas.test/de/vergessener-leuchtturm type=text/html hreflang=de\n"
+	    " link=replies https://atlas.test/fr/phare-oublie/comments.atom type=application/atom+xml\n"
+	    " link=replies https://atlas.test/fr/phare-oublie#comments type=text/html\n"
+	    " comments_page=https://atlas.test/fr/phare-oublie#comments\n"
+	    " comments_feed=https://atlas.test/fr/phare-oublie/comments.atom\n"
+	    " comment_count=9\n"
+	    "entry\n"
+	    " id=tag:atlas.test,2024:tides\n"
+	    " title=Tide tables\n"
+	    " page=https://atlas.test/en/tides\n"
+	    " lang=en-CA\n"
+	    " author=Rémi\n"
+	    " updated=2024-12-18T12:00:00Z\n"
+	    " content(html)=<p>High water at noon.</p>\n"
+	    " link=alternate https://atlas.test/fr/marees hreflang=fr\n"
+	    " link=alternate https://atlas.test/en/tides hreflang=en\n");
+	check_file("polylang-en.xml", "http://orchard.test/en/feed/", NULL,
+	    "channel rss\n"
+	    " title=Orchard Press\n"
+	    " link=http://orchard.test/en/\n"
+	    " self=http://orchard.test/en/feed/\n"
+	    " lang=en-US\n"
+	    " description=News from the orchard\n"
+	    " link=self http://orchard.test/en/feed/ type=application/rss+xml\n"
+	    "entry\n"
+	    " id=http://orchard.test/?p=12\n"
+	    " title=The first apples\n"
+	    " page=http://orchard.test/en/2025/09/first-apples/\n"
+	    " lang=en-US\n"
+	    " author=Mara\n"
+	    " published=2025-09-01T08:00:00Z\n"
+	    " content(html)=<p>The first apples came in today.</p><p>They are small and sour.</p>\n"
+	    "entry\n"
+	    " id=http://orchard.test/?p=10\n"
+	    " title=Pruning\n"
+	    " page=http://orchard.test/en/2025/08/pruning/\n"
+	    " lang=en-US\n"
+	    " published=2025-08-15T08:00:00Z\n"
+	    " content(html)=<p>We pruned the old trees.</p>\n");
+	check_file("polylang-fr.xml", "http://orchard.test/fr/feed/", NULL,
+	    "channel rss\n"
+	    " title=Presse du verger\n"
+	    " link=http://orchard.test/fr/\n"
+	    " self=http://orchard.test/fr/feed/\n"
+	    " lang=fr-FR\n"
+	    " description=Nouvelles du verger\n"
+	    " link=self http://orchard.test/fr/feed/ type=application/rss+xml\n"
+	    "entry\n"
+	    " id=http://orchard.test/?p=13\n"
+	    " title=Les premières pommes\n"
+	    " page=http://orchard.test/fr/2025/09/premieres-pommes/\n"
+	    " lang=fr-FR\n"
+	    " author=Mara\n"
+	    " published=2025-09-01T08:05:00Z\n"
+	    " content(html)=<p>Les premières pommes sont arrivées aujourd’hui.</p><p>Elles sont petites et acides.</p>\n"
+	    "entry\n"
+	    " id=http://orchard.test/?p=11\n"
+	    " title=La taille\n"
+	    " page=http://orchard.test/fr/2025/08/taille/\n"
+	    " lang=fr-FR\n"
+	    " published=2025-08-15T08:05:00Z\n"
+	    " content(html)=<p>Nous avons taillé les vieux arbres.</p>\n");
+	check_file("euc-kr.xml", "https://seoul.test/feed", NULL,
+	    "channel rss\n"
+	    " title=서울 소식\n"
+	    " link=https://seoul.test/\n"
+	    " lang=ko\n"
+	    "entry\n"
+	    " title=한강 다리\n"
+	    " page=https://seoul.test/bridge\n"
+	    " lang=ko\n"
+	    " summary(html)=다리 위의 아침.\n");
+	check_file("euc-kr.xml", "https://seoul.test/feed", "utf-8",
+	    "warning: the HTTP charset utf-8 is wrong: read as euc-kr\n"
+	    "channel rss\n"
+	    " title=서울 소식\n"
+	    " link=https://seoul.test/\n"
+	    " lang=ko\n"
+	    "entry\n"
+	    " title=한강 다리\n"
+	    " page=https://seoul.test/bridge\n"
+	    " lang=ko\n"
+	    " summary(html)=다리 위의 아침.\n");
+	check_file("lying-charset.xml", "https://lies.test/feed", NULL,
+	    "warning: the declared charset windows-1252 is wrong: read as utf-8\n"
+	    "channel rss\n"
+	    " title=Überall Ünïcode\n"
+	    " link=https://lies.test/\n"
+	    "entry\n"
+	    " title=Größe\n"
+	    " page=https://lies.test/a\n");
+	check_file("blank-line.xml", "https://blank.test/feed", NULL,
+	    "warning: whitespace before the XML declaration\n"
+	    "channel rss\n"
+	    " title=Blank first\n"
+	    " link=https://blank.test/\n"
+	    "entry\n"
+	    " title=Still read\n"
+	    " page=https://blank.test/a\n");
+	check_file("truncated.xml", "https://cut.test/feed", NULL,
+	    "channel rss\n"
+	    " title=Cut\n"
+	    " link=https://cut.test/\n"
+	    "entry\n"
+	    " title=One\n"
+	    " page=https://cut.test/1\n"
+	    "entry\n"
+	    " title=Two\n"
+	    " page=https://cut.test/2\n"
+	    "warning: the feed is cut short at line 6 (Extra content at the end of the document); read up to there\n");
+	check_file("entity.xml", "https://cafe.test/feed", NULL,
+	    "warning: 7 undeclared entities or bare '&' read as HTML\n"
+	    "channel rss\n"
+	    " title=Café Notes\n"
+	    " link=https://cafe.test/?a=1&b=2\n"
+	    "entry\n"
+	    " title=Crème & café &bogus; AT&T\n"
+	    " page=https://cafe.test/creme\n"
+	    " summary(html)=<p>&nbsp;kept as HTML</p>\n");
+	check_file("page.html", "http://orchard.test/en/", NULL,
+	    "error: http://orchard.test/en/: not a feed (an HTML page)\n");
+}
+
+/* Documents that are not feeds say what they are. */
+static void
+test_not_feeds(void)
+{
+	static const struct {
+		const char	*in, *want;
+	} t[] = {
+		{ "", "error: u.test: not a feed (empty)\n" },
+		{ "  \n", "error: u.test: not a feed (empty)\n" },
+		{ "Just some words.", "error: u.test: not a feed (plain text)\n" },
+		{ "<!DOCTYPE html><html><body><p>x</p></body></html>",
+		    "error: u.test: not a feed (an HTML page)\n" },
+		{ "<?xml version=\"1.0\"?><opml version=\"2.0\"><body/></opml>",
+		    "error: u.test: not a feed (an OPML file)\n" },
+		{ "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/"
+		    "svg\"/>", "error: u.test: not a feed (an XML document "
+		    "whose root is <svg>)\n" },
+		{ "<?xml version=\"1.0\"?><html><body>x</body></html>",
+		    "error: u.test: not a feed (an HTML page)\n" },
+		{ "{\"items\": []}",
+		    "error: u.test: not a feed (JSON, not a JSON Feed)\n" },
+		{ "<?xml version=\"1.0\"?>\n<<<",
+		    "error: u.test: not a feed (not well-formed XML: "
+		    "StartTag: invalid element name)\n" },
+	};
+	size_t	 i;
+	char	*got;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		got = parse_rec(t[i].in, strlen(t[i].in), "u.test", NULL, 0);
+		is_str(got, t[i].want, "not a feed: %s", t[i].in);
+		free(got);
+	}
+}
+
+/* A handler's error stops the parse: no further callback, -1. */
+static void
+test_stop(void)
+{
+	char	 path[1024], *buf, *got;
+	size_t	 len;
+
+	snprintf(path, sizeof path, "%s/rss2.xml", FEED_DATA);
+	buf = test_slurp(path, &len);
+	got = parse_rec(buf, len, "https://notes.test/feed/", NULL, 2);
+	ok(strstr(got, "error: https://notes.test/feed/: the handler says "
+	    "stop\n") != NULL, "a handler's error is the parse's");
+	ok(strstr(got, "Night tide") == NULL && strstr(got, "untitled") ==
+	    NULL, "no entry after the failed one");
+	ok(strstr(got, "The ferry") != NULL, "the entries before it came");
+	free(got);
+	free(buf);
+}
+
+/* UTF-16 with a byte order mark, as some Windows tools write feeds. */
+static void
+test_utf16(void)
+{
+	const char	*ascii = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
+	    "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Wide"
+	    "</title><entry><id>e1</id><title>One</title></entry></feed>";
+	char		*buf, *got;
+	size_t		 i, n = strlen(ascii);
+
+	buf = xmalloc(2 * n + 2);
+	buf[0] = (char)0xff;
+	buf[1] = (char)0xfe;
+	for (i = 0; i < n; i++) {
+		buf[2 + 2 * i] = ascii[i];
+		buf[3 + 2 * i] = 0;
+	}
+	got = parse_rec(buf, 2 * n + 2, "w.test", NULL, 0);
+	is_str(got, "channel atom\n title=Wide\nentry\n id=e1\n title=One\n",
+	    "UTF-16LE with a BOM");
+	free(got);
+	free(buf);
+}
+
+/* feed_date_parse() on a table: RFC 822 and RFC 3339 as feeds write
+   them; FEED_NO_DATE marks an input that must be refused. */
+static void
+test_dates(void)
+{
+	static const struct {
+		const char	*in;
+		long long	 want;
+	} t[] = {
+		{ "Tue, 10 Jun 2003 04:00:00 GMT", 1055217600LL },
+		{ "Tue, 10 Jun 2003 04:00:00 +0900", 1055185200LL },
+		{ "Tue, 10 Jun 2003 04:00:00 -0530", 1055237400LL },
+		{ "10 Jun 2003 04:00 EST", 1055235600LL },
+		{ "Sat, 4 Jan 25 23:15 PDT", 1736057700LL },
+		{ "Fri, 31 Dec 99 23:59:59 UT", 946684799LL },
+		{ "thursday, 01 february 2024 12:00:00 z", 1706788800LL },
+		{ "Mon, 06 Jan 2025 09:30:00 +01:00", 1736152200LL },
+		{ "Sun, 29 Feb 2004 10:00:00 A", 1078048800LL },
+		{ "2003-12-13T18:30:02Z", 1071340202LL },
+		{ "2003-12-13T18:30:02.25+01:00", 1071336602LL },
+		{ "2003-12-13t18:30:02.123456789-05:00", 1071358202LL },
+		{ "2003-12-13 18:30:02+0100", 1071336602LL },
+		{ "2003-12-13T18:30Z", 1071340200LL },
+		{ "2003-12-13T18:30:02", 1071340202LL },
+		{ "2003-12-13", 1071273600LL },
+		{ "1969-12-31T23:59:59Z", -1LL },
+		{ "  2024-02-29T00:00:00Z  ", 1709164800LL },
+		{ "", FEED_NO_DATE },
+		{ "not a date", FEED_NO_DATE },
+		{ "2003-02-29T00:00:00Z", FEED_NO_DATE },
+		{ "2003-13-01", FEED_NO_DATE },
+		{ "Tue, 32 Jan 2003 00:00:00 GMT", FEED_NO_DATE },
+		{ "Tue, 10 Foo 2003 04:00:00 GMT", FEED_NO_DATE },
+		{ "2003-12-13T25:00:00Z", FEED_NO_DATE },
+		{ "2003-12-13T18:30:02+2500", FEED_NO_DATE },
+		{ "2003-12-13T18:30:02 junk", FEED_NO_DATE },
+		{ "10 Jun 2003 04:00:00 NOWHERE", FEED_NO_DATE },
+		{ "2003-12-13T18:30:02.", FEED_NO_DATE },
+	};
+	size_t		i;
+	long long	got;
+	int		rc;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		got = FEED_NO_DATE;
+		rc = feed_date_parse(t[i].in, &got);
+		if (t[i].want == FEED_NO_DATE)
+			ok(rc == -1, "date refused: \"%s\"", t[i].in);
+		else
+			ok(rc == 0 && got == t[i].want, "date \"%s\": %lld",
+			    t[i].in, got);
+	}
+}
+
+static int
+count_entry(void *arg, const struct feed_entry *e, char **cause)
+{
+	(void)cause;
+	if (e->content != NULL && e->title != NULL)
+		(*(size_t *)arg)++;
+	return 0;
+}
+
+/* A feed of about mb megabytes: entries of 1 KB of content each. */
+static char *
+big_feed(size_t mb, size_t *len, size_t *n)
+{
+	struct big {
+		char	*s;
+		size_t	 len, cap;
+	}		 b;
+	char		 item[2048], para[1100];
+	size_t		 k;
+
+	memset(para, 'a', 1000);
+	memcpy(para, "<p>", 3);
+	para[1000] = '\0';
+	b.cap = mb * 1024 * 1024 + 4096;
+	b.s = xmalloc(b.cap);
+	b.len = (size_t)snprintf(b.s, b.cap, "<?xml version=\"1.0\"?>\n"
+	    "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/"
+	    "modules/content/\"><channel><title>Big</title>\n");
+	for (*n = 0; b.len + 2048 < b.cap - 64; (*n)++) {
+		k = (size_t)snprintf(item, sizeof item, "<item><title>Entry "
+		    "%zu</title><link>https://big.test/%zu</link><content:"
+		    "encoded><![CDATA[%s]]></content:encoded></item>\n", *n,
+		    *n, para);
+		memcpy(b.s + b.len, item, k);
+		b.len += k;
+	}
+	b.len += (size_t)snprintf(b.s + b.len, b.cap - b.len,
+	    "</channel></rss>\n");
+	*len = b.len;
+	return b.s;
+}
+
+static double
+now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* 30 MB: every entry read, memory a small multiple of the input and
+   time linear (a quarter of the feed takes about a quarter). */
+static void
+test_big(void)
+{
+	struct feed_handler	 h = { NULL, NULL, count_entry, NULL };
+	struct rusage		 ru;
+	char			*buf, *cause = NULL;
+	size_t			 len, n, got = 0, qlen, qn;
+	long			 before;
+	double			 t0, tq, tall;
+
+	buf = big_feed(30, &len, &n);
+	getrusage(RUSAGE_SELF, &ru);
+	before = ru.ru_maxrss;
+	h.arg = &got;
+	qlen = len / 4;
+	t0 = now();
+	(void)feed_parse(buf, qlen, "big.test", NULL, &h, &cause);
+	free(cause);
+	cause = NULL;
+	tq = now() - t0;
+	qn = got;
+	got = 0;
+	t0 = now();
+	ok(feed_parse(buf, len, "big.test", NULL, &h, &cause) == 0,
+	    "30 MB feed parses");
+	tall = now() - t0;
+	is_int((long long)got, (long long)n, "every entry of the 30 MB feed");
+	getrusage(RUSAGE_SELF, &ru);
+	ok((ru.ru_maxrss - before) * 1024 < (long)(4 * len),
+	    "memory: %ld KB more for %zu KB of feed", ru.ru_maxrss - before,
+	    len / 1024);
+	ok(qn > 0 && tall < 10 * tq + 0.5, "time linear: %.3f s for a quarter"
+	    " (%zu entries), %.3f s for the whole", tq, qn, tall);
+	free(cause);
+	free(buf);
+}
+
+int
+main(int argc, char **argv)
+{
+	char	*buf, *s;
+	size_t	 len;
+
+	if (argc > 1) {
+		if ((buf = test_slurp(argv[1], &len)) == NULL)
+			return 1;
+		s = parse_rec(buf, len, argc > 2 ? argv[2] : argv[1],
+		    argc > 3 ? argv[3] : NULL, 0);
+		fputs(s, stdout);
+		free(s);
+		free(buf);
+		return 0;
+	}
+	test_fixtures();
+	test_not_feeds();
+	test_stop();
+	test_utf16();
+	test_dates();
+	test_big();
+	return tap_done();
+}

@@ -24,10 +24,13 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <libxml/HTMLparser.h>
 
 #include "html-int.h"
 #include "utf8.h"
@@ -483,4 +486,51 @@ html_text_extract(const struct html_cands *c, struct html_page *pg)
 	free(roots);
 	html_walk(c->body, html_clear_enter, NULL, NULL);
 	free(sc.st);
+}
+
+/*
+ * A fragment is all text: every block becomes a paragraph, with no
+ * container chosen, but what is never text (scripts, forms, share bars)
+ * is still dropped.
+ */
+int
+html_fragment(const char *s, size_t len, struct html_page **pagep,
+    char **cause)
+{
+	const int	 opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NODEFDTD |
+	    HTML_PARSE_IGNORE_ENC;
+	struct html_page *pg;
+	struct html_emit  e;
+	xmlDocPtr	  doc = NULL;
+	xmlNodePtr	  n;
+
+	*pagep = NULL;
+	if (len > HTML_FRAGMENT_MAX || len > INT_MAX) {
+		xasprintf(cause, "HTML too large (%zu bytes, at most %d)", len,
+		    HTML_FRAGMENT_MAX);
+		return -1;
+	}
+	pg = xcalloc(1, sizeof *pg);
+	if (s != NULL && len > 0) {
+		xmlInitParser();
+		doc = htmlReadMemory(s, (int)len, NULL, "UTF-8", opts);
+	}
+	memset(&e, 0, sizeof e);
+	e.page = pg;
+	/* libxml2 puts the fragment in an implied <html><body>. */
+	n = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
+	if (n != NULL && html_is(n, "html"))
+		for (n = n->children; n != NULL && !html_is(n, "body");
+		    n = n->next)
+			;
+	if (n != NULL) {
+		e.root = n;
+		html_walk(n, html_emit_enter, html_emit_leave, &e);
+		html_emit_flush(&e);
+	}
+	html_buf_free(&e.buf);
+	xmlFreeDoc(doc);
+	*pagep = pg;
+	return 0;
 }

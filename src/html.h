@@ -114,6 +114,18 @@ int	html_parse(const char *, size_t, const char *base_url,
 void	html_page_free(struct html_page *);
 
 /*
+ * An HTML fragment (a feed entry's content: no page around it) ->
+ * *page with only paras filled: every block a paragraph, as the main
+ * text of html_parse() is, but with no main text to look for.  Scripts,
+ * forms and share bars are dropped as there.  Empty input gives no
+ * paragraph, not an error; -1 with *cause only for input over
+ * HTML_FRAGMENT_MAX bytes.  Free *page with html_page_free().
+ */
+#define HTML_FRAGMENT_MAX (64 * 1024 * 1024)
+int	html_fragment(const char *, size_t, struct html_page **,
+	    char **cause);
+
+/*
  * Cut " | suffix" (or another separator of the list above) from the end
  * of page->title when it ends so; returns whether it did.  For a caller
  * that saw the same title_suffix on several pages of one site.

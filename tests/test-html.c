@@ -561,11 +561,66 @@ test_sniff(void)
 	}
 }
 
+/* html_fragment(): a feed entry's content, every block kept. */
+static void
+test_fragment(void)
+{
+	static const char kinds[] = "thiqp";
+	static const struct {
+		const char	*in, *want, *what;
+	} t[] = {
+		{ "", "", "empty: no paragraph" },
+		{ "Just words.", "t:Just words.", "bare text" },
+		{ "Intro <b>bold</b><ul><li>a</li><li>b</li></ul>tail",
+		    "t:Intro bold | i:a | i:b | t:tail",
+		    "text around a list" },
+		{ "<p>Hi.</p><div class=\"entry\"><p>A long paragraph, with "
+		    "commas, and more words, enough to score well.</p><p>"
+		    "Another long paragraph, with commas, and words, to "
+		    "score.</p></div>", "t:Hi. | t:A long paragraph, with "
+		    "commas, and more words, enough to score well. | t:Another"
+		    " long paragraph, with commas, and words, to score.",
+		    "a short first paragraph is not left out" },
+		{ "<p>x &amp; y&nbsp;z</p><script>alert(1)</script>"
+		    "<style>p{}</style>", "t:x & y\u00a0z",
+		    "entities, scripts dropped" },
+		{ "<div><p>Au bout</p><p><img src=\"l.jpg\">Le gardien est "
+		    "parti.<br>Fin.</p></div>", "t:Au bout | t:Le gardien est "
+		    "parti.\nFin.", "XHTML content as a feed writes it" },
+		{ "<h2>Title</h2><blockquote>said</blockquote><pre> a\n  b"
+		    "</pre>", "h:Title | q:said | p: a\n  b", "kinds kept" },
+		{ "<p>bad \xff bytes</p>", "t:bad \ufffd bytes",
+		    "invalid UTF-8 replaced" },
+	};
+	struct html_page *pg;
+	char		 *cause = NULL, *out, *tmp;
+	size_t		  i, k;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		if (html_fragment(t[i].in, strlen(t[i].in), &pg, &cause) != 0) {
+			ok(0, "fragment: %s: %s", t[i].what, cause);
+			free(cause);
+			continue;
+		}
+		out = xstrdup("");
+		for (k = 0; k < pg->nparas; k++) {
+			xasprintf(&tmp, "%s%s%c:%s", out, k ? " | " : "",
+			    kinds[pg->paras[k].kind], pg->paras[k].text);
+			free(out);
+			out = tmp;
+		}
+		is_str(out, t[i].want, "fragment: %s", t[i].what);
+		free(out);
+		html_page_free(pg);
+	}
+}
+
 int
 main(void)
 {
 	test_pages();
 	test_text();
+	test_fragment();
 	test_meta();
 	test_hostile();
 	test_sniff();

@@ -424,18 +424,20 @@ cache_feed_begin(struct cache *c, char **cause)
 
 int
 cache_feed_entry_put(struct cache *c, long long feed, const char *key,
-    uint64_t digest, char **cause)
+    long long article, uint64_t digest, char **cause)
 {
 	sqlite3_stmt	*s;
 
-	if (c->import.article == 0)
+	if (article == 0)
+		article = c->import.article;
+	if (article == 0)
 		return cache_failx(c, CACHE_ERR_OTHER, cause,
 		    "entry without an article");
 	if ((s = cache_feed_stmt(c, FSQL_ENTRY_PUT, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, feed);
 	cache_bind_text(s, 2, key);
-	sqlite3_bind_int64(s, 3, c->import.article);
+	sqlite3_bind_int64(s, 3, article);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)digest);
 	sqlite3_bind_int64(s, 5, cache_now());
 	return cache_step_done(c, s, cause, "storing entry");

@@ -84,9 +84,9 @@ int	cache_feed_of_article(struct cache *, long long, long long *feed,
 int	cache_feed_entry_get(struct cache *, long long feed, const char *key,
 	    long long *article, uint64_t *digest, char **);
 int	cache_feed_begin(struct cache *, char **);
-/* The entry key became the article last stored through the sink. */
+/* The entry key became article (0: the last stored through the sink). */
 int	cache_feed_entry_put(struct cache *, long long feed, const char *key,
-	    uint64_t digest, char **);
+	    long long article, uint64_t digest, char **);
 int	cache_feed_result(struct cache *, long long feed,
 	    const struct cache_feed_result *, char **);
 int	cache_feed_commit(struct cache *, char **);

@@ -41,6 +41,12 @@ static const struct {
 	{ "login",	cmd_login },
 	{ "logout",	cmd_logout },
 	{ "whoami",	cmd_whoami },
+	{ "add",	cmd_add },
+	{ "feeds",	cmd_feeds },
+	{ "update",	cmd_update },
+	{ "unsubscribe", cmd_unsubscribe },
+	{ "import-opml", cmd_import_opml },
+	{ "export-opml", cmd_export_opml },
 };
 
 static void

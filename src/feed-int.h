@@ -3,9 +3,9 @@
  *
  * feed.c is the front door: it makes the bytes UTF-8 (charset.c),
  * repairs what real feeds get wrong before any parser sees them, and
- * hands the text to feed-xml.c (RSS, RDF, Atom, on libxml2's streaming
- * reader) or json-feed.c (JSON Feed, on jansson).  Both build their
- * entries in a struct feed_acc, owned strings that feed_acc_entry()
+ * hands the text to feed-xml.c and feed-field.c (RSS, RDF, Atom, on
+ * libxml2's streaming reader) or json-feed.c (JSON Feed, on jansson).
+ * Both build their entries in a struct feed_acc, owned strings that feed_acc_entry()
  * lends to the handler as a struct feed_entry.
  */
 #ifndef TANDEM_FEED_INT_H
@@ -59,6 +59,9 @@ void	 feed_acc_channel(struct feed_acc *, enum feed_kind,
 /* s with whitespace collapsed and trimmed; markup stripped and
    entities decoded when html.  NULL when nothing is left. */
 char	*feed_text_clean(const char *, int html);
+
+/* href, trimmed, resolved against base (NULL: none), allocated. */
+char	*feed_resolve(const char *base, const char *href);
 
 void	 feed_warn(const struct feed_handler *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));

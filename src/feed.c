@@ -29,6 +29,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
 
 #include "charset.h"
 #include "feed-int.h"
@@ -125,6 +126,33 @@ feed_warn(const struct feed_handler *h, const char *fmt, ...)
 	va_end(ap);
 	h->warn(h->arg, s);
 	free(s);
+}
+
+static int
+feed_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+char *
+feed_resolve(const char *base, const char *href)
+{
+	xmlChar	*u;
+	char	*s, *t;
+	size_t	 n;
+
+	while (feed_space(*href))
+		href++;
+	for (n = strlen(href); n > 0 && feed_space(href[n - 1]); n--)
+		;
+	t = xstrndup(href, n);
+	if (base == NULL || (u = xmlBuildURI((const xmlChar *)t,
+	    (const xmlChar *)base)) == NULL)
+		return t;
+	s = xstrdup((const char *)u);
+	xmlFree(u);
+	free(t);
+	return s;
 }
 
 void
@@ -545,12 +573,6 @@ feed_after_decl(const char *s, size_t n)
 	if ((e = memmem(s, n > 512 ? 512 : n, "?>", 2)) == NULL)
 		return 0;
 	return (size_t)(e + 2 - s);
-}
-
-static int
-feed_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 /*

@@ -389,7 +389,7 @@ test_fixtures(void)
 	    "entry\n"
 	    " title=Two\n"
 	    " page=https://cut.test/2\n"
-	    "warning: the feed is cut short at line 6 (Extra content at the end of the document); read up to there\n");
+	    "warning: the feed is cut short at line 6; read up to there\n");
 	check_file("entity.xml", "https://cafe.test/feed", NULL,
 	    "warning: 7 undeclared entities or bare '&' read as HTML\n"
 	    "channel rss\n"
@@ -399,6 +399,39 @@ test_fixtures(void)
 	    " title=Crème & café &bogus; AT&T\n"
 	    " page=https://cafe.test/creme\n"
 	    " summary(html)=<p>&nbsp;kept as HTML</p>\n");
+	check_file("feed.json", "https://kites.test/feed.json", NULL,
+	    "channel json\n"
+	    " title=Kite Log\n"
+	    " link=https://kites.test/\n"
+	    " self=https://kites.test/feed.json\n"
+	    " lang=nl\n"
+	    " description=Flying notes\n"
+	    " link=self https://kites.test/feed.json type=application/feed+json\n"
+	    "entry\n"
+	    " id=https://kites.test/2025/03/wind\n"
+	    " title=Wind from the west\n"
+	    " page=https://kites.test/2025/03/wind\n"
+	    " lang=nl\n"
+	    " author=Joost\n"
+	    " published=2025-03-02T09:00:00Z\n"
+	    " updated=2025-03-03T08:00:00Z\n"
+	    " category=wind\n"
+	    " category=beach\n"
+	    " content(html)=<p>The wind turned <em>west</em>.</p><p>We flew all day.</p>\n"
+	    " summary(text)=A windy day.\n"
+	    " link=related https://weather.test/march\n"
+	    " link=enclosure https://kites.test/media/wind.ogg type=audio/ogg title=The sound length=5120\n"
+	    "entry\n"
+	    " id=42\n"
+	    " title=Repairing a spar\n"
+	    " page=https://kites.test/en/2025/02/repair\n"
+	    " lang=en\n"
+	    " author=Old author field\n"
+	    " content(text)=Glue, then wait.\n"
+	    "entry\n"
+	    " id=only-id\n"
+	    " lang=nl\n"
+	    " author=Joost\n");
 	check_file("page.html", "http://orchard.test/en/", NULL,
 	    "error: http://orchard.test/en/: not a feed (an HTML page)\n");
 }
@@ -424,6 +457,12 @@ test_not_feeds(void)
 		    "error: u.test: not a feed (an HTML page)\n" },
 		{ "{\"items\": []}",
 		    "error: u.test: not a feed (JSON, not a JSON Feed)\n" },
+		{ "{\"version\": \"https://jsonfeed.org/version/1\", \"items\": [",
+		    "error: u.test: not a feed (broken JSON at line 1: ']' "
+		    "expected near end of file)\n" },
+		{ "{\"title\": \"jsonfeed.org/version/ in a title\"}",
+		    "error: u.test: not a feed (JSON without a JSON Feed "
+		    "version)\n" },
 		{ "<?xml version=\"1.0\"?>\n<<<",
 		    "error: u.test: not a feed (not well-formed XML: "
 		    "StartTag: invalid element name)\n" },
@@ -625,6 +664,155 @@ test_big(void)
 	free(buf);
 }
 
+static char *
+discover(const char *buf, size_t len, const char *base)
+{
+	char	**urls, *out = xstrdup(""), *t;
+	size_t	  i, n;
+
+	if (feed_discover(buf, len, base, &urls, &n) != 0)
+		return out;
+	for (i = 0; i < n; i++) {
+		xasprintf(&t, "%s%s\n", out, urls[i]);
+		free(out);
+		out = t;
+		free(urls[i]);
+	}
+	ok(urls[n] == NULL, "discovered list ends with NULL");
+	free(urls);
+	return out;
+}
+
+/* Autodiscovery: feed links of the head in order, no duplicate, no
+   language alternate, no <a>, <base href> honoured. */
+static void
+test_discover(void)
+{
+	char	 path[1024], *buf, *got;
+	size_t	 len;
+	const char *based = "<html><head><base href=\"https://cdn.test/x/\">"
+	    "<link rel=\"Alternate\" type=\"application/atom+xml; "
+	    "charset=utf-8\" href=\" a.atom \"></head></html>";
+
+	snprintf(path, sizeof path, "%s/page.html", FEED_DATA);
+	buf = test_slurp(path, &len);
+	got = discover(buf, len, "http://orchard.test/en/");
+	is_str(got, "http://orchard.test/en/feed/\n"
+	    "http://orchard.test/en/comments/feed/\n"
+	    "http://orchard.test/en/feed/atom/\n"
+	    "http://orchard.test/en/feed/json/\n"
+	    "http://orchard.test/en/feed2.xml\n", "page.html's feeds");
+	free(got);
+	free(buf);
+	got = discover(based, strlen(based), "https://page.test/");
+	is_str(got, "https://cdn.test/x/a.atom\n", "<base href>, type "
+	    "parameters, rel in capitals");
+	free(got);
+	got = discover("", 0, "https://page.test/");
+	is_str(got, "", "an empty page names no feed");
+	free(got);
+	got = discover("\xff\xfe<\x00", 4, NULL);
+	is_str(got, "", "junk names no feed");
+	free(got);
+}
+
+static int
+opml_rec(void *arg, const struct feed_outline *fo, char **cause)
+{
+	struct rec	*r = arg;
+	size_t		 i;
+
+	if (++r->entries == r->stop_at) {
+		*cause = xstrdup("stop here");
+		return -1;
+	}
+	rec_add(r, "outline %s\n", fo->url);
+	rec_str(r, "title", fo->title);
+	rec_str(r, "html", fo->html_url);
+	rec_str(r, "lang", fo->lang);
+	for (i = 0; i < fo->ntags; i++)
+		rec_add(r, " tag=%s\n", fo->tags[i]);
+	return 0;
+}
+
+static char *
+opml_parse(const char *buf, size_t len, int stop_at)
+{
+	struct rec	 r = { NULL, 0, stop_at, 0 };
+	char		*cause = NULL;
+
+	rec_add(&r, "%s", "");
+	if (feed_opml_parse(buf, len, "subs.opml", opml_rec, &r, &cause) != 0) {
+		rec_add(&r, "error: %s\n", cause);
+		free(cause);
+	}
+	return r.s;
+}
+
+/* OPML: folders and category as tags; what we write reads back. */
+static void
+test_opml(void)
+{
+	static const char *const tags_a[] = { "News", "a/b", "x & <y>",
+	    "/slash", "tab\there" };
+	static const char *const tags_b[] = { "caf\u00e9" };
+	const struct feed_outline out[] = {
+		{ "https://a.test/feed?x=1&y=\"2\"", "A \"quoted\" <title> &",
+		    "https://a.test/", "en-GB", tags_a, 5 },
+		{ "https://b.test/feed", NULL, NULL, NULL, tags_b, 1 },
+		{ "https://c.test/feed", "Line\nbreak", NULL, "ko", NULL, 0 },
+	};
+	char	 path[1024], *buf, *got, *doc, *again;
+	size_t	 len;
+
+	snprintf(path, sizeof path, "%s/subs.opml", FEED_DATA);
+	buf = test_slurp(path, &len);
+	got = opml_parse(buf, len, 0);
+	is_str(got, "outline https://monde.test/rss\n"
+	    " title=Le Monde & co\n html=https://monde.test/\n lang=fr\n"
+	    " tag=News\n tag=Europe\n"
+	    "outline https://title.test/feed\n title=Only a title\n"
+	    " tag=News\n tag=Daily\n tag=Politics/EU\n"
+	    "outline https://cafe.test/feed\n title=Caf\u00e9\n",
+	    "subs.opml: folders, category, a title only, Latin-1");
+	free(got);
+	got = opml_parse(buf, len, 2);
+	ok(strstr(got, "error: subs.opml: stop here\n") != NULL &&
+	    strstr(got, "cafe.test") == NULL, "a callback's error stops it");
+	free(got);
+	free(buf);
+
+	doc = feed_opml_write("Mine & yours", out, 3);
+	got = opml_parse(doc, strlen(doc), 0);
+	is_str(got, "outline https://a.test/feed?x=1&y=\"2\"\n"
+	    " title=A \"quoted\" <title> &\n html=https://a.test/\n"
+	    " lang=en-GB\n tag=News\n tag=a/b\n tag=x & <y>\n tag=/slash\n"
+	    " tag=tab here\n"
+	    "outline https://b.test/feed\n tag=caf\u00e9\n"
+	    "outline https://c.test/feed\n title=Line break\n lang=ko\n",
+	    "written OPML reads back to the same outlines");
+	again = feed_opml_write("Mine & yours", out, 3);
+	ok(strncmp(doc, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<opml version=\"2.0\">", 59) == 0 && strstr(doc, "<title>Mine "
+	    "&amp; yours</title>") != NULL, "OPML 2.0 with an escaped title");
+	ok(strcmp(doc, again) == 0, "writing is deterministic");
+	free(again);
+	free(got);
+	free(doc);
+
+	got = opml_parse("<rss/>", 6, 0);
+	is_str(got, "error: subs.opml: not an OPML file (the root is <rss>)\n",
+	    "an RSS file is not OPML");
+	free(got);
+	got = opml_parse("<opml><body><outline xmlUrl=\"u\">", 34, 0);
+	ok(strstr(got, "error: subs.opml: broken OPML at line 1") != NULL,
+	    "a cut OPML file is an error: %s", got);
+	free(got);
+	got = opml_parse("", 0, 0);
+	is_str(got, "error: subs.opml: not an OPML file (empty)\n", "empty");
+	free(got);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -646,6 +834,8 @@ main(int argc, char **argv)
 	test_stop();
 	test_utf16();
 	test_dates();
+	test_discover();
+	test_opml();
 	test_big();
 	return tap_done();
 }

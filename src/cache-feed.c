@@ -360,8 +360,10 @@ cache_feed_remove(struct cache *c, long long id, int purge,
 	if (cache_run(c, SQL_BEGIN, cause) != 0)
 		return -1;
 	if (purge) {
-		if ((s = cache_feed_stmt(c, FSQL_PURGE, cause)) == NULL ||
-		    cache_step_done(c, s, cause, "removing articles") != 0)
+		if ((s = cache_feed_stmt(c, FSQL_PURGE, cause)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, id);
+		if (cache_step_done(c, s, cause, "removing articles") != 0)
 			goto fail;
 		*purged = sqlite3_changes(c->db);
 	}

@@ -144,8 +144,10 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 	long long		 id;
 	int			 rc = CMD_EXIT_ERROR;
 
-	if (cmd_feed_add_options("add", &a, argc, argv) != 0)
+	if (cmd_feed_add_options("add", &a, argc, argv) != 0) {
+		rc = CMD_EXIT_USAGE;
 		goto out;
+	}
 	if (optind != argc - 1) {
 		cmd_error("add: want one URL (usage: tandem add URL "
 		    "[--tag T]... [--no-alternates] [--full-text])");

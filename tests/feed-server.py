@@ -14,9 +14,12 @@ Routes:
   /pl/en/feed/, /pl/fr/feed/     polylang-LL.xml (a per-language pair)
   /pl/en/harbour-festival/, /pl/fr/festival-du-port/   page-LL.html
   /site.html          a page that names /f/rss.xml as its feed
-  /moved              301 to /f/rss.xml
+  /moved              301 to /f/atom.xml?from=moved
   /gone               410
   /busy               503 with Retry-After: 120
+  /sw/KIND.xml        rss.xml until /bump?sw-KIND, then as KIND says:
+                      moved (301 to /f/atom.xml?from=moved), gone (410), busy (503
+                      with Retry-After: 120)
   /gen/N.xml?items=K&delay=S   a generated RSS feed N with K items
                       (default 20), answered S seconds late (default
                       0), with validators and 304 as /f/
@@ -129,9 +132,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if p == '/site.html':
             return self.send(200, fixture('site.html', site),
                              'text/html; charset=utf-8')
+        if p.startswith('/sw/') and p.endswith('.xml'):
+            kind = p[4:-4]
+            if 'sw-' + kind not in bumped:
+                return self.feed(fixture('rss.xml', site))
+            p = {'moved': '/moved', 'gone': '/gone',
+                 'busy': '/busy'}.get(kind, '/none')
         if p == '/moved':
             return self.send(301, b'moved\n', headers=[
-                ('Location', site + '/f/rss.xml')])
+                ('Location', site + '/f/atom.xml?from=moved')])
         if p == '/gone':
             return self.send(410, b'gone\n')
         if p == '/busy':
@@ -161,6 +170,9 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 1024
+
+    def handle_error(self, request, client_address):
+        pass	# a client that hangs up early is no news
 
 
 def main():

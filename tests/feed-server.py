@@ -21,8 +21,10 @@ Routes:
                       moved (301 to /f/atom.xml?from=moved), gone (410), busy (503
                       with Retry-After: 120)
   /gen/N.xml?items=K&delay=S   a generated RSS feed N with K items
-                      (default 20), answered S seconds late (default
-                      0), with validators and 304 as /f/
+                      (default 20) plus V % 3, answered S seconds late
+                      (default 0), with validators and 304 as /f/;
+                      every title ends " vV", the ETag starts "vV-",
+                      V the version: 0, one more after each /bump?gen
   /bump?NAME          serve NAME.v2.xml from now on
   /log                the requests so far, one JSON object a line:
                       {"path", "inm", "ims"}
@@ -43,6 +45,7 @@ DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data',
                     'subscribe')
 LAST_MODIFIED = email.utils.formatdate(1777777777, usegmt=True)
 bumped = set()
+version = [0]	# of the generated feeds: /bump?gen adds one
 log = []
 lock = threading.Lock()
 
@@ -53,11 +56,13 @@ def fixture(name, site):
 
 
 def generated(n, items, site):
+    v = version[0]
+    items += v % 3
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">'
            '<channel><title>Generated feed %d</title><link>%s/gen/%d/</link>'
            '<language>en</language>' % (n, site, n)]
     for i in range(items):
-        out.append('<item><title>Feed %d story %d</title>'
+        out.append('<item><title>Feed %d story %d v%d</title>'
                    '<link>%s/gen/%d/story-%d.html</link>'
                    '<guid isPermaLink="false">gen-%d-%d</guid>'
                    '<pubDate>Mon, 04 May 2026 12:%02d:00 +0000</pubDate>'
@@ -65,7 +70,7 @@ def generated(n, items, site):
                    'boats and the weather on the quay, in a few sentences '
                    'long enough to be a paragraph of a real feed.'
                    '</description></item>'
-                   % (n, i, site, n, i, n, i, i % 60, i, n))
+                   % (n, i, v, site, n, i, n, i, i % 60, i, n))
     out.append('</channel></rss>\n')
     return ''.join(out).encode()
 
@@ -89,8 +94,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.command != 'HEAD':
             self.wfile.write(body)
 
-    def feed(self, body, ctype='application/rss+xml'):
-        etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+    def feed(self, body, ctype='application/rss+xml', tag=''):
+        etag = '"%s%s"' % (tag, hashlib.sha1(body).hexdigest()[:16])
         inm = self.headers.get('If-None-Match')
         ims = self.headers.get('If-Modified-Since')
         if inm == etag or (inm is None and ims == LAST_MODIFIED):
@@ -155,8 +160,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return self.send(404, b'no\n')
             if delay > 0:
                 time.sleep(delay)
-            return self.feed(generated(n, items, site))
+            return self.feed(generated(n, items, site),
+                             tag='v%d-' % version[0])
         if p == '/bump':
+            if u.query == 'gen':
+                version[0] += 1
             bumped.add(u.query)
             return self.send(200, b'ok\n')
         if p == '/log':

@@ -273,6 +273,8 @@ cmd_feed_print(FILE *out, const struct cache_feed *f)
 	cmd_feed_time(f->checked_at, when, sizeof when);
 	if (f->gone)
 		out_line(out, "    gone (HTTP 410): not fetched any more");
+	else if (f->checked_at == 0)
+		out_line(out, "    not updated yet");
 	else if (f->error != NULL)
 		out_line(out, "    last update %s: failed: %s", when, f->error);
 	else

@@ -22,6 +22,7 @@
 #include "html.h"
 #include "import-lines.h"
 #include "url.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 static char *
@@ -275,6 +276,21 @@ feed_store_abort(struct import_sink *sink)
 	free(ignored);
 }
 
+/* One paragraph, in NFC as the sink wants. */
+static int
+feed_store_para(struct import_sink *sink, const char *p, size_t n,
+    char **cause)
+{
+	char	*text;
+	size_t	 len;
+	int	 rc;
+
+	text = utf8_normalize(p, n, &len);
+	rc = sink->paragraph(sink->arg, text, len, cause);
+	free(text);
+	return rc;
+}
+
 /* The entry's text as paragraphs into the sink. */
 static int
 feed_store_paras(const struct feed_store_entry *e, struct import_sink *sink,
@@ -291,7 +307,7 @@ feed_store_paras(const struct feed_store_entry *e, struct import_sink *sink,
 		if (html_fragment(e->text, strlen(e->text), &pg, cause) != 0)
 			return -1;
 		for (i = 0; i < pg->nparas && rc == 0; i++)
-			rc = sink->paragraph(sink->arg, pg->paras[i].text,
+			rc = feed_store_para(sink, pg->paras[i].text,
 			    pg->paras[i].len, cause);
 		html_page_free(pg);
 		return rc;
@@ -305,9 +321,36 @@ feed_store_paras(const struct feed_store_entry *e, struct import_sink *sink,
 		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\r'))
 			n--;
 		if (n > 0)
-			rc = sink->paragraph(sink->arg, p, n, cause);
+			rc = feed_store_para(sink, p, n, cause);
 	}
 	return rc;
+}
+
+/*
+ * The entry's title in NFC; without one, from its text's first sentence
+ * (as a page without a title gets), else its link.
+ */
+static char *
+feed_store_title(const struct feed_store_entry *e)
+{
+	struct html_page	*pg;
+	char			*t = NULL, *ignored = NULL;
+	size_t			 len;
+
+	if (e->title != NULL && *e->title != '\0')
+		return utf8_normalize(e->title, strlen(e->title), &len);
+	if (e->text != NULL && e->text_type == FEED_TEXT_HTML &&
+	    html_fragment(e->text, strlen(e->text), &pg, &ignored) == 0) {
+		if (pg->nparas > 0)
+			t = import_lines_title(pg->paras[0].text,
+			    pg->paras[0].len);
+		html_page_free(pg);
+	} else if (e->text != NULL && *e->text != '\0')
+		t = import_lines_title(e->text, strcspn(e->text, "\n"));
+	free(ignored);
+	if (t != NULL)
+		return t;
+	return xstrdup(e->link != NULL ? e->link : e->key);
 }
 
 int
@@ -317,6 +360,7 @@ feed_store_emit(const struct feed_store_feed *f, size_t first,
 	const struct feed_store_entry	*e = &f->entries[first], *t;
 	struct import_article		 ia = { 0 };
 	struct import_translation	 it = { 0 };
+	char				*title;
 	size_t				 i;
 	int				 rc = 0;
 
@@ -334,11 +378,12 @@ feed_store_emit(const struct feed_store_feed *f, size_t first,
 			continue;
 		it.lang = t->lang != NULL ? t->lang : "und";
 		it.lang_confidence = t->lang != NULL ? 1 : 0;
-		it.title = t->title != NULL ? t->title :
-		    (t->link != NULL ? t->link : t->key);
-		it.title_derived = t->title == NULL;
+		title = feed_store_title(t);
+		it.title = title;
+		it.title_derived = t->title == NULL || *t->title == '\0';
 		it.url = t->link;
 		rc = sink->translation(sink->arg, &it, cause);
+		free(title);
 		if (rc == 0)
 			rc = feed_store_paras(t, sink, cause);
 	}

@@ -14,6 +14,7 @@ Routes:
   /pl/en/feed/, /pl/fr/feed/     polylang-LL.xml (a per-language pair)
   /pl/en/harbour-festival/, /pl/fr/festival-du-port/   page-LL.html
   /site.html          a page that names /f/rss.xml as its feed
+  /notes/lighthouse   lighthouse.html, the page of a summary-only entry
   /moved              301 to /f/atom.xml?from=moved
   /gone               410
   /busy               503 with Retry-After: 120
@@ -133,6 +134,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                              'text/html; charset=utf-8')
         if p == '/pl/fr/festival-du-port/':
             return self.send(200, fixture('page-fr.html', site),
+                             'text/html; charset=utf-8')
+        if p == '/notes/lighthouse':
+            return self.send(200, fixture('lighthouse.html', site),
                              'text/html; charset=utf-8')
         if p == '/site.html':
             return self.send(200, fixture('site.html', site),

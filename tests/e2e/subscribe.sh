@@ -206,5 +206,21 @@ tap_check "  --connections 1 makes them wait for each other (>= 4 s)" \
     python3 -c 'import sys; t = float(sys.argv[2]) - float(sys.argv[1])
 print("# %.2f s" % t); sys.exit(0 if t >= 3.8 else 1)' "$start" "$end"
 
+# --full-text: a summary-only entry gets its page's text; the other
+# entry, with content, keeps the feed's.
+DB4="$E2E_TMP/full.db"
+"$TANDEM" --db "$DB4" add "$S/f/rss.xml" --no-alternates --full-text \
+    > /dev/null
+"$TANDEM" --db "$DB4" update > "$OUT" 2> "$ERR"
+DB="$DB4"
+tap_check "--full-text: the summary-only entry has its page's text" \
+    test "$(sql "SELECT count(*) FROM paragraph WHERE text LIKE
+	'The keeper%'")" = 1
+tap_check "  the entry with content was not fetched" sh -c '
+    ! grep -q "/notes/ferry-timetable" "$1"' _ "$ERR"
+tap_check "  not updated yet is said so" sh -c '
+    "$1" --db "$2" add "$3/f/atom.xml" > /dev/null &&
+    "$1" --db "$2" feeds | grep -q "not updated yet"' _ "$TANDEM" "$DB4" "$S"
+
 tap_check "integrity_check ok" test "$(sql "PRAGMA integrity_check")" = ok
 tap_done

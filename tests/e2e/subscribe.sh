@@ -44,6 +44,10 @@ tap_check "add the same feed again fails" [ "$rc" -ne 0 ]
 tap_check "  saying so" grep -q "already subscribed" "$ERR"
 t add "http://feed.invalid/x" --bogus; rc=$?
 tap_check "add with an unknown option is a usage error" [ "$rc" -eq 2 ]
+t add "http://user:secret@feed.invalid/x"; rc=$?
+tap_check "add refuses a URL with a password, without fetching it" sh -c '
+    [ "$1" -eq 2 ] && grep -q "feed.invalid/x: a URL with a user name" "$2" &&
+    ! grep -q secret "$2"' _ "$rc" "$ERR"
 t add "$S/f/atom.xml" --no-alternates
 t add "$S/pl/en/feed/"
 t add "$S/pl/fr/feed/"

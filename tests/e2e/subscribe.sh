@@ -226,5 +226,18 @@ tap_check "  not updated yet is said so" sh -c '
     "$1" --db "$2" add "$3/f/atom.xml" > /dev/null &&
     "$1" --db "$2" feeds | grep -q "not updated yet"' _ "$TANDEM" "$DB4" "$S"
 
+# Progress on a terminal (script(1) gives the update one).
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$TANDEM' --db '$DB4' update" /dev/null \
+	    > "$E2E_TMP/tty" 2>&1
+	tap_check "progress on a terminal: [n/total] title" \
+	    grep -q '\[[12]/2\] \(Harbor Notes\|Valley Gazette\)' "$E2E_TMP/tty"
+	"$TANDEM" --db "$DB4" update > /dev/null 2> "$E2E_TMP/notty"
+	tap_check "  and none through a pipe" sh -c '! grep -q "\[1/2\]" "$1"' \
+	    _ "$E2E_TMP/notty"
+else
+	tap_skip "progress on a terminal" "script(1) is not installed"
+fi
+
 tap_check "integrity_check ok" test "$(sql "PRAGMA integrity_check")" = ok
 tap_done

@@ -13,6 +13,7 @@
  *   cache-read.c     the reader's queries: list, article, settings
  *   cache-list.c     the list filtered and sorted, reading state
  *   cache-comment.c  comments and stored alignments
+ *   cache-feed.c     subscriptions: feeds, their state, entries seen
  *
  * Helpers that fail fill *cause and return -1, recording in struct cache
  * what kind of failure it was for cache_last_error().
@@ -137,6 +138,8 @@ struct cache_import {
 /* A batch of articles in one transaction (cache_batch(), cache-sink.c). */
 struct cache_batch {
 	int			 on;
+	int			 hold;		/* no commit until cache_batch()
+						   (a feed's update) */
 	int			 open;		/* its transaction is open */
 	unsigned long		 articles;	/* in it so far */
 	double			 started;	/* ms, monotonic */
@@ -156,6 +159,7 @@ struct cache {
 	struct align_queue	*aq;		/* the batch's aligner, or NULL */
 	struct cache_import_stats stats;
 	enum cache_error	 error;		/* of the last failure */
+	sqlite3_stmt		**feed_stmt;	/* cache-feed.c's, or NULL */
 };
 
 /* cache-stmt.c */
@@ -203,6 +207,11 @@ int		 cache_list_run(struct cache *, sqlite3_stmt *,
 
 /* cache-sink.c */
 void		 cache_sink_close(struct cache *);
+int		 cache_batch_hold(struct cache *, char **);
+void		 cache_batch_abandon(struct cache *);
+
+/* cache-feed.c */
+void		 cache_feed_close(struct cache *);
 
 /* cache-comment.c: stored alignments, also written by the sink. */
 int		 cache_alignment_insert(struct cache *, long long, const char *,

@@ -366,8 +366,8 @@ cache_article_commit(struct cache *c, char **cause)
 	align_queue_push(c->aq, c->import.job);
 	c->import.job = NULL;
 	cache_stats_add(&b->stats, &c->import.pending);
-	if (b->articles + 1 >= CACHE_BATCH_ARTICLES ||
-	    cache_ms() - b->started >= CACHE_BATCH_MS)
+	if (!b->hold && (b->articles + 1 >= CACHE_BATCH_ARTICLES ||
+	    cache_ms() - b->started >= CACHE_BATCH_MS))
 		return cache_batch_commit(c, cause);
 	b->articles++;
 	return 0;
@@ -708,7 +708,44 @@ cache_batch(struct cache *c, int on, char **cause)
 		    "batch changed inside an article");
 	rc = cache_batch_commit(c, cause);
 	c->batch.on = on;
+	c->batch.hold = 0;
 	return rc;
+}
+
+/*
+ * A feed's update (cache-feed.c): one transaction, open from now until
+ * cache_batch(c, 0) commits it whatever its size or age, each article a
+ * savepoint in it; so a crash leaves the feed as before or updated.
+ */
+int
+cache_batch_hold(struct cache *c, char **cause)
+{
+	struct cache_batch	*b = &c->batch;
+
+	if (cache_batch(c, 1, cause) != 0)
+		return -1;
+	if (cache_run(c, SQL_BEGIN, cause) != 0)
+		return -1;
+	b->hold = 1;
+	b->open = 1;
+	b->articles = 0;
+	b->started = cache_ms();
+	memset(&b->stats, 0, sizeof b->stats);
+	return 0;
+}
+
+/* Give the held transaction up: nothing of it is stored. */
+void
+cache_batch_abandon(struct cache *c)
+{
+	struct cache_batch	*b = &c->batch;
+
+	cache_rollback(c);
+	cache_align_discard(c);
+	c->stats.rolled_back += b->articles;
+	b->open = b->on = b->hold = 0;
+	b->articles = 0;
+	memset(&b->stats, 0, sizeof b->stats);
 }
 
 /*

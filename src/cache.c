@@ -50,6 +50,34 @@
  *   FK: references the                              +---------------------+
  *   article (or comment) id, ON DELETE CASCADE (parent_id: SET NULL)
  *
+ * Subscriptions (cache-feed.c):
+ *
+ *   feed 1---n feed_entry n---1 article      feed 1---n feed_tag
+ *
+ *   +------------------------+  +----------------+  +-------------+
+ *   | feed                   |  | feed_entry     |  | feed_tag    |
+ *   | id  url UQ  source     |<-| feed_id FK     |  | feed_id FK  |
+ *   | title site lang        |  | key            |  | tag         |
+ *   | alternates full_text   |  | article_id FK  |  +-------------+
+ *   | etag last_modified     |  | digest seen_at |
+ *   | checked_at updated_at  |  +----------------+
+ *   | error gone retry_after |
+ *   | added_at               |
+ *   +------------------------+
+ *
+ * feed.url is where the feed is fetched (a 301 moves it); source is the
+ * source location of its articles, the URL first added, never moved.
+ * lang is the languages its entries were in, space-separated.  etag and
+ * last_modified are the last answer's validators, sent back as
+ * If-None-Match and If-Modified-Since; checked_at is the last attempt,
+ * updated_at the last that succeeded, error the last failure (NULL after
+ * a success); gone is set by an HTTP 410 (never fetched again), and
+ * retry_after (seconds since the epoch) holds fetching off after a 429
+ * or 503 that said so.  feed_entry maps (feed, entry id or link) to the
+ * article it became, with a 64-bit digest of the entry's fields: a
+ * repeat with the same digest is skipped, another updates the article.
+ * An article of several per-language feeds has a feed_entry of each.
+ *
  * policy is 'unknown', 'open', 'login' or 'closed'; comment.state is
  * 'source' (imported; seq is the importer's id), 'draft' or 'posted'
  * (written here; seq NULL), or 'stale' only inside a re-import.  An
@@ -73,6 +101,8 @@
  *   comment_parent (parent_id)                  SET NULL on delete
  *   alignment UNIQUE (article_id, lang_a, lang_b, idx)
  *   source UNIQUE (location), setting and article_setting primary keys
+ *   feed UNIQUE (url); feed_entry, feed_tag primary keys (feed, ...)
+ *   feed_entry_article (article_id, feed_id)    a feed's counts, purge
  *
  * Every child row goes when its article goes (ON DELETE CASCADE, with
  * foreign_keys on).  Alignments hang off the article and name their
@@ -236,6 +266,41 @@ static const char *const cache_migrations[] = {
 	"CREATE INDEX article_starred ON article (imported_at DESC, id DESC)"
 	" WHERE starred = 1;"
 	"CREATE INDEX article_date ON article (date DESC, id DESC);",
+	/*
+	 * 5: subscriptions (cache-feed.c).  A feed's articles keep the
+	 * source it had when added (feed.source), so a 301 that moves
+	 * feed.url neither duplicates nor orphans them; feed_entry says
+	 * which article each entry became, and the digest of what the
+	 * entry said, so an unchanged entry costs one lookup.  IF NOT
+	 * EXISTS: a test makes an old cache by dropping what later
+	 * migrations added, and these tables would survive that.
+	 */
+	"CREATE TABLE IF NOT EXISTS feed ("
+	" id INTEGER PRIMARY KEY,"
+	" url TEXT NOT NULL UNIQUE,"
+	" source TEXT NOT NULL,"
+	" title TEXT, site TEXT, lang TEXT,"
+	" alternates INTEGER NOT NULL DEFAULT 1,"
+	" full_text INTEGER NOT NULL DEFAULT 0,"
+	" etag TEXT, last_modified TEXT,"
+	" checked_at INTEGER, updated_at INTEGER,"
+	" error TEXT,"
+	" gone INTEGER NOT NULL DEFAULT 0,"
+	" retry_after INTEGER,"
+	" added_at INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS feed_tag ("
+	" feed_id INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,"
+	" tag TEXT NOT NULL,"
+	" PRIMARY KEY (feed_id, tag));"
+	"CREATE TABLE IF NOT EXISTS feed_entry ("
+	" feed_id INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,"
+	" key TEXT NOT NULL,"
+	" article_id INTEGER NOT NULL"
+	"  REFERENCES article(id) ON DELETE CASCADE,"
+	" digest INTEGER NOT NULL,"
+	" seen_at INTEGER NOT NULL,"
+	" PRIMARY KEY (feed_id, key));"
+	"CREATE INDEX IF NOT EXISTS feed_entry_article ON feed_entry (article_id, feed_id);",
 };
 #define CACHE_VERSION \
 	((int)(sizeof cache_migrations / sizeof cache_migrations[0]))
@@ -692,6 +757,7 @@ cache_close(struct cache *c)
 	if (c == NULL)
 		return;
 	cache_sink_close(c);
+	cache_feed_close(c);
 	cache_stmt_free(c);
 	sqlite3_close(c->db);
 	free(c->path);

@@ -33,6 +33,12 @@ int	cmd_comment(struct cmd_ctx *, int, char **);
 int	cmd_login(struct cmd_ctx *, int, char **);
 int	cmd_logout(struct cmd_ctx *, int, char **);
 int	cmd_whoami(struct cmd_ctx *, int, char **);
+int	cmd_add(struct cmd_ctx *, int, char **);
+int	cmd_feeds(struct cmd_ctx *, int, char **);
+int	cmd_update(struct cmd_ctx *, int, char **);
+int	cmd_unsubscribe(struct cmd_ctx *, int, char **);
+int	cmd_import_opml(struct cmd_ctx *, int, char **);
+int	cmd_export_opml(struct cmd_ctx *, int, char **);
 
 struct article;
 struct article_pair;

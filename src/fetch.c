@@ -23,23 +23,9 @@
 #include <curl/curl.h>
 
 #include "fetch.h"
+#include "fetch-int.h"
 #include "xmalloc.h"
 
-#define FETCH_USER_AGENT "tandem/" PACKAGE_VERSION " (+man tandem)"
-#define FETCH_ACCEPT "Accept: text/html,application/xhtml+xml," \
-	"application/xml;q=0.9,*/*;q=0.8"
-
-/* One transfer's state, shared with curl's callbacks. */
-struct fetch_state {
-	char	*body;
-	size_t	 len, cap, max;
-	int	 too_big;
-	int	 cancelled;
-	int	(*hook)(void *);
-	void	*hook_arg;
-	char	*etag;
-	char	*last_modified;
-};
 
 static pthread_once_t	fetch_once = PTHREAD_ONCE_INIT;
 static CURLcode		fetch_init_rc;
@@ -48,6 +34,15 @@ static void
 fetch_init(void)
 {
 	fetch_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+/* curl_global_init() once for the process: 0, or its error's text. */
+const char *
+fetch_global_init(void)
+{
+	pthread_once(&fetch_once, fetch_init);
+	return fetch_init_rc == CURLE_OK ? NULL :
+	    curl_easy_strerror(fetch_init_rc);
 }
 
 char *
@@ -115,7 +110,7 @@ fetch_value_ok(const char *v)
 	return 1;
 }
 
-static size_t
+size_t
 fetch_write(char *p, size_t size, size_t n, void *arg)
 {
 	struct fetch_state	*st = arg;
@@ -173,7 +168,29 @@ fetch_keep_header(const char *p, size_t k, const char *name, char **out)
 	*out = xstrndup(p, k);
 }
 
-static size_t
+/*
+ * A status line of the redirect chain: the chain is permanent while
+ * every redirect so far was (301, 308), so that a feed can follow it.
+ */
+static void
+fetch_hop(struct fetch_state *st, const char *p, size_t k)
+{
+	const char	*sp;
+	long		 code;
+
+	if ((sp = memchr(p, ' ', k)) == NULL)
+		return;
+	code = strtol(sp + 1, NULL, 10);
+	if (code == 301 || code == 308) {
+		if (st->hops++ == 0)
+			st->permanent = 1;
+	} else if (code >= 300 && code < 400) {
+		st->hops++;
+		st->permanent = 0;
+	}
+}
+
+size_t
 fetch_header(char *p, size_t size, size_t n, void *arg)
 {
 	struct fetch_state	*st = arg;
@@ -184,14 +201,17 @@ fetch_header(char *p, size_t size, size_t n, void *arg)
 	if (k >= 5 && strncmp(p, "HTTP/", 5) == 0) {
 		FREE(&st->etag);
 		FREE(&st->last_modified);
+		FREE(&st->retry_after);
+		fetch_hop(st, p, k);
 	}
 	fetch_keep_header(p, k, "etag", &st->etag);
 	fetch_keep_header(p, k, "last-modified", &st->last_modified);
+	fetch_keep_header(p, k, "retry-after", &st->retry_after);
 	return k;
 }
 
 /* "text/html; charset="EUC-KR"" -> "text/html" and "EUC-KR". */
-static void
+void
 fetch_content_type(const char *ct, char **type, char **charset)
 {
 	const char	*p, *v;
@@ -235,7 +255,7 @@ fetch_size(size_t n)
 }
 
 /* What went wrong, in a few words; caller frees. */
-static char *
+char *
 fetch_what(CURL *c, CURLcode rc, const struct fetch_state *st,
     const struct fetch_opts *o, int https)
 {
@@ -300,7 +320,7 @@ fetch_what(CURL *c, CURLcode rc, const struct fetch_state *st,
 }
 
 /* Everything fetch.h promises, set on a fresh handle. */
-static struct curl_slist *
+struct curl_slist *
 fetch_setup(CURL *c, const char *url, const struct fetch_opts *o,
     struct fetch_state *st)
 {
@@ -368,7 +388,7 @@ fetch_setup(CURL *c, const char *url, const struct fetch_opts *o,
 }
 
 /* A finished transfer's answer into *r; -1 for a status we refuse. */
-static int
+int
 fetch_answer(CURL *c, struct fetch_state *st, struct fetch_result *r,
     char **what)
 {
@@ -421,7 +441,7 @@ fetch_url(const char *url, const struct fetch_opts *opts,
 	st.max = o.max_bytes;
 	https = strncasecmp(url, "https://", 8) == 0;
 
-	pthread_once(&fetch_once, fetch_init);
+	fetch_global_init();
 	if (!https && strncasecmp(url, "http://", 7) != 0)
 		what = xstrdup("not an http or https URL");
 	else if (o.cancelled != NULL && o.cancelled(o.cancel_arg))
@@ -449,6 +469,7 @@ fetch_url(const char *url, const struct fetch_opts *opts,
 	free(st.body);
 	free(st.etag);
 	free(st.last_modified);
+	free(st.retry_after);
 	return ret;
 }
 

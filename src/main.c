@@ -41,6 +41,12 @@ static const struct {
 	{ "login",	cmd_login },
 	{ "logout",	cmd_logout },
 	{ "whoami",	cmd_whoami },
+	{ "add",	cmd_add },
+	{ "feeds",	cmd_feeds },
+	{ "update",	cmd_update },
+	{ "unsubscribe", cmd_unsubscribe },
+	{ "import-opml", cmd_import_opml },
+	{ "export-opml", cmd_export_opml },
 };
 
 static void
@@ -84,6 +90,15 @@ usage(FILE *f)
 "  comment rm N       remove one of your own comments\n"
 "  login [--name NAME] [--email ADDR]\n"
 "                     who you are when you comment; logout, whoami\n"
+"  add URL [--tag T]... [--no-alternates] [--full-text]\n"
+"                     subscribe to a feed, or to the feed a page names\n"
+"  feeds [--json]     the feeds: languages, tags, counts, last update\n"
+"  update [--connections N] [--per-host N] [FEED]...\n"
+"                     fetch the feeds (all, or those named) and store what\n"
+"                     is new; e.g. hourly from cron: 17 * * * * tandem update\n"
+"  unsubscribe FEED [--purge]  stop following; --purge removes its articles\n"
+"  import-opml FILE   subscribe to an OPML file's feeds; export-opml prints\n"
+"                     them as OPML 2.0\n"
 "\n"
 "Options:\n"
 "  -d, --db FILE      use FILE as the article cache\n"

@@ -305,7 +305,10 @@ raw_exec(sqlite3 *db, const char *sql)
 	return 0;
 }
 
-/* A cache of the version before, with rows: the new one must find them. */
+/*
+ * A cache of the version before URL identity, with rows: the new one
+ * must find them (later migrations run too).
+ */
 static void
 test_migration(void)
 {

@@ -131,6 +131,7 @@ tap_check "newer schema: says so" grep -q "newer than this tandem" "$E2E_TMP/err
 tap_check "newer schema: file untouched" cmp -s "$E2E_TMP/newer.db" "$E2E_TMP/newer.orig"
 
 # A version 1 cache (before the article counter) is migrated in place.
+V=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("pragma user_version").fetchone()[0])' "$DB")
 cp "$DB" "$E2E_TMP/v1.db"
 current=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("pragma user_version").fetchone()[0])' "$DB")
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript("drop index article_unread; drop index article_starred; drop index article_date; drop trigger article_count_state; alter table article drop column starred; drop index article_url; drop index translation_url; alter table article drop column url_norm; alter table translation drop column url_norm; drop trigger article_count_add; drop trigger article_count_remove; drop table article_count; pragma user_version = 1")' "$E2E_TMP/v1.db"

@@ -59,8 +59,7 @@ wp_php() {
 # wp_rest METHOD PATH [JSON]: the REST API with the admin's password;
 # prints the body; the HTTP status is in $WP_STATUS.
 wp_rest() {
-	local out
-	out=$(python3 - "$1" "$WP_URL$2" "${3-}" <<'EOF'
+	python3 - "$1" "$WP_URL$2" "${3-}" "$WP_DIR/status" <<'EOF'
 import base64, os, sys, urllib.request, urllib.error
 method, url, body = sys.argv[1], sys.argv[2], sys.argv[3]
 auth = base64.b64encode((os.environ["WP_USER"] + ":" + os.environ["WP_PASS"]).encode()).decode()
@@ -71,12 +70,10 @@ try:
     code, data = r.status, r.read()
 except urllib.error.HTTPError as e:
     code, data = e.code, e.read()
-sys.stdout.write("%d\n" % code)
+open(sys.argv[4], "w").write("%d" % code)
 sys.stdout.buffer.write(data)
 EOF
-)
-	WP_STATUS=${out%%$'\n'*}
-	printf '%s' "${out#*$'\n'}"
+	WP_STATUS=$(cat "$WP_DIR/status")
 }
 
 # The database: a private server on a socket only.
@@ -216,7 +213,8 @@ wp_start() {
 	WP_PORT=$(wp_port)
 	WP_URL="http://127.0.0.1:$WP_PORT"
 	export WP_URL WP_PORT WP_DIR
-	trap wp_stop EXIT
+	# lib.sh's own EXIT trap (its temporary directory) runs after ours.
+	trap 'wp_stop; if command -v e2e_cleanup >/dev/null 2>&1; then e2e_cleanup; fi' EXIT
 	wp_db_start && wp_files && wp_install && wp_serve || {
 		echo "# wp-site: could not start a site; logs:" >&2
 		cat "$WP_DIR"/*.log >&2 2>/dev/null

@@ -146,9 +146,10 @@ site_wp_by_slug(const char *api, const char *url,
 
 /* The page's API link, shortlink and final URL. */
 static int
-site_wp_page(const char *url, char **api, char **shortlink, char **final,
-    char **cause)
+site_wp_page(const char *url, const struct site_wp_opts *o, char **api,
+    char **shortlink, char **final, char **cause)
 {
+	struct fetch_opts	 fo = { 0 };
 	struct fetch_result	 r;
 	struct charset_result	 cr;
 	struct charset_hint	 hint = { NULL, NULL };
@@ -156,7 +157,8 @@ site_wp_page(const char *url, char **api, char **shortlink, char **final,
 	int			 rc;
 
 	*api = *shortlink = *final = NULL;
-	if (fetch_url(url, NULL, &r, cause) != 0)
+	fo.timeout = site_wp_timeout(o);
+	if (fetch_url(url, &fo, &r, cause) != 0)
 		return -1;
 	hint.http = r.charset;
 	rc = charset_to_utf8(r.body, r.len, &hint, &cr, cause);
@@ -188,7 +190,7 @@ site_wp_api(const char *url, const struct site_wp_opts *o, char **api,
 	struct fetch_http_res	 res;
 	char			*site, *e = NULL;
 
-	if (site_wp_page(url, api, shortlink, final, cause) != 0)
+	if (site_wp_page(url, o, api, shortlink, final, cause) != 0)
 		return -1;
 	if (*api == NULL && (site = account_site(*final)) != NULL) {
 		/* No link in the page: the API's usual place. */

@@ -150,6 +150,13 @@ add_filter('pre_wp_mail', '__return_false');
 add_filter('comment_flood_filter', '__return_false', 99);
 remove_all_actions('check_comment_flood');
 add_filter('wp_is_application_passwords_available', '__return_true');
+/* wp-content/hang holding N: a new comment is stored, then the answer
+   waits N seconds (a server that stops answering mid-post). */
+add_action('rest_insert_comment', function () {
+	$f = WP_CONTENT_DIR . '/hang';
+	if (file_exists($f))
+		sleep((int)file_get_contents($f));
+});
 EOF
 	cat >"$WP_DIR/router.php" <<'EOF'
 <?php

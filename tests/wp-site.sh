@@ -22,7 +22,7 @@
 # /wp-json/).  Everything is stopped by its PID and the directory
 # removed, whatever the outcome.  A site is ready in about 2 s.
 
-WP_PACKAGES="wordpress wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql"
+WP_PACKAGES="wordpress wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql sqlite3"
 WP_INSTALL="apt-get install $WP_PACKAGES (or ./setup --with-site-tests)"
 
 # wp_need: 0 when a site can be started; else a TAP skip, 1.
@@ -34,7 +34,8 @@ wp_need() {
 	    { command -v mariadbd >/dev/null 2>&1 ||
 	      [ -x /usr/sbin/mariadbd ]; } &&
 	    command -v mariadb-install-db >/dev/null 2>&1 &&
-	    command -v python3 >/dev/null 2>&1; then
+	    command -v python3 >/dev/null 2>&1 &&
+	    command -v sqlite3 >/dev/null 2>&1; then
 		return 0
 	fi
 	echo "1..0 # SKIP no WordPress to test against: $WP_INSTALL"

@@ -84,8 +84,11 @@ account_loopback(const char *site)
 	n = strcspn(h, ":/");
 	if (*h == '[')
 		return strncmp(h, "[::1]", 5) == 0;
-	return (n == 9 && strncmp(h, "localhost", 9) == 0) ||
-	    strncmp(h, "127.", 4) == 0;
+	if (n == 9 && strncmp(h, "localhost", 9) == 0)
+		return 1;
+	/* 127.0.0.0/8 written as an address, not "127.example". */
+	return n >= 7 && strncmp(h, "127.", 4) == 0 &&
+	    strspn(h, "0123456789.") == n;
 }
 
 void

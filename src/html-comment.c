@@ -41,30 +41,50 @@ html_comment_block(xmlNodePtr n)
 static void
 html_comment_flush(struct html_comment *hc)
 {
-	char	*line, *start, *clean;
-	size_t	 n;
+	struct html_buf	 b = { NULL, 0, 0 };
+	char		*line, *start, *clean;
 
 	if (hc->para.len == 0)
 		return;
-	if (hc->out.len > 0)
-		html_buf_add(&hc->out, "\n\n", 2);
 	/* Each <br> line is cleaned on its own so the break survives. */
-	n = 0;
 	for (start = line = hc->para.s; ; line++) {
 		if (*line != '\n' && *line != '\0')
 			continue;
 		if ((clean = html_clean(start, line - start)) != NULL) {
-			if (n++ > 0)
-				html_buf_add(&hc->out, "\n", 1);
-			html_buf_add(&hc->out, clean, strlen(clean));
+			if (b.len > 0)
+				html_buf_add(&b, "\n", 1);
+			html_buf_add(&b, clean, strlen(clean));
 			free(clean);
 		}
 		if (*line == '\0')
 			break;
 		start = line + 1;
 	}
+	if (b.len > 0) {
+		if (hc->out.len > 0)
+			html_buf_add(&hc->out, "\n\n", 2);
+		html_buf_add(&hc->out, b.s, b.len);
+	}
+	html_buf_free(&b);
 	hc->para.len = 0;
 	hc->para.s[0] = '\0';
+}
+
+/* Text as it comes: its line breaks are spaces; only <br> breaks. */
+static void
+html_comment_add(struct html_comment *hc, const char *s)
+{
+	size_t	n;
+
+	while (*s != '\0') {
+		n = strcspn(s, "\n\r");
+		html_buf_add(&hc->para, s, n);
+		s += n;
+		if (*s != '\0') {
+			html_buf_add(&hc->para, " ", 1);
+			s++;
+		}
+	}
 }
 
 static int
@@ -74,14 +94,14 @@ html_comment_enter(xmlNodePtr n, void *arg)
 
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		if (n->content != NULL)
-			html_buf_add(&hc->para, (const char *)n->content,
-			    strlen((const char *)n->content));
+			html_comment_add(hc, (const char *)n->content);
 		return 0;
 	}
 	if (n->type != XML_ELEMENT_NODE)
 		return 1;
 	if (html_is(n, "script") || html_is(n, "style") ||
-	    html_is(n, "noscript") || html_is(n, "template"))
+	    html_is(n, "noscript") || html_is(n, "template") ||
+	    html_is(n, "head"))
 		return 1;
 	if (html_is(n, "br"))
 		html_buf_add(&hc->para, "\n", 1);
@@ -101,8 +121,7 @@ char *
 html_comment_text(const char *s, size_t len)
 {
 	const int		 opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NODEFDTD |
-	    HTML_PARSE_NOIMPLIED;
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NODEFDTD;
 	struct html_comment	 hc;
 	htmlDocPtr		 doc;
 	xmlNodePtr		 n;

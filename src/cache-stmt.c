@@ -166,8 +166,10 @@ const char *const cache_sql[SQL__N] = {
 	[SQL_REMOTE_DELETE] = "DELETE FROM comment WHERE id = ?1",
 	[SQL_REMOTE_SENT] = "UPDATE comment SET remote_id = ?2,"
 	    " remote_url = ?3, link = ?4, created = coalesce(?5, created),"
-	    " author = coalesce(?6, author), pending = 0, state = 'posted'"
-	    " WHERE id = ?1",
+	    " author = coalesce(?6, author), pending = 0, state = 'posted',"
+	    " lang = coalesce((SELECT t.lang FROM translation t"
+	    "  WHERE t.article_id = comment.article_id AND t.url = ?3),"
+	    "  lang) WHERE id = ?1",
 	[SQL_REMOTE_PENDING] = "UPDATE comment SET pending = ?2,"
 	    " remote_url = coalesce(?3, remote_url), state = ?4"
 	    " WHERE id = ?1",

@@ -73,6 +73,8 @@ tap_check "the site has it (REST GET)" [ "$(rest_count '서울 이야기 잘 읽
 rid=$(sqlite3 "$TANDEM_DB" "SELECT remote_id FROM comment WHERE body = '서울 이야기 잘 읽었습니다'")
 lid=$(sqlite3 "$TANDEM_DB" "SELECT id FROM comment WHERE body = '서울 이야기 잘 읽었습니다'")
 tap_check "the local row took the site's id" [ -n "$rid" ] && [ "$rid" -gt 0 ]
+tap_check "and shows as the site's, on its language version" \
+    sh -c '"$TANDEM" comments "$1" | grep -q "^\[$2\] admin · .* · [a-zA-Z-]* (site)$"' _ "$id1" "$lid"
 "$TANDEM" comment "$id1" --parent "$lid" -m "답글입니다" >/dev/null 2>&1
 parent=$(wp_rest GET "/wp-json/wp/v2/comments?post=$P1&search=%EB%8B%B5%EA%B8%80" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["parent"])')

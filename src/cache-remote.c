@@ -186,7 +186,8 @@ cache_comment_sent(struct cache *c, long long id, const char *url,
 
 /*
  * Mark comment id as waiting (1) or unsure (2) to go to url; 0 gives it
- * back as a draft (the site refused it: the text is kept to edit).
+ * back as a draft (the site refused it: the text is kept to edit); -1
+ * keeps it here as written (the site takes no comments tandem can send).
  */
 int
 cache_comment_pending(struct cache *c, long long id, int pending,
@@ -197,7 +198,7 @@ cache_comment_pending(struct cache *c, long long id, int pending,
 	if ((s = cache_stmt(c, SQL_REMOTE_PENDING, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, pending);
+	sqlite3_bind_int(s, 2, pending > 0 ? pending : 0);
 	cache_bind_text(s, 3, url);
 	cache_bind_text(s, 4, pending != 0 ? "posted" : "draft");
 	return cache_step_done(c, s, cause, "saving comment");

@@ -641,7 +641,7 @@ site_wp_send(struct cache *c, const struct article_comment *m,
 		if (rc > 0) {
 			xasprintf(msg, "%s offers no API tandem knows; comment "
 			    "%lld stays local", acct->site, m->id);
-			return SITE_WP_NO_API;
+			return site_wp_mark(c, m, -1, SITE_WP_NO_API, msg);
 		}
 		xasprintf(msg, "%s; comment %lld is pending: tandem comments "
 		    "--send", cause, m->id);

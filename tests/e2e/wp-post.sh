@@ -132,6 +132,25 @@ id2=$("$TANDEM" list | awk '/members-only/ {print $1; exit}')
 tap_check "comment_registration without login gives the login command" \
     grep -q "This site requires login to comment: tandem login $WP_URL --user NAME" "$E2E_TMP/e"
 
+# A site without WordPress: posting says so, the comment stays local.
+mkdir -p "$E2E_TMP/plain"
+printf '<html lang="en"><head><title>Plain page</title></head><body><article><p>A page of a site without an API.</p></article></body></html>\n' \
+    >"$E2E_TMP/plain/plain.html"
+pport=$(wp_port)
+(cd "$E2E_TMP/plain" && exec python3 -m http.server --bind 127.0.0.1 "$pport" >/dev/null 2>&1) &
+ppid=$!
+i=0
+while ! "$TANDEM" import "http://127.0.0.1:$pport/plain.html" >/dev/null 2>&1 && [ $i -lt 50 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+id3=$("$TANDEM" list | awk '/Plain page/ {print $1; exit}')
+"$TANDEM" login "http://127.0.0.1:$pport" --user someone --no-check >/dev/null 2>&1
+TANDEM_PASSWORD=x "$TANDEM" comment "$id3" -m "여기만" >/dev/null 2>"$E2E_TMP/e"
+kill "$ppid" 2>/dev/null; wait "$ppid" 2>/dev/null
+tap_check "a site without WordPress: no API tandem knows" grep -q 'offers no API tandem knows; comment [0-9]* stays local' "$E2E_TMP/e"
+tap_check "the comment stays, local and not pending" \
+    sh -c '"$TANDEM" comments "$1" | grep -q "(local)$"' _ "$id3"
+
 # No secret anywhere tandem writes.
 tap_check "the password is not in the database" \
     sh -c '! sqlite3 "$1" .dump | grep -qF "$2"' _ "$TANDEM_DB" "$WP_PASS"

@@ -30,7 +30,24 @@ struct fetch_http_state {
 	size_t	 len, cap, max;
 	int	 too_big;
 	long	 total_pages;
+	int	 cancelled;
+	int	(*hook)(void *);
+	void	*hook_arg;
 };
+
+static int
+fetch_http_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow,
+    curl_off_t ultotal, curl_off_t ulnow)
+{
+	struct fetch_http_state	*st = arg;
+
+	(void)dltotal; (void)dlnow; (void)ultotal; (void)ulnow;
+	if (st->hook != NULL && st->hook(st->hook_arg)) {
+		st->cancelled = 1;
+		return 1;
+	}
+	return 0;
+}
 
 static pthread_once_t	fetch_http_once = PTHREAD_ONCE_INIT;
 static CURLcode		fetch_http_init_rc;
@@ -154,6 +171,14 @@ fetch_http_setup(CURL *c, const struct fetch_http_req *q,
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, st);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, fetch_http_header);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, st);
+	if (q->cancelled != NULL) {
+		st->hook = q->cancelled;
+		st->hook_arg = q->cancel_arg;
+		curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION,
+		    fetch_http_progress);
+		curl_easy_setopt(c, CURLOPT_XFERINFODATA, st);
+		curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	}
 	if (!get)
 		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, q->method);
 	if (q->body != NULL) {
@@ -213,6 +238,9 @@ fetch_http(const struct fetch_http_req *q, struct fetch_http_res *res,
 			if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct) ==
 			    CURLE_OK && ct != NULL)
 				res->content_type = xstrdup(ct);
+		} else if (st.cancelled) {
+			*fail = FETCH_HTTP_UNSURE;
+			what = "cancelled";
 		} else if (st.too_big || rc == CURLE_FILESIZE_EXCEEDED) {
 			*fail = FETCH_HTTP_UNSURE;
 			what = "answer too large";

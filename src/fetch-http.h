@@ -35,6 +35,10 @@ struct fetch_http_req {
 	size_t		 max_bytes;	/* 0: FETCH_MAX_BYTES */
 	const char	*ca_file;	/* for the tests (fetch.h) */
 	const char	*noproxy;
+	/* Asked about once a second; non-zero gives up ("URL: cancelled",
+	   FETCH_HTTP_UNSURE).  NULL: never. */
+	int		(*cancelled)(void *);
+	void		*cancel_arg;
 };
 
 struct fetch_http_res {

@@ -19,6 +19,13 @@ struct site_job {
 	long long	 id;		/* the comment, or the article */
 };
 
+/* The fetches' cancel hook: has the reader asked this job to stop? */
+static int
+site_job_stopped(void *arg)
+{
+	return job_stopped(arg);
+}
+
 static void
 site_job_free(void *arg)
 {
@@ -33,6 +40,7 @@ static int
 site_job_run_send(struct job *j, void *arg, long long *id, char **text)
 {
 	struct site_job		*sj = arg;
+	struct site_wp_opts	 o = { 0 };
 	struct article_comment	*v;
 	struct account		 acct;
 	struct cache		*c;
@@ -40,7 +48,8 @@ site_job_run_send(struct job *j, void *arg, long long *id, char **text)
 	char			*pw;
 	int			 rc = -1;
 
-	(void)j;
+	o.cancelled = site_job_stopped;
+	o.cancel_arg = j;
 	if (cache_open(sj->db_path, 0, &c, text) != 0)
 		return -1;
 	if (cache_comments_pending(c, &v, &n, text) != 0) {
@@ -57,7 +66,7 @@ site_job_run_send(struct job *j, void *arg, long long *id, char **text)
 	} else {
 		*id = v[i].article;
 		if ((pw = account_password(&acct, 0, text)) != NULL) {
-			rc = site_wp_send(c, &v[i], &acct, pw, NULL, text) ==
+			rc = site_wp_send(c, &v[i], &acct, pw, &o, text) ==
 			    SITE_WP_SENT ? 0 : -1;
 			account_password_free(pw);
 		} else {
@@ -76,16 +85,18 @@ site_job_run_send(struct job *j, void *arg, long long *id, char **text)
 static int
 site_job_run_sync(struct job *j, void *arg, long long *id, char **text)
 {
-	struct site_job	*sj = arg;
-	struct cache	*c;
-	size_t		 n;
-	int		 rc;
+	struct site_job		*sj = arg;
+	struct site_wp_opts	 o = { 0 };
+	struct cache		*c;
+	size_t			 n;
+	int			 rc;
 
-	(void)j;
+	o.cancelled = site_job_stopped;
+	o.cancel_arg = j;
 	*id = sj->id;
 	if (cache_open(sj->db_path, 0, &c, text) != 0)
 		return -1;
-	rc = site_wp_sync(c, sj->id, NULL, &n, text);
+	rc = site_wp_sync(c, sj->id, &o, &n, text);
 	cache_close(c);
 	if (rc > 0)
 		xasprintf(text, "%zu comment%s from the site", n,

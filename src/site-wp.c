@@ -68,6 +68,10 @@ site_wp_get(const char *url, const struct site_wp_opts *o,
 
 	q.url = url;
 	q.timeout = site_wp_timeout(o);
+	if (o != NULL) {
+		q.cancelled = o->cancelled;
+		q.cancel_arg = o->cancel_arg;
+	}
 	if (fetch_http(&q, res, &fail, cause) != 0)
 		return -1;
 	if (res->status != 200) {
@@ -158,6 +162,10 @@ site_wp_page(const char *url, const struct site_wp_opts *o, char **api,
 
 	*api = *shortlink = *final = NULL;
 	fo.timeout = site_wp_timeout(o);
+	if (o != NULL) {
+		fo.cancelled = o->cancelled;
+		fo.cancel_arg = o->cancel_arg;
+	}
 	if (fetch_url(url, &fo, &r, cause) != 0)
 		return -1;
 	hint.http = r.charset;
@@ -504,6 +512,10 @@ site_wp_check_login(const char *url, const char *user, const char *pw,
 	q.user = user;
 	q.password = pw;
 	q.timeout = site_wp_timeout(o);
+	if (o != NULL) {
+		q.cancelled = o->cancelled;
+		q.cancel_arg = o->cancel_arg;
+	}
 	rc = fetch_http(&q, &res, &fail, cause);
 	if (rc == 0 && res.status != 200) {
 		said = site_wp_said(res.body, res.len, &code);
@@ -588,6 +600,10 @@ site_wp_post(struct cache *c, const struct article_comment *m,
 	q.user = acct->user;
 	q.password = pw;
 	q.timeout = site_wp_timeout(o);
+	if (o != NULL) {
+		q.cancelled = o->cancelled;
+		q.cancel_arg = o->cancel_arg;
+	}
 	if (fetch_http(&q, &res, &fail, &cause) != 0) {
 		xasprintf(msg, "%s; comment %lld is pending: tandem comments "
 		    "--send", cause, m->id);

@@ -31,6 +31,9 @@ struct account;
 struct site_wp_opts {
 	long	 timeout;	/* seconds; $TANDEM_SITE_TIMEOUT, else 60 */
 	int	 insecure_http;	/* allow posting over plain HTTP */
+	/* Asked during each transfer; non-zero gives up (fetch.h). */
+	int	(*cancelled)(void *);
+	void	*cancel_arg;
 };
 
 /*

@@ -16,6 +16,7 @@
 #include "account.h"
 #include "cache.h"
 #include "comment.h"
+#include "comment-view.h"
 #include "job.h"
 #include "site-job.h"
 #include "ui-int.h"
@@ -117,13 +118,30 @@ ui_site_send(struct ui *u, long long id)
 		ui_message(u, "sending comment %lld", id);
 }
 
-/* The pane opens: read the site's comments behind the reader's back. */
+/*
+ * The pane opens: read the site's comments behind the reader's back,
+ * for an article whose site is known to have them (an account, or
+ * comments read from it before: tandem comments --fetch or update), so
+ * that no page is fetched for an article from elsewhere.
+ */
 void
 ui_site_sync(struct ui *u)
 {
-	char	*cause = NULL;
+	struct comment_view	*cv = u->comments;
+	char			*cause = NULL, *user;
+	size_t			 i;
+	int			 known;
 
-	if (ui_site_url(u) == NULL || ui_site_queue(u) != 0)
+	if (ui_site_url(u) == NULL)
+		return;
+	ui_comments_load(u);
+	for (i = 0, known = 0; i < cv->n && !known; i++)
+		known = cv->comments[i].remote_id != 0;
+	if (!known && ui_site_account(u, &user)) {
+		free(user);
+		known = 1;
+	}
+	if (!known || ui_site_queue(u) != 0)
 		return;
 	ui_site_track(u, site_job_sync(u->jobs, cache_path(u->cache),
 	    u->article, &cause));

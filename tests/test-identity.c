@@ -317,7 +317,9 @@ test_migration(void)
 	int		 v, rc = 0;
 
 	xasprintf(&path, "%s/old.db", tmpdir);
-	v = cache_version() - 1;
+	/* Before migration 3, the one that knows articles by URL (later
+	   ones may need SQL functions only cache_open() registers). */
+	v = 2;
 	if (sqlite3_open(path, &db) != SQLITE_OK) {
 		ok(0, "create old.db");
 		return;

@@ -69,6 +69,8 @@ article_comments_free(struct article_comment *v, size_t n)
 		free(v[i].body);
 		free(v[i].lang);
 		free(v[i].created);
+		free(v[i].remote_url);
+		free(v[i].link);
 	}
 	free(v);
 }

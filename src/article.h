@@ -80,6 +80,18 @@ struct article_comment {
 	char				*lang;
 	char				*created;
 	enum article_comment_state	 state;
+
+	/* With a site (site-wp.c); 0 and NULL for a comment that stays
+	   here. */
+	long long			 article;
+	long long			 remote_id;	/* the site's id */
+	long long			 remote_parent;	/* the parent's */
+	char				*remote_url;	/* the translation URL
+							   it belongs to */
+	char				*link;
+	int				 pending;	/* 1: to send; 2: may
+							   have gone, look
+							   first */
 };
 
 /*

@@ -40,6 +40,8 @@ cache_comment_state_value(const char *name)
 	return ARTICLE_COMMENT_SOURCE;
 }
 
+static void	cache_comments_free(void *, size_t);
+
 static void
 cache_comment_row(sqlite3_stmt *s, void *row)
 {
@@ -54,6 +56,31 @@ cache_comment_row(sqlite3_stmt *s, void *row)
 	m->created = cache_column_text(s, 5);
 	m->state = cache_comment_state_value((const char *)
 	    sqlite3_column_text(s, 6));
+	m->remote_id = sqlite3_column_int64(s, 7);
+	m->remote_parent = sqlite3_column_int64(s, 8);
+	m->remote_url = cache_column_text(s, 9);
+	m->link = cache_column_text(s, 10);
+	m->pending = sqlite3_column_int(s, 11);
+	m->article = sqlite3_column_int64(s, 12);
+}
+
+/* Every comment waiting to be sent, of every article. */
+int
+cache_comments_pending(struct cache *c, struct article_comment **vp,
+    size_t *np, char **cause)
+{
+	sqlite3_stmt	*s;
+	void		*v;
+	int		 rc;
+
+	*vp = NULL;
+	*np = 0;
+	if ((s = cache_stmt(c, SQL_PENDING_LOAD, cause)) == NULL)
+		return -1;
+	rc = cache_rows(c, s, sizeof **vp, cache_comment_row,
+	    cache_comments_free, &v, np, cause);
+	*vp = v;
+	return rc;
 }
 
 static void

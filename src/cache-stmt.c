@@ -19,6 +19,12 @@
 #include "cache-int.h"
 #include "xmalloc.h"
 
+/* What a comment knows of its site, after the columns 0-6. */
+#define CACHE_REMOTE_COLUMNS \
+	"coalesce(remote_id, 0), (SELECT coalesce(p.remote_id, 0) FROM" \
+	" comment p WHERE p.id = comment.parent_id), remote_url, link," \
+	" pending, article_id"
+
 const char *const cache_sql[SQL__N] = {
 	[SQL_BEGIN] = "BEGIN IMMEDIATE",
 	[SQL_BEGIN_READ] = "BEGIN",
@@ -47,7 +53,8 @@ const char *const cache_sql[SQL__N] = {
 	[SQL_ALIGNMENT_CLEAR_AUTO] = "DELETE FROM alignment"
 	    " WHERE article_id = ?1 AND manual = 0",
 	[SQL_COMMENTS_STALE] = "UPDATE comment SET state = 'stale'"
-	    " WHERE article_id = ?1 AND state = 'source'",
+	    " WHERE article_id = ?1 AND state = 'source'"
+	    " AND remote_id IS NULL",
 	/* The new row's fields; its URL only if it has one. */
 	[SQL_ARTICLE_ADOPT] = "UPDATE article SET (url, url_norm, date,"
 	    " author, original, policy, updated_at) = (SELECT"
@@ -119,7 +126,40 @@ const char *const cache_sql[SQL__N] = {
 	[SQL_ASETTING_DELETE] = "DELETE FROM article_setting"
 	    " WHERE article_id = ?2 AND key = ?1",
 	[SQL_COMMENTS_LOAD] = "SELECT id, parent_id, author, body, lang,"
-	    " created, state FROM comment WHERE article_id = ?1 ORDER BY id",
+	    " created, state, " CACHE_REMOTE_COLUMNS
+	    " FROM comment WHERE article_id = ?1 ORDER BY id",
+	[SQL_REMOTE_FIND] = "SELECT id FROM comment WHERE article_id = ?1"
+	    " AND remote_url = ?2 AND remote_id = ?3",
+	[SQL_REMOTE_UPDATE] = "UPDATE comment SET parent_id = ?2,"
+	    " author = ?3, body = ?4, created = ?5, link = ?6, lang = ?7"
+	    " WHERE id = ?1",
+	[SQL_REMOTE_INSERT] = "INSERT INTO comment (article_id, parent_id,"
+	    " author, body, lang, created, state, remote_id, remote_url,"
+	    " link) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'source', ?7, ?8, ?9)",
+	[SQL_REMOTE_IDS] = "SELECT id, remote_id FROM comment"
+	    " WHERE article_id = ?1 AND remote_url = ?2"
+	    " AND remote_id IS NOT NULL",
+	[SQL_REMOTE_DELETE] = "DELETE FROM comment WHERE id = ?1",
+	[SQL_REMOTE_SENT] = "UPDATE comment SET remote_id = ?2,"
+	    " remote_url = ?3, link = ?4, created = coalesce(?5, created),"
+	    " author = coalesce(?6, author), pending = 0, state = 'posted',"
+	    " lang = coalesce((SELECT t.lang FROM translation t"
+	    "  WHERE t.article_id = comment.article_id AND t.url = ?3),"
+	    "  lang) WHERE id = ?1",
+	[SQL_REMOTE_PENDING] = "UPDATE comment SET pending = ?2,"
+	    " remote_url = coalesce(?3, remote_url), state = ?4"
+	    " WHERE id = ?1",
+	[SQL_PENDING_LOAD] = "SELECT id, parent_id, author, body, lang,"
+	    " created, state, " CACHE_REMOTE_COLUMNS
+	    " FROM comment WHERE pending > 0 ORDER BY id",
+	[SQL_ACCOUNT_PUT] = "INSERT OR REPLACE INTO account (site, user,"
+	    " password_command, password_env, password_file, added_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[SQL_ACCOUNT_GET] = "SELECT site, user, password_command,"
+	    " password_env, password_file FROM account WHERE site = ?1",
+	[SQL_ACCOUNT_LIST] = "SELECT site, user, password_command,"
+	    " password_env, password_file FROM account ORDER BY site",
+	[SQL_ACCOUNT_DELETE] = "DELETE FROM account WHERE site = ?1",
 	[SQL_COMMENT_UPDATE] = "UPDATE comment SET body = ?2, state = ?3,"
 	    " created = ?4 WHERE id = ?1 AND state = 'draft'",
 	[SQL_COMMENT_STATE] = "SELECT state FROM comment WHERE id = ?1",

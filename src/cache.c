@@ -21,6 +21,9 @@
  *                   +--------n article_setting (article_id, key)
  *
  *   setting (key PRIMARY KEY, value): global choices (identity, ...)
+ *   account (site PRIMARY KEY, user, password_command, password_env,
+ *            password_file, added_at): who one is on a site; no secret
+ *   comment.remote_id, remote_url, link, pending: see migration 4
  *
  *   +-------------+  +----------------+  +------------------+  +-----------+
  *   | source      |  | article        |  | translation      |  | paragraph |
@@ -98,6 +101,8 @@
  *   translation_order (article_id, position)    an article's languages
  *   paragraph UNIQUE (translation_id, idx)      a translation's text
  *   comment UNIQUE (article_id, seq)            comments; source upsert
+ *   comment_remote UNIQUE (article_id, remote_url, remote_id)  site sync
+ *   comment_pending (pending > 0)               comments --send
  *   comment_parent (parent_id)                  SET NULL on delete
  *   alignment UNIQUE (article_id, lang_a, lang_b, idx)
  *   source UNIQUE (location), setting and article_setting primary keys
@@ -301,6 +306,29 @@ static const char *const cache_migrations[] = {
 	" seen_at INTEGER NOT NULL,"
 	" PRIMARY KEY (feed_id, key));"
 	"CREATE INDEX IF NOT EXISTS feed_entry_article ON feed_entry (article_id, feed_id);",
+	/*
+	 * 6: comments with the site (site-wp.c).  A comment read from a
+	 * site is a 'source' row with its remote_id, the URL of the
+	 * translation whose comments it is (remote_url) and its link; a
+	 * re-import leaves those rows to the next sync.  One's own comment
+	 * sent to a site gets the same columns; pending says it still has
+	 * to go (1), or may have gone and is looked up before it is sent
+	 * again (2).  Accounts name a site's user and where the password
+	 * comes from, never the password.
+	 */
+	"ALTER TABLE comment ADD COLUMN remote_id INTEGER;"
+	"ALTER TABLE comment ADD COLUMN remote_url TEXT;"
+	"ALTER TABLE comment ADD COLUMN link TEXT;"
+	"ALTER TABLE comment ADD COLUMN pending INTEGER NOT NULL DEFAULT 0"
+	" CHECK (pending IN (0, 1, 2));"
+	"CREATE UNIQUE INDEX comment_remote ON comment"
+	" (article_id, remote_url, remote_id) WHERE remote_id IS NOT NULL;"
+	"CREATE INDEX comment_pending ON comment (pending) WHERE pending > 0;"
+	"CREATE TABLE account ("
+	" site TEXT PRIMARY KEY,"
+	" user TEXT NOT NULL,"
+	" password_command TEXT, password_env TEXT, password_file TEXT,"
+	" added_at INTEGER NOT NULL);",
 };
 #define CACHE_VERSION \
 	((int)(sizeof cache_migrations / sizeof cache_migrations[0]))

@@ -193,6 +193,16 @@ int	 cache_comment_update(struct cache *, long long, const char *,
 int	 cache_comment_save(struct cache *, long long,
 	     const struct article_comment *, long long *, int, char **);
 int	 cache_comment_remove(struct cache *, long long, char **);
+
+/* With a site (cache-remote.c; see there and site-wp.h). */
+int	 cache_comments_pending(struct cache *, struct article_comment **,
+	     size_t *, char **);
+int	 cache_remote_sync(struct cache *, long long, const char *,
+	     const char *, struct article_comment *, size_t, char **);
+int	 cache_comment_sent(struct cache *, long long, const char *,
+	     const struct article_comment *, char **);
+int	 cache_comment_pending(struct cache *, long long, int, const char *,
+	     char **);
 int	 cache_comment_discard(struct cache *, long long, char **);
 int	 cache_alignment_get(struct cache *, long long, const char *,
 	     const char *, struct article_pair **, size_t *, char **);

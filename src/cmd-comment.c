@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "account.h"
 #include "cache.h"
 #include "cmd.h"
 #include "comment.h"
@@ -47,9 +48,14 @@ cmd_comment_print(const struct article_comment *c, int depth, int width,
 
 	if (w < 20)
 		w = 20;
-	xasprintf(&head, "[%lld] %s%s%s%s", c->id, c->author ? c->author :
-	    "anonymous", c->created ? " · " : "", c->created ? c->created : "",
-	    c->state == ARTICLE_COMMENT_DRAFT ? " (draft)" : "");
+	xasprintf(&head, "[%lld] %s%s%s%s%s%s%s", c->id, c->author ?
+	    c->author : "anonymous", c->created ? " · " : "", c->created ?
+	    c->created : "", c->lang && c->remote_url ? " · " : "",
+	    c->lang && c->remote_url ? c->lang : "",
+	    c->state == ARTICLE_COMMENT_DRAFT ? " (draft)" : "",
+	    c->pending ? " (pending: tandem comments --send)" :
+	    c->remote_id ? " (site)" : c->state != ARTICLE_COMMENT_SOURCE ?
+	    " (local)" : "");
 	/* The header is one row: an author's U+2029 cannot forge another. */
 	safe = utf8_sanitize_line(head, strlen(head), &n, opts);
 	layout_init(&l);
@@ -74,9 +80,16 @@ cmd_comments(struct cmd_ctx *ctx, int argc, char **argv)
 	char			*cause = NULL;
 	long long		 id;
 
-	if (argc != 2) {
+	if (argc >= 2 && strcmp(argv[1], "--send") == 0 && (argc == 2 ||
+	    (argc == 3 && strcmp(argv[2], "--insecure-http") == 0)))
+		return cmd_site_send(ctx, argc == 3);
+	if (argc == 3 && strcmp(argv[2], "--fetch") == 0 &&
+	    (id = cmd_number(argv[1], "an article id")) > 0 &&
+	    cmd_site_fetch(ctx, id) != 0)
+		return CMD_EXIT_ERROR;
+	if (argc != 2 && !(argc == 3 && strcmp(argv[2], "--fetch") == 0)) {
 		cmd_error("comments: want one article id (usage: tandem "
-		    "comments ID)");
+		    "comments ID [--fetch] | tandem comments --send)");
 		return CMD_EXIT_USAGE;
 	}
 	if ((id = cmd_number(argv[1], "an article id (see tandem list)")) < 0)
@@ -223,6 +236,21 @@ cmd_comment_parent_ok(struct cache *cache, long long id, long long parent)
 	return found;
 }
 
+/* The policy's refusal, with the command that would lift it. */
+static void
+cmd_comment_refusal(const struct article *a, long long id, const char *why)
+{
+	char	*site = a->url != NULL ? account_site(a->url) : NULL;
+
+	if (strcmp(why, COMMENT_LOGIN) == 0 && site != NULL)
+		cmd_error("article %lld: This site requires login to comment: "
+		    "tandem login %s --user NAME", id, site);
+	else
+		cmd_error("article %lld: %s%s", id, why, strcmp(why,
+		    COMMENT_LOGIN) == 0 ? " (tandem login --name NAME)" : "");
+	free(site);
+}
+
 /*
  * tandem comment ID [--parent N] [-m TEXT]: write a comment (the text
  * from -m or standard input), under the article's policy; tandem
@@ -234,15 +262,17 @@ cmd_comment(struct cmd_ctx *ctx, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "parent", required_argument, NULL, 'p' },
 		{ "message", required_argument, NULL, 'm' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "insecure-http", no_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct comment_identity	 who;
 	struct cache		*cache;
 	struct article		*a;
-	const char		*m = NULL, *why;
-	char			*cause = NULL, *text = NULL;
+	const char		*m = NULL, *why, *lang = NULL;
+	char			*cause = NULL, *text = NULL, *url = NULL;
 	long long		 id, parent = 0;
-	int			 ch, rc = CMD_EXIT_ERROR;
+	int			 ch, rc = CMD_EXIT_ERROR, insecure = 0, site;
 
 	if (argc >= 2 && strcmp(argv[1], "rm") == 0)
 		return cmd_comment_rm(ctx, argc, argv);
@@ -250,6 +280,10 @@ cmd_comment(struct cmd_ctx *ctx, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "p:m:", longopts, NULL)) != -1) {
 		if (ch == 'm')
 			m = optarg;
+		else if (ch == 'l')
+			lang = optarg;
+		else if (ch == 'k')
+			insecure = 1;
 		else if (ch != 'p' || (parent = cmd_number(optarg,
 		    "a comment id")) < 0) {
 			if (ch != 'p')
@@ -274,16 +308,21 @@ cmd_comment(struct cmd_ctx *ctx, int argc, char **argv)
 		cache_close(cache);
 		return CMD_EXIT_ERROR;
 	}
-	if ((why = comment_refusal(a->policy, &who)) != NULL)
-		cmd_error("article %lld: %s%s", id, why, strcmp(why,
-		    COMMENT_LOGIN) == 0 ? " (tandem login --name NAME)" : "");
+	/* With an account the site decides; else the page's policy. */
+	if ((site = cmd_site_account(cache, a, lang, &url)) < 0)
+		;
+	else if (!site && (why = comment_refusal(a->policy, &who)) != NULL)
+		cmd_comment_refusal(a, id, why);
 	else if (parent != 0 && !cmd_comment_parent_ok(cache, id, parent))
 		cmd_error("comment %lld is not a comment on article %lld",
 		    parent, id);
-	else if ((text = cmd_comment_text(m)) != NULL)
+	else if (site && (text = cmd_comment_text(m)) != NULL)
+		rc = cmd_site_comment(cache, id, parent, url, text, insecure);
+	else if (!site && (text = cmd_comment_text(m)) != NULL)
 		rc = cmd_comment_add(cache, id, parent, who.name != NULL ?
 		    who.name : "anonymous", text);
 	free(text);
+	free(url);
 	comment_identity_free(&who);
 	article_free(a);
 	cache_close(cache);
@@ -321,6 +360,8 @@ cmd_login(struct cmd_ctx *ctx, int argc, char **argv)
 	char		*name = NULL, *email = NULL, *cause = NULL;
 	int		 ch, rc = 0;
 
+	if (argc >= 2 && argv[1][0] != '-')
+		return cmd_account_login(ctx, argc, argv);
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "n:e:", longopts, NULL)) != -1) {
 		if (ch == 'n')
@@ -368,8 +409,11 @@ cmd_logout(struct cmd_ctx *ctx, int argc, char **argv)
 	char		*cause = NULL;
 	int		 rc = 0;
 
+	if (argc == 2 && argv[1][0] != '-')
+		return cmd_account_logout(ctx, argv[1]);
 	if (argc != 1) {
-		cmd_error("logout: no arguments expected");
+		cmd_error("logout: no arguments expected (or: tandem logout "
+		    "SITE)");
 		return CMD_EXIT_USAGE;
 	}
 	if (cmd_open_cache(ctx, 1, &cache) != 0)
@@ -391,7 +435,7 @@ cmd_whoami(struct cmd_ctx *ctx, int argc, char **argv)
 	struct comment_identity	 who;
 	struct cache		*cache;
 	char			*cause = NULL;
-	int			 rc = 0;
+	int			 rc = 0, n;
 
 	if (argc != 1) {
 		cmd_error("whoami: no arguments expected");
@@ -403,13 +447,19 @@ cmd_whoami(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error("%s", cause);
 		free(cause);
 		rc = CMD_EXIT_ERROR;
-	} else if (who.name == NULL) {
-		printf("not logged in (tandem login --name NAME)\n");
-		rc = CMD_EXIT_ERROR;
-	} else if (who.email != NULL)
-		out_line(stdout, "%s <%s>", who.name, who.email);
-	else
-		out_line(stdout, "%s", who.name);
+	} else {
+		if (who.name != NULL && who.email != NULL)
+			out_line(stdout, "%s <%s>", who.name, who.email);
+		else if (who.name != NULL)
+			out_line(stdout, "%s", who.name);
+		if ((n = cmd_account_list(cache)) < 0)
+			rc = CMD_EXIT_ERROR;
+		else if (who.name == NULL && n == 0) {
+			printf("not logged in (tandem login --name NAME, or "
+			    "tandem login SITE --user NAME)\n");
+			rc = CMD_EXIT_ERROR;
+		}
+	}
 	comment_identity_free(&who);
 	cache_close(cache);
 	return rc;

@@ -40,6 +40,18 @@ int	cmd_unsubscribe(struct cmd_ctx *, int, char **);
 int	cmd_import_opml(struct cmd_ctx *, int, char **);
 int	cmd_export_opml(struct cmd_ctx *, int, char **);
 
+/* Comments with a site (cmd-site.c) and accounts (cmd-account.c). */
+struct article;
+int	cmd_site_fetch(struct cmd_ctx *, long long);
+int	cmd_site_send(struct cmd_ctx *, int);
+int	cmd_site_account(struct cache *, const struct article *,
+	    const char *, char **);
+int	cmd_site_comment(struct cache *, long long, long long, const char *,
+	    const char *, int);
+int	cmd_account_login(struct cmd_ctx *, int, char **);
+int	cmd_account_logout(struct cmd_ctx *, const char *);
+int	cmd_account_list(struct cache *);
+
 struct article;
 struct article_pair;
 struct export_alignment;

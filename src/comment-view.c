@@ -197,6 +197,7 @@ comment_view_head(const struct comment_view *cv, size_t k)
 {
 	const struct article_comment	*c = comment_view_at(cv, k);
 	char				*head, *safe, fold[48] = "";
+	char				 where[32];
 	const char			*tag = "";
 	size_t				 n;
 
@@ -208,10 +209,18 @@ comment_view_head(const struct comment_view *cv, size_t k)
 		    n == 1 ? "y" : "ies");
 	if (c->state == ARTICLE_COMMENT_DRAFT)
 		tag = "  (draft)";
+	else if (c->pending)
+		tag = "  (pending: tandem comments --send)";
 	else if (comment_view_is_new(cv, k))
 		tag = "  new";
-	xasprintf(&head, "%s%s%s%s%s", c->author ? c->author : "anonymous",
-	    c->created ? " · " : "", c->created ? c->created : "", fold, tag);
+	/* A site's comment says so, and on which language version. */
+	where[0] = '\0';
+	if (c->remote_id != 0)
+		snprintf(where, sizeof where, "  [site%s%.16s]", c->lang ?
+		    ", " : "", c->lang ? c->lang : "");
+	xasprintf(&head, "%s%s%s%s%s%s", c->author ? c->author : "anonymous",
+	    c->created ? " · " : "", c->created ? c->created : "", where, fold,
+	    tag);
 	/* One row, whatever separators the author's name carries. */
 	safe = utf8_sanitize_line(head, strlen(head), &n, &cv->opts);
 	free(head);

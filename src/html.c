@@ -410,6 +410,11 @@ html_meta_link(struct html_meta *m, xmlNodePtr n)
 		return;
 	if (html_attr_has(n, "rel", "canonical") && m->canonical == NULL)
 		m->canonical = html_meta_url(m, href);
+	if (html_attr_has(n, "rel", "https://api.w.org/") &&
+	    m->pg->api_root == NULL)
+		m->pg->api_root = html_meta_url(m, href);
+	if (html_attr_has(n, "rel", "shortlink") && m->pg->shortlink == NULL)
+		m->pg->shortlink = html_meta_url(m, href);
 	if (html_attr_has(n, "rel", "alternate") &&
 	    (hl = html_attr(n, "hreflang")) != NULL)
 		html_meta_alternate(m, hl, href);
@@ -781,6 +786,8 @@ html_page_free(struct html_page *pg)
 	free(pg->site_name);
 	free(pg->lang);
 	free(pg->canonical);
+	free(pg->api_root);
+	free(pg->shortlink);
 	free(pg->author);
 	free(pg->date);
 	for (i = 0; i < pg->nalternates; i++) {

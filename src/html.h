@@ -19,6 +19,8 @@
  *		   with html_page_cut_suffix().
  *	lang	   <html lang>; else <meta http-equiv=content-language>
  *	canonical  <link rel=canonical>; else og:url
+ *	api_root   <link rel="https://api.w.org/">: the WordPress REST API
+ *	shortlink  <link rel=shortlink> (WordPress: "/?p=ID")
  *	author	   meta author; article:author; itemprop=author; rel=author
  *	date	   article:published_time; itemprop=datePublished; the first
  *		   <time datetime> in the main text, else in the page
@@ -82,6 +84,8 @@ struct html_page {
 						   found primary tags differ */
 
 	char			*canonical;	/* or NULL */
+	char			*api_root;	/* or NULL */
+	char			*shortlink;	/* or NULL */
 	char			*author;	/* or NULL */
 	char			*date;		/* as written, or NULL */
 	enum import_policy	 policy;
@@ -131,5 +135,12 @@ int	html_fragment(const char *, size_t, struct html_page **,
  * that saw the same title_suffix on several pages of one site.
  */
 int	html_page_cut_suffix(struct html_page *, const char *suffix);
+
+/*
+ * A comment's HTML (html-comment.c) as plain text: a blank line between
+ * blocks, "\n" for <br>, entities decoded, whitespace collapsed.  Never
+ * NULL ("" for no text).  Caller frees.
+ */
+char	*html_comment_text(const char *, size_t);
 
 #endif

@@ -82,7 +82,9 @@ ui_comments_draw(struct ui *u)
 {
 	const struct pane_rect	*r = &u->pl.pane[PANE_COMMENTS];
 	struct comment_view	*cv = u->comments;
-	const char		*policy = ui_comments_policy(u);
+	char			 note[256];
+	const char		*policy = ui_site_policy(u,
+	    ui_comments_policy(u), note, sizeof note);
 	const struct layout	*l;
 	size_t			 k, pos;
 	int			 i, x, head, sel;

@@ -626,8 +626,10 @@ ui_compose(struct ui *u, int reply)
 			return UI_REPAINT;
 		}
 	}
-	/* Its prompts write over the status line. */
-	if (ui_compose_identity(u, &id) != 0)
+	/* Its prompts write over the status line.  With an account on the
+	   article's site, the site decides (ui-site.c). */
+	memset(&id, 0, sizeof id);
+	if (!ui_site_account(u, &id.name) && ui_compose_identity(u, &id) != 0)
 		return UI_REPAINT;
 	memset(&c, 0, sizeof c);
 	c.buf = xstrdup("");
@@ -648,6 +650,8 @@ ui_compose(struct ui *u, int reply)
 	u->compose = NULL;
 	curs_set(0);
 	ui_compose_end(u, &c, rc, reply);
+	if (rc == 1)
+		ui_site_send(u, c.draft);
 	ui_comments_load(u);
 	comment_identity_free(&id);
 	free(c.author);

@@ -114,6 +114,8 @@ struct ui {
 
 	struct job_queue	*jobs;		/* fetches under way, or NULL */
 	char			 fetch_status[256]; /* their last progress */
+#define UI_SITE_JOBS 8
+	unsigned int		 site_jobs[UI_SITE_JOBS]; /* ui-site.c's */
 	int			 key_pending;	/* curses may hold more keys */
 };
 
@@ -172,6 +174,15 @@ enum ui_result ui_fetch_add(struct ui *);
 enum ui_result ui_fetch_poll(struct ui *);
 int	ui_fetch_wait(struct ui *);
 void	ui_fetch_free(struct ui *);
+
+/* ui-site.c */
+struct job_msg;
+int	ui_site_owns(struct ui *, unsigned int);
+int	ui_site_account(struct ui *, char **);
+void	ui_site_send(struct ui *, long long);
+void	ui_site_sync(struct ui *);
+enum ui_result ui_site_done(struct ui *, const struct job_msg *);
+const char *ui_site_policy(struct ui *, const char *, char *, size_t);
 
 /* ui-help.c */
 void	ui_help_draw(struct ui *);

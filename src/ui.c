@@ -553,6 +553,8 @@ ui_toggle_comments(struct ui *u)
 		ui_comments_leave(u);
 	u->ps.comments = !u->ps.comments;
 	u->ps.focus = u->ps.comments ? PANE_COMMENTS : PANE_READER;
+	if (u->ps.comments)
+		ui_site_sync(u);
 	return UI_RELAYOUT;
 }
 

@@ -40,6 +40,8 @@ struct article_summary {
 	char		*source;
 	int		 read;
 	long long	 imported_at;	/* Unix time; with id, the list order */
+	char		*feed;		/* its feed's title (else tag, URL), or
+					   NULL if no feed brought it */
 };
 
 struct article_translation {

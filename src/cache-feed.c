@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -492,4 +493,63 @@ void
 cache_feed_abort(struct cache *c)
 {
 	cache_batch_abandon(c);
+}
+
+/* Bind a filter to a list or count query (?7 the feed, ?8 the tag). */
+static void
+cache_feed_bind_filter(sqlite3_stmt *s, const struct cache_list_filter *f)
+{
+	sqlite3_bind_int64(s, 7, f->feed);
+	cache_bind_text(s, 8, f->tag);
+}
+
+int
+cache_count_filtered(struct cache *c, const struct cache_list_filter *f,
+    long long *n, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = cache_stmt(c, SQL_COUNT_FEED, cause)) == NULL)
+		return -1;
+	cache_feed_bind_filter(s, f);
+	return cache_step_id(c, s, n, cause);
+}
+
+/* A page after the cursor, by keyset on article_list as cache_list(). */
+int
+cache_list_filtered(struct cache *c, const char *const *pref,
+    const struct cache_list_filter *f, const struct cache_cursor *after,
+    size_t limit, struct article_summary **vp, size_t *np, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	*vp = NULL;
+	*np = 0;
+	if ((s = cache_stmt(c, SQL_LIST_FEED, cause)) == NULL)
+		return -1;
+	if (after == NULL || (after->imported_at == 0 && after->id == 0)) {
+		sqlite3_bind_int64(s, 1, LLONG_MAX);
+		sqlite3_bind_int64(s, 2, LLONG_MAX);
+	} else {
+		sqlite3_bind_int64(s, 1, after->imported_at);
+		sqlite3_bind_int64(s, 2, after->id);
+	}
+	cache_feed_bind_filter(s, f);
+	return cache_list_run(c, s, pref, limit, vp, np, cause);
+}
+
+int
+cache_list_filtered_at(struct cache *c, const char *const *pref,
+    const struct cache_list_filter *f, size_t offset, size_t limit,
+    struct article_summary **vp, size_t *np, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	*vp = NULL;
+	*np = 0;
+	if ((s = cache_stmt(c, SQL_LIST_FEED_AT, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 5, offset > INT_MAX ? INT_MAX : (long long)offset);
+	cache_feed_bind_filter(s, f);
+	return cache_list_run(c, s, pref, limit, vp, np, cause);
 }

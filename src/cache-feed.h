@@ -20,6 +20,8 @@
 #include <stdint.h>
 
 struct cache;
+struct cache_cursor;
+struct article_summary;
 
 struct cache_feed {
 	long long	 id;
@@ -79,6 +81,24 @@ int	cache_feed_remove(struct cache *, long long, int purge,
 /* The feed that an article came from (the first), or *feed 0. */
 int	cache_feed_of_article(struct cache *, long long, long long *feed,
 	    char **);
+
+/*
+ * The article list narrowed to one feed's articles (feed, an id) or to
+ * those of the feeds tagged tag: as cache_list(), cache_list_at() and
+ * cache_count() of cache.h, in the same order, with the same columns.
+ */
+struct cache_list_filter {
+	long long	 feed;		/* 0: none */
+	const char	*tag;		/* NULL: none */
+};
+int	cache_count_filtered(struct cache *, const struct cache_list_filter *,
+	    long long *, char **);
+int	cache_list_filtered(struct cache *, const char *const *,
+	    const struct cache_list_filter *, const struct cache_cursor *,
+	    size_t, struct article_summary **, size_t *, char **);
+int	cache_list_filtered_at(struct cache *, const char *const *,
+	    const struct cache_list_filter *, size_t, size_t,
+	    struct article_summary **, size_t *, char **);
 
 /* What the last update stored of an entry: *article 0 if never seen. */
 int	cache_feed_entry_get(struct cache *, long long feed, const char *key,

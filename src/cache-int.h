@@ -55,6 +55,9 @@ enum cache_sql {
 	SQL_COMMENTS_DROP_STALE,
 	SQL_LIST,
 	SQL_LIST_AT,
+	SQL_LIST_FEED,
+	SQL_LIST_FEED_AT,
+	SQL_COUNT_FEED,
 	SQL_ANY_ARTICLE,
 	SQL_ARTICLE_LOAD,
 	SQL_TRANSLATIONS_LOAD,
@@ -148,6 +151,11 @@ int		 cache_run_id(struct cache *, enum cache_sql, long long, char **,
 int		 cache_rows(struct cache *, sqlite3_stmt *, size_t,
 		     void (*)(sqlite3_stmt *, void *),
 		     void (*)(void *, size_t), void **, size_t *, char **);
+/* A list query's language preference and limit bound, its rows read
+   (cache-read.c; the filtered list of cache-feed.c too). */
+int		 cache_list_run(struct cache *, sqlite3_stmt *,
+		     const char *const *, size_t, struct article_summary **,
+		     size_t *, char **);
 int		 cache_rows_id(struct cache *, enum cache_sql, long long,
 		     size_t, void (*)(sqlite3_stmt *, void *),
 		     void (*)(void *, size_t), void **, size_t *, char **);

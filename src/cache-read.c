@@ -90,6 +90,7 @@ cache_list_row(sqlite3_stmt *s, void *row)
 	if ((a->title = cache_column_text(s, 6)) == NULL)
 		a->title = xstrdup("");
 	a->title_lang = cache_column_text(s, 7);
+	a->feed = cache_column_text(s, 8);
 }
 
 static void
@@ -99,7 +100,7 @@ cache_list_free(void *v, size_t n)
 }
 
 /* Bind the language preference and limit of a list query, fetch rows. */
-static int
+int
 cache_list_run(struct cache *c, sqlite3_stmt *s, const char *const *pref,
     size_t limit, struct article_summary **vp, size_t *np, char **cause)
 {

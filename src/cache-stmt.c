@@ -32,6 +32,25 @@
 	" instr(replace(p.lang, '_', '-') || '-', '-') - 1)) || ' '), 0), 1e9)"
 
 /*
+ * The feed an article came from (its first), as the list shows it: its
+ * title, else its first tag, else its URL; one probe of feed_entry_article
+ * per row shown.
+ */
+#define CACHE_LIST_FEED \
+	" (SELECT coalesce(f.title, (SELECT min(tag) FROM feed_tag" \
+	"  WHERE feed_id = f.id), f.url) FROM feed_entry e" \
+	"  JOIN feed f ON f.id = e.feed_id WHERE e.article_id = a.id" \
+	"  ORDER BY e.feed_id LIMIT 1)"
+/*
+ * An article of feed ?7, or of a feed tagged ?8: the list narrowed by
+ * cache_list_filtered(), through feed_entry_article.
+ */
+#define CACHE_LIST_OF_FEED(a) \
+	" EXISTS (SELECT 1 FROM feed_entry e WHERE e.article_id = " a ".id" \
+	"  AND (e.feed_id = ?7 OR e.feed_id IN (SELECT feed_id" \
+	"  FROM feed_tag WHERE tag = ?8)))"
+
+/*
  * The two list queries, by cursor and at a row number, return the same
  * columns (cache_list_row() in cache-read.c reads them in this order)
  * and pick each article's title the same way: from the translation that
@@ -41,7 +60,7 @@
 	"a.id, a.imported_at, a.date, a.read, s.location," \
 	" (SELECT group_concat(lang, ' ') FROM (SELECT lang" \
 	"  FROM translation WHERE article_id = a.id ORDER BY position))," \
-	" t.title, t.lang"
+	" t.title, t.lang," CACHE_LIST_FEED
 #define CACHE_LIST_TITLE \
 	" LEFT JOIN translation t ON t.id = (SELECT p.id" \
 	"  FROM translation p WHERE p.article_id = a.id" \
@@ -119,6 +138,21 @@ const char *const cache_sql[SQL__N] = {
 	    " JOIN source s ON s.id = a.source_id"
 	    CACHE_LIST_TITLE
 	    " ORDER BY a.imported_at DESC, a.id DESC",
+	[SQL_LIST_FEED] = "SELECT " CACHE_LIST_COLUMNS
+	    " FROM article a JOIN source s ON s.id = a.source_id"
+	    CACHE_LIST_TITLE
+	    " WHERE (a.imported_at, a.id) < (?1, ?2) AND" CACHE_LIST_OF_FEED("a")
+	    " ORDER BY a.imported_at DESC, a.id DESC LIMIT ?4",
+	[SQL_LIST_FEED_AT] = "SELECT " CACHE_LIST_COLUMNS
+	    " FROM (SELECT x.id FROM article x WHERE" CACHE_LIST_OF_FEED("x")
+	    "  ORDER BY x.imported_at DESC, x.id DESC LIMIT ?4 OFFSET ?5) w"
+	    " JOIN article a ON a.id = w.id"
+	    " JOIN source s ON s.id = a.source_id"
+	    CACHE_LIST_TITLE
+	    " ORDER BY a.imported_at DESC, a.id DESC",
+	[SQL_COUNT_FEED] = "SELECT count(DISTINCT article_id) FROM feed_entry"
+	    " WHERE feed_id = ?7 OR feed_id IN (SELECT feed_id FROM feed_tag"
+	    " WHERE tag = ?8)",
 	[SQL_ANY_ARTICLE] = "SELECT EXISTS (SELECT 1 FROM article)",
 	[SQL_ARTICLE_LOAD] = "SELECT s.location, a.key, a.url, a.date,"
 	    " a.author, a.original, a.policy, a.read, a.imported_at,"

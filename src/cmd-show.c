@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "cache-feed.h"
 #include "cmd.h"
 #include "export.h"
 #include "layout.h"
@@ -81,29 +82,99 @@ cmd_list_rows(const struct article_summary *rows, size_t n, int idw,
 	}
 }
 
+/* Whether some feed has tag t: a tag nobody uses is a typo, said so. */
+static int
+cmd_list_tag_known(struct cache *cache, const char *t, char **cause)
+{
+	struct cache_feed	*feeds;
+	size_t			 n, i, k;
+	int			 known = 0;
+
+	if (cache_feed_list(cache, &feeds, &n, cause) != 0)
+		return -1;
+	for (i = 0; i < n && !known; i++)
+		for (k = 0; k < feeds[i].ntags; k++)
+			if (strcmp(feeds[i].tags[k], t) == 0)
+				known = 1;
+	cache_feed_free_all(feeds, n);
+	if (!known)
+		xasprintf(cause, "list: no feed is tagged '%s'", t);
+	return known ? 0 : -1;
+}
+
+/* --feed F, --tag T: the filter, F resolved against the cache. */
+static int
+cmd_list_filter(struct cache *cache, const char *feed, const char *tag,
+    struct cache_list_filter *f, char **cause)
+{
+	f->feed = 0;
+	f->tag = tag;
+	if (feed != NULL && cache_feed_find(cache, feed, &f->feed, cause) != 0)
+		return -1;
+	if (tag != NULL && cmd_list_tag_known(cache, tag, cause) != 0)
+		return -1;
+	return 0;
+}
+
+/* One page after cur, all articles or the filter's. */
+static int
+cmd_list_page(struct cmd_ctx *ctx, struct cache *cache,
+    const struct cache_list_filter *f, const struct cache_cursor *cur,
+    struct article_summary **rows, size_t *n, char **cause)
+{
+	const char *const	*pref = (const char *const *)ctx->lang.tags;
+
+	if (f->feed != 0 || f->tag != NULL)
+		return cache_list_filtered(cache, pref, f, cur, CMD_PAGE, rows,
+		    n, cause);
+	return cache_list(cache, pref, cur, CMD_PAGE, rows, n, cause);
+}
+
+/* tandem list [--feed F] [--tag T]: newest first, a page at a time. */
 int
 cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{ "feed", required_argument, NULL, 'f' },
+		{ "tag", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
 	struct cache		*cache;
 	struct cache_cursor	 cur;
+	struct cache_list_filter f;
 	struct article_summary	*rows;
+	const char		*feed = NULL, *tag = NULL;
 	size_t			 n;
 	char			*cause = NULL;
-	int			 idw;
+	int			 idw, ch;
 
-	if (argc > 1) {
-		cmd_error("list: no arguments expected, got '%s'", argv[1]);
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (ch == 'f')
+			feed = optarg;
+		else if (ch == 't')
+			tag = optarg;
+		else {
+			cmd_error("list: unknown option '%s' (list [--feed F] "
+			    "[--tag T])", argv[optind - 1]);
+			return CMD_EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cmd_error("list: no arguments expected, got '%s'",
+		    argv[optind]);
 		return CMD_EXIT_USAGE;
 	}
 	cmd_opts = &ctx->layout;
 	if (cmd_open_cache(ctx, 0, &cache) != 0)
 		return CMD_EXIT_ERROR;
+	if (cmd_list_filter(cache, feed, tag, &f, &cause) != 0)
+		goto fail;
 	/* Row ids only grow, so the newest (first) row is the widest. */
 	idw = 1;
 	memset(&cur, 0, sizeof cur);
 	for (;;) {
-		if (cache_list(cache, (const char *const *)ctx->lang.tags,
-		    &cur, CMD_PAGE, &rows, &n, &cause) != 0)
+		if (cmd_list_page(ctx, cache, &f, &cur, &rows, &n, &cause) != 0)
 			goto fail;
 		if (n == 0) {
 			free(rows);

@@ -56,6 +56,7 @@ static const struct keys_binding keys_defaults[] = {
 	{ KEYS_LIST, 'N', OP_TOGGLE_READ },
 	{ KEYS_ALL, 'o', OP_OPEN_URL },
 	{ KEYS_LIST, 'a', OP_ADD_URL },
+	{ KEYS_ALL, 'R', OP_UPDATE },		{ KEYS_ALL, 'F', OP_FEEDS },
 	{ KEYS_ALL, '?', OP_HELP },		{ KEYS_ALL, KEYS_F1, OP_HELP },
 	{ KEYS_ALL, KEYS_CTRL('l'), OP_REDRAW },
 };

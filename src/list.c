@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cache.h"
+#include "cache-feed.h"
 #include "list.h"
 #include "xmalloc.h"
 
@@ -39,15 +40,33 @@ void
 list_free(struct list *l)
 {
 	list_drop(l);
+	free(l->tag);
+	l->tag = NULL;
+}
+
+int
+list_set_feed(struct list *l, long long feed, const char *tag, char **cause)
+{
+	free(l->tag);
+	l->feed = feed;
+	l->tag = tag != NULL ? xstrdup(tag) : NULL;
+	scroll_select(&l->scroll, 0);
+	return list_reload(l, cause);
 }
 
 int
 list_reload(struct list *l, char **cause)
 {
-	long long	n;
+	struct cache_list_filter	f = { l->feed, l->tag };
+	long long			n;
+	int				rc;
 
 	list_drop(l);
-	if (cache_count(l->cache, &n, cause) != 0)
+	if (l->feed != 0 || l->tag != NULL)
+		rc = cache_count_filtered(l->cache, &f, &n, cause);
+	else
+		rc = cache_count(l->cache, &n, cause);
+	if (rc != 0)
 		return -1;
 	scroll_resize(&l->scroll, n > 0 ? (size_t)n : 0, l->scroll.height);
 	return 0;
@@ -57,13 +76,21 @@ list_reload(struct list *l, char **cause)
 static void
 list_load(struct list *l, size_t i)
 {
-	size_t	span = l->scroll.height * LIST_WINDOW, first;
-	char	*cause = NULL;
+	struct cache_list_filter	f = { l->feed, l->tag };
+	size_t				span, first;
+	char				*cause = NULL;
+	int				rc;
 
+	span = l->scroll.height * LIST_WINDOW;
 	list_drop(l);
 	first = i > span / 3 ? i - span / 3 : 0;
-	if (cache_list_at(l->cache, l->pref, first, span, &l->win, &l->win_n,
-	    &cause) != 0) {
+	if (l->feed != 0 || l->tag != NULL)
+		rc = cache_list_filtered_at(l->cache, l->pref, &f, first, span,
+		    &l->win, &l->win_n, &cause);
+	else
+		rc = cache_list_at(l->cache, l->pref, first, span, &l->win,
+		    &l->win_n, &cause);
+	if (rc != 0) {
 		free(cause);
 		return;
 	}

@@ -22,6 +22,9 @@ struct list {
 
 	struct article_summary	 *win;		/* loaded rows */
 	size_t			  win_first, win_n;
+
+	long long		  feed;		/* only this feed's, or 0 */
+	char			 *tag;		/* only this tag's, or NULL */
 };
 
 void	list_init(struct list *, struct cache *, const char *const *pref);
@@ -29,6 +32,10 @@ void	list_free(struct list *);
 
 /* Count again and drop the loaded rows (after an import, a change). */
 int	list_reload(struct list *, char **cause);
+
+/* Show only feed's articles (0: all), or tag's (NULL: all); reload. */
+int	list_set_feed(struct list *, long long feed, const char *tag,
+	    char **cause);
 
 /* Row i, loading its neighbourhood if needed; NULL past the end. */
 const struct article_summary *list_row(struct list *, size_t i);

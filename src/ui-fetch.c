@@ -113,7 +113,9 @@ ui_fetch_poll(struct ui *u)
 	if (u->jobs == NULL)
 		return res;
 	while ((m = job_queue_poll(u->jobs)) != NULL) {
-		if (m->event == JOB_DONE)
+		if (m->event == JOB_DONE && m->job == u->update_job)
+			res |= ui_feeds_done(u, m);
+		else if (m->event == JOB_DONE)
 			res |= ui_fetch_done(u, m);
 		else {
 			ui_fetch_text(u->fetch_status, sizeof u->fetch_status,

@@ -160,6 +160,9 @@ ui_title_draw(struct ui *u)
 	snprintf(buf, sizeof buf, " tandem %s  %zu article%s ", PACKAGE_VERSION,
 	    u->list.scroll.total, u->list.scroll.total == 1 ? "" : "s");
 	x = ui_text(u, 0, 0, COLS, UI_SPAN(buf, strlen(buf), UI_TITLE, 1));
+	if (u->list_header != NULL && a == NULL)
+		x += ui_text(u, 0, x + 1, COLS - x - 1, UI_SPAN(u->list_header,
+		    strlen(u->list_header), UI_TITLE, 1)) + 1;
 	if (a != NULL && a->url != NULL && COLS - x > 10) {
 		char	*url = layout_truncate(a->url, strlen(a->url),
 		    COLS - x - 2, &u->opts);
@@ -217,6 +220,8 @@ ui_draw(struct ui *u)
 	ui_title_draw(u);
 	if (u->help)
 		ui_help_draw(u);
+	else if (u->feeds != NULL)
+		ui_feeds_draw(u);
 	else {
 		ui_list_draw(u);
 		ui_reader_draw(u);
@@ -512,6 +517,8 @@ ui_back(struct ui *u)
 	if (u->ps.focus == PANE_READER || (u->article != 0 &&
 	    u->pl.pane[PANE_LIST].h == 0))
 		return ui_reader_close(u);
+	if (u->list_header != NULL)
+		return ui_feeds_unfilter(u);
 	u->quit = 1;
 	return UI_HANDLED;
 }
@@ -547,6 +554,8 @@ ui_op(struct ui *u, enum op op)
 	case OP_OPEN_URL:	return ui_open_url(u);
 	case OP_COMPOSE:	return ui_compose(u, 0);
 	case OP_ADD_URL:	return ui_fetch_add(u);
+	case OP_UPDATE:
+	case OP_FEEDS:		return ui_feeds_op(u, op);
 	case OP_FOCUS:
 		u->ps.focus = pane_next_focus(&u->ps);
 		return UI_RELAYOUT;
@@ -608,6 +617,8 @@ ui_dispatch(struct ui *u, int key)
 	}
 	if (u->help)
 		return ui_help_op(u, keys_lookup(KEYS_ALL, key));
+	if (u->feeds != NULL)
+		return ui_feeds_op(u, keys_lookup(KEYS_LIST, key));
 	return ui_op(u, keys_lookup(ui_context(u), key));
 }
 
@@ -716,6 +727,8 @@ ui_run(const struct ui_options *uo)
 	curs_set(1);
 	endwin();
 	ui_fetch_free(&u);
+	ui_feeds_close(&u);
+	free(u.list_header);
 	ui_comments_leave(&u);
 	comment_view_free(u.comments);
 	free(u.comments);

@@ -95,7 +95,9 @@
  *   alignment UNIQUE (article_id, lang_a, lang_b, idx)
  *   source UNIQUE (location), setting and article_setting primary keys
  *   feed UNIQUE (url); feed_entry, feed_tag primary keys (feed, ...)
- *   feed_entry_article (article_id, feed_id)    a feed's counts, purge
+ *   feed_entry_article (article_id, feed_id)    a feed's counts, purge,
+ *                                               the list's feed column
+ *                                               and its --feed filter
  *
  * Every child row goes when its article goes (ON DELETE CASCADE, with
  * foreign_keys on).  Alignments hang off the article and name their
@@ -754,6 +756,9 @@ cache_explain(struct cache *c, enum cache_query q, char **plan, char **cause)
 		[CACHE_QUERY_COMMENTS] = SQL_COMMENTS_LOAD,
 		[CACHE_QUERY_ALIGNMENT] = SQL_ALIGNMENT_LOAD,
 		[CACHE_QUERY_BY_URL] = SQL_ARTICLE_BY_URL,
+		[CACHE_QUERY_LIST_FEED] = SQL_LIST_FEED,
+		[CACHE_QUERY_LIST_FEED_AT] = SQL_LIST_FEED_AT,
+		[CACHE_QUERY_COUNT_FEED] = SQL_COUNT_FEED,
 	};
 	sqlite3_stmt	*s = NULL;
 	char		*sql, *out, *line;

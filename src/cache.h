@@ -81,6 +81,9 @@ enum cache_query {
 	CACHE_QUERY_COMMENTS,		/* one article's comments */
 	CACHE_QUERY_ALIGNMENT,		/* one language pair's alignment */
 	CACHE_QUERY_BY_URL,		/* the import's article by URL */
+	CACHE_QUERY_LIST_FEED,		/* a page of one feed's (tag's) */
+	CACHE_QUERY_LIST_FEED_AT,	/* ... at a row number */
+	CACHE_QUERY_COUNT_FEED,		/* ... how many */
 };
 
 char	*cache_default_path(char **);

@@ -483,6 +483,13 @@ cache_feed_result(struct cache *c, long long feed,
 	return cache_step_done(c, s, cause, "storing feed state");
 }
 
+/* Is the feed's transaction still open (an article's failure kept it)? */
+int
+cache_feed_pending(const struct cache *c)
+{
+	return c->batch.hold && c->batch.open;
+}
+
 int
 cache_feed_commit(struct cache *c, char **cause)
 {

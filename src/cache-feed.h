@@ -109,6 +109,10 @@ int	cache_feed_entry_put(struct cache *, long long feed, const char *key,
 	    long long article, uint64_t digest, char **);
 int	cache_feed_result(struct cache *, long long feed,
 	    const struct cache_feed_result *, char **);
+/* Whether the feed's transaction is still open: after one article's
+   failure it is (that article alone rolled back), after a lost
+   transaction (a full disk) not. */
+int	cache_feed_pending(const struct cache *);
 int	cache_feed_commit(struct cache *, char **);
 void	cache_feed_abort(struct cache *);
 

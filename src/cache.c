@@ -230,9 +230,11 @@ static const char *const cache_migrations[] = {
 	 * source it had when added (feed.source), so a 301 that moves
 	 * feed.url neither duplicates nor orphans them; feed_entry says
 	 * which article each entry became, and the digest of what the
-	 * entry said, so an unchanged entry costs one lookup.
+	 * entry said, so an unchanged entry costs one lookup.  IF NOT
+	 * EXISTS: a test makes an old cache by dropping what later
+	 * migrations added, and these tables would survive that.
 	 */
-	"CREATE TABLE feed ("
+	"CREATE TABLE IF NOT EXISTS feed ("
 	" id INTEGER PRIMARY KEY,"
 	" url TEXT NOT NULL UNIQUE,"
 	" source TEXT NOT NULL,"
@@ -245,11 +247,11 @@ static const char *const cache_migrations[] = {
 	" gone INTEGER NOT NULL DEFAULT 0,"
 	" retry_after INTEGER,"
 	" added_at INTEGER NOT NULL);"
-	"CREATE TABLE feed_tag ("
+	"CREATE TABLE IF NOT EXISTS feed_tag ("
 	" feed_id INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,"
 	" tag TEXT NOT NULL,"
 	" PRIMARY KEY (feed_id, tag));"
-	"CREATE TABLE feed_entry ("
+	"CREATE TABLE IF NOT EXISTS feed_entry ("
 	" feed_id INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,"
 	" key TEXT NOT NULL,"
 	" article_id INTEGER NOT NULL"
@@ -257,7 +259,7 @@ static const char *const cache_migrations[] = {
 	" digest INTEGER NOT NULL,"
 	" seen_at INTEGER NOT NULL,"
 	" PRIMARY KEY (feed_id, key));"
-	"CREATE INDEX feed_entry_article ON feed_entry (article_id, feed_id);",
+	"CREATE INDEX IF NOT EXISTS feed_entry_article ON feed_entry (article_id, feed_id);",
 };
 #define CACHE_VERSION \
 	((int)(sizeof cache_migrations / sizeof cache_migrations[0]))

@@ -159,6 +159,14 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = CMD_EXIT_USAGE;
 		goto out;
 	}
+	feed = fetch_redact(argv[optind]);
+	if (strcmp(feed, argv[optind]) != 0) {
+		cmd_error("add: %s: a URL with a user name or password is not "
+		    "stored; give the feed's URL without it", feed);
+		rc = CMD_EXIT_USAGE;
+		goto out;
+	}
+	FREE(&feed);
 	if (cmd_feed_resolve(ctx, argv[optind], &feed, &title, &cause) != 0)
 		goto fail;
 	if (cmd_open_cache(ctx, 1, &cache) != 0)

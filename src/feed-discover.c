@@ -24,6 +24,8 @@
 #include "feed-int.h"
 #include "xmalloc.h"
 
+#define FEED_DISCOVER_MAX 64
+
 struct feed_found {
 	char	**urls;
 	size_t	  n, cap;
@@ -92,7 +94,8 @@ feed_discover_add(struct feed_found *f, const char *base, const char *href)
 
 	while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r')
 		href++;
-	if (*href == '\0')
+	/* No page names that many feeds; the bound keeps dedup linear. */
+	if (*href == '\0' || f->n >= FEED_DISCOVER_MAX)
 		return;
 	u = feed_resolve(f->base != NULL ? f->base : base, href);
 	for (i = 0; i < f->n; i++) {

@@ -32,7 +32,7 @@ struct feed_acc {
 	char		*id, *title, *link, *guid, *lang, *dc_lang, *author;
 	char		*content, *summary, *comments_page, *comments_feed;
 	char		*self, *description, *about;
-	enum feed_text	 content_type, summary_type, title_type;
+	enum feed_text	 content_type, summary_type;
 	int		 guid_permalink;
 	long long	 published, updated, dc_date;
 	long		 comment_count;
@@ -49,6 +49,8 @@ void	 feed_acc_set(char **field, char *s);
 void	 feed_acc_link(struct feed_acc *, const char *href, const char *rel,
 	    const char *type, const char *hreflang, const char *title,
 	    long long length);
+/* Categories past FEED_MAX_CATEGORIES (distinct) are dropped. */
+#define FEED_MAX_CATEGORIES 256
 void	 feed_acc_category(struct feed_acc *, const char *);
 /* Lend a as an entry or the channel (pointers into a). */
 void	 feed_acc_entry(struct feed_acc *, const struct feed_acc *channel,
@@ -59,6 +61,10 @@ void	 feed_acc_channel(struct feed_acc *, enum feed_kind,
 /* s with whitespace collapsed and trimmed; markup stripped and
    entities decoded when html.  NULL when nothing is left. */
 char	*feed_text_clean(const char *, int html);
+
+/* How many bytes of s to show when showing at most max: a cut that
+   never splits a character. */
+int	 feed_cut(const char *s, size_t max);
 
 /* href, trimmed, resolved against base (NULL: none), allocated. */
 char	*feed_resolve(const char *base, const char *href);

@@ -6,7 +6,7 @@
  * are the titles of the outlines it sits in (folders, as feed readers
  * export them) followed by the entries of its category attribute
  * ("/News,/Tech/Linux" -> "News", "Tech/Linux": OPML 2.0 writes paths
- * from a leading slash), each tag once.
+ * from a leading slash), each tag once, at most 256 of them.
  *
  * Writing gives OPML 2.0 with one flat outline per subscription and its
  * tags in category, which this reader reads back to the same outlines:
@@ -26,7 +26,10 @@
 
 #include "charset.h"
 #include "feed-int.h"
+#include "utf8.h"
 #include "xmalloc.h"
+
+#define FEED_OPML_MAX_TAGS 256
 
 struct feed_opml {
 	xmlTextReaderPtr	  r;
@@ -42,12 +45,13 @@ static void
 feed_opml_error(void *arg, xmlErrorPtr err)
 {
 	struct feed_opml	*o = arg;
-	size_t			 n;
+	const char		*m;
+	size_t			 n, k;
 
 	if (o->error != NULL || err == NULL || err->level < XML_ERR_ERROR)
 		return;
-	o->error = xstrdup(err->message != NULL ? err->message : "XML error");
-	n = strlen(o->error);
+	m = err->message != NULL ? err->message : "XML error";
+	o->error = utf8_valid_or_replace(m, strlen(m), &n, &k);
 	while (n > 0 && (o->error[n - 1] == '\n' || o->error[n - 1] == ' '))
 		o->error[--n] = '\0';
 	o->error_line = err->line;
@@ -75,7 +79,8 @@ feed_opml_tag(struct feed_opml *o, const char *tag)
 {
 	size_t	i;
 
-	if (tag == NULL || *tag == '\0')
+	/* A bound on tags keeps the check for duplicates cheap. */
+	if (tag == NULL || *tag == '\0' || o->ntags >= FEED_OPML_MAX_TAGS)
 		return;
 	for (i = 0; i < o->ntags; i++)
 		if (strcmp(o->tags[i], tag) == 0)
@@ -193,7 +198,7 @@ feed_opml_walk(struct feed_opml *o,
 		if (depth == 0) {
 			if (strcasecmp(name, "opml") != 0) {
 				xasprintf(why, "not an OPML file (the root is "
-				    "<%.40s>)", name);
+				    "<%.*s>)", feed_cut(name, 40), name);
 				return -1;
 			}
 			root = 1;

@@ -171,6 +171,13 @@ feed_update_store(struct feed_update *u, const struct cache_feed *f,
 			    cause);
 		else
 			rc = 0;
+		if (rc != 0 && cache_feed_pending(u->c)) {
+			/* This entry alone: the next update tries again. */
+			feed_update_warn(u->o, "%s: entry %s: %s", f->url,
+			    ff->entries[g].key, *cause);
+			FREE(cause);
+			continue;
+		}
 		for (i = g; rc == 0 && i < ff->n; i++) {
 			e = &ff->entries[i];
 			if (e->group == g)

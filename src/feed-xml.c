@@ -18,7 +18,10 @@
  * An entry goes to the handler at its end tag; the channel before the
  * first entry, or at the end when there is none.  libxml2's errors are
  * caught (nothing reaches stderr): the first one is the one warning, and
- * what was read before it stands; an entry cut short is dropped.
+ * what was read before it stands; an entry cut short is dropped.  The
+ * reader parses ahead in chunks of 512 bytes and stops at a chunk that
+ * does not parse, so the entries of the last half kilobyte before a
+ * mid-document error are lost with it.
  */
 #include "config.h"
 
@@ -31,6 +34,8 @@
 
 #include "feed-int.h"
 #include "feed-xml.h"
+#include "sniff.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* libxml2's errors, kept instead of printed: the first one counts. */
@@ -38,13 +43,15 @@ static void
 feed_xml_error(void *arg, xmlErrorPtr err)
 {
 	struct feed_xml	*x = arg;
+	const char	*m;
 	char		*s;
-	size_t		 n;
+	size_t		 n, k;
 
 	if (x->error != NULL || err == NULL || err->level < XML_ERR_ERROR)
 		return;
-	s = xstrdup(err->message != NULL ? err->message : "XML error");
-	n = strlen(s);
+	/* libxml2 quotes the input, perhaps cut mid-character. */
+	m = err->message != NULL ? err->message : "XML error";
+	s = utf8_valid_or_replace(m, strlen(m), &n, &k);
 	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
 		s[--n] = '\0';
 	x->error = s;
@@ -241,7 +248,7 @@ feed_xml_root(struct feed_xml *x, enum feed_ns ns, const char *name)
 			xasprintf(&x->cause, "not a feed (%s)", what);
 		else
 			xasprintf(&x->cause, "not a feed (an XML document "
-			    "whose root is <%.40s>)", name);
+			    "whose root is <%.*s>)", feed_cut(name, 40), name);
 		return -1;
 	}
 	feed_acc_set(&x->chan.lang, feed_xml_attr_lang(x));
@@ -402,7 +409,7 @@ feed_xml_warn(struct feed_xml *x, const char *text, size_t len, int ret)
 	for (p = text; (p = memchr(p, '\n', len - (size_t)(p - text))) !=
 	    NULL; p++)
 		lines++;
-	cut = x->item_depth >= 0 || (ret < 0 && x->error_line >= lines);
+	cut = ret < 0 && x->error_line >= lines - 1;
 	if (cut)
 		feed_warn(x->h, "the feed is cut short at line %d; read up to "
 		    "there", x->error_line);
@@ -441,7 +448,14 @@ feed_xml_parse(const char *text, size_t len, const char *url,
 	}
 	xmlTextReaderSetStructuredErrorHandler(x.r, feed_xml_error, &x);
 	ret = feed_xml_walk(&x);
-	if (x.cause == NULL && x.kind == 0)
+	/* libxml2's reader gives nothing of a chunk with an error in it:
+	   a small feed broken early has no root element to show. */
+	if (x.cause == NULL && x.kind == 0 && sniff_format(text, len) ==
+	    SNIFF_FEED)
+		xasprintf(&x.cause, "a feed too broken to read (XML error at "
+		    "line %d: %s)", x.error_line, x.error != NULL ? x.error :
+		    "no root element");
+	else if (x.cause == NULL && x.kind == 0)
 		xasprintf(&x.cause, "not a feed (not well-formed XML: %s)",
 		    x.error != NULL ? x.error : "no root element");
 	if (x.cause == NULL && x.error != NULL)

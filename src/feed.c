@@ -9,8 +9,9 @@
  *	   that lies is caught two ways: a declared single-byte charset
  *	   over bytes that are valid UTF-8 with non-ASCII in them, or a
  *	   declared charset that leaves invalid sequences where reading
- *	   the bytes undeclared leaves fewer; then the undeclared reading
- *	   wins, with a warning;
+ *	   the bytes undeclared leaves fewer; then the other reading wins,
+ *	   with a warning (the same for an HTTP charset, against the
+ *	   declaration first);
  *	3. HTML entities the document never declares (&nbsp; &eacute;) are
  *	   replaced by their characters, and a bare "&" becomes "&amp;",
  *	   outside comments and CDATA (libxml2 would stop there);
@@ -111,6 +112,18 @@ feed_buf_free(struct feed_buf *b)
 	free(b->s);
 	b->s = NULL;
 	b->len = b->cap = 0;
+}
+
+int
+feed_cut(const char *s, size_t max)
+{
+	size_t	n = strlen(s);
+
+	if (n <= max)
+		return (int)n;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return (int)max;
 }
 
 void
@@ -240,7 +253,9 @@ feed_acc_category(struct feed_acc *a, const char *s)
 	char	*c;
 	size_t	 i;
 
-	if ((c = feed_text_clean(s, 0)) == NULL)
+	/* The check for duplicates is quadratic: a bound keeps it cheap. */
+	if (a->ncats >= FEED_MAX_CATEGORIES || (c = feed_text_clean(s, 0)) ==
+	    NULL)
 		return;
 	for (i = 0; i < a->ncats; i++) {
 		if (strcmp(a->cats[i], c) == 0) {
@@ -596,13 +611,22 @@ feed_decode(const char *buf, size_t len, const char *charset,
 		goto done;
 	if (r->invalid == 0 && !feed_is_utf8(buf, len))
 		goto done;
-	skip = feed_after_decl(buf, len);
-	if (charset_to_utf8(buf + skip, len - skip, NULL, &r2, cause) != 0) {
+	if (r->invalid == 0) {
+		/* Valid UTF-8 beyond ASCII is never a single-byte text. */
+		hint.http = NULL;
+		hint.override = "utf-8";
+		skip = 0;
+	} else {
+		/* Against a wrong HTTP charset the declaration is evidence
+		   still; against a wrong declaration, only the bytes are. */
+		hint.http = NULL;
+		skip = r->source == CHARSET_HTTP ? 0 : feed_after_decl(buf, len);
+	}
+	if (charset_to_utf8(buf + skip, len - skip, &hint, &r2, cause) != 0) {
 		free(r->text);
 		return -1;
 	}
-	if ((r->invalid == 0 && r2.source == CHARSET_UTF8) ||
-	    (r->invalid > 0 && r2.invalid < r->invalid)) {
+	if (r->invalid == 0 || r2.invalid < r->invalid) {
 		feed_warn(h, "the %s charset %s is wrong: read as %s",
 		    r->source == CHARSET_HTTP ? "HTTP" : "declared", r->name,
 		    r2.name);

@@ -78,7 +78,7 @@ struct feed_entry {
 	const char	*author;	/* or NULL */
 	long long	 published;	/* or FEED_NO_DATE */
 	long long	 updated;	/* or FEED_NO_DATE */
-	const char *const *categories;
+	const char *const *categories;	/* distinct, at most 256 */
 	size_t		 ncategories;
 	const char	*content;	/* content:encoded, Atom content,
 					   content_html/content_text */
@@ -129,7 +129,7 @@ int	feed_date_parse(const char *s, long long *out);
  * Feed autodiscovery: the feeds an HTML page names in
  * <link rel=alternate type=application/rss+xml|atom+xml|feed+json|json>
  * (and rel="alternate feed"), resolved against base, in page order,
- * without duplicates.  *urls is a NULL-terminated allocated array of
+ * without duplicates, at most 64.  *urls is a NULL-terminated allocated array of
  * allocated strings (free both); 0 found is not an error.
  */
 int	feed_discover(const char *buf, size_t len, const char *base,

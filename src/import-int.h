@@ -14,5 +14,9 @@ int	import_page(const struct import_lines *, struct import_sink *,
 int	import_article(const struct import_lines *, struct import_sink *,
 	    char **cause);
 int	import_article_detect(const struct import_lines *);
+/* A feed file: an article per entry (import-feed.c). */
+int	import_feed(const char *name, const char *source, const char *buf,
+	    size_t len, const struct import_options *, struct import_sink *,
+	    char **cause);
 
 #endif

@@ -8,8 +8,9 @@
  * and hands the lines to import-page.c or import-article.c, which emit
  * events into the sink.  Before that, sniff_format() (sniff.c) tells
  * by content what is not text: JSON goes whole to json-import.c, HTML
- * to story.c (one page, its translations not fetched); feeds, other
- * XML and binary data are refused, never stored as text.  Text that is
+ * to story.c (one page, its translations not fetched), a feed (RSS,
+ * Atom, JSON Feed) to import-feed.c (an article per entry); other XML
+ * and binary data are refused, never stored as text.  Text that is
  * not UTF-8 (UTF-16 with a byte order mark, EUC-KR, Shift_JIS ...) or
  * that --encoding names is first converted by charset.c, with one
  * warning for the file when its charset was guessed; valid UTF-8 is
@@ -31,6 +32,7 @@
 #include <unistd.h>
 
 #include "charset.h"
+#include "feed.h"
 #include "import-int.h"
 #include "json-import.h"
 #include "sniff.h"
@@ -258,6 +260,11 @@ import_by_content(const char *name, const char *source, const char *buf,
 		xasprintf(cause, "%s: %s", name, why);
 		return 1;
 	case SNIFF_JSON:
+		if (feed_sniff(buf, len)) {
+			*rc = import_feed(name, source, buf, len, io, sink,
+			    cause);
+			return 1;
+		}
 		bom = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 		*rc = json_import(name, source, buf + bom, len - bom, io,
 		    sink, cause);
@@ -272,7 +279,7 @@ import_by_content(const char *name, const char *source, const char *buf,
 		    cause);
 		return 1;
 	case SNIFF_FEED:
-		xasprintf(cause, "%s: %s", name, SNIFF_FEED_REFUSAL);
+		*rc = import_feed(name, source, buf, len, io, sink, cause);
 		return 1;
 	case SNIFF_XML:
 		xasprintf(cause, "%s: an XML document, neither a feed nor "

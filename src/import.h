@@ -121,7 +121,7 @@ struct import_options {
 
 /*
  * Import one file (path "-" is standard input) into the sink: exactly
- * one article.  Returns 0, or -1 with *cause set to a one-line message
+ * one article (a feed: one per entry that has text).  Returns 0, or -1 with *cause set to a one-line message
  * that starts with the file name ("FILE: empty file", "FILE:12: ...").
  * On error the sink has either seen nothing or an end(ok = 0).
  */

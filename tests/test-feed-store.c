@@ -177,6 +177,30 @@ test_cache_feeds(struct feed_store_feed *ff)
 	    cache_feed_entry_put(c, b, "x", art, 7, &cause) == 0 &&
 	    cache_feed_commit(c, &cause) == 0, "feed b has the article too");
 
+	/* One article failing inside an update loses only itself. */
+	{
+		struct import_article		ia = { .source = "s", .key = "bad" };
+		struct import_translation	it = { .lang = "en", .title = "t" };
+		long long			before = 0;
+
+		test_cache_counts(c, &n);
+		before = n.articles;
+		ok(cache_feed_begin(c, &cause) == 0 &&
+		    sink.begin(sink.arg, &ia, &cause) == 0 &&
+		    sink.translation(sink.arg, &it, &cause) == 0 &&
+		    sink.translation(sink.arg, &it, &cause) != 0,
+		    "a second translation in en fails");
+		FREE(&cause);
+		sink.end(sink.arg, 0, &cause);
+		FREE(&cause);
+		ok(cache_feed_pending(c), "  the feed's transaction stays open");
+		ok(cache_feed_entry_put(c, b, "y", art, 8, &cause) == 0 &&
+		    cache_feed_commit(c, &cause) == 0, "  and commits the rest");
+		test_cache_counts(c, &n);
+		is_int(n.articles, before, "  without the failed article");
+		cache_feed_entry_get(c, b, "y", &id, &digest, &cause);
+		is_int(id, art, "  with the other entry's row");
+	}
 	cache_feed_list(c, &f, &nf, &cause);
 	ok(nf == 2 && f[0].articles == 1 && f[0].unread == 1 &&
 	    f[0].etag != NULL && strcmp(f[0].etag, "\"e1\"") == 0 &&

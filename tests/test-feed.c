@@ -4,8 +4,10 @@
  * A recording handler writes what each callback got as lines of text
  * (the channel, then one block per entry, then the warnings), and each
  * fixture's record is compared whole with what we expect, so a field
- * read wrong, one too many or a missing warning all fail.  Run with a
- * file name, it prints that file's record (for writing expectations).
+ * read wrong, one too many or a missing warning all fail.  Then the
+ * dates (a table), autodiscovery, broken and hostile feeds, and a 30 MB
+ * feed for memory and time.  Run with a file name, it prints that
+ * file's record (for writing expectations).  OPML: test-opml.c.
  */
 #include "config.h"
 
@@ -436,6 +438,20 @@ test_fixtures(void)
 	    "error: http://orchard.test/en/: not a feed (an HTML page)\n");
 }
 
+/* An HTTP charset that lies: the bytes and declaration say UTF-8. */
+static void
+test_http_lies(void)
+{
+	char	*got = parse_file("polylang-fr.xml",
+	    "http://orchard.test/fr/feed/", "iso-8859-1");
+
+	ok(strncmp(got, "warning: the HTTP charset windows-1252 is wrong: "
+	    "read as utf-8\nchannel rss\n", 72) == 0 &&
+	    strstr(got, " title=Les premières pommes\n") != NULL,
+	    "HTTP iso-8859-1 over UTF-8: read as UTF-8, one warning");
+	free(got);
+}
+
 /* Documents that are not feeds say what they are. */
 static void
 test_not_feeds(void)
@@ -717,100 +733,68 @@ test_discover(void)
 }
 
 static int
-opml_rec(void *arg, const struct feed_outline *fo, char **cause)
+count_cats(void *arg, const struct feed_entry *e, char **cause)
 {
-	struct rec	*r = arg;
-	size_t		 i;
-
-	if (++r->entries == r->stop_at) {
-		*cause = xstrdup("stop here");
-		return -1;
-	}
-	rec_add(r, "outline %s\n", fo->url);
-	rec_str(r, "title", fo->title);
-	rec_str(r, "html", fo->html_url);
-	rec_str(r, "lang", fo->lang);
-	for (i = 0; i < fo->ntags; i++)
-		rec_add(r, " tag=%s\n", fo->tags[i]);
+	(void)cause;
+	*(size_t *)arg = e->ncategories;
 	return 0;
 }
 
-static char *
-opml_parse(const char *buf, size_t len, int stop_at)
-{
-	struct rec	 r = { NULL, 0, stop_at, 0 };
-	char		*cause = NULL;
-
-	rec_add(&r, "%s", "");
-	if (feed_opml_parse(buf, len, "subs.opml", opml_rec, &r, &cause) != 0) {
-		rec_add(&r, "error: %s\n", cause);
-		free(cause);
-	}
-	return r.s;
-}
-
-/* OPML: folders and category as tags; what we write reads back. */
+/* Broken in the middle: what came before stands, with one warning; a
+   flood of categories is cut at the bound, in linear time. */
 static void
-test_opml(void)
+test_broken(void)
 {
-	static const char *const tags_a[] = { "News", "a/b", "x & <y>",
-	    "/slash", "tab\there" };
-	static const char *const tags_b[] = { "caf\u00e9" };
-	const struct feed_outline out[] = {
-		{ "https://a.test/feed?x=1&y=\"2\"", "A \"quoted\" <title> &",
-		    "https://a.test/", "en-GB", tags_a, 5 },
-		{ "https://b.test/feed", NULL, NULL, NULL, tags_b, 1 },
-		{ "https://c.test/feed", "Line\nbreak", NULL, "ko", NULL, 0 },
-	};
-	char	 path[1024], *buf, *got, *doc, *again;
-	size_t	 len;
+	struct feed_handler	 h = { NULL, NULL, count_cats, NULL };
+	struct {
+		char	*s;
+		size_t	 len;
+	}			 b = { NULL, 0 };
+	char			*got, *cause = NULL, item[128];
+	size_t			 i, n, ncats = 0;
+	double			 t0;
 
-	snprintf(path, sizeof path, "%s/subs.opml", FEED_DATA);
-	buf = test_slurp(path, &len);
-	got = opml_parse(buf, len, 0);
-	is_str(got, "outline https://monde.test/rss\n"
-	    " title=Le Monde & co\n html=https://monde.test/\n lang=fr\n"
-	    " tag=News\n tag=Europe\n"
-	    "outline https://title.test/feed\n title=Only a title\n"
-	    " tag=News\n tag=Daily\n tag=Politics/EU\n"
-	    "outline https://cafe.test/feed\n title=Caf\u00e9\n",
-	    "subs.opml: folders, category, a title only, Latin-1");
+	b.s = xstrdup("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"
+	    "<channel><title>M</title>\n");
+	for (i = 0; i < 100; i++) {
+		n = (size_t)snprintf(item, sizeof item, "<item><title>t%zu"
+		    "</title><link>https://m.test/%zu</link></item>\n", i, i);
+		b.s = xrealloc(b.s, strlen(b.s) + n + 1);
+		strcat(b.s, item);
+	}
+	b.s = xrealloc(b.s, strlen(b.s) + 200);
+	strcat(b.s, "<item><title>bad</title><description><p>x<br></p>"
+	    "</description></item>\n<item><title>after</title></item>\n"
+	    "</channel></rss>\n");
+	got = parse_rec(b.s, strlen(b.s), "m.test", NULL, 0);
+	ok(strstr(got, " title=t80\n") != NULL && strstr(got, "after") ==
+	    NULL, "a mid-document error: the entries well before it read");
+	ok(strstr(got, "warning: XML error at line 103 (Opening and ending "
+	    "tag mismatch: br line 103 and p); read up to there\n") != NULL &&
+	    strstr(got, "error:") == NULL, "  one warning, no error");
 	free(got);
-	got = opml_parse(buf, len, 2);
-	ok(strstr(got, "error: subs.opml: stop here\n") != NULL &&
-	    strstr(got, "cafe.test") == NULL, "a callback's error stops it");
-	free(got);
-	free(buf);
+	free(b.s);
 
-	doc = feed_opml_write("Mine & yours", out, 3);
-	got = opml_parse(doc, strlen(doc), 0);
-	is_str(got, "outline https://a.test/feed?x=1&y=\"2\"\n"
-	    " title=A \"quoted\" <title> &\n html=https://a.test/\n"
-	    " lang=en-GB\n tag=News\n tag=a/b\n tag=x & <y>\n tag=/slash\n"
-	    " tag=tab here\n"
-	    "outline https://b.test/feed\n tag=caf\u00e9\n"
-	    "outline https://c.test/feed\n title=Line break\n lang=ko\n",
-	    "written OPML reads back to the same outlines");
-	again = feed_opml_write("Mine & yours", out, 3);
-	ok(strncmp(doc, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<opml version=\"2.0\">", 59) == 0 && strstr(doc, "<title>Mine "
-	    "&amp; yours</title>") != NULL, "OPML 2.0 with an escaped title");
-	ok(strcmp(doc, again) == 0, "writing is deterministic");
-	free(again);
-	free(got);
-	free(doc);
-
-	got = opml_parse("<rss/>", 6, 0);
-	is_str(got, "error: subs.opml: not an OPML file (the root is <rss>)\n",
-	    "an RSS file is not OPML");
-	free(got);
-	got = opml_parse("<opml><body><outline xmlUrl=\"u\">", 34, 0);
-	ok(strstr(got, "error: subs.opml: broken OPML at line 1") != NULL,
-	    "a cut OPML file is an error: %s", got);
-	free(got);
-	got = opml_parse("", 0, 0);
-	is_str(got, "error: subs.opml: not an OPML file (empty)\n", "empty");
-	free(got);
+	b.s = xstrdup("<rss><channel><item>");
+	b.len = strlen(b.s);
+	for (i = 0; i < 200000; i++) {
+		n = (size_t)snprintf(item, sizeof item,
+		    "<category>c%zu</category>", i);
+		b.s = i % 1024 == 0 ? xrealloc(b.s, b.len + 1024 * 32 + 64) :
+		    b.s;
+		memcpy(b.s + b.len, item, n + 1);
+		b.len += n;
+	}
+	memcpy(b.s + b.len, "</item></channel></rss>", 24);
+	b.len += 23;
+	h.arg = &ncats;
+	t0 = now();
+	ok(feed_parse(b.s, b.len, "c.test", NULL, &h, &cause) == 0,
+	    "200,000 categories parse");
+	is_int((long long)ncats, 256, "  cut at 256");
+	ok(now() - t0 < 5, "  quickly: %.2f s", now() - t0);
+	free(cause);
+	free(b.s);
 }
 
 int
@@ -830,12 +814,13 @@ main(int argc, char **argv)
 		return 0;
 	}
 	test_fixtures();
+	test_http_lies();
 	test_not_feeds();
 	test_stop();
 	test_utf16();
 	test_dates();
 	test_discover();
-	test_opml();
 	test_big();
+	test_broken();
 	return tap_done();
 }

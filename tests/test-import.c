@@ -770,6 +770,71 @@ test_encoding_override(void)
 	free(sample);
 }
 
+/* A feed file: an article per entry with text, in the sink's order. */
+static void
+test_feed(void)
+{
+	static const char feed[] = "<?xml version=\"1.0\"?>\n"
+	    "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/"
+	    "modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/"
+	    "\"><channel><title>T</title><language>en</language>\n"
+	    "<item><title>Cafe\xcc\x81 one</title><link>https://f.test/1</link>"
+	    "<dc:creator>Ana</dc:creator><pubDate>Tue, 10 Jun 2003 04:00:00 "
+	    "+0200</pubDate><content:encoded><![CDATA[<p>First para.</p>"
+	    "<script>x</script><ul><li>item</li></ul>]]></content:encoded>"
+	    "<description>not this</description></item>\n"
+	    "<item><guid isPermaLink=\"false\">id-2</guid><description>Plain "
+	    "&lt;b&gt;HTML&lt;/b&gt;\n\n  here. </description></item>\n"
+	    "<item><title>No text</title></item>\n"
+	    "</channel></rss>\n";
+	static const char json[] = "{\"version\": \"https://jsonfeed.org/"
+	    "version/1.1\", \"language\": \"de\", \"items\": [{\"id\": \"1\", "
+	    "\"url\": \"https://j.test/a\", \"title\": \"Zwei\", "
+	    "\"content_text\": \"line one\\nline two\\n \\n  Second para. "
+	    "\"}]}";
+	struct rec	 r = { 0 };
+	char		*cause;
+	int		 rc;
+
+	rc = run(&r, "f.xml", feed, sizeof feed - 1, IMPORT_FORMAT_AUTO,
+	    &cause);
+	is_int(rc, 0, "feed imports");
+	is_str(r.log, "begin url=https://f.test/1 date=2003-06-10T02:00:00Z "
+	    "author=Ana original=en policy=unknown key=https://f.test/1\n"
+	    "translation en title=Caf\xc3\xa9 one\n"
+	    "p First para.\n"
+	    "p item\n"
+	    "end 1\n"
+	    "begin url=- date=- author=- original=en policy=unknown key=id-2\n"
+	    "translation en derived title=Plain HTML here.\n"
+	    "p Plain HTML here.\n"
+	    "end 1\n", "an article per entry: NFC title, HTML content to "
+	    "paragraphs, a description as HTML");
+	is_str(r.warnings, "f.xml: 1 entry without text skipped\n",
+	    "the entry without text, one warning");
+	rec_free(&r);
+	free(cause);
+	rc = run(&r, "j.json", json, sizeof json - 1, IMPORT_FORMAT_AUTO,
+	    &cause);
+	is_int(rc, 0, "a JSON Feed imports");
+	is_str(r.log, "begin url=https://j.test/a date=- author=- original=de "
+	    "policy=unknown key=https://j.test/a\n"
+	    "translation de title=Zwei\n"
+	    "p line one\nline two\n"
+	    "p Second para.\n"
+	    "end 1\n", "  its text cut at blank lines");
+	rec_free(&r);
+	free(cause);
+	rc = run(&r, "g.xml", "<rss><channel><item><title>x</title></item>"
+	    "</channel></rss>", 58, IMPORT_FORMAT_AUTO, &cause);
+	is_int(rc, -1, "a feed without text fails");
+	is_str(cause, "g.xml: a feed without an entry to import (1 without "
+	    "text)", "  and says so");
+	ok(r.log == NULL, "  nothing reached the sink");
+	rec_free(&r);
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -784,5 +849,6 @@ main(void)
 	test_lines_far();
 	test_charsets();
 	test_encoding_override();
+	test_feed();
 	return tap_done();
 }

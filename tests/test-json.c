@@ -321,7 +321,8 @@ test_not_text(void)
 		{ "\x89\x01\xfa\x02\x28\x03\xa1\x04 x", 0,
 		    "binary data (control bytes" },
 		{ "<?xml version=\"1.0\"?>\n<svg/>", 0, "an XML document" },
-		{ "<rss version=\"2.0\"><channel>", 0, "an RSS or Atom feed" },
+		{ "<rss version=\"2.0\"><channel>", 0,
+		    "a feed without an entry to import" },
 	};
 	struct import_sink	 sink;
 	struct cache		*c;

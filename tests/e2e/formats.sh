@@ -43,10 +43,15 @@ printf '<!DOCTYPE html>\n<html lang="en"><head><title>A page</title></head>\n<bo
 tap_check "an HTML page imports, as one translation" sh -c '
     [ "$1" -eq 0 ] && grep -q "imported 1 article, 1 translation, 1 paragraph" "$2"
     ' _ "$rc" "$E2E_TMP/out"
-printf '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>News</title>\n<item><title>One</title></item></channel></rss>\n' > "$E2E_TMP/feed.rss"
-refused "an RSS feed" "$E2E_TMP/feed.rss" " an RSS or Atom feed"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>News</title>\n<item><title>One</title><link>https://news.test/1</link><description>&lt;p&gt;First.&lt;/p&gt;&lt;p&gt;Second.&lt;/p&gt;</description></item>\n<item><title>Two</title><description>Text.</description></item></channel></rss>\n' > "$E2E_TMP/feed.rss"
+"$TANDEM" --db "$E2E_TMP/feed.db" import "$E2E_TMP/feed.rss" \
+    > "$E2E_TMP/out" 2>&1; rc=$?
+tap_check "an RSS feed imports, an article per entry" sh -c '
+    [ "$1" -eq 0 ] && grep -q "imported 2 articles, 2 translations, 3 paragraphs" "$2"
+    ' _ "$rc" "$E2E_TMP/out"
 printf '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title>\n<entry><title>One</title></entry></feed>\n' > "$E2E_TMP/feed.atom"
-refused "an Atom feed" "$E2E_TMP/feed.atom" " an RSS or Atom feed"
+refused "an Atom feed without text" "$E2E_TMP/feed.atom" \
+    " a feed without an entry to import"
 head -c 3000 /dev/urandom | tr -d '\000' > "$E2E_TMP/random"
 printf '\377\376\370' >> "$E2E_TMP/random"
 refused "random bytes" "$E2E_TMP/random" " binary data"

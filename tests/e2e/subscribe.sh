@@ -44,6 +44,10 @@ tap_check "add the same feed again fails" [ "$rc" -ne 0 ]
 tap_check "  saying so" grep -q "already subscribed" "$ERR"
 t add "http://feed.invalid/x" --bogus; rc=$?
 tap_check "add with an unknown option is a usage error" [ "$rc" -eq 2 ]
+t add "http://user:secret@feed.invalid/x"; rc=$?
+tap_check "add refuses a URL with a password, without fetching it" sh -c '
+    [ "$1" -eq 2 ] && grep -q "feed.invalid/x: a URL with a user name" "$2" &&
+    ! grep -q secret "$2"' _ "$rc" "$ERR"
 t add "$S/f/atom.xml" --no-alternates
 t add "$S/pl/en/feed/"
 t add "$S/pl/fr/feed/"
@@ -221,6 +225,19 @@ tap_check "  the entry with content was not fetched" sh -c '
 tap_check "  not updated yet is said so" sh -c '
     "$1" --db "$2" add "$3/f/atom.xml" > /dev/null &&
     "$1" --db "$2" feeds | grep -q "not updated yet"' _ "$TANDEM" "$DB4" "$S"
+
+# Progress on a terminal (script(1) gives the update one).
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$TANDEM' --db '$DB4' update" /dev/null \
+	    > "$E2E_TMP/tty" 2>&1
+	tap_check "progress on a terminal: [n/total] title" \
+	    grep -q '\[[12]/2\] \(Harbor Notes\|Valley Gazette\)' "$E2E_TMP/tty"
+	"$TANDEM" --db "$DB4" update > /dev/null 2> "$E2E_TMP/notty"
+	tap_check "  and none through a pipe" sh -c '! grep -q "\[1/2\]" "$1"' \
+	    _ "$E2E_TMP/notty"
+else
+	tap_skip "progress on a terminal" "script(1) is not installed"
+fi
 
 tap_check "integrity_check ok" test "$(sql "PRAGMA integrity_check")" = ok
 tap_done

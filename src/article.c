@@ -55,6 +55,7 @@ article_summaries_free(struct article_summary *v, size_t n)
 		free(v[i].title_lang);
 		free(v[i].date);
 		free(v[i].source);
+		free(v[i].feed);
 	}
 	free(v);
 }

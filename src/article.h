@@ -41,6 +41,8 @@ struct article_summary {
 	int		 read;
 	int		 starred;	/* the reader's star (bookmark) */
 	long long	 imported_at;	/* Unix time; with id, the list order */
+	char		*feed;		/* its feed's title (else tag, URL), or
+					   NULL if no feed brought it */
 };
 
 struct article_translation {

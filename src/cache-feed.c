@@ -500,3 +500,4 @@ cache_feed_abort(struct cache *c)
 {
 	cache_batch_abandon(c);
 }
+

@@ -116,11 +116,21 @@ extern const char *const cache_sql[SQL__N];
  * and pick each article's title the same way: from the translation that
  * ranks first, as above.
  */
+/*
+ * The feed an article came from (its first), as the list shows it: its
+ * title, else its first tag, else its URL; one probe of feed_entry_article
+ * per row shown.
+ */
+#define CACHE_LIST_FEED \
+	" (SELECT coalesce(f.title, (SELECT min(tag) FROM feed_tag" \
+	"  WHERE feed_id = f.id), f.url) FROM feed_entry e" \
+	"  JOIN feed f ON f.id = e.feed_id WHERE e.article_id = a.id" \
+	"  ORDER BY e.feed_id LIMIT 1)"
 #define CACHE_LIST_COLUMNS \
 	"a.id, a.imported_at, a.date, a.read, s.location," \
 	" (SELECT group_concat(lang, ' ') FROM (SELECT lang" \
 	"  FROM translation WHERE article_id = a.id ORDER BY position))," \
-	" t.title, t.lang, a.starred"
+	" t.title, t.lang, a.starred," CACHE_LIST_FEED
 #define CACHE_LIST_TITLE \
 	" LEFT JOIN translation t ON t.id = (SELECT p.id" \
 	"  FROM translation p WHERE p.article_id = a.id" \

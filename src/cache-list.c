@@ -38,7 +38,8 @@ int
 cache_filter_empty(const struct cache_filter *f)
 {
 	return f == NULL || (!f->unread && !f->starred && (f->has == NULL ||
-	    f->has[0] == NULL) && f->sort == CACHE_SORT_IMPORTED);
+	    f->has[0] == NULL) && f->feed == 0 && f->tag == NULL &&
+	    f->sort == CACHE_SORT_IMPORTED);
 }
 
 /* The WHERE conditions of f on article a, "1" for none. */
@@ -56,6 +57,15 @@ cache_list_where(const struct cache_filter *f)
 	}
 	if (f->starred) {
 		xasprintf(&n, "%s AND a.starred = 1", w);
+		free(w);
+		w = n;
+	}
+	/* A feed's articles, or its tag's, through feed_entry_article. */
+	if (f->feed != 0 || f->tag != NULL) {
+		xasprintf(&n, "%s AND EXISTS (SELECT 1 FROM feed_entry e"
+		    " WHERE e.article_id = a.id AND (e.feed_id = ?7 OR"
+		    " e.feed_id IN (SELECT feed_id FROM feed_tag"
+		    " WHERE tag = ?8)))", w);
 		free(w);
 		w = n;
 	}
@@ -160,6 +170,11 @@ cache_list_prepare(struct cache *c, const struct cache_filter *f,
 	for (i = 0; f->has != NULL && f->has[i] != NULL; i++)
 		sqlite3_bind_text(s, CACHE_HAS_PARAM + i, f->has[i], -1,
 		    SQLITE_TRANSIENT);
+	if (f->feed != 0 || f->tag != NULL) {
+		sqlite3_bind_int64(s, 7, f->feed);
+		if (f->tag != NULL)
+			sqlite3_bind_text(s, 8, f->tag, -1, SQLITE_TRANSIENT);
+	}
 	if (sqlite3_bind_parameter_index(s, "?3") != 0) {
 		sql = cache_pref_string(pref, 0);
 		sqlite3_bind_text(s, 3, sql, -1, SQLITE_TRANSIENT);

@@ -91,6 +91,7 @@ cache_list_row(sqlite3_stmt *s, void *row)
 		a->title = xstrdup("");
 	a->title_lang = cache_column_text(s, 7);
 	a->starred = sqlite3_column_int(s, 8);
+	a->feed = cache_column_text(s, 9);
 }
 
 void

@@ -107,7 +107,9 @@
  *   alignment UNIQUE (article_id, lang_a, lang_b, idx)
  *   source UNIQUE (location), setting and article_setting primary keys
  *   feed UNIQUE (url); feed_entry, feed_tag primary keys (feed, ...)
- *   feed_entry_article (article_id, feed_id)    a feed's counts, purge
+ *   feed_entry_article (article_id, feed_id)    a feed's counts, purge,
+ *                                               the list's feed column
+ *                                               and its --feed filter
  *
  * Every child row goes when its article goes (ON DELETE CASCADE, with
  * foreign_keys on).  Alignments hang off the article and name their

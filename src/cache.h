@@ -50,13 +50,17 @@ enum cache_sort {
  * Which articles the list shows and in what order; all zero is every
  * article, newest import first.  has names languages (NULL-terminated,
  * lower case, or NULL) that every article shown must have: "ko" also
- * matches a ko-KR translation.  The strings are the caller's.
+ * matches a ko-KR translation; feed and tag narrow it to one
+ * subscription's articles (cache-feed.h).  The strings are the caller's.
  */
 struct cache_filter {
 	int			 unread;	/* only unread articles */
 	int			 starred;	/* only starred ones */
 	const char *const	*has;
 	enum cache_sort		 sort;
+	long long		 feed;		/* only this feed's (0: all) */
+	const char		*tag;		/* only those of the feeds
+						   tagged so (NULL: all) */
 };
 
 /* The reading state of the whole cache, from counters (O(1)). */

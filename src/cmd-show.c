@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "cache-feed.h"
 #include "cmd.h"
 #include "export.h"
 #include "layout.h"
@@ -85,15 +86,39 @@ cmd_list_row(const struct article_summary *a, void *arg)
 	return ferror(stdout) != 0;
 }
 
-/* tandem list's options into f; *has gets the --has languages. */
+/* Whether some feed has tag t: a tag nobody uses is a typo, said so. */
 static int
-cmd_list_options(int argc, char **argv, struct cache_filter *f, char **has)
+cmd_list_tag_known(struct cache *cache, const char *t, char **cause)
+{
+	struct cache_feed	*feeds;
+	size_t			 n, i, k;
+	int			 known = 0;
+
+	if (cache_feed_list(cache, &feeds, &n, cause) != 0)
+		return -1;
+	for (i = 0; i < n && !known; i++)
+		for (k = 0; k < feeds[i].ntags; k++)
+			if (strcmp(feeds[i].tags[k], t) == 0)
+				known = 1;
+	cache_feed_free_all(feeds, n);
+	if (!known)
+		xasprintf(cause, "list: no feed is tagged '%s'", t);
+	return known ? 0 : -1;
+}
+
+/* tandem list's options into f; *has gets the --has languages, *feed
+   the --feed name (resolved once the cache is open). */
+static int
+cmd_list_options(int argc, char **argv, struct cache_filter *f, char **has,
+    const char **feed)
 {
 	static const struct option longopts[] = {
 		{ "unread",	no_argument,		NULL, 'u' },
 		{ "starred",	no_argument,		NULL, 's' },
 		{ "has",	required_argument,	NULL, 'H' },
 		{ "sort",	required_argument,	NULL, 'o' },
+		{ "feed",	required_argument,	NULL, 'f' },
+		{ "tag",	required_argument,	NULL, 't' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	char	*cause = NULL;
@@ -119,6 +144,12 @@ cmd_list_options(int argc, char **argv, struct cache_filter *f, char **has)
 				return -1;
 			}
 			f->has = (const char *const *)has;
+			break;
+		case 'f':
+			*feed = optarg;
+			break;
+		case 't':
+			f->tag = optarg;
 			break;
 		case 'o':
 			if (strcmp(optarg, "date") == 0)
@@ -152,7 +183,8 @@ cmd_list_options(int argc, char **argv, struct cache_filter *f, char **has)
 }
 
 /*
- * tandem list [--unread] [--starred] [--has L,L] [--sort date|title]:
+ * tandem list [--unread] [--starred] [--has L,L] [--sort date|title]
+ * [--feed F] [--tag T]:
  * one row per article, streamed from one query so that 100,000 rows
  * are never held at once.
  */
@@ -165,15 +197,20 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	struct cmd_list_ctx	 lc;
 	char			*has[LIST_MAX_LANGS + 1] = { NULL };
 	char			*cause = NULL;
+	const char		*feed = NULL;
 	int			 rc = CMD_EXIT_USAGE;
 
-	if (cmd_list_options(argc, argv, &f, has) != 0)
+	if (cmd_list_options(argc, argv, &f, has, &feed) != 0)
 		goto out;
 	cmd_opts = &ctx->layout;
 	rc = CMD_EXIT_ERROR;
 	if (cmd_open_cache(ctx, 0, &cache) != 0)
 		goto out;
-	if (cache_state(cache, &st, &cause) == 0) {
+	if ((feed != NULL && cache_feed_find(cache, feed, &f.feed,
+	    &cause) != 0) || (f.tag != NULL &&
+	    cmd_list_tag_known(cache, f.tag, &cause) != 0))
+		;
+	else if (cache_state(cache, &st, &cause) == 0) {
 		lc.idw = snprintf(NULL, 0, "%lld", st.max_id);
 		lc.cols = cmd_columns();
 		if (cache_list_each(cache, &f, (const char *const *)

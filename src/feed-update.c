@@ -339,6 +339,8 @@ feed_update(struct cache *c, const long long *ids, size_t nids,
 	}
 	r->feeds = total;
 	for (;;) {
+		if (o->stopped != NULL && o->stopped(o->arg))
+			break;
 		if ((rc = fetch_multi_next(fm, 1000, &d)) < 0)
 			break;
 		if (rc == 0)

@@ -40,6 +40,9 @@ struct feed_update_opts {
 		    const char *name);
 	/* "URL: HTTP 503", "URL: ..." parser warnings; may be NULL. */
 	void	(*warn)(void *arg, const char *message);
+	/* Asked about once a second and after each feed; true: stop, the
+	   feeds not yet stored left as they were.  May be NULL. */
+	int	(*stopped)(void *arg);
 	void	 *arg;
 };
 

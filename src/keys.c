@@ -66,6 +66,7 @@ static const struct keys_binding keys_defaults[] = {
 	{ KEYS_ALL, 'O', OP_SORT },
 	{ KEYS_ALL, 'o', OP_OPEN_URL },
 	{ KEYS_LIST, 'a', OP_ADD_URL },
+	{ KEYS_ALL, 'R', OP_UPDATE },		{ KEYS_ALL, 'F', OP_FEEDS },
 	{ KEYS_ALL, '?', OP_HELP },		{ KEYS_ALL, KEYS_F1, OP_HELP },
 	{ KEYS_ALL, KEYS_CTRL('l'), OP_REDRAW },
 };

@@ -83,6 +83,8 @@ enum keys_context {
 	X(SORT,		"sort",		"sort by import, date or title") \
 	X(OPEN_URL,	"open-url",	"open the article's URL with $BROWSER") \
 	X(ADD_URL,	"add-url",	"add an article from a URL") \
+	X(UPDATE,	"update",	"update the feeds in the background") \
+	X(FEEDS,	"feeds",	"list the feeds; Enter shows one's articles") \
 	X(HELP,		"help",		"show this help") \
 	X(REDRAW,	"redraw",	"redraw the screen")
 

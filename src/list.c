@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cache.h"
+#include "cache-feed.h"
 #include "list.h"
 #include "xmalloc.h"
 
@@ -46,6 +47,19 @@ list_free(struct list *l)
 	list_drop(l);
 	list_langs_free(l->has);
 	FREE(&l->order);
+	free(l->tag);
+	l->tag = NULL;
+}
+
+int
+list_set_feed(struct list *l, long long feed, const char *tag, char **cause)
+{
+	free(l->tag);
+	l->tag = tag != NULL ? xstrdup(tag) : NULL;
+	l->filter.feed = feed;
+	l->filter.tag = l->tag;
+	scroll_select(&l->scroll, 0);
+	return list_reload(l, cause);
 }
 
 int

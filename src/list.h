@@ -28,6 +28,7 @@ struct list {
 	char			 *has[LIST_MAX_LANGS + 1]; /* filter.has's */
 	struct cache_state	  state;	/* the whole cache's counts */
 	long long		 *order;	/* by title: every id, in order */
+	char			 *tag;		/* filter.tag's */
 };
 
 void	list_init(struct list *, struct cache *, const char *const *pref);
@@ -35,6 +36,10 @@ void	list_free(struct list *);
 
 /* Count again and drop the loaded rows (after an import, a change). */
 int	list_reload(struct list *, char **cause);
+
+/* Show only feed's articles (0: all), or tag's (NULL: all); reload. */
+int	list_set_feed(struct list *, long long feed, const char *tag,
+	    char **cause);
 
 /* Row i, loading its neighbourhood if needed; NULL past the end. */
 const struct article_summary *list_row(struct list *, size_t i);

@@ -115,6 +115,8 @@ ui_fetch_poll(struct ui *u)
 	while ((m = job_queue_poll(u->jobs)) != NULL) {
 		if (m->event == JOB_DONE && ui_site_owns(u, m->job))
 			res |= ui_site_done(u, m);
+		else if (m->event == JOB_DONE && m->job == u->update_job)
+			res |= ui_feeds_done(u, m);
 		else if (m->event == JOB_DONE)
 			res |= ui_fetch_done(u, m);
 		else {

@@ -84,7 +84,9 @@ enum ui_result {
 };
 
 struct cache;
+struct job_msg;
 struct job_queue;
+struct ui_feeds;
 
 struct ui {
 	struct cache		*cache;
@@ -111,6 +113,10 @@ struct ui {
 	int			 link_x;	/* where the URL is shown */
 	char			*link_shown;	/* the URL as shown, or NULL */
 	char			 message[256];
+
+	struct ui_feeds		*feeds;		/* the feeds view, or NULL */
+	unsigned int		 update_job;	/* the feed update's, or 0 */
+	char			*list_header;	/* "feed: X" if narrowed */
 
 	struct job_queue	*jobs;		/* fetches under way, or NULL */
 	char			 fetch_status[256]; /* their last progress */
@@ -183,6 +189,13 @@ void	ui_site_send(struct ui *, long long);
 void	ui_site_sync(struct ui *);
 enum ui_result ui_site_done(struct ui *, const struct job_msg *);
 const char *ui_site_policy(struct ui *, const char *, char *, size_t);
+
+/* ui-feeds.c */
+void	ui_feeds_draw(struct ui *);
+enum ui_result ui_feeds_op(struct ui *, enum op);
+enum ui_result ui_feeds_done(struct ui *, const struct job_msg *);
+enum ui_result ui_feeds_unfilter(struct ui *);
+void	ui_feeds_close(struct ui *);
 
 /* ui-help.c */
 void	ui_help_draw(struct ui *);

@@ -4,7 +4,8 @@
  * its date and its title in the preferred language, cut with an
  * ellipsis at a grapheme boundary so nothing overflows the row; unread
  * rows are bold.  Also the keys of the reading state and the filters,
- * which work from every pane: the list model (list.c) does the work.
+ * which work from every pane: the list model (list.c) does the work;
+ * the feed it came from, if one did, between date and title.
  */
 #include "config.h"
 
@@ -19,6 +20,24 @@
 
 #define UI_LIST_LANGS	14	/* "ko en ja zh fr" */
 #define UI_LIST_DATE	10	/* 2025-09-22 */
+#define UI_LIST_FEED	16	/* a feed's title, cut */
+
+/* The feed (title, else tag) an article came from, before its title. */
+static int
+ui_list_feed(struct ui *u, int y, int x, int w,
+    const struct article_summary *a, int selected)
+{
+	char	*cell;
+	int	 n;
+
+	if (a->feed == NULL || w - x <= UI_LIST_FEED + 20)
+		return 0;
+	cell = layout_pad(a->feed, strlen(a->feed), UI_LIST_FEED, &u->opts);
+	n = ui_text(u, y, x, UI_LIST_FEED, UI_SPAN(cell, strlen(cell),
+	    selected ? UI_SELECTED : UI_DIM, 1));
+	free(cell);
+	return n + 2;
+}
 
 static void
 ui_list_row(struct ui *u, const struct pane_rect *r, int y,
@@ -54,6 +73,7 @@ ui_list_row(struct ui *u, const struct pane_rect *r, int y,
 		    selected)) + 2;
 		free(cell);
 	}
+	x += ui_list_feed(u, y, x, w, a, selected);
 	cell = layout_truncate(a->title, strlen(a->title), w - x, &u->opts);
 	ui_text(u, y, x, w - x, UI_SPAN(cell, strlen(cell), c, use));
 	free(cell);

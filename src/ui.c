@@ -150,7 +150,8 @@ ui_hyperlink(struct ui *u, int x, const char *url, const char *shown)
 
 /*
  * " tandem 1.0  120 articles, 3 unread, 2 starred ", or with a filter
- * " tandem 1.0  5 of 120 articles (unread, has ko fr), 3 unread ".
+ * " tandem 1.0  5 of 120 articles (unread, has ko fr), 3 unread ", and
+ * for one feed's " tandem 1.0  3 of 120 articles, 3 unread  feed: X".
  */
 static void
 ui_title_counts(struct ui *u, char *buf, size_t len)
@@ -165,14 +166,16 @@ ui_title_counts(struct ui *u, char *buf, size_t len)
 	if (o < 0 || (size_t)o >= len)
 		return;
 	list_describe(&u->list, what, sizeof what);
-	if (what[0] == '\0')
+	if (what[0] == '\0' && u->list.filter.feed == 0 &&
+	    u->list.filter.tag == NULL)
 		snprintf(buf + o, len - o, "%zu article%s, %lld unread%s ",
 		    u->list.scroll.total, u->list.scroll.total == 1 ? "" : "s",
 		    st->unread, star);
-	else
-		snprintf(buf + o, len - o, "%zu of %lld article%s (%s), %lld"
+	else	/* a feed's articles: list_header names it after this */
+		snprintf(buf + o, len - o, "%zu of %lld article%s%s%s%s, %lld"
 		    " unread%s ", u->list.scroll.total, st->articles,
-		    st->articles == 1 ? "" : "s", what, st->unread, star);
+		    st->articles == 1 ? "" : "s", what[0] ? " (" : "", what,
+		    what[0] ? ")" : "", st->unread, star);
 }
 
 static void
@@ -186,6 +189,9 @@ ui_title_draw(struct ui *u)
 	ui_fill(u, 0, 0, COLS, UI_TITLE, 1);
 	ui_title_counts(u, buf, sizeof buf);
 	x = ui_text(u, 0, 0, COLS, UI_SPAN(buf, strlen(buf), UI_TITLE, 1));
+	if (u->list_header != NULL && a == NULL)
+		x += ui_text(u, 0, x + 1, COLS - x - 1, UI_SPAN(u->list_header,
+		    strlen(u->list_header), UI_TITLE, 1)) + 1;
 	if (a != NULL && a->url != NULL && COLS - x > 10) {
 		char	*url = layout_truncate(a->url, strlen(a->url),
 		    COLS - x - 2, &u->opts);
@@ -243,6 +249,8 @@ ui_draw(struct ui *u)
 	ui_title_draw(u);
 	if (u->help)
 		ui_help_draw(u);
+	else if (u->feeds != NULL)
+		ui_feeds_draw(u);
 	else {
 		ui_list_draw(u);
 		ui_reader_draw(u);
@@ -538,6 +546,8 @@ ui_back(struct ui *u)
 	if (u->ps.focus == PANE_READER || (u->article != 0 &&
 	    u->pl.pane[PANE_LIST].h == 0))
 		return ui_reader_close(u);
+	if (u->list_header != NULL)
+		return ui_feeds_unfilter(u);
 	u->quit = 1;
 	return UI_HANDLED;
 }
@@ -575,6 +585,8 @@ ui_op(struct ui *u, enum op op)
 	case OP_OPEN_URL:	return ui_open_url(u);
 	case OP_COMPOSE:	return ui_compose(u, 0);
 	case OP_ADD_URL:	return ui_fetch_add(u);
+	case OP_UPDATE:
+	case OP_FEEDS:		return ui_feeds_op(u, op);
 	case OP_FOCUS:
 		u->ps.focus = pane_next_focus(&u->ps);
 		return UI_RELAYOUT;
@@ -638,6 +650,8 @@ ui_dispatch(struct ui *u, int key)
 	}
 	if (u->help)
 		return ui_help_op(u, keys_lookup(KEYS_ALL, key));
+	if (u->feeds != NULL)
+		return ui_feeds_op(u, keys_lookup(KEYS_LIST, key));
 	return ui_op(u, keys_lookup(ui_context(u), key));
 }
 
@@ -747,6 +761,8 @@ ui_run(const struct ui_options *uo)
 	curs_set(1);
 	endwin();
 	ui_fetch_free(&u);
+	ui_feeds_close(&u);
+	free(u.list_header);
 	ui_comments_leave(&u);
 	comment_view_free(u.comments);
 	free(u.comments);

@@ -868,17 +868,17 @@ test_filter_plans(struct cache *c)
 		const char		*name;
 		const char		*index;
 	} t[] = {
-		{ { 1, 0, NULL, 0 }, CACHE_QUERY_FILTERED, "unread",
+		{ { 1, 0, NULL, 0, 0, NULL }, CACHE_QUERY_FILTERED, "unread",
 		    "INDEX article_unread" },
-		{ { 1, 0, NULL, 0 }, CACHE_QUERY_FILTERED_COUNT,
+		{ { 1, 0, NULL, 0, 0, NULL }, CACHE_QUERY_FILTERED_COUNT,
 		    "unread count", "INDEX article_unread" },
-		{ { 0, 1, NULL, 0 }, CACHE_QUERY_FILTERED, "starred",
+		{ { 0, 1, NULL, 0, 0, NULL }, CACHE_QUERY_FILTERED, "starred",
 		    "INDEX article_starred" },
-		{ { 0, 0, NULL, CACHE_SORT_DATE }, CACHE_QUERY_FILTERED,
+		{ { 0, 0, NULL, CACHE_SORT_DATE, 0, NULL }, CACHE_QUERY_FILTERED,
 		    "by date", "INDEX article_date" },
-		{ { 0, 0, ko_fr, 0 }, CACHE_QUERY_FILTERED, "has ko fr",
+		{ { 0, 0, ko_fr, 0, 0, NULL }, CACHE_QUERY_FILTERED, "has ko fr",
 		    "INDEX sqlite_autoindex_translation_1 (article_id=?)" },
-		{ { 1, 0, ko_fr, 0 }, CACHE_QUERY_FILTERED_COUNT,
+		{ { 1, 0, ko_fr, 0, 0, NULL }, CACHE_QUERY_FILTERED_COUNT,
 		    "unread, has ko fr: count", "INDEX article_unread" },
 	};
 	char	*plan, *cause = NULL;

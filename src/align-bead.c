@@ -50,7 +50,6 @@ const struct align_move align_bead_moves[ALIGN_NMOVES] = {
 	{ 2, 2, 6.5 },
 	{ 3, 1, 5.5 }, { 1, 3, 5.5 },
 };
-#define ALIGN_MEMO_CELLS 16384	/* 5 MiB of memo at most */
 #define ALIGN_MAXGROUP	3
 
 /* Nats per unit of shared anchor weight, and the weight of each kind. */
@@ -90,6 +89,20 @@ align_bead_lang_find(const char *tag)
 			return &align_langs[i];
 	}
 	return NULL;
+}
+
+/* A rank's length ratio and weight; r first, so it sorts as a double. */
+struct align_rank {
+	double	r;
+	double	w;
+};
+
+static int
+align_bead_double_cmp(const void *a, const void *b)
+{
+	double	x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
 }
 
 static int
@@ -178,7 +191,7 @@ align_bead_items(const struct align_para *p, size_t n, double f,
 	return it;
 }
 
-static void
+void
 align_bead_items_free(struct align_item *it, size_t n)
 {
 	size_t	i;
@@ -244,105 +257,108 @@ align_bead_shared(const struct align_ctx *ctx, size_t n0, size_t n1)
 
 /*
  * The anchor weight of the bead at cell (i, j) with move m: what the
- * sides share (fit->shared) and their mean total (fit->total), from the
- * memo when there is one.
+ * sides share, merged once per cell and move and then read from the memo;
+ * and, when fit is not NULL, their mean total (for the confidence, asked
+ * for only along the chosen path).
  */
-static void
+static double
 align_bead_anchors(struct align_ctx *ctx, size_t i, size_t j,
     const struct align_move *m, struct align_fit *fit)
 {
-	struct align_memo	*memo = NULL;
-	double			 wa, wb;
-	size_t			 n0, n1;
+	float	*memo = NULL;
+	double	 wa, wb, shared;
+	size_t	 n0, n1, c;
 
-	if (ctx->memo != NULL) {
-		memo = &ctx->memo[(i * (ctx->nb + 1) + j) * ALIGN_NMOVES +
+	if (m->da == 0 || m->db == 0) {
+		if (fit == NULL)
+			return 0;
+	} else if (fit == NULL && ctx->shared != NULL &&
+	    (c = align_band_cell(&ctx->band, i, j)) != SIZE_MAX) {
+		memo = &ctx->shared[c * ALIGN_NMOVES +
 		    (size_t)(m - align_bead_moves)];
-		if (!isnan(memo->total)) {
-			fit->shared = memo->shared;
-			fit->total = memo->total;
-			return;
-		}
+		if (!isnan(*memo))
+			return *memo;
 	}
 	n0 = align_bead_group(ctx, 0, ctx->a + i, m->da, &wa);
 	n1 = align_bead_group(ctx, 1, ctx->b + j, m->db, &wb);
-	fit->total = (wa + wb) / 2;
-	fit->shared = (m->da == 0 || m->db == 0) ? 0 :
+	shared = (m->da == 0 || m->db == 0) ? 0 :
 	    align_bead_shared(ctx, n0, n1);
-	if (memo != NULL) {
-		memo->shared = fit->shared;
-		memo->total = fit->total;
+	if (fit != NULL) {
+		fit->total = (wa + wb) / 2;
+		fit->shared = shared;
 	}
+	if (memo != NULL)
+		*memo = (float)shared;
+	return memo != NULL ? *memo : shared;
 }
 
 /* -log of the two-sided tail of the standard normal beyond |delta|. */
 static double
-align_bead_tail_cost(double delta)
+align_bead_tail_exact(double x)
 {
-	double	x = fabs(delta) / 1.4142135623730951;
-
 	if (x < 5.0)
 		return -log(erfc(x));
 	return x * x + log(x * 1.7724538509055159);	/* erfc asymptote */
 }
 
-/* The cost of the bead of shape m that starts at (i, j); fit for later. */
+/* The same from the table, linear between its steps. */
+static double
+align_bead_tail_cost(const struct align_ctx *ctx, double delta)
+{
+	double	x = fabs(delta) / 1.4142135623730951, t, f;
+	size_t	k;
+
+	if (!(x < 5.0))
+		return align_bead_tail_exact(x);
+	t = x * ALIGN_TAIL_STEP;
+	k = (size_t)t;
+	f = t - (double)k;
+	return ctx->tail[k] + f * (ctx->tail[k + 1] - ctx->tail[k]);
+}
+
+/*
+ * The cost of the bead of shape m that starts at (i, j); with fit not
+ * NULL, also how well it fits (the search passes NULL).
+ */
 double
 align_bead_cost(struct align_ctx *ctx, size_t i, size_t j,
     const struct align_move *m, struct align_fit *fit)
 {
-	struct align_memo	*memo = NULL;
-	double			 la = 0, lb = 0, mean, cost;
-	int			 k, ds = 0, dq = 0, de = 0;
+	double	la = 0, lb = 0, mean, cost, delta = 0, shared = 0;
+	int	k, ds = 0, dq = 0, de = 0;
 
-	if (ctx->memo != NULL) {
-		memo = &ctx->memo[(i * (ctx->nb + 1) + j) * ALIGN_NMOVES +
-		    (size_t)(m - align_bead_moves)];
-		if (memo->gen == ctx->gen) {
-			fit->delta = memo->delta;
-			fit->shared = memo->shared;
-			fit->total = memo->total;
-			return memo->cost;
-		}
-	}
-	memset(fit, 0, sizeof *fit);
+	if (fit != NULL)
+		memset(fit, 0, sizeof *fit);
 	if (~ctx->flags & ALIGN_NO_ANCHORS)
-		align_bead_anchors(ctx, i, j, m, fit);
+		shared = align_bead_anchors(ctx, i, j, m, fit);
 	if (m->da == 0 || m->db == 0)
-		cost = m->penalty;
-	else {
-		for (k = 0; k < m->da; k++) {
-			la += ctx->a[i + k].units;
-			ds += ctx->a[i + k].sentences;
-			dq += ctx->a[i + k].questions;
-			de += ctx->a[i + k].exclaims;
-		}
-		for (k = 0; k < m->db; k++) {
-			lb += ctx->b[j + k].units;
-			ds -= ctx->b[j + k].sentences;
-			dq -= ctx->b[j + k].questions;
-			de -= ctx->b[j + k].exclaims;
-		}
-		mean = (ctx->r * la + lb) / 2 + 1.0;
-		fit->delta = (lb - ctx->r * la) / sqrt(ctx->s2 * mean +
-		    ALIGN_REL_SD * ALIGN_REL_SD * mean * mean);
-		cost = align_bead_tail_cost(fit->delta) + m->penalty +
-		    ALIGN_SENT_K * abs(ds) + ALIGN_MARK_K * (abs(dq) + abs(de));
-		if (~ctx->flags & ALIGN_NO_ANCHORS)
-			cost -= ALIGN_ANCHOR_K * fit->shared;
+		return m->penalty;
+	for (k = 0; k < m->da; k++) {
+		la += ctx->a[i + k].units;
+		ds += ctx->a[i + k].sentences;
+		dq += ctx->a[i + k].questions;
+		de += ctx->a[i + k].exclaims;
 	}
-	if (memo != NULL) {
-		memo->shared = fit->shared;	/* also without anchors */
-		memo->total = fit->total;
-		memo->cost = cost;
-		memo->delta = fit->delta;
-		memo->gen = ctx->gen;
+	for (k = 0; k < m->db; k++) {
+		lb += ctx->b[j + k].units;
+		ds -= ctx->b[j + k].sentences;
+		dq -= ctx->b[j + k].questions;
+		de -= ctx->b[j + k].exclaims;
 	}
+	mean = (ctx->r * la + lb) / 2 + 1.0;
+	delta = (lb - ctx->r * la) / sqrt(ctx->s2 * mean +
+	    ALIGN_REL_SD * ALIGN_REL_SD * mean * mean);
+	cost = align_bead_tail_cost(ctx, delta) + m->penalty +
+	    ALIGN_SENT_K * abs(ds) + ALIGN_MARK_K * (abs(dq) + abs(de));
+	if (~ctx->flags & ALIGN_NO_ANCHORS)
+		cost -= ALIGN_ANCHOR_K * shared;
+	if (fit != NULL)
+		fit->delta = delta;
 	return cost;
 }
 
 /* The most anchors ALIGN_MAXGROUP neighbouring items hold together. */
-static size_t
+size_t
 align_bead_group_cap(const struct align_item *it, size_t n)
 {
 	size_t	i, k, g, cap = 0;
@@ -372,20 +388,104 @@ align_bead_side_scan(struct align_side *side)
 	side->pool = align_bead_pool(side->p, side->n, &side->npool);
 }
 
-/* Set up the search over two scanned sides: items, ratio, variance, grid. */
+/*
+ * The document's length ratio, b units per a unit, from the two sides'
+ * paragraph lengths matched by rank: the k-th longest of a against the
+ * k-th longest of b, the median of those ratios weighted by length.  A
+ * paragraph missing on one side shifts only the ranks below it by one,
+ * so a large deletion moves this far less than the ratio of the totals.
+ */
+static double
+align_bead_ratio(const struct align_item *a, size_t na,
+    const struct align_item *b, size_t nb)
+{
+	struct align_rank	*rk;
+	double			*ua, *ub, half = 0, acc = 0, r;
+	size_t			 n = na < nb ? na : nb, i, k, x, y;
+
+	if (n == 0)
+		return 1.0;
+	ua = xreallocarray(NULL, na, sizeof *ua);
+	ub = xreallocarray(NULL, nb, sizeof *ub);
+	rk = xreallocarray(NULL, n, sizeof *rk);
+	for (i = 0; i < na; i++)
+		ua[i] = a[i].units;
+	for (i = 0; i < nb; i++)
+		ub[i] = b[i].units;
+	qsort(ua, na, sizeof *ua, align_bead_double_cmp);
+	qsort(ub, nb, sizeof *ub, align_bead_double_cmp);
+	for (k = 0; k < n; k++) {	/* ranks spread over the longer side */
+		x = na - 1 - k * na / n;
+		y = nb - 1 - k * nb / n;
+		rk[k].r = (ub[y] + 1) / (ua[x] + 1);
+		rk[k].w = 1;
+		half += rk[k].w / 2;
+	}
+	qsort(rk, n, sizeof *rk, align_bead_double_cmp);	/* by r */
+	for (k = 0; k + 1 < n; k++)
+		if ((acc += rk[k].w) >= half)
+			break;
+	r = rk[k].r;
+	free(ua);
+	free(ub);
+	free(rk);
+	return r;
+}
+
+/*
+ * Items of a coarser level: neighbours merged two by two (the last alone
+ * when n is odd), their units, marks and anchors added up.
+ */
+struct align_item *
+align_bead_coarsen(const struct align_item *it, size_t n, size_t *np)
+{
+	struct align_item	*c;
+	const struct align_item	*x, *y;
+	size_t			 k, i, j, m;
+
+	*np = (n + 1) / 2;
+	c = xcalloc(*np + 1, sizeof *c);
+	for (k = 0; k < *np; k++) {
+		x = &it[2 * k];
+		y = (2 * k + 1 < n) ? &it[2 * k + 1] : NULL;
+		c[k] = *x;
+		m = x->n + (y ? y->n : 0);
+		c[k].h = xreallocarray(NULL, m + 1, sizeof *c[k].h);
+		c[k].w = xreallocarray(NULL, m + 1, sizeof *c[k].w);
+		c[k].n = m;
+		if (y != NULL) {
+			c[k].units += y->units;
+			c[k].sentences += y->sentences;
+			c[k].questions += y->questions;
+			c[k].exclaims += y->exclaims;
+		}
+		for (i = j = m = 0; i < x->n || (y && j < y->n); m++) {
+			if (y == NULL || j >= y->n ||
+			    (i < x->n && x->h[i] <= y->h[j])) {
+				c[k].h[m] = x->h[i];
+				c[k].w[m] = x->w[i++];
+			} else {
+				c[k].h[m] = y->h[j];
+				c[k].w[m] = y->w[j++];
+			}
+		}
+	}
+	return c;
+}
+
+/* Set up the search over two scanned sides: items, ratio, variance. */
 void
 align_bead_ctx_init(struct align_ctx *ctx, const struct align_side *sa,
     const struct align_side *sb, int flags)
 {
 	const struct align_lang	*la = sa->lang, *lb = sb->lang;
-	size_t			 na = sa->n, nb = sb->n, i, cells, g;
-	double			 ta = 0, tb = 0, r, w;
+	size_t			 na = sa->n, nb = sb->n, i, g;
+	double			 r, w, ta = 0, tb = 0;
 
 	memset(ctx, 0, sizeof *ctx);
 	ctx->na = na;
 	ctx->nb = nb;
 	ctx->flags = flags;
-	ctx->gen = 1;
 	ctx->a = align_bead_items(sa->p, na, la ? la->f : ALIGN_F_DEFAULT,
 	    sa->pool, sa->npool, sb->pool, sb->npool);
 	ctx->b = align_bead_items(sb->p, nb, lb ? lb->f : ALIGN_F_DEFAULT,
@@ -393,39 +493,50 @@ align_bead_ctx_init(struct align_ctx *ctx, const struct align_side *sa,
 
 	ctx->s2 = fmax((la ? la->s2 : ALIGN_S2_DEFAULT) +
 	    (lb ? lb->s2 : ALIGN_S2_DEFAULT), ALIGN_S2_MIN);
-	ctx->r = 1.0;
+	ctx->r = ctx->r_rank = 1.0;
 	for (i = 0; i < na; i++)
 		ta += ctx->a[i].units;
 	for (i = 0; i < nb; i++)
 		tb += ctx->b[i].units;
 	if (~flags & ALIGN_NO_ADAPT && ta > 0 && tb > 0) {
-		r = fmin(fmax(tb / ta, 0.5), 2.0);
 		w = (double)(na < nb ? na : nb);
 		w /= w + ALIGN_ADAPT_N;
+		r = fmin(fmax(tb / ta, 0.5), 2.0);
 		ctx->r = exp(w * log(r));
+		r = fmin(fmax(align_bead_ratio(ctx->a, na, ctx->b, nb), 0.5),
+		    2.0);
+		ctx->r_rank = exp(w * log(r));
 	}
-
 	ctx->gcap = align_bead_group_cap(ctx->a, na);
 	if ((g = align_bead_group_cap(ctx->b, nb)) > ctx->gcap)
 		ctx->gcap = g;
+	ctx->tail = xreallocarray(NULL, ALIGN_TAIL_N + 2, sizeof *ctx->tail);
+	for (i = 0; i <= ALIGN_TAIL_N + 1; i++)
+		ctx->tail[i] = align_bead_tail_exact((double)i /
+		    ALIGN_TAIL_STEP);
+	ctx->own_tail = 1;
+}
+
+/* Allocate what the search fills, once the band is chosen. */
+void
+align_bead_ctx_grid(struct align_ctx *ctx)
+{
+	size_t	i, cells = ctx->band.cells;
+
 	for (i = 0; i < 2; i++) {
-		ctx->gh[i] = xreallocarray(NULL, ctx->gcap + 1, sizeof **ctx->gh);
-		ctx->gw[i] = xreallocarray(NULL, ctx->gcap + 1, sizeof **ctx->gw);
+		ctx->gh[i] = xreallocarray(NULL, ctx->gcap + 1,
+		    sizeof **ctx->gh);
+		ctx->gw[i] = xreallocarray(NULL, ctx->gcap + 1,
+		    sizeof **ctx->gw);
 	}
-	cells = (na + 1) * (nb + 1);
 	ctx->v = xreallocarray(NULL, cells, sizeof *ctx->v);
 	ctx->fw = xreallocarray(NULL, cells, sizeof *ctx->fw);
 	ctx->bw = xreallocarray(NULL, cells, sizeof *ctx->bw);
 	ctx->bp = xmalloc(cells);
-	ctx->memo = NULL;
-	if (cells <= ALIGN_MEMO_CELLS) {
-		ctx->memo = xreallocarray(NULL, cells * ALIGN_NMOVES,
-		    sizeof *ctx->memo);
-		for (i = 0; i < cells * ALIGN_NMOVES; i++) {
-			ctx->memo[i].total = NAN;
-			ctx->memo[i].gen = 0;
-		}
-	}
+	ctx->shared = xreallocarray(NULL, cells * ALIGN_NMOVES,
+	    sizeof *ctx->shared);
+	for (i = 0; i < cells * ALIGN_NMOVES; i++)
+		ctx->shared[i] = NAN;
 }
 
 void
@@ -439,9 +550,12 @@ align_bead_ctx_free(struct align_ctx *ctx)
 		free(ctx->gh[i]);
 		free(ctx->gw[i]);
 	}
+	align_band_free(&ctx->band);
 	free(ctx->v);
 	free(ctx->fw);
 	free(ctx->bw);
 	free(ctx->bp);
-	free(ctx->memo);
+	free(ctx->shared);
+	if (ctx->own_tail)
+		free(ctx->tail);
 }

@@ -17,8 +17,9 @@
  *	move:      a fixed penalty per bead shape (1-0 and 0-1 pay only it).
  *
  * r starts from the whole-article length ratio, pulled towards 1 when the
- * article is short, and is estimated again from the 1-1 beads of a first
- * pass.  An anchor's weight shrinks with the number of paragraphs it
+ * article is short, or from the ratio of the sides' lengths matched by
+ * rank when that path is cheaper (a large deletion moves the totals, not
+ * the ranks), and is estimated again from the 1-1 beads of a first pass.  An anchor's weight shrinks with the number of paragraphs it
  * occurs in and anchors found on one side only are dropped, so a shared
  * date or acronym outweighs a misleading length.
  *
@@ -31,12 +32,15 @@
  * 0-1) never gets more than half.  The article's confidence is the mean
  * over pairs, weighted by the paragraphs they hold.
  *
- * Memory is four numbers per grid cell; above ALIGN_MAX_CELLS the article
- * is paired by index instead (align.h).  The search reads every bead five
- * times (two Viterbi sweeps, as the ratio is re-estimated in between, the
- * backward sums, the accuracy sweep and the result), so up to
- * ALIGN_MEMO_CELLS cells keep each move's anchors, cost and fit: the
- * anchor merges run once and the costs twice, once per ratio.
+ * The search covers a band of the grid (align-band.c): the whole grid up
+ * to ALIGN_FULL_CELLS cells, else a strip around the path of the article
+ * coarsened two by two, so time and memory are linear in its length;
+ * only a side of more than ALIGN_MAX_PARAS paragraphs is paired by index
+ * (align.h).  The search reads every bead several times (Viterbi sweeps
+ * for the first ratios, the forward and backward sums, the accuracy
+ * sweep and the result), so each band cell keeps each move's shared
+ * anchor weight once merged, and the length term is read from a table
+ * of -log erfc.
  *
  * A translation is scanned once however many pairs it is in: an
  * align_side holds its paragraphs' units and anchors (align.h).
@@ -56,6 +60,8 @@
  * with align-bead.c's weights (tests/bench/align-eval --split train).
  */
 #define ALIGN_MEA_GAIN	0.45
+/* Nats the ranked ratio's path must save to be taken, tuned likewise. */
+#define ALIGN_RANK_MARGIN 0.5
 
 /* -log(exp(-x) + exp(-y)), safe for large arguments. */
 static double
@@ -70,43 +76,55 @@ align_lse(double x, double y)
 	return x - log1p(exp(x - y));
 }
 
+enum align_pass {
+	ALIGN_VITERBI,		/* cheapest path only */
+	ALIGN_FORWARD,		/* and the forward sums */
+	ALIGN_MEA,		/* the path of most expected accuracy */
+};
+
 /*
- * One pass over the grid, cell by cell.  The first kind (mea = 0) fills
- * the Viterbi costs, back pointers and forward sums.  After
- * align_backward(), mea = 1 fills the back pointers again with the path
- * whose beads have the largest summed posterior less ALIGN_MEA_GAIN each
- * (maximum expected accuracy), which gets more beads right than the
- * single cheapest path.
+ * One pass over the band, cell by cell.  ALIGN_VITERBI fills the costs and
+ * back pointers of the cheapest path, ALIGN_FORWARD the forward sums as
+ * well.  After align_backward(), ALIGN_MEA fills the back pointers again
+ * with the path whose beads have the largest summed posterior less
+ * ALIGN_MEA_GAIN each (maximum expected accuracy), which gets more beads
+ * right than the single cheapest path.
  */
 static void
-align_sweep(struct align_ctx *ctx, int mea)
+align_sweep(struct align_ctx *ctx, enum align_pass pass)
 {
-	struct align_fit	 fit;
+	const struct align_band	*band = &ctx->band;
 	const struct align_move	*m;
-	size_t			 i, j, k, w = ctx->nb + 1, c, p;
-	double			 cost, x, z = ctx->fw[ctx->na * w + ctx->nb];
+	size_t			 i, j, k, c, p;
+	double			 cost, x, z = 0;
 
+	if (pass == ALIGN_MEA)
+		z = ctx->fw[band->cells - 1];
 	for (i = 0; i <= ctx->na; i++) {
-		for (j = 0; j <= ctx->nb; j++) {
-			c = i * w + j;
+		for (j = band->lo[i]; j <= band->hi[i]; j++) {
+			c = band->off[i] + (j - band->lo[i]);
 			ctx->v[c] = (c == 0) ? 0 : HUGE_VAL;
-			if (!mea)
+			if (pass == ALIGN_FORWARD)
 				ctx->fw[c] = ctx->v[c];
 			ctx->bp[c] = 0;
 			for (k = 0; k < ALIGN_NMOVES; k++) {
 				m = &align_bead_moves[k];
-				if ((size_t)m->da > i || (size_t)m->db > j)
+				if ((size_t)m->da > i || (size_t)m->db > j ||
+				    (p = align_band_cell(band, i - m->da,
+				    j - m->db)) == SIZE_MAX)
 					continue;
-				p = (i - m->da) * w + (j - m->db);
-				cost = align_bead_cost(ctx, i - m->da, j - m->db, m,
-				    &fit);
-				if (mea) {
-					x = ctx->v[p] + ALIGN_MEA_GAIN - exp(z -
-					    ctx->fw[p] - cost - ctx->bw[c]);
+				cost = align_bead_cost(ctx, i - m->da,
+				    j - m->db, m, NULL);
+				if (pass == ALIGN_MEA) {
+					x = ctx->v[p] + ALIGN_MEA_GAIN -
+					    exp(z - ctx->fw[p] - cost -
+					    ctx->bw[c]);
 				} else {
 					x = ctx->v[p] + cost;
-					ctx->fw[c] = align_lse(ctx->fw[c],
-					    ctx->fw[p] + cost);
+					if (pass == ALIGN_FORWARD)
+						ctx->fw[c] = align_lse(
+						    ctx->fw[c], ctx->fw[p] +
+						    cost);
 				}
 				if (x < ctx->v[c]) {
 					ctx->v[c] = x;
@@ -117,26 +135,32 @@ align_sweep(struct align_ctx *ctx, int mea)
 	}
 }
 
+void
+align_viterbi(struct align_ctx *ctx)
+{
+	align_sweep(ctx, ALIGN_VITERBI);
+}
+
 /* Backward sums: -log of the weight of all paths from a cell to the end. */
 static void
 align_backward(struct align_ctx *ctx)
 {
-	struct align_fit	 fit;
+	const struct align_band	*band = &ctx->band;
 	const struct align_move	*m;
-	size_t			 i, j, k, w = ctx->nb + 1, c, n;
+	size_t			 i, j, k, c, n;
 	double			 cost;
 
 	for (i = ctx->na + 1; i-- > 0; /* nothing */) {
-		for (j = ctx->nb + 1; j-- > 0; /* nothing */) {
-			c = i * w + j;
-			ctx->bw[c] = (i == ctx->na && j == ctx->nb) ? 0 :
-			    HUGE_VAL;
+		for (j = band->hi[i] + 1; j-- > band->lo[i]; /* nothing */) {
+			c = band->off[i] + (j - band->lo[i]);
+			ctx->bw[c] = (c == band->cells - 1) ? 0 : HUGE_VAL;
 			for (k = 0; k < ALIGN_NMOVES; k++) {
 				m = &align_bead_moves[k];
-				if (i + m->da > ctx->na || j + m->db > ctx->nb)
+				if (i + m->da > ctx->na ||
+				    (n = align_band_cell(band, i + m->da,
+				    j + m->db)) == SIZE_MAX)
 					continue;
-				n = (i + m->da) * w + (j + m->db);
-				cost = align_bead_cost(ctx, i, j, m, &fit);
+				cost = align_bead_cost(ctx, i, j, m, NULL);
 				ctx->bw[c] = align_lse(ctx->bw[c],
 				    ctx->bw[n] + cost);
 			}
@@ -145,7 +169,7 @@ align_backward(struct align_ctx *ctx)
 }
 
 /* The path the back pointers give, first bead first; returns its length. */
-static size_t
+size_t
 align_path(const struct align_ctx *ctx, unsigned char **movesp)
 {
 	unsigned char	*moves, t;
@@ -153,7 +177,7 @@ align_path(const struct align_ctx *ctx, unsigned char **movesp)
 
 	moves = xmalloc(ctx->na + ctx->nb + 1);
 	while (i > 0 || j > 0) {
-		k = ctx->bp[i * (ctx->nb + 1) + j];
+		k = ctx->bp[align_band_cell(&ctx->band, i, j)];
 		moves[n++] = (unsigned char)k;
 		i -= align_bead_moves[k].da;
 		j -= align_bead_moves[k].db;
@@ -192,7 +216,6 @@ align_reestimate(struct align_ctx *ctx)
 	r = fmin(fmax(lb / la, 0.5), 2.0);
 	w = (double)n11 / ((double)n11 + ALIGN_ADAPT_N);
 	ctx->r = exp(w * log(r));
-	ctx->gen++;
 }
 
 /* A pair's confidence: its posterior, less when nothing supports it. */
@@ -218,21 +241,22 @@ static void
 align_result(struct align_ctx *ctx, struct article_pair **pairs,
     size_t *npairs, double *confidence)
 {
+	const struct align_band	*band = &ctx->band;
 	struct align_fit	 fit;
 	const struct align_move	*m;
 	struct article_pair	*pp;
 	unsigned char		*moves;
-	size_t			 n, k, i = 0, j = 0, w = ctx->nb + 1;
+	size_t			 n, k, i = 0, j = 0;
 	double			 cost, post, z, sum = 0, weight = 0;
 
 	n = align_path(ctx, &moves);
 	pp = xcalloc(n, sizeof *pp);
-	z = ctx->fw[ctx->na * w + ctx->nb];
+	z = ctx->fw[band->cells - 1];
 	for (k = 0; k < n; k++) {
 		m = &align_bead_moves[moves[k]];
 		cost = align_bead_cost(ctx, i, j, m, &fit);
-		post = exp(z - ctx->fw[i * w + j] - cost -
-		    ctx->bw[(i + m->da) * w + j + m->db]);
+		post = exp(z - ctx->fw[align_band_cell(band, i, j)] - cost -
+		    ctx->bw[align_band_cell(band, i + m->da, j + m->db)]);
 		pp[k].a_first = (int)i;
 		pp[k].a_count = m->da;
 		pp[k].b_first = (int)j;
@@ -248,6 +272,54 @@ align_result(struct align_ctx *ctx, struct article_pair **pairs,
 	*pairs = pp;
 	*npairs = n;
 	*confidence = weight > 0 ? sum / weight : 1.0;
+}
+
+/*
+ * A new ratio moves the coarse path too: choose the band again (only
+ * when it is not the whole grid) and start the grid afresh.
+ */
+static void
+align_regrid(struct align_ctx *ctx)
+{
+	int	i;
+
+	if (ctx->band.cells == (ctx->na + 1) * (ctx->nb + 1))
+		return;		/* the whole grid: nothing to move */
+	for (i = 0; i < 2; i++) {
+		free(ctx->gh[i]);
+		free(ctx->gw[i]);
+	}
+	free(ctx->v);
+	free(ctx->fw);
+	free(ctx->bw);
+	free(ctx->bp);
+	free(ctx->shared);
+	align_band_free(&ctx->band);
+	align_band_build(ctx);
+	align_bead_ctx_grid(ctx);
+}
+
+/*
+ * Two first guesses at the ratio: the totals' (ctx->r, swept already) and
+ * the ranked lengths' (align-bead.c), which a large deletion moves less.
+ * Keep the ranked one when its cheapest path costs ALIGN_RANK_MARGIN
+ * less, its path in the grid.
+ */
+static void
+align_ratio_choose(struct align_ctx *ctx)
+{
+	double	r = ctx->r, cost = ctx->v[ctx->band.cells - 1];
+
+	if (fabs(log(ctx->r_rank / r)) < 0.01)
+		return;
+	ctx->r = ctx->r_rank;
+	align_regrid(ctx);
+	align_sweep(ctx, ALIGN_VITERBI);
+	if (ctx->v[ctx->band.cells - 1] + ALIGN_RANK_MARGIN <= cost)
+		return;
+	ctx->r = r;
+	align_regrid(ctx);
+	align_sweep(ctx, ALIGN_VITERBI);
 }
 
 /* Too big to search: pair by index, every pair marked doubtful. */
@@ -307,6 +379,7 @@ align_sides(struct align_side *sa, struct align_side *sb, int flags,
 {
 	struct align_ctx	ctx;
 	size_t			na, nb;
+	double			r;
 
 	if (sa == NULL || sb == NULL || pairs == NULL || npairs == NULL ||
 	    confidence == NULL)
@@ -318,21 +391,26 @@ align_sides(struct align_side *sa, struct align_side *sb, int flags,
 	*confidence = 1.0;
 	if (na == 0 && nb == 0)
 		return 0;
-	if (na >= ALIGN_MAX_CELLS || nb >= ALIGN_MAX_CELLS ||
-	    (na + 1) * (nb + 1) > ALIGN_MAX_CELLS) {
+	if (na > ALIGN_MAX_PARAS || nb > ALIGN_MAX_PARAS) {
 		align_by_index(na, nb, pairs, npairs, confidence);
 		return 0;
 	}
 	align_bead_side_scan(sa);
 	align_bead_side_scan(sb);
 	align_bead_ctx_init(&ctx, sa, sb, flags);
-	align_sweep(&ctx, 0);
+	align_band_build(&ctx);
+	align_bead_ctx_grid(&ctx);
+	align_sweep(&ctx, ALIGN_VITERBI);
 	if (~flags & ALIGN_NO_ADAPT) {
+		align_ratio_choose(&ctx);
+		r = ctx.r;
 		align_reestimate(&ctx);
-		align_sweep(&ctx, 0);
+		if (ctx.r != r)
+			align_regrid(&ctx);
 	}
+	align_sweep(&ctx, ALIGN_FORWARD);
 	align_backward(&ctx);
-	align_sweep(&ctx, 1);
+	align_sweep(&ctx, ALIGN_MEA);
 	align_result(&ctx, pairs, npairs, confidence);
 	align_bead_ctx_free(&ctx);
 	return 0;

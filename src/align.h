@@ -18,9 +18,10 @@
  *
  * Returns 0 and sets *pairs (allocated, the caller frees it with free();
  * NULL when both sides are empty), *npairs and *confidence.  Returns -1
- * only for a NULL text array with a non-zero count.  Articles too large
- * for the quadratic search (more than ALIGN_MAX_CELLS paragraph pairs)
- * are paired by index with confidence 0.
+ * only for a NULL text array with a non-zero count.  The search costs
+ * time and memory linear in na + nb; a side of more than ALIGN_MAX_PARAS
+ * paragraphs is paired by index with confidence 0 (`tandem align` says
+ * so).
  */
 #ifndef TANDEM_ALIGN_H
 #define TANDEM_ALIGN_H
@@ -30,12 +31,13 @@
 #include "article.h"
 #include "span.h"
 
-/* (na + 1) * (nb + 1) above which the search gives up (about 24 MB). */
-#define ALIGN_MAX_CELLS		(1024 * 1024)
+/* Paragraphs per side above which the search gives up (about 1 GB). */
+#define ALIGN_MAX_PARAS		(1024 * 1024)
 
 /* align_paragraphs_flags() switches, for the evaluation's ablations. */
 #define ALIGN_NO_ANCHORS	0x1	/* length and moves only */
 #define ALIGN_NO_ADAPT		0x2	/* calibrated ratio, not the document's */
+#define ALIGN_WHOLE_GRID	0x4	/* no band: the exact, quadratic search */
 
 int	 align_paragraphs(const char *, const struct span *, size_t,
 	     const char *, const struct span *, size_t,

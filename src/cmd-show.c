@@ -15,6 +15,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "align.h"
 #include "cache.h"
 #include "cache-feed.h"
 #include "cmd.h"
@@ -515,6 +516,13 @@ cmd_align_print(const struct export_alignment *al)
 		sum += al->pairs[k].confidence;
 	out_line(stdout, "%s|%s  %zu pairs, mean confidence %.2f", al->a, al->b,
 	    al->npairs, al->npairs ? sum / (double)al->npairs : 0);
+	if (al->npairs > 0) {		/* the aligner's one limit, said */
+		p = &al->pairs[al->npairs - 1];
+		if (p->a_first + p->a_count > ALIGN_MAX_PARAS ||
+		    p->b_first + p->b_count > ALIGN_MAX_PARAS)
+			printf("  paired by index: over %d paragraphs a side, "
+			    "the aligner's limit\n", ALIGN_MAX_PARAS);
+	}
 	for (k = 0; k < al->npairs; k++) {
 		p = &al->pairs[k];
 		cmd_range(a, sizeof a, p->a_first, p->a_count);

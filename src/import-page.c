@@ -259,7 +259,12 @@ page_identify(struct page *pg, struct page_block *b)
 	langid_guess(buf, n, &r);
 	free(buf);
 
-	if (b->hint != NULL && strncmp(r.tag, b->hint, 2) == 0) {
+	if (b->hint != NULL && strcmp(b->hint, "zh") == 0 &&
+	    strcmp(r.tag, "zh-Hant") == 0 && r.confidence >= PAGE_LANGID_TRUST) {
+		/* A plain "zh" marker, Traditional text: the text says which. */
+		snprintf(b->lang, sizeof b->lang, "%s", r.tag);
+		b->confidence = r.confidence;
+	} else if (b->hint != NULL && strncmp(r.tag, b->hint, 2) == 0) {
 		snprintf(b->lang, sizeof b->lang, "%s", b->hint);
 		b->confidence = r.confidence > 0.99 ? r.confidence : 0.99;
 	} else if (b->hint != NULL && (strcmp(r.tag, "und") == 0 ||

@@ -9,14 +9,17 @@
  * words in capitals (SBA, IASP, MOU) do not count at all once any other
  * script is present, so acronyms cannot turn Korean text into English.
  *
- * Where a script is shared (Latin, Cyrillic, and Han between Japanese
- * and Chinese) a second pass scores the text with naive Bayes over the
+ * Where a script is shared (Latin, Cyrillic, Arabic, and Han among
+ * Japanese, Simplified and Traditional Chinese) a second pass scores the
+ * text with naive Bayes over the
  * compiled-in n-gram costs of langid-model.c: the letters of that script
  * are case-folded, everything else becomes one space, and each code point
  * adds the costs of the 1- to 4-grams ending at it.  The walk, the fold
  * and the hash must match data/langid/make-model.py, which built the
- * costs.  The answer is "und" for too few letters, for a close race, and
- * for text that fits no modelled language (Polish is not Dutch).
+ * costs.  The answer is "und" for too few letters, for a close race (the
+ * runner-up within LANGID_MARGIN a letter), and for text that fits no
+ * modelled language: too few of the n-grams the winner's own training
+ * text had (Basque is not Spanish).
  */
 #include "config.h"
 
@@ -29,13 +32,17 @@
 #include "utf8.h"
 
 #define LANGID_SCALE	4	/* costs are -ln(p) * LANGID_SCALE */
-#define LANGID_MAXTAGS	8
+#define LANGID_MAXTAGS	32
 #define LANGID_MAXORDER	4
 #define LANGID_SHARPEN	0.1	/* n-grams overlap: don't trust sums fully */
 #define LANGID_MINCONF	0.30	/* below this the model says "und" */
 #define LANGID_MINGRAMS	3	/* letters needed before the model speaks */
 #define LANGID_MINFIT	10	/* letters before we ask whether it fits, */
-#define LANGID_MINHITS	1.3	/* and 3- and 4-grams known per letter */
+#define LANGID_MINHITS	1.5	/* and 3- and 4-grams the winner knows,
+				   per letter */
+#define LANGID_MINHITS_THIN 0.9	/* the same for Arabic, trained on little */
+#define LANGID_MARGIN	4	/* runner-up this close a letter: "und", */
+#define LANGID_MARGIN_LETTERS 40 /* from this many letters on */
 #define LANGID_MAXSCAN	(1 << 20) /* bytes scored: enough, and no overflow */
 #define LANGID_SEEN	1024	/* distinct words remembered (a power of 2) */
 #define LANGID_REPEAT	2	/* a word seen before counts this much less */
@@ -52,7 +59,7 @@ static const struct {
 	{ UTF8_SCRIPT_LATIN, NULL, 1 }, { UTF8_SCRIPT_CYRILLIC, NULL, 1 },
 	{ UTF8_SCRIPT_HAN, NULL, 3 }, { UTF8_SCRIPT_HANGUL, "ko", 3 },
 	{ UTF8_SCRIPT_HIRAGANA, "ja", 3 }, { UTF8_SCRIPT_KATAKANA, "ja", 3 },
-	{ UTF8_SCRIPT_GREEK, "el", 1 }, { UTF8_SCRIPT_ARABIC, "ar", 1 },
+	{ UTF8_SCRIPT_GREEK, "el", 1 }, { UTF8_SCRIPT_ARABIC, NULL, 1 },
 	{ UTF8_SCRIPT_HEBREW, "he", 1 }, { UTF8_SCRIPT_THAI, "th", 1 },
 	{ UTF8_SCRIPT_DEVANAGARI, "hi", 1 }, { UTF8_SCRIPT_BENGALI, "bn", 1 },
 	{ UTF8_SCRIPT_TAMIL, "ta", 1 }, { UTF8_SCRIPT_TELUGU, "te", 1 },
@@ -139,12 +146,16 @@ langid_count(const char *text, size_t len, struct langid_tally *t)
 static int
 langid_allowed(const struct langid_cands *cands, const char *tag)
 {
-	size_t	i;
+	size_t	i, n;
 
 	if (cands->tags == NULL)
 		return 1;
-	for (i = 0; i < cands->n; i++) {
-		if (cands->tags[i] != NULL && strcmp(cands->tags[i], tag) == 0)
+	for (i = 0; i < cands->n; i++) {	/* "zh" allows "zh-Hant" */
+		if (cands->tags[i] == NULL)
+			continue;
+		n = strlen(cands->tags[i]);
+		if (strncmp(cands->tags[i], tag, n) == 0 &&
+		    (tag[n] == '\0' || tag[n] == '-'))
 			return 1;
 	}
 	return 0;
@@ -210,10 +221,11 @@ struct langid_walk {
 	int				 nwin;
 	uint32_t			 cost[LANGID_MAXTAGS];
 	size_t				 letters;
-	size_t				 hits;		/* 3- and 4-grams found */
+	size_t				 hits[LANGID_MAXTAGS];	/* 3- and 4-grams
+							   each tag knows */
 	/* The word being read, added to the sums above when it ends. */
 	uint32_t			 wcost[LANGID_MAXTAGS];
-	size_t				 wletters, whits;
+	size_t				 wletters, whits[LANGID_MAXTAGS];
 	uint32_t			 whash;
 	uint32_t			 seen[LANGID_SEEN];	/* words, 0 free */
 	size_t				 nseen;
@@ -255,12 +267,14 @@ langid_word_end(struct langid_walk *w)
 
 	if (w->model->order >= 3 && langid_seen(w, w->whash))
 		div = LANGID_REPEAT;
-	for (t = 0; t < w->model->ntags; t++)
+	for (t = 0; t < w->model->ntags; t++) {
 		w->cost[t] += w->wcost[t] / div;
+		w->hits[t] += w->whits[t];
+	}
 	w->letters += w->wletters;
-	w->hits += w->whits;
 	memset(w->wcost, 0, sizeof w->wcost);
-	w->wletters = w->whits = 0;
+	memset(w->whits, 0, sizeof w->whits);
+	w->wletters = 0;
 	w->whash = 2166136261u;
 }
 
@@ -268,9 +282,10 @@ langid_word_end(struct langid_walk *w)
 static void
 langid_push(struct langid_walk *w, uint32_t c)
 {
-	const char	*row;
-	int		 n;
-	size_t		 t;
+	const struct langid_model	*m = w->model;
+	const char			*row;
+	int				 n, v;
+	size_t				 t;
 
 	if (w->nwin == w->model->order) {
 		memmove(w->win, w->win + 1, (w->nwin - 1) * sizeof *w->win);
@@ -283,10 +298,12 @@ langid_push(struct langid_walk *w, uint32_t c)
 		row = langid_lookup(w->model, langid_hash(w->win + w->nwin - n, n));
 		if (row == NULL)
 			continue;
-		if (n >= 3)
-			w->whits++;
-		for (t = 0; t < w->model->ntags; t++)
-			w->wcost[t] += langid_cost(row[t]) * langid_weight[n];
+		for (t = 0; t < m->ntags; t++) {
+			v = langid_cost(row[t]);
+			w->wcost[t] += v * langid_weight[n];
+			if (n >= 3 && v < m->unseen[t * (m->order + 1) + n])
+				w->whits[t]++;
+		}
 	}
 	if (c == ' ')
 		langid_word_end(w);
@@ -314,17 +331,48 @@ langid_feed(struct langid_walk *w, uint32_t c)
 }
 
 /*
- * Prose in a language the model knows hits about 1.7 known 3- or 4-grams
- * per letter (1.42 at the worst among 15,000 held-out lines of ten
- * letters or more); Polish, Turkish, Finnish, Vietnamese or keyboard noise
- * in Latin letters hit 0.9 to 1.2.  Such text is "und" rather than the nearest language.
+ * Prose in a language the model knows hits many 3- and 4-grams that the
+ * winning language's own training text had; a language outside the model
+ * (Basque, Esperanto, Welsh) or keyboard noise hits far fewer of the
+ * winner's, however close its nearest neighbour.  Such text is "und"
+ * rather than the nearest language.  The Arabic model learnt from a
+ * tenth of the text the others did and knows fewer n-grams of its own,
+ * so it asks for fewer (Uyghur and Pashto still hit under 0.7 a letter).
  */
 static int
-langid_unfit(const struct langid_walk *w)
+langid_unfit(const struct langid_walk *w, size_t best)
 {
+	double	min = LANGID_MINHITS;
+
 	if (w->model->order < 3 || w->letters < LANGID_MINFIT)
 		return 0;
-	return w->hits < w->letters * LANGID_MINHITS;
+	if (w->model == &langid_model_arabic)
+		min = LANGID_MINHITS_THIN;
+	return w->hits[best] < w->letters * min;
+}
+
+/*
+ * Whether the runner-up is close behind the best tag: less than
+ * LANGID_MARGIN cost units a letter, once the text is long enough for the
+ * mean to mean something.  Related languages (Danish and Norwegian,
+ * Malay and Indonesian) and a language outside the model, which lands
+ * between its neighbours, are "und" then rather than a coin toss.
+ */
+static int
+langid_close(const struct langid_walk *w, size_t best,
+    const struct langid_cands *cands)
+{
+	const struct langid_model	*m = w->model;
+	size_t				 t;
+
+	if (w->letters < LANGID_MARGIN_LETTERS)
+		return 0;
+	for (t = 0; t < m->ntags; t++) {
+		if (t != best && langid_allowed(cands, m->tags[t]) &&
+		    w->cost[t] - w->cost[best] < LANGID_MARGIN * w->letters)
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -368,7 +416,9 @@ langid_score(const struct langid_model *m, enum utf8_script script,
 			best = t;
 	}
 	if (best == m->ntags || w.letters < LANGID_MINGRAMS ||
-	    langid_unfit(&w))
+	    langid_unfit(&w, best))
+		return;
+	if (langid_close(&w, best, cands))
 		return;
 	for (t = 0; t < m->ntags; t++) {
 		if (langid_allowed(cands, m->tags[t]))
@@ -454,6 +504,9 @@ langid_run(const char *text, size_t len, const struct langid_cands *cands,
 		langid_score(&langid_model_latin, sc, text, len, cands, 1, res);
 	else if (sc == UTF8_SCRIPT_CYRILLIC)
 		langid_score(&langid_model_cyrillic, sc, text, len, cands, 1,
+		    res);
+	else if (sc == UTF8_SCRIPT_ARABIC)
+		langid_score(&langid_model_arabic, sc, text, len, cands, 1,
 		    res);
 	else if (langid_allowed(cands, langid_scripts[best].tag))
 		langid_set(res, langid_scripts[best].tag, 1);

@@ -75,7 +75,7 @@ static const struct page_row rows[] = {
 	  { "オピニオン", "シェアする", "関連記事", "漁船", "無断転載",
 	    "Harbor Daily", "日本語", NULL } },
 	{ "story-zh.html", NULL, SITE "/zh" STORY,
-	  "船港把旧渡轮码头改成种子图书馆", "zh", "zh", 0, SITE "/zh" STORY,
+	  "船港把旧渡轮码头改成种子图书馆", "zh", "zh-Hans", 0, SITE "/zh" STORY,
 	  "朴敏娜", "2024-05-14T09:30:00+09:00", 1, IMPORT_POLICY_UNKNOWN, 3,
 	  "船港的旧渡轮码头于周六重新开放，成为一座种子图书馆。居民可以借走"
 	  "蔬菜和花卉的种子，收获之后再归还新的种子。",

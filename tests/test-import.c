@@ -671,6 +671,36 @@ encode(const char *cs, const char *pre, const char *s, size_t *lenp)
 }
 
 /*
+ * A plain Chinese marker over Traditional text: the text says zh-Hant;
+ * over Simplified text the marker's "zh" stays (issue 19).
+ */
+static void
+test_zh_forms(void)
+{
+	static const char hant[] = "首爾經濟振興院與中關村國際簽署合作備忘錄\n\n"
+	    "首爾市與首爾經濟振興院在北京參加了世界科學園區協會年會。"
+	    "雙方將共同建立跨境服務平台，支持企業進入海外市場。\n"
+	    "- 查看更多相关文章\n";
+	static const char hans[] = "首尔经济振兴院与中关村国际签署合作备忘录\n\n"
+	    "首尔市与首尔经济振兴院在北京参加了世界科学园区协会年会。"
+	    "双方将共同建立跨境服务平台，支持企业进入海外市场。\n"
+	    "- 查看更多相关文章\n";
+	struct rec	 r = { 0 };
+	char		*cause;
+
+	is_int(run(&r, "hant.txt", hant, strlen(hant), IMPORT_FORMAT_AUTO,
+	    &cause), 0, "Traditional text, Simplified marker: imports");
+	ok(r.log != NULL && strstr(r.log, "translation zh-Hant ") != NULL,
+	    "Traditional text, Simplified marker: zh-Hant");
+	rec_free(&r);
+	is_int(run(&r, "hans.txt", hans, strlen(hans), IMPORT_FORMAT_AUTO,
+	    &cause), 0, "Simplified text, Simplified marker: imports");
+	ok(r.log != NULL && strstr(r.log, "translation zh ") != NULL,
+	    "Simplified text, Simplified marker: zh, as the marker says");
+	rec_free(&r);
+}
+
+/*
  * Page dumps in legacy charsets import as their UTF-8 originals do,
  * with one warning naming the guess; a BOM needs none.
  */
@@ -848,6 +878,7 @@ main(void)
 	test_limits();
 	test_lines_far();
 	test_charsets();
+	test_zh_forms();
 	test_encoding_override();
 	test_feed();
 	return tap_done();

@@ -41,8 +41,8 @@ static const struct {
 	{ "열쇠를 어디에 두었는지 모르겠어요.", "ko" },
 	{ "今日はいい天気です。", "ja" },
 	{ "鍵をどこに置いたか分からない。", "ja" },
-	{ "今天天气很好。", "zh" },
-	{ "我不知道我的钥匙在哪里。", "zh" },
+	{ "今天天气很好。", "zh-Hans" },
+	{ "我不知道我的钥匙在哪里。", "zh-Hans" },
 	{ "Καλημέρα σε όλους.", "el" },
 	{ "مرحبا بكم في المدينة", "ar" },
 	{ "שלום לכולם", "he" },
@@ -60,8 +60,8 @@ static const struct {
 	  "作成担当部署経済産業省中小企業庁長官官房総務課広報室の資料", "ja" },
 	{ "据日本索尼公司（ソニー）官方消息，该公司计划在中国北京和上海两地"
 	  "同时建设新的研发中心，预计明年年底前完成全部工程建设并投入使用。"
-	  "这是该公司近年来在华最大规模的投资项目之一，总投资额超过十亿元。", "zh" },
-	{ "中关村国际控股有限公司", "zh" },
+	  "这是该公司近年来在华最大规模的投资项目之一，总投资额超过十亿元。", "zh-Hans" },
+	{ "中关村国际控股有限公司", "zh-Hans" },
 	/* nothing to go on */
 	{ "", "und" },
 	{ "12345", "und" },
@@ -71,12 +71,27 @@ static const struct {
 	{ "©®™ ★☆ ←→", "und" },
 	{ "😀😀😀", "und" },
 	{ "x", "und" },
-	/* Latin letters, but no language the model knows */
-	{ "Dzień dobry, jak się masz? Wszystko w porządku.", "und" },
+	/* Languages the model learnt in issue 19 (they were "und") */
+	{ "Dzień dobry, jak się masz? Wszystko w porządku.", "pl" },
 	{ "Merhaba, nasılsınız? Her şey yolunda mı? Bugün hava çok güzel.",
-	    "und" },
-	{ "Hyvää huomenta, mitä kuuluu? Kaikki on hyvin.", "und" },
-	{ "Xin chào, bạn có khỏe không? Hôm nay trời đẹp quá.", "und" },
+	    "tr" },
+	{ "Hyvää huomenta, mitä kuuluu? Kaikki on hyvin.", "fi" },
+	{ "Xin chào, bạn có khỏe không? Hôm nay trời đẹp quá.", "vi" },
+	{ "Detta är en svensk text om hur man lagar mat hemma, och den är "
+	    "ganska lång.", "sv" },
+	{ "Ini adalah teks bahasa Indonesia tentang memasak di rumah bersama "
+	    "keluarga.", "id" },
+	{ "Aquest és un text en català sobre com cuinar a casa amb la "
+	    "família.", "ca" },
+	{ "Tohle je český text o vaření doma s rodinou a přáteli.", "cs" },
+	{ "این یک متن فارسی درباره آشپزی در خانه با خانواده است.", "fa" },
+	/* Traditional Chinese, told from the characters */
+	{ "這是一個關於在家做飯的繁體中文文本，我們會一起學習。", "zh-Hant" },
+	/* Latin letters, but no language the model knows */
+	{ "Tio estas teksto en Esperanto pri kuirado hejme kun la familio "
+	    "kaj amikoj.", "und" },
+	{ "Hau euskarazko testu bat da etxean familiarekin sukaldatzeari "
+	    "buruz.", "und" },
 	{ "qwrtzp xkcdvb zzgrkt plmnq", "und" },
 };
 
@@ -122,7 +137,7 @@ test_sample(void)
 		{ "- 관련 기사 더보기\n", "ko" },
 		{ "- See more related articles\n", "en" },
 		{ "- 関連記事をもっと見る\n", "ja" },
-		{ "- 查看更多相关文章\n", "zh" },
+		{ "- 查看更多相关文章\n", "zh-Hans" },
 		{ "- Voir plus d'articles connexes\n", "fr" },
 	};
 	char		*buf, *p, *end, *line, *eol, what[64];

@@ -9,8 +9,10 @@
 #   make-model.py corpus DIR [TATOEBA]
 #                                 extract text: DIR/train/LANG.txt and
 #                                 DIR/test/LANG.txt, one text per line
-#                                 (DIR/test-tatoeba: Tatoeba's part only),
-#                                 and DIR/inputs.txt, what was read
+#                                 (DIR/test-tatoeba: Tatoeba's part only;
+#                                 DIR/oom: languages no model covers,
+#                                 for the benchmark), and DIR/inputs.txt,
+#                                 what was read
 #   make-model.py model DIR       print the C model trained on DIR/train
 #
 # `make regen-langid TATOEBA_DIR=DIR` runs both into src/langid-model.c.
@@ -44,16 +46,41 @@ import zlib
 import tatoeba
 
 # Bump when a change here changes the output for the same inputs.
-FORMAT = 1
+FORMAT = 2
 MAN_PACKAGES = {
     "en": "manpages", "de": "manpages-de", "es": "manpages-es",
     "fr": "manpages-fr", "it": "manpages-it", "nl": "manpages-nl",
     "pt": "manpages-pt-br", "ru": "manpages-ru", "uk": "manpages-uk",
+    "pl": "manpages-pl", "sv": "manpages-sv", "cs": "manpages-cs",
+    "da": "manpages-da", "fi": "manpages-fi", "hu": "manpages-hu",
+    "id": "manpages-id", "ro": "manpages-ro", "vi": "manpages-vi",
+    "mk": "manpages-mk", "nb": "manpages-nb", "sr": "manpages-sr",
 }
 MO_LOCALES = {
     "de": ["de"], "es": ["es"], "fr": ["fr"], "it": ["it"], "nl": ["nl"],
     "pt": ["pt", "pt_BR"], "ru": ["ru"], "uk": ["uk"], "bg": ["bg"],
-    "ja": ["ja"], "zh": ["zh_CN", "zh_TW", "zh_HK"],
+    "ja": ["ja"], "zh-Hans": ["zh_CN"], "zh-Hant": ["zh_TW", "zh_HK"],
+    # The rest of the EU's languages, the UN's, and those of East and
+    # Southeast Asia written in a shared script (issue 19).
+    "sv": ["sv"], "da": ["da"], "nb": ["nb"], "fi": ["fi"], "et": ["et"],
+    "lv": ["lv"], "lt": ["lt"], "pl": ["pl"], "cs": ["cs"], "sk": ["sk"],
+    "sl": ["sl"], "hr": ["hr"], "hu": ["hu"], "ro": ["ro"], "ga": ["ga"],
+    "mt": ["mt"], "ca": ["ca"], "tr": ["tr"], "id": ["id"], "ms": ["ms"],
+    "vi": ["vi"], "tl": ["tl"],
+    "sr": ["sr"], "mk": ["mk"], "be": ["be"], "kk": ["kk"],
+    "ar": ["ar"], "fa": ["fa"], "ur": ["ur"],
+}
+# Languages the listed domains say little in: every catalogue installed
+# for them is read (sorted by name, one domain in five held out as ever).
+ALL_DOMAINS = ["ar", "fa", "ur", "mt", "tl", "ms", "kk", "mk", "be", "lv",
+               "lt", "ga", "et"]
+# Languages no model covers, read only to measure how often they are
+# "und" (tests/bench/langid-bench): never trained on.
+OUT_OF_MODEL = {
+    "eo": ["eo"], "eu": ["eu"], "gl": ["gl"], "af": ["af"], "is": ["is"],
+    "cy": ["cy"], "sq": ["sq"], "az": ["az"], "sw": ["sw"], "uz": ["uz"],
+    "ky": ["ky"], "tt": ["tt"], "mn": ["mn"], "ug": ["ug"], "ps": ["ps"],
+    "ku": ["ku"], "ckb": ["ckb"],
 }
 MO_DOMAINS = [
     "coreutils", "findutils", "grep", "sed", "tar", "diffutils", "bash",
@@ -73,12 +100,15 @@ TATOEBA_TRAIN = 800
 
 # Script groups the model covers; order of tags is the order of costs.
 GROUPS = [
-    ("LATIN", ["en", "fr", "de", "es", "it", "pt", "nl"]),
-    ("CYRILLIC", ["ru", "uk", "bg"]),
-    ("HAN", ["ja", "zh"]),
+    ("LATIN", ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb",
+               "fi", "et", "lv", "lt", "pl", "cs", "sk", "sl", "hr", "hu",
+               "ro", "ga", "mt", "ca", "tr", "id", "ms", "vi", "tl"]),
+    ("CYRILLIC", ["ru", "uk", "bg", "sr", "mk", "be", "kk"]),
+    ("ARABIC", ["ar", "fa", "ur"]),
+    ("HAN", ["ja", "zh-Hans", "zh-Hant"]),
 ]
-MAX_ORDER = {"LATIN": 4, "CYRILLIC": 4, "HAN": 2}
-KEEP = {1: 1000, 2: 2000, 3: 8000, 4: 16000}     # top grams per language
+MAX_ORDER = {"LATIN": 4, "CYRILLIC": 4, "ARABIC": 4, "HAN": 2}
+KEEP = {1: 300, 2: 1000, 3: 3000, 4: 5000}     # top grams per language
 HAN_KEEP = {1: 2500, 2: 1500}
 TRAIN_CAP = 3000000          # characters of training text per language
 SCALE = 4                    # costs are -ln(p) * SCALE, one character each
@@ -193,7 +223,12 @@ def title_case(s):
 
 TECHNICAL = re.compile(r"[%0-9/_=\\{}\[\]<>@#$|~*;:()`\"]|^[-+.]|\w\.\w|-$")
 SCRIPT_OF_LANG = {"ru": "CYRILLIC", "uk": "CYRILLIC", "bg": "CYRILLIC",
-                  "ko": None, "ja": None, "zh": "HAN"}
+                  "sr": "CYRILLIC", "mk": "CYRILLIC", "be": "CYRILLIC",
+                  "kk": "CYRILLIC", "ky": "CYRILLIC", "tt": "CYRILLIC",
+                  "mn": "CYRILLIC", "ar": "ARABIC", "fa": "ARABIC",
+                  "ur": "ARABIC", "ug": "ARABIC", "ps": "ARABIC",
+                  "ckb": "ARABIC", "ko": None, "ja": None, "zh": "HAN",
+                  "zh-Hans": "HAN", "zh-Hant": "HAN"}
 
 
 def prose(s, lang):
@@ -225,7 +260,8 @@ def corpus(outdir, tdir):
     def add(lang, part, items, clean=True):
         if clean:
             items = [t for t in (prose(s, lang) for s in items) if t]
-        texts.setdefault(lang, {"train": [], "test": [], "test-tatoeba": []})[part].extend(items)
+        texts.setdefault(lang, {"train": [], "test": [], "test-tatoeba": [],
+                                "oom": []})[part].extend(items)
 
     names = []
     for lang, files in TATOEBA_FILES.items():
@@ -243,12 +279,20 @@ def corpus(outdir, tdir):
     mos = []
     for lang, locales in MO_LOCALES.items():
         for loc in locales:
-            for dom in MO_DOMAINS:
+            for dom in domains(loc):
                 p = "/usr/share/locale/%s/LC_MESSAGES/%s.mo" % (loc, dom)
                 if os.path.isfile(p):
                     mos.append(p)
                     add(lang, "test" if held_out(dom) else "train",
                         mo_strings(p, False))
+    for lang, locales in sorted(OUT_OF_MODEL.items()):
+        for loc in locales:
+            for dom in MO_DOMAINS:
+                p = "/usr/share/locale/%s/LC_MESSAGES/%s.mo" % (loc, dom)
+                if os.path.isfile(p):
+                    mos.append(p)
+                    add(lang, "oom", mo_strings(p, False))
+    split_han(texts)
     for dom in MO_DOMAINS:        # English: the msgids of the German ones
         p = "/usr/share/locale/de/LC_MESSAGES/%s.mo" % dom
         if os.path.isfile(p):
@@ -257,7 +301,7 @@ def corpus(outdir, tdir):
     mos = sorted(set(mos))
     for p, pkg in owners(mos).items():
         read.setdefault(pkg, []).append(p)
-    for part in ("train", "test", "test-tatoeba"):
+    for part in ("train", "test", "test-tatoeba", "oom"):
         os.makedirs(os.path.join(outdir, part), exist_ok=True)
     for lang, parts in sorted(texts.items()):
         for part, items in parts.items():
@@ -277,6 +321,46 @@ def corpus(outdir, tdir):
     with open(os.path.join(outdir, "inputs.txt"), "w", encoding="utf-8") as f:
         for line in tatoeba.describe(tdir, names) + packages(read):
             f.write(line + "\n")
+
+
+def domains(loc):
+    """The catalogue domains read for a locale: the fixed list, or for a
+    language of ALL_DOMAINS every one installed."""
+    if loc not in ALL_DOMAINS:
+        return MO_DOMAINS
+    d = "/usr/share/locale/%s/LC_MESSAGES" % loc
+    try:
+        return sorted(f[:-3] for f in os.listdir(d) if f.endswith(".mo"))
+    except OSError:
+        return []
+
+
+def split_han(texts):
+    """Tatoeba's Mandarin mixes Simplified and Traditional lines.  A
+    character the Traditional catalogues use at least 3 times and the
+    Simplified ones never (or the other way round) marks a training line
+    as one or the other; lines with neither, or both, are not trained on.
+    The held-out lines stay "zh", either form counting as right."""
+    zh = texts.get("zh", {}).get("train", [])
+    seen = {}
+    for tag in ("zh-Hans", "zh-Hant"):
+        cnt = {}
+        for t in texts.get(tag, {}).get("train", []):
+            for ch in t:
+                if script_of(ord(ch)) == "HAN":
+                    cnt[ch] = cnt.get(ch, 0) + 1
+        seen[tag] = cnt
+    only = {}
+    for tag, other in (("zh-Hans", "zh-Hant"), ("zh-Hant", "zh-Hans")):
+        only[tag] = set(c for c, k in seen[tag].items()
+                        if k >= 3 and c not in seen[other])
+    for t in zh:
+        hans = any(c in only["zh-Hans"] for c in t)
+        hant = any(c in only["zh-Hant"] for c in t)
+        if hans != hant:
+            texts["zh-Hans" if hans else "zh-Hant"]["train"].append(t)
+    if "zh" in texts:
+        texts["zh"]["train"] = []
 
 
 # --- what was read --------------------------------------------------------
@@ -347,6 +431,9 @@ def script_of(c):
         return "LATIN"
     if 0x400 <= c <= 0x52f:
         return "CYRILLIC"
+    if (0x600 <= c <= 0x6ff or 0x750 <= c <= 0x77f or 0x8a0 <= c <= 0x8ff
+            or 0xfb50 <= c <= 0xfdff or 0xfe70 <= c <= 0xfeff):
+        return "ARABIC"
     if (0x4e00 <= c <= 0x9fff or 0x3400 <= c <= 0x4dbf or
             0xf900 <= c <= 0xfaff or c == 0x3005 or 0x20000 <= c <= 0x2ffff):
         return "HAN"
@@ -417,12 +504,19 @@ def build(counts, group, tags):
             floor[tag, n] = cost(0, denom[tag, n])
             for h, k in sorted(c.items(), key=lambda kv: -kv[1])[:keep[n]]:
                 table.setdefault(h, n)
+    # An n-gram a language never had costs the same in every language:
+    # its own smoothing would make a language with little training text
+    # (Maltese, Urdu) the cheapest guess for anything it does not know.
+    worst = {n: max(floor[tag, n] for tag in tags)
+             for n in range(1, maxorder + 1)}
     rows = []
     for h in sorted(table):
         n = table[h]
-        rows.append((h, [cost(counts[tag][n].get(h, 0), denom[tag, n])
+        rows.append((h, [cost(counts[tag][n][h], denom[tag, n])
+                         if counts[tag][n].get(h, 0) else worst[n]
                          for tag in tags]))
-    return rows
+    unseen = [worst.get(n, 0) for tag in tags for n in range(0, maxorder + 1)]
+    return rows, unseen
 
 
 def cost(k, denom):
@@ -445,7 +539,7 @@ def model(directory):
     out.write(HEADER % (SCALE, describe(directory)))
     for group, tags in GROUPS:
         counts = train(directory, group, tags)
-        rows = build(counts, group, tags)
+        rows, unseen = build(counts, group, tags)
         name = group.lower()
         out.write("\n/* %s: %s; %d n-grams of 1 to %d characters. */\n" %
                   (group.capitalize(), " ".join(tags), len(rows), MAX_ORDER[group]))
@@ -463,11 +557,17 @@ def model(directory):
                   (name, ", ".join(str(PRIOR.get(t, 0)) for t in tags)))
         out.write("static const uint16_t langid_%s_letter[] = { %s };\n" %
                   (name, ", ".join(str(PER_LETTER.get(t, 0)) for t in tags)))
+        out.write("static const unsigned char langid_%s_unseen[] = {\n" % name)
+        per = MAX_ORDER[group] + 1
+        for i in range(0, len(unseen), per * 2):
+            out.write("\t" + ", ".join(str(v) for v in unseen[i:i + per * 2]) + ",\n")
+        out.write("};\n")
         out.write("const struct langid_model langid_model_%s = {\n"
                   "\tlangid_%s_tags, %d, %d, langid_%s_hashes,\n"
-                  "\tlangid_%s_costs, %d, langid_%s_prior, langid_%s_letter\n};\n"
+                  "\tlangid_%s_costs, %d, langid_%s_prior, langid_%s_letter,\n"
+                  "\tlangid_%s_unseen\n};\n"
                   % (name, name, len(tags), MAX_ORDER[group], name, name,
-                     len(rows), name, name))
+                     len(rows), name, name, name))
         print("%s: %d rows" % (group, len(rows)), file=sys.stderr)
 
 

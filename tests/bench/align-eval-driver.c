@@ -8,7 +8,8 @@
  *
  * and reads back, per document, "doc ID CONFIDENCE", one line per pair
  * "A_FIRST A_COUNT B_FIRST B_COUNT CONFIDENCE" and "end".  Options:
- * -n no anchors, -r no ratio adaptation (align.h's ablation flags).
+ * -n no anchors, -r no ratio adaptation, -g the whole grid however long
+ * (align.h's ablation flags).
  */
 #include "config.h"
 
@@ -53,11 +54,13 @@ main(int argc, char **argv)
 	double			 conf;
 	int			 c, flags = 0;
 
-	while ((c = getopt(argc, argv, "nr")) != -1) {
+	while ((c = getopt(argc, argv, "gnr")) != -1) {
 		if (c == 'n')
 			flags |= ALIGN_NO_ANCHORS;
 		else if (c == 'r')
 			flags |= ALIGN_NO_ADAPT;
+		else if (c == 'g')
+			flags |= ALIGN_WHOLE_GRID;
 		else
 			return 2;
 	}

@@ -14,6 +14,9 @@
 #define CMD_EXIT_ERROR	1
 #define CMD_EXIT_USAGE	2
 
+/* What tandem list prints, for --help and the man page to say. */
+#define CMD_LIST_COLUMNS "id, N if unread, languages, date, title"
+
 struct cache;
 
 struct cmd_ctx {

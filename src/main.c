@@ -43,6 +43,21 @@ static const struct {
 	{ "whoami",	cmd_whoami },
 };
 
+/* The key summary, from the key table as the help screen shows it. */
+static void
+main_usage_keys(FILE *f)
+{
+	struct keys_help	h;
+	size_t			k;
+
+	for (k = 0; keys_help_row(k, &h); k++) {
+		if (strlen(h.keys) > 18)
+			fprintf(f, "  %s\n  %-18s %s\n", h.keys, "", h.help);
+		else
+			fprintf(f, "  %-18s %s\n", h.keys, h.help);
+	}
+}
+
 static void
 usage(FILE *f)
 {
@@ -65,7 +80,7 @@ usage(FILE *f)
 "                     they say\n"
 "      --timeout SECONDS  per page (default 60)\n"
 "      --max-size BYTES   per page, e.g. 8M (default 32M)\n"
-"  list               list the articles: id, languages, title, date\n"
+"  list               list the articles: " CMD_LIST_COLUMNS "\n"
 "  show ID [--lang L[,L2]] [--width N]\n"
 "                     print an article as plain text wrapped at N cells\n"
 "                     (two languages: side by side)\n"
@@ -76,10 +91,12 @@ usage(FILE *f)
 "                     original's, with the aligner's confidence\n"
 "  comments ID        print an article's comments as threads\n"
 "  comment ID [--parent N] [-m TEXT]\n"
-"                     write a comment (the text from -m or standard input)\n"
-"  comment rm N       remove one of your own comments\n"
+"                     write a local comment, kept in the cache and not\n"
+"                     sent to the site (the text from -m or standard input)\n"
+"  comment rm N       remove one of your own local comments (N as\n"
+"                     tandem comments and the comment pane number them)\n"
 "  login [--name NAME] [--email ADDR]\n"
-"                     who you are when you comment; logout, whoami\n"
+"                     the name your local comments carry; logout, whoami\n"
 "\n"
 "Options:\n"
 "  -d, --db FILE      use FILE as the article cache\n"
@@ -89,8 +106,12 @@ usage(FILE *f)
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
 "\n"
-"Keys in the reader: q quits, a (in the list) adds an article from a URL.\n"
-"See tandem(1) for everything else.\n");
+"Environment: TANDEM_DB, TANDEM_LANG, TANDEM_HYPERLINKS (0 or 1: the\n"
+"title bar's URL as an OSC 8 hyperlink), TANDEM_SAMPLE_DIR, NO_COLOR.\n"
+"\n"
+"Keys in the reader (rebind them with bind in the settings file):\n");
+	main_usage_keys(f);
+	fprintf(f, "See tandem(1) for everything else.\n");
 }
 
 /* Parse the global options; returns -1 to exit with *status. */

@@ -272,11 +272,13 @@ ui_key(int rc, wint_t ch)
 		{ KEY_HOME, KEYS_HOME }, { KEY_END, KEYS_END },
 		{ KEY_ENTER, KEYS_ENTER }, { KEY_BTAB, KEYS_BTAB },
 		{ KEY_BACKSPACE, KEYS_BACKSPACE }, { KEY_DC, KEYS_DC },
-		{ KEY_F(1), KEYS_F1 }, { KEY_RESIZE, KEYS_RESIZE },
+		{ KEY_IC, KEYS_IC }, { KEY_RESIZE, KEYS_RESIZE },
 	};
 	size_t	i;
 
 	if (rc == KEY_CODE_YES) {
+		if ((int)ch >= KEY_F(1) && (int)ch <= KEY_F(KEYS_NFKEYS))
+			return KEYS_F((int)ch - KEY_F(0));
 		for (i = 0; i < sizeof map / sizeof map[0]; i++)
 			if (map[i].curses == (int)ch)
 				return map[i].ours;

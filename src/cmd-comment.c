@@ -397,7 +397,11 @@ cmd_whoami(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error("whoami: no arguments expected");
 		return CMD_EXIT_USAGE;
 	}
-	if (cmd_open_cache(ctx, 1, &cache) != 0)
+	/* Asking is no reason to make a cache. */
+	if ((rc = cmd_open_cache(ctx, CMD_CACHE_QUIET, &cache)) > 0) {
+		printf("not logged in (tandem login --name NAME)\n");
+		return CMD_EXIT_ERROR;
+	} else if (rc < 0)
 		return CMD_EXIT_ERROR;
 	if (comment_identity_get(cache, &who, &cause) != 0) {
 		cmd_error("%s", cause);

@@ -89,15 +89,15 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	struct article_summary	*rows;
 	size_t			 n;
 	char			*cause = NULL;
-	int			 idw;
+	int			 idw, rc;
 
 	if (argc > 1) {
 		cmd_error("list: no arguments expected, got '%s'", argv[1]);
 		return CMD_EXIT_USAGE;
 	}
 	cmd_opts = &ctx->layout;
-	if (cmd_open_cache(ctx, 0, &cache) != 0)
-		return CMD_EXIT_ERROR;
+	if ((rc = cmd_open_cache(ctx, 0, &cache)) != 0)
+		return rc > 0 ? 0 : CMD_EXIT_ERROR;	/* none yet: empty */
 	/* Row ids only grow, so the newest (first) row is the widest. */
 	idw = 1;
 	memset(&cur, 0, sizeof cur);

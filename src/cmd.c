@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cache.h"
@@ -44,19 +45,40 @@ cmd_error(const char *fmt, ...)
 	free(msg);
 }
 
+/* Whether the cache ctx names has never been made; says so. */
+static int
+cmd_cache_missing(const char *path, int quiet)
+{
+	struct stat	sb;
+
+	if (stat(path, &sb) == 0 || errno != ENOENT)
+		return 0;
+	if (!quiet)
+		out_line(stderr, "tandem: nothing imported yet (no cache at %s); "
+		    "add articles with: tandem import FILE|DIR|URL", path);
+	return 1;
+}
+
 int
 cmd_open_cache(struct cmd_ctx *ctx, int create, struct cache **cache)
 {
 	char	*path = NULL, *cause = NULL;
 	int	 rc;
 
+	*cache = NULL;
 	if (ctx->db_path == NULL && (path = cache_default_path(&cause)) == NULL) {
 		cmd_error("%s", cause);
 		free(cause);
 		return -1;
 	}
+	/* Reading a cache that is not there yet is not creating it. */
+	if (!(create & CMD_CACHE_CREATE) && cmd_cache_missing(ctx->db_path ?
+	    ctx->db_path : path, create & CMD_CACHE_QUIET)) {
+		free(path);
+		return 1;
+	}
 	rc = cache_open(ctx->db_path ? ctx->db_path : path,
-	    create ? CACHE_CREATE : 0, cache, &cause);
+	    (create & CMD_CACHE_CREATE) ? CACHE_CREATE : 0, cache, &cause);
 	if (rc != 0) {
 		cmd_error("%s", cause);
 		free(cause);

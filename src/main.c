@@ -242,6 +242,8 @@ main_first_run(struct cache *cache)
 static int
 main_reader_ok(int switched)
 {
+	char	*cause = NULL;
+
 	if (switched < 0) {
 		cmd_error("no UTF-8 locale: set LANG to one (for example "
 		    "C.UTF-8 or en_US.UTF-8)");
@@ -250,6 +252,11 @@ main_reader_ok(int switched)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cmd_error("the reader needs a terminal (for pipes: tandem list, "
 		    "tandem show)");
+		return CMD_EXIT_ERROR;
+	}
+	if (ui_terminal_ok(&cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
 		return CMD_EXIT_ERROR;
 	}
 	return 0;
@@ -262,7 +269,7 @@ main_reader(struct cmd_ctx *ctx, struct conf *conf, int switched,
 {
 	struct ui_options	 uo;
 	struct cache		*cache;
-	char			*cause = NULL;
+	char			*cause = NULL, *notice = NULL;
 	int			 status;
 
 	if ((status = main_reader_ok(switched)) != 0)
@@ -281,7 +288,14 @@ main_reader(struct cmd_ctx *ctx, struct conf *conf, int switched,
 		free(cause);
 	}
 	uo.notice = main_first_run(cache);
+	if (switched) {
+		/* Said before the screen too, but seen only after it. */
+		xasprintf(&notice, "the locale is not UTF-8; using C.UTF-8%s%s",
+		    uo.notice ? ".  " : "", uo.notice ? uo.notice : "");
+		uo.notice = notice;
+	}
 	status = ui_run(&uo);
+	free(notice);
 	cache_close(cache);
 	return status;
 }

@@ -157,8 +157,12 @@ ui_title_draw(struct ui *u)
 
 	FREE(&u->link_shown);
 	ui_fill(u, 0, 0, COLS, UI_TITLE, 1);
-	snprintf(buf, sizeof buf, " tandem %s  %zu article%s ", PACKAGE_VERSION,
-	    u->list.scroll.total, u->list.scroll.total == 1 ? "" : "s");
+	if (u->list.scroll.total == 0)	/* the list says what to do */
+		snprintf(buf, sizeof buf, " tandem %s ", PACKAGE_VERSION);
+	else
+		snprintf(buf, sizeof buf, " tandem %s  %zu article%s ",
+		    PACKAGE_VERSION, u->list.scroll.total,
+		    u->list.scroll.total == 1 ? "" : "s");
 	x = ui_text(u, 0, 0, COLS, UI_SPAN(buf, strlen(buf), UI_TITLE, 1));
 	if (a != NULL && a->url != NULL && COLS - x > 10) {
 		char	*url = layout_truncate(a->url, strlen(a->url),
@@ -177,7 +181,7 @@ ui_status_draw(struct ui *u)
 {
 	static const char	 hint[] = "?:help q:back Q:quit ";
 	char			 buf[192];
-	int			 y = LINES - 1, w = COLS, hw;
+	int			 y = LINES - 1, w = COLS, hw, lw;
 	const char		*left = buf;
 
 	ui_fill(u, y, 0, w, UI_STATUS, 1);
@@ -187,12 +191,22 @@ ui_status_draw(struct ui *u)
 		left = u->fetch_status;
 	else if (u->ps.focus != PANE_LIST && u->view.article != NULL)
 		view_status(&u->view, buf, sizeof buf);
+	else if (u->list.scroll.total == 0)
+		snprintf(buf, sizeof buf, "no articles yet: a adds one from a "
+		    "URL%s", cache_readonly(u->cache) ? "  read-only cache" : "");
 	else
-		snprintf(buf, sizeof buf, "%zu/%zu%s", u->list.scroll.total ?
-		    u->list.scroll.sel + 1 : 0, u->list.scroll.total,
+		snprintf(buf, sizeof buf, "%zu/%zu%s", u->list.scroll.sel + 1,
+		    u->list.scroll.total,
 		    cache_readonly(u->cache) ? "  read-only cache" : "");
+	/*
+	 * The hint gives way to what is said: first to "?:help", then
+	 * altogether, when the message would not fit beside it.
+	 */
+	lw = utf8_width(left, strlen(left), &u->opts);
 	hw = (int)strlen(hint);
-	if (w - hw < 20)
+	if (w - hw < 20 || lw > w - hw - 2)
+		hw = (int)strlen(hint) - (int)strlen("q:back Q:quit ");
+	if (w - hw < 20 || lw > w - hw - 2)
 		hw = 0;
 	ui_text(u, y, 1, w - hw - 2, UI_SPAN(left, strlen(left),
 	    u->message[0] ? UI_MESSAGE : UI_STATUS, 1));
@@ -257,6 +271,46 @@ ui_update(struct ui *u, enum ui_result res)
 		u->link_dirty = 1;
 	if (res & ~UI_HANDLED)
 		ui_draw(u);
+}
+
+int
+ui_terminal_ok(char **cause)
+{
+	const char	*term = getenv("TERM");
+	char		*cup, *clear;
+	SCREEN		*sp;
+	FILE		*null;
+
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
+		xasprintf(cause, "the reader needs a terminal that can move "
+		    "the cursor, and TERM is %s; for plain text use tandem "
+		    "list and tandem show ID", term && *term ? term : "not set");
+		return -1;
+	}
+	/* A trial screen that writes nowhere: initscr() would exit. */
+	if ((null = fopen("/dev/null", "w")) == NULL ||
+	    (sp = newterm(NULL, null, stdin)) == NULL) {
+		if (null != NULL)
+			fclose(null);
+		xasprintf(cause, "the terminal type '%s' is unknown here (no "
+		    "terminfo entry); set TERM to one that is (for example "
+		    "xterm-256color), or use tandem list and tandem show ID",
+		    term);
+		return -1;
+	}
+	cup = tigetstr("cup");
+	clear = tigetstr("clear");
+	endwin();
+	delscreen(sp);
+	fclose(null);
+	if (cup == NULL || cup == (char *)-1 || clear == NULL ||
+	    clear == (char *)-1) {
+		xasprintf(cause, "the terminal '%s' cannot move the cursor, "
+		    "which the reader needs; use tandem list and tandem show "
+		    "ID", term);
+		return -1;
+	}
+	return 0;
 }
 
 /* Our key code for what get_wch() returned. */

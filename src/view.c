@@ -166,7 +166,7 @@ view_relayout(struct view *v, int width, int height)
 			rw = width - VIEW_GUTTER_WIDTH - lw;
 		} else
 			snprintf(v->message, sizeof v->message, "too narrow for "
-			    "side by side: showing %s only",
+			    "side by side: %s only",
 			    view_tr(v, v->left)->lang);
 	}
 	lp = view_tr(v, v->left)->paragraphs;

@@ -191,7 +191,7 @@ main(void)
 	    "relayout at 120 keeps paragraph 5 at the top");
 	view_relayout(&v, 50, 10);
 	ok(!v.sbs_on, "50 columns is too narrow for side by side");
-	is_str(v.message, "too narrow for side by side: showing ko only",
+	is_str(v.message, "too narrow for side by side: ko only",
 	    "and says so");
 	is_int((long long)view_top_paragraph(&v), 4, "... keeping paragraph 5");
 	view_relayout(&v, 100, 30);

@@ -304,23 +304,29 @@ main_reader(struct cmd_ctx *ctx, struct conf *conf, int switched,
 static int
 main_settings(struct cmd_ctx *ctx, struct conf *conf, const char *lang)
 {
-	char	*path, *cause = NULL;
-	int	 rc = 0;
+	char	*path, *cause = NULL, *line, *next;
 
 	keys_init();
 	conf_init(conf);
 	if ((path = conf_default_path()) != NULL &&
 	    conf_load(conf, path, &cause) != 0) {
-		cmd_error("%s", cause);
-		free(cause);
-		rc = -1;
+		/* Bad lines are said and skipped; the rest applies. */
+		for (line = cause; line != NULL; line = next) {
+			if ((next = strchr(line, '\n')) != NULL)
+				*next++ = '\0';
+			cmd_error("%s", line);
+		}
+		FREE(&cause);
 	}
 	free(path);
-	if (rc != 0)
-		return -1;
 	ctx->layout = conf->layout;
-	if (lang == NULL && getenv("TANDEM_LANG") == NULL)
-		lang = conf->lang;
+	if (lang == NULL && getenv("TANDEM_LANG") == NULL && conf->lang &&
+	    lang_pref_init(&ctx->lang, conf->lang, &cause) != 0) {
+		cmd_error("%s: set lang: %s (ignored)", conf->path, cause);
+		FREE(&cause);
+	} else if (lang == NULL && getenv("TANDEM_LANG") == NULL &&
+	    conf->lang != NULL)
+		return 0;
 	if (lang_pref_init(&ctx->lang, lang, &cause) != 0) {
 		cmd_error("--lang: %s", cause);
 		free(cause);

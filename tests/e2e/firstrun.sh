@@ -43,6 +43,20 @@ tap_check "XDG_DATA_HOME missing: list exits 0" rc 0
 tap_check "... saying how to import" said "tandem import" err
 tap_check "... and makes no directory" [ ! -e "$E2E_TMP/missing" ]
 
+# A settings file with bad lines: each is said, the rest applies, and a
+# command that does not need them keeps its status; bad options stay 2.
+mkdir -p "$E2E_TMP/cfg/tandem"
+printf 'set view nowhere\nfrobnicate\nbind list F5 quit\n' \
+    >"$E2E_TMP/cfg/tandem/config"
+XDG_CONFIG_HOME="$E2E_TMP/cfg" "$TANDEM" --db "$E2E_TMP/none.db" list \
+    >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+echo $? >"$E2E_TMP/rc"
+tap_check "bad settings lines: list still exits 0" rc 0
+tap_check "... line 1 is reported" said "config:1: 'nowhere'" err
+tap_check "... and line 2" said "config:2: unknown command" err
+"$TANDEM" --no-such-option >/dev/null 2>&1
+tap_check "a bad option still exits 2" [ $? = 2 ]
+
 # The reader without its sample.
 e2e_start 80 24 env TANDEM_SAMPLE_DIR="$E2E_TMP/no-sample" "$TANDEM" \
     --db "$E2E_TMP/empty.db"
@@ -53,6 +67,13 @@ e2e_expect_gone "no '0 articles' in the title" "0 articles" 1
 e2e_expect_gone "no ' 0/0' in the status line" " 0/0" 1
 e2e_keys q
 e2e_expect_exit "q quits the empty reader"
+
+# bind list F5 quit, despite the bad lines around it.
+e2e_start 80 24 env XDG_CONFIG_HOME="$E2E_TMP/cfg" TANDEM_SAMPLE_DIR= \
+    "$TANDEM" --db "$E2E_TMP/empty.db"
+e2e_wait_for "No articles yet"
+e2e_keys F5
+e2e_expect_exit "F5 quits, as the settings file binds it"
 
 # A terminal that cannot show the reader.
 e2e_start 80 24 env TERM=dumb "$TANDEM" --db "$E2E_TMP/empty.db"

@@ -136,7 +136,8 @@ int	 cache_comment_update(struct cache *, long long, const char *,
 #define CACHE_SEND_WAIT_MS	1000
 int	 cache_comment_save(struct cache *, long long,
 	     const struct article_comment *, long long *, int, char **);
-int	 cache_comment_remove(struct cache *, long long, char **);
+int	 cache_comment_remove(struct cache *, long long, const char *,
+	     char **);
 int	 cache_comment_discard(struct cache *, long long, char **);
 int	 cache_alignment_get(struct cache *, long long, const char *,
 	     const char *, struct article_pair **, size_t *, char **);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cache.h"
@@ -41,15 +42,17 @@ cmd_comment_print(const struct article_comment *c, int depth, int width,
     const struct layout_opts *opts)
 {
 	struct layout	 l;
-	char		*head, *safe;
+	char		*head, *safe, when[64];
 	size_t		 k, n;
 	int		 ind = depth > 8 ? 16 : depth * 2, w = width - ind;
 
 	if (w < 20)
 		w = 20;
+	comment_time(c->created, time(NULL), when, sizeof when);
 	xasprintf(&head, "[%lld] %s%s%s%s", c->id, c->author ? c->author :
-	    "anonymous", c->created ? " · " : "", c->created ? c->created : "",
-	    c->state == ARTICLE_COMMENT_DRAFT ? " (draft)" : "");
+	    "anonymous", c->created ? " · " : "", when,
+	    c->state == ARTICLE_COMMENT_DRAFT ? " (draft)" :
+	    comment_is_local(c) ? " (local)" : "");
 	/* The header is one row: an author's U+2029 cannot forge another. */
 	safe = utf8_sanitize_line(head, strlen(head), &n, opts);
 	layout_init(&l);
@@ -157,6 +160,7 @@ cmd_comment_text(const char *m)
 static int
 cmd_comment_rm(struct cmd_ctx *ctx, int argc, char **argv)
 {
+	struct comment_identity	 who = { NULL, NULL };
 	struct cache	*cache;
 	char		*cause = NULL;
 	long long	 id;
@@ -170,11 +174,13 @@ cmd_comment_rm(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (cmd_open_cache(ctx, 0, &cache) != 0)
 		return CMD_EXIT_ERROR;
-	if (cache_comment_remove(cache, id, &cause) != 0) {
+	if (comment_identity_get(cache, &who, &cause) != 0 ||
+	    cache_comment_remove(cache, id, who.name, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		rc = CMD_EXIT_ERROR;
 	}
+	comment_identity_free(&who);
 	cache_close(cache);
 	return rc;
 }

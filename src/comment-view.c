@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cache.h"
 #include "comment.h"
@@ -197,6 +198,7 @@ comment_view_head(const struct comment_view *cv, size_t k)
 {
 	const struct article_comment	*c = comment_view_at(cv, k);
 	char				*head, *safe, fold[48] = "";
+	char				 when[64];
 	const char			*tag = "";
 	size_t				 n;
 
@@ -208,10 +210,14 @@ comment_view_head(const struct comment_view *cv, size_t k)
 		    n == 1 ? "y" : "ies");
 	if (c->state == ARTICLE_COMMENT_DRAFT)
 		tag = "  (draft)";
+	else if (comment_is_local(c))
+		tag = comment_view_is_new(cv, k) ? "  local  new" : "  local";
 	else if (comment_view_is_new(cv, k))
 		tag = "  new";
-	xasprintf(&head, "%s%s%s%s%s", c->author ? c->author : "anonymous",
-	    c->created ? " · " : "", c->created ? c->created : "", fold, tag);
+	comment_time(c->created, time(NULL), when, sizeof when);
+	/* The number is what tandem comment rm takes. */
+	xasprintf(&head, "#%lld %s%s%s%s%s", c->id, c->author ? c->author :
+	    "anonymous", c->created ? " · " : "", when, fold, tag);
 	/* One row, whatever separators the author's name carries. */
 	safe = utf8_sanitize_line(head, strlen(head), &n, &cv->opts);
 	free(head);

@@ -49,6 +49,7 @@ static const struct keys_binding keys_defaults[] = {
 	{ KEYS_ALL, 'x', OP_SWAP },
 	{ KEYS_READER, '+', OP_PAIR_JOIN },
 	{ KEYS_READER, '-', OP_PAIR_SPLIT },
+	{ KEYS_READER, '=', OP_PAIR_RESET },
 	{ KEYS_ALL, '/', OP_SEARCH },
 	{ KEYS_ALL, 'n', OP_SEARCH_NEXT },
 	{ KEYS_READER, 'N', OP_SEARCH_PREV },

@@ -73,6 +73,7 @@ enum keys_context {
 	X(SWAP,		"swap",		"swap the left and right languages") \
 	X(PAIR_JOIN,	"pair-join",	"join the top pair with the next") \
 	X(PAIR_SPLIT,	"pair-split",	"split the top pair") \
+	X(PAIR_RESET,	"pair-reset",	"back to the automatic alignment") \
 	X(SEARCH,	"search",	"search forward for text") \
 	X(SEARCH_NEXT,	"search-next",	"next match") \
 	X(SEARCH_PREV,	"search-prev",	"previous match") \

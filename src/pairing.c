@@ -84,3 +84,24 @@ pairing_put(struct cache *cache, long long id,
 	return cache_alignment_put(cache, id, b->lang, a->lang, NULL, 0,
 	    cause);
 }
+
+/* The aligner's pairs of a with b, stored in place of any correction. */
+int
+pairing_reset(struct cache *cache, long long id,
+    const struct article_translation *a, const struct article_translation *b,
+    char **cause)
+{
+	struct article_pair	*pairs;
+	size_t			 n;
+	double			 conf;
+	int			 rc;
+
+	if (align_translations(a, b, &pairs, &n, &conf) != 0) {
+		xasprintf(cause, "aligning '%s' with '%s' failed", a->lang,
+		    b->lang);
+		return -1;
+	}
+	rc = pairing_put(cache, id, a, b, pairs, n, cause);
+	free(pairs);
+	return rc;
+}

@@ -47,4 +47,9 @@ int	pairing_put(struct cache *, long long,
 	    const struct article_translation *, const struct article_pair *,
 	    size_t, char **);
 
+/* Align a with b afresh and store that, corrections forgotten. */
+int	pairing_reset(struct cache *, long long,
+	    const struct article_translation *,
+	    const struct article_translation *, char **);
+
 #endif

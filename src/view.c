@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align.h"
 #include "scroll.h"
 #include "view.h"
 #include "xmalloc.h"
@@ -412,13 +413,59 @@ view_top_pair(const struct view *v)
 	return r < v->rows.nrows ? v->rows.rows[r].pair : 0;
 }
 
-/* Mark every pair manual, save, lay out again. */
+/* Whether two alignments pair the same paragraphs. */
 static int
-view_pairs_changed(struct view *v, const char *what)
+view_pairs_same(const struct article_pair *a, size_t na,
+    const struct article_pair *b, size_t nb)
 {
 	size_t	k;
 
-	for (k = 0; k < v->npairs; k++)
+	if (na != nb)
+		return 0;
+	for (k = 0; k < na; k++)
+		if (a[k].a_first != b[k].a_first || a[k].a_count !=
+		    b[k].a_count || a[k].b_first != b[k].b_first ||
+		    a[k].b_count != b[k].b_count)
+			return 0;
+	return 1;
+}
+
+/*
+ * The aligner's own pairs in place of v's when they pair the same
+ * paragraphs, or always if force: a correction undone (+ then -) is no
+ * correction.  Returns 1 if v now holds the automatic alignment.
+ */
+static int
+view_pairs_auto(struct view *v, int force)
+{
+	struct article_pair	*auto_pairs = NULL;
+	size_t			 n = 0;
+	double			 conf;
+
+	if (align_translations(view_tr(v, v->left), view_tr(v, v->right),
+	    &auto_pairs, &n, &conf) != 0)
+		return 0;
+	if (!force && !view_pairs_same(auto_pairs, n, v->pairs, v->npairs)) {
+		free(auto_pairs);
+		return 0;
+	}
+	free(v->pairs);
+	v->pairs = auto_pairs;
+	v->npairs = n;
+	return 1;
+}
+
+/* Mark every pair manual (unless back to automatic), save, lay out. */
+static int
+view_pairs_changed(struct view *v, const char *what, int reset)
+{
+	size_t	k;
+
+	if (view_pairs_auto(v, reset))
+		what = "back to the automatic alignment (saved)";
+	else if (reset)
+		return view_refuse(v, "could not align the paragraphs again");
+	else for (k = 0; k < v->npairs; k++)
 		v->pairs[k].manual = 1;
 	if (v->save_fn != NULL && v->save_fn(v->pairs_arg, v->article,
 	    v->left, v->right, v->pairs, v->npairs) != 0)
@@ -445,7 +492,7 @@ view_pair_join(struct view *v)
 	p->confidence = 1;
 	memmove(p + 1, p + 2, (v->npairs - k - 2) * sizeof *p);
 	v->npairs--;
-	return view_pairs_changed(v, "joined with the next pair (saved)");
+	return view_pairs_changed(v, "joined with the next pair (saved)", 0);
 }
 
 int
@@ -482,7 +529,15 @@ view_pair_split(struct view *v)
 	memmove(p + 2, p + 1, (v->npairs - k - 1) * sizeof *p);
 	p[1] = add;
 	v->npairs++;
-	return view_pairs_changed(v, "split the pair (saved)");
+	return view_pairs_changed(v, "split the pair (saved)", 0);
+}
+
+int
+view_pair_reset(struct view *v)
+{
+	if (!v->sbs_on)
+		return view_refuse(v, "the alignment is reset side by side (s)");
+	return view_pairs_changed(v, "", 1);
 }
 
 /* Which row shows each line of one side. */

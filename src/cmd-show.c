@@ -331,6 +331,13 @@ cmd_show_options(int argc, char **argv, char **lang, int *width)
 	return 0;
 }
 
+/* A language tag that is well-formed but not known: said, then used. */
+static void
+cmd_lang_warn(const char *why)
+{
+	cmd_error("warning: %s", why);
+}
+
 int
 cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -340,6 +347,7 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct article_translation *l, *r = NULL;
 	char			*lang = NULL, *cause = NULL, *has, *end;
 	long long		 id;
+	size_t			 given = 0;
 	int			 width = 0, rc = 0;
 
 	if (cmd_show_options(argc, argv, &lang, &width) != 0)
@@ -352,10 +360,20 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (width == 0 && (width = cmd_columns()) == 0)
 		width = 80;
-	if (lang != NULL && lang_pref_init(&want, lang, &cause) != 0) {
+	if (lang != NULL && (lang_list_check(lang, &given, cmd_lang_warn,
+	    &cause) != 0 || lang_pref_init(&want, lang, &cause) != 0)) {
 		cmd_error("show: --lang: %s", cause);
 		free(cause);
 		return CMD_EXIT_USAGE;
+	}
+	if (lang != NULL && given > 2) {
+		/* Two columns at most: what does not fit is said, not lost. */
+		end = lang + strspn(lang, ", :");
+		end += strcspn(end, ", :");
+		end += strspn(end, ", :");
+		end += strcspn(end, ", :");
+		cmd_error("show: --lang: two languages at most side by side; "
+		    "ignoring %s", end + strspn(end, ", :"));
 	}
 	if (cmd_open_cache(ctx, 0, &cache) != 0) {
 		if (lang != NULL)

@@ -171,16 +171,36 @@ bad:
  * Make sure text goes out as UTF-8: keep a UTF-8 locale, else switch to
  * C.UTF-8.  Returns 0, 1 if it had to switch, -1 if no UTF-8 locale.
  */
+static char main_codeset[64];	/* the locale's own, before a switch */
+
 static int
 main_locale(void)
 {
 	setlocale(LC_ALL, "");
+	snprintf(main_codeset, sizeof main_codeset, "%s",
+	    nl_langinfo(CODESET));
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
 		return 0;
 	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL &&
 	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
 		return 1;
 	return -1;
+}
+
+/*
+ * Text goes out as UTF-8 whatever the locale: on a terminal of another
+ * character set, the commands that print articles say so, once, rather
+ * than fill it with mojibake unannounced.
+ */
+static void
+main_charset_note(int switched, const char *cmd)
+{
+	if (switched != 1 || !isatty(STDOUT_FILENO) || (strcmp(cmd, "list") !=
+	    0 && strcmp(cmd, "show") != 0 && strcmp(cmd, "comments") != 0))
+		return;
+	cmd_error("the locale's character set is %s, not UTF-8: printing "
+	    "UTF-8 anyway (set LANG to a UTF-8 locale, such as C.UTF-8)",
+	    main_codeset);
 }
 
 /* The bundled sample's directory: installed, else the source tree's. */
@@ -371,9 +391,11 @@ main(int argc, char **argv)
 			fprintf(stderr,
 			    "Try 'tandem --help' for more information.\n");
 			status = CMD_EXIT_USAGE;
-		} else
+		} else {
+			main_charset_note(switched, commands[i].name);
 			status = commands[i].run(&ctx, argc - optind,
 			    argv + optind);
+		}
 	} else
 		status = main_reader(&ctx, &conf, switched, NULL);
 	lang_pref_free(&ctx.lang);

@@ -57,6 +57,16 @@ tap_check "... and line 2" said "config:2: unknown command" err
 "$TANDEM" --no-such-option >/dev/null 2>&1
 tap_check "a bad option still exits 2" [ $? = 2 ]
 
+# A non-UTF-8 locale: list on a terminal says it prints UTF-8 anyway.
+"$TANDEM" --db "$E2E_TMP/cs.db" import "$top_srcdir/data/sample" >/dev/null 2>&1
+script -qec "env LC_ALL=C LANG=C '$TANDEM' --db '$E2E_TMP/cs.db' list" \
+    "$E2E_TMP/tty" >/dev/null 2>&1 </dev/null
+tap_check "LC_ALL=C: list on a terminal says it prints UTF-8" \
+    grep -q "not UTF-8: printing UTF-8 anyway" "$E2E_TMP/tty"
+env LC_ALL=C LANG=C "$TANDEM" --db "$E2E_TMP/cs.db" list >"$E2E_TMP/out" \
+    2>"$E2E_TMP/err"
+tap_check "... and not into a pipe" [ ! -s "$E2E_TMP/err" ]
+
 # The reader without its sample.
 e2e_start 80 24 env TANDEM_SAMPLE_DIR="$E2E_TMP/no-sample" "$TANDEM" \
     --db "$E2E_TMP/empty.db"

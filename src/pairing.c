@@ -105,3 +105,19 @@ pairing_reset(struct cache *cache, long long id,
 	free(pairs);
 	return rc;
 }
+
+int
+pairing_same(const struct article_pair *a, size_t na,
+    const struct article_pair *b, size_t nb)
+{
+	size_t	k;
+
+	if (na != nb)
+		return 0;
+	for (k = 0; k < na; k++)
+		if (a[k].a_first != b[k].a_first || a[k].a_count !=
+		    b[k].a_count || a[k].b_first != b[k].b_first ||
+		    a[k].b_count != b[k].b_count)
+			return 0;
+	return 1;
+}

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "align.h"
+#include "pairing.h"
 #include "scroll.h"
 #include "view.h"
 #include "xmalloc.h"
@@ -413,23 +414,6 @@ view_top_pair(const struct view *v)
 	return r < v->rows.nrows ? v->rows.rows[r].pair : 0;
 }
 
-/* Whether two alignments pair the same paragraphs. */
-static int
-view_pairs_same(const struct article_pair *a, size_t na,
-    const struct article_pair *b, size_t nb)
-{
-	size_t	k;
-
-	if (na != nb)
-		return 0;
-	for (k = 0; k < na; k++)
-		if (a[k].a_first != b[k].a_first || a[k].a_count !=
-		    b[k].a_count || a[k].b_first != b[k].b_first ||
-		    a[k].b_count != b[k].b_count)
-			return 0;
-	return 1;
-}
-
 /*
  * The aligner's own pairs in place of v's when they pair the same
  * paragraphs, or always if force: a correction undone (+ then -) is no
@@ -445,7 +429,7 @@ view_pairs_auto(struct view *v, int force)
 	if (align_translations(view_tr(v, v->left), view_tr(v, v->right),
 	    &auto_pairs, &n, &conf) != 0)
 		return 0;
-	if (!force && !view_pairs_same(auto_pairs, n, v->pairs, v->npairs)) {
+	if (!force && !pairing_same(auto_pairs, n, v->pairs, v->npairs)) {
 		free(auto_pairs);
 		return 0;
 	}

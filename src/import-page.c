@@ -28,6 +28,7 @@
 
 #include "import-int.h"
 #include "import-lines.h"
+#include "lang.h"
 #include "langid.h"
 #include "page-markers.h"
 #include "utf8-text.h"
@@ -47,6 +48,7 @@ struct page_block {
 	const char	*hint;		/* the ending marker's language */
 	size_t		 title;		/* line index of the title, or -1 */
 	char		 lang[32];
+	char		 text_lang[32];	/* langid's, before the marker's say */
 	double		 confidence;
 };
 
@@ -258,6 +260,7 @@ page_identify(struct page *pg, struct page_block *b)
 	}
 	langid_guess(buf, n, &r);
 	free(buf);
+	snprintf(b->text_lang, sizeof b->text_lang, "%s", r.tag);
 
 	if (b->hint != NULL && strncmp(r.tag, b->hint, 2) == 0) {
 		snprintf(b->lang, sizeof b->lang, "%s", b->hint);
@@ -269,6 +272,35 @@ page_identify(struct page *pg, struct page_block *b)
 	} else {
 		snprintf(b->lang, sizeof b->lang, "%s", r.tag);
 		b->confidence = r.confidence;
+	}
+}
+
+/*
+ * A marker ends a version only where the language changes across it: a
+ * single-language page whose boilerplate holds a "related articles"
+ * line is one version, so a block written in the language of the one
+ * before it joins that one (and is identified again, as one text).
+ */
+static void
+page_merge(struct page *pg)
+{
+	struct page_block	*a, *b;
+	size_t			 k = 1;
+
+	while (k < pg->nblocks) {
+		a = &pg->blocks[k - 1];
+		b = &pg->blocks[k];
+		if (strcmp(a->text_lang, "und") == 0 ||
+		    !lang_match(a->text_lang, b->text_lang)) {
+			k++;
+			continue;
+		}
+		a->last = b->last;
+		a->hint = b->hint;
+		memmove(b, b + 1, (pg->nblocks - k - 1) * sizeof *b);
+		pg->nblocks--;
+		page_shape(pg, a);
+		page_identify(pg, a);
 	}
 }
 
@@ -425,9 +457,11 @@ import_page(const struct import_lines *il, struct import_sink *sink,
 	for (k = 0; k < pg.nblocks; k++) {
 		page_shape(&pg, &pg.blocks[k]);
 		page_identify(&pg, &pg.blocks[k]);
+	}
+	page_merge(&pg);
+	for (k = 0; k < pg.nblocks; k++)
 		if (page_unique(&pg, k, cause) != 0)
 			goto out;
-	}
 	if (page_count(&pg, cause) != 0)
 		goto out;
 

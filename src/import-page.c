@@ -275,6 +275,69 @@ page_identify(struct page *pg, struct page_block *b)
 	}
 }
 
+/* The language of line i alone, "" for a short, blank or unsure one. */
+static const char *
+page_line_lang(struct page *pg, size_t i, struct langid_result *r)
+{
+	const char	*s;
+	size_t		 len;
+
+	if (PAGE_MARKER(pg, i) || page_blank(pg->il, i))
+		return "";
+	s = import_lines_get(pg->il, i, &len);
+	if (len < 24)
+		return "";
+	langid_guess(s, len, r);
+	return strcmp(r->tag, "und") == 0 || r->confidence < PAGE_LANGID_TRUST ?
+	    "" : r->tag;
+}
+
+/*
+ * A block with no marker between two languages (cat english.txt
+ * korean.txt) is split where its lines change language for good: every
+ * sure line before in one language, every one after in another.
+ * Returns 1 if block k was split.
+ */
+static int
+page_split(struct page *pg, size_t k, size_t *cap)
+{
+	struct page_block	*b = &pg->blocks[k];
+	struct langid_result	 r;
+	char			 first[8] = "", last[8] = "";
+	size_t			 i, change = 0;
+	const char		*t;
+
+	for (i = b->first; i <= b->last; i++) {
+		if (*(t = page_line_lang(pg, i, &r)) == '\0')
+			continue;
+		if (first[0] == '\0')
+			snprintf(first, sizeof first, "%s", t);
+		else if (!lang_match(t, last) && change != 0)
+			return 0;	/* a third change: not two versions */
+		else if (!lang_match(t, last) && lang_match(last, first))
+			change = i;
+		snprintf(last, sizeof last, "%s", t);
+	}
+	if (change == 0 || lang_match(first, last) ||
+	    pg->nblocks == IMPORT_MAX_TRANSLATIONS)
+		return 0;
+	if (pg->nblocks == *cap) {
+		*cap *= 2;
+		pg->blocks = xreallocarray(pg->blocks, *cap, sizeof *pg->blocks);
+		b = &pg->blocks[k];
+	}
+	memmove(b + 1, b, (pg->nblocks - k) * sizeof *b);
+	pg->nblocks++;
+	b->last = change - 1;
+	b->hint = NULL;
+	b[1].first = change;
+	page_shape(pg, b);
+	page_identify(pg, b);
+	page_shape(pg, b + 1);
+	page_identify(pg, b + 1);
+	return 1;
+}
+
 /*
  * A marker ends a version only where the language changes across it: a
  * single-language page whose boilerplate holds a "related articles"
@@ -442,7 +505,7 @@ import_page(const struct import_lines *il, struct import_sink *sink,
 	struct page		 pg;
 	struct import_article	 a;
 	char			 key[IMPORT_KEY_LEN + 1];
-	size_t			 k;
+	size_t			 k, cap;
 	int			 rc = -1;
 
 	memset(&pg, 0, sizeof pg);
@@ -459,6 +522,9 @@ import_page(const struct import_lines *il, struct import_sink *sink,
 		page_identify(&pg, &pg.blocks[k]);
 	}
 	page_merge(&pg);
+	cap = pg.nblocks;
+	for (k = 0; k < pg.nblocks; k++)
+		k += page_split(&pg, k, &cap);
 	for (k = 0; k < pg.nblocks; k++)
 		if (page_unique(&pg, k, cause) != 0)
 			goto out;

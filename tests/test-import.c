@@ -793,6 +793,18 @@ test_one_language_marker(void)
 	    "Related articles\n"
 	    "서울경제진흥원은 22일 중국 중관촌 국제와 업무협약을 맺었다고 "
 	    "밝혔다. 두 기관은 기술 교류와 인재 양성에 협력한다.\n";
+	static const char cat[] =
+	    "Seoul agency signs agreement with Beijing park\n\n"
+	    "The Seoul Business Agency signed an agreement with Zhongguancun "
+	    "International on Monday, and both sides said they would share "
+	    "staff and know-how.\n\n"
+	    "The signing took place during the world congress of science "
+	    "parks, which drew delegates from seventy-seven countries.\n"
+	    "서울경제진흥원, 중관촌 국제와 업무협약\n\n"
+	    "서울경제진흥원은 22일 중국 중관촌 국제와 업무협약을 맺었다고 "
+	    "밝혔다. 두 기관은 기술 교류와 인재 양성에 협력한다.\n\n"
+	    "협약식은 77개국 대표가 참석한 세계과학단지협회 총회 기간에 "
+	    "베이징에서 열렸다.\n";
 	struct rec	 r;
 	char		*cause = NULL;
 
@@ -808,6 +820,15 @@ test_one_language_marker(void)
 	is_int(run(&r, "two.txt", two, sizeof two - 1, IMPORT_FORMAT_PAGE,
 	    &cause), 0, "a marker between two languages");
 	is_int(count(r.log, "translation "), 2, "... still ends a version");
+	rec_free(&r);
+	FREE(&cause);
+	memset(&r, 0, sizeof r);
+	is_int(run(&r, "cat.txt", cat, sizeof cat - 1, IMPORT_FORMAT_PAGE,
+	    &cause), 0, "English then Korean, no marker");
+	is_int(count(r.log, "translation "), 2, "... two translations");
+	ok(strstr(r.log, "translation en") != NULL &&
+	    strstr(r.log, "translation ko") != NULL, "... en and ko: %s",
+	    r.log);
 	rec_free(&r);
 	FREE(&cause);
 }

@@ -18,6 +18,8 @@
  *	lines --classify--> text | blank | RELATED(lang) | notice(policy)
  *	      --group-----> blocks ended by RELATED or the end of input
  *	      --shape-----> [title] paragraphs, language
+ *	      --merge-----> blocks of one language across a marker joined
+ *	      --split-----> a block whose lines change language cut there
  *	      --emit------> begin (translation paragraph*)* end
  */
 #include "config.h"

@@ -239,7 +239,7 @@ test_usage(void)
 {
 	struct keys_help	 h;
 	const char		*bin = getenv("TANDEM");
-	char			*cmd, buf[8192];
+	char			*cmd, buf[32768];
 	size_t			 n, k;
 	FILE			*p;
 

@@ -212,14 +212,29 @@ cache_alignment_delete(struct cache *c, long long article,
 static int
 cache_comment_refused(struct cache *c, long long id, char **cause)
 {
-	sqlite3_stmt	*s;
-	int		 rc;
+	sqlite3_stmt		*s;
+	const unsigned char	*state, *author;
+	int			 rc;
 
 	if ((s = cache_stmt(c, SQL_COMMENT_STATE, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	state = rc == SQLITE_ROW ? sqlite3_column_text(s, 0) : NULL;
+	author = rc == SQLITE_ROW ? sqlite3_column_text(s, 1) : NULL;
+	if (rc == SQLITE_ROW && state != NULL &&
+	    strcmp((const char *)state, "source") != 0 &&
+	    strcmp((const char *)state, "stale") != 0 &&
+	    sqlite3_column_int(s, 2) != 0)
+		cache_failx(c, CACHE_ERR_OTHER, cause, "comment %lld has "
+		    "replies; removing it would break their thread", id);
+	else if (rc == SQLITE_ROW && state != NULL &&
+	    strcmp((const char *)state, "posted") == 0)
+		cache_failx(c, CACHE_ERR_OTHER, cause, "comment %lld is by "
+		    "%s, not by you (see tandem whoami); only your own "
+		    "comments can be removed", id, author ? (const char *)author
+		    : "nobody named");
+	else if (rc == SQLITE_ROW)
 		cache_failx(c, CACHE_ERR_OTHER, cause, "comment %lld came with"
 		    " the article; only your own comments can be changed", id);
 	else if (rc == SQLITE_DONE)
@@ -290,15 +305,23 @@ cache_comment_discard(struct cache *c, long long id, char **cause)
 	    "discarding draft");
 }
 
-/* Remove one's own comment (draft or posted); replies lose their parent. */
+/*
+ * Remove one's own comment: a draft, or one posted under the name author
+ * (the identity's).  One with replies stays, so no thread is torn.
+ */
 int
-cache_comment_remove(struct cache *c, long long id, char **cause)
+cache_comment_remove(struct cache *c, long long id, const char *author,
+    char **cause)
 {
 	sqlite3_stmt	*s;
 
 	if ((s = cache_stmt(c, SQL_COMMENT_DELETE, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
+	if (author != NULL)
+		sqlite3_bind_text(s, 2, author, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, 2);
 	if (cache_step_done(c, s, cause, "removing comment") != 0)
 		return -1;
 	if (sqlite3_changes(c->db) == 0)

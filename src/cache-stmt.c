@@ -162,9 +162,12 @@ const char *const cache_sql[SQL__N] = {
 	[SQL_ACCOUNT_DELETE] = "DELETE FROM account WHERE site = ?1",
 	[SQL_COMMENT_UPDATE] = "UPDATE comment SET body = ?2, state = ?3,"
 	    " created = ?4 WHERE id = ?1 AND state = 'draft'",
-	[SQL_COMMENT_STATE] = "SELECT state FROM comment WHERE id = ?1",
+	[SQL_COMMENT_STATE] = "SELECT state, author, EXISTS (SELECT 1 FROM"
+	    " comment r WHERE r.parent_id = ?1) FROM comment WHERE id = ?1",
+	/* One's own, and no reply would lose its place in the thread. */
 	[SQL_COMMENT_DELETE] = "DELETE FROM comment WHERE id = ?1"
-	    " AND state IN ('draft', 'posted')",
+	    " AND (state = 'draft' OR (state = 'posted' AND author IS ?2))"
+	    " AND NOT EXISTS (SELECT 1 FROM comment r WHERE r.parent_id = ?1)",
 	[SQL_DRAFT_DELETE] = "DELETE FROM comment WHERE id = ?1"
 	    " AND state = 'draft'",
 	[SQL_COMMENT_INSERT] = "INSERT INTO comment (article_id, parent_id,"

@@ -196,7 +196,8 @@ int	 cache_comment_update(struct cache *, long long, const char *,
 #define CACHE_SEND_WAIT_MS	1000
 int	 cache_comment_save(struct cache *, long long,
 	     const struct article_comment *, long long *, int, char **);
-int	 cache_comment_remove(struct cache *, long long, char **);
+int	 cache_comment_remove(struct cache *, long long, const char *,
+	     char **);
 
 /* With a site (cache-remote.c; see there and site-wp.h). */
 int	 cache_comments_pending(struct cache *, struct article_comment **,

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "account.h"
@@ -42,20 +43,20 @@ cmd_comment_print(const struct article_comment *c, int depth, int width,
     const struct layout_opts *opts)
 {
 	struct layout	 l;
-	char		*head, *safe;
+	char		*head, *safe, when[64];
 	size_t		 k, n;
 	int		 ind = depth > 8 ? 16 : depth * 2, w = width - ind;
 
 	if (w < 20)
 		w = 20;
+	comment_time(c->created, time(NULL), when, sizeof when);
 	xasprintf(&head, "[%lld] %s%s%s%s%s%s%s", c->id, c->author ?
-	    c->author : "anonymous", c->created ? " · " : "", c->created ?
-	    c->created : "", c->lang && c->remote_url ? " · " : "",
+	    c->author : "anonymous", c->created ? " · " : "", when,
+	    c->lang && c->remote_url ? " · " : "",
 	    c->lang && c->remote_url ? c->lang : "",
 	    c->state == ARTICLE_COMMENT_DRAFT ? " (draft)" : "",
 	    c->pending ? " (pending: tandem comments --send)" :
-	    c->remote_id ? " (site)" : c->state != ARTICLE_COMMENT_SOURCE ?
-	    " (local)" : "");
+	    c->remote_id ? " (site)" : comment_is_local(c) ? " (local)" : "");
 	/* The header is one row: an author's U+2029 cannot forge another. */
 	safe = utf8_sanitize_line(head, strlen(head), &n, opts);
 	layout_init(&l);
@@ -170,6 +171,7 @@ cmd_comment_text(const char *m)
 static int
 cmd_comment_rm(struct cmd_ctx *ctx, int argc, char **argv)
 {
+	struct comment_identity	 who = { NULL, NULL };
 	struct cache	*cache;
 	char		*cause = NULL;
 	long long	 id;
@@ -183,11 +185,13 @@ cmd_comment_rm(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (cmd_open_cache(ctx, 0, &cache) != 0)
 		return CMD_EXIT_ERROR;
-	if (cache_comment_remove(cache, id, &cause) != 0) {
+	if (comment_identity_get(cache, &who, &cause) != 0 ||
+	    cache_comment_remove(cache, id, who.name, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		rc = CMD_EXIT_ERROR;
 	}
+	comment_identity_free(&who);
 	cache_close(cache);
 	return rc;
 }
@@ -441,7 +445,11 @@ cmd_whoami(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error("whoami: no arguments expected");
 		return CMD_EXIT_USAGE;
 	}
-	if (cmd_open_cache(ctx, 1, &cache) != 0)
+	/* Asking is no reason to make a cache. */
+	if ((rc = cmd_open_cache(ctx, CMD_CACHE_QUIET, &cache)) > 0) {
+		printf("not logged in (tandem login --name NAME)\n");
+		return CMD_EXIT_ERROR;
+	} else if (rc < 0)
 		return CMD_EXIT_ERROR;
 	if (comment_identity_get(cache, &who, &cause) != 0) {
 		cmd_error("%s", cause);

@@ -204,9 +204,11 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	if (cmd_list_options(argc, argv, &f, has, &feed) != 0)
 		goto out;
 	cmd_opts = &ctx->layout;
-	rc = CMD_EXIT_ERROR;
-	if (cmd_open_cache(ctx, 0, &cache) != 0)
+	if ((rc = cmd_open_cache(ctx, 0, &cache)) != 0) {
+		rc = rc > 0 ? 0 : CMD_EXIT_ERROR;	/* none yet: empty */
 		goto out;
+	}
+	rc = CMD_EXIT_ERROR;
 	if ((feed != NULL && cache_feed_find(cache, feed, &f.feed,
 	    &cause) != 0) || (f.tag != NULL &&
 	    cmd_list_tag_known(cache, f.tag, &cause) != 0))
@@ -433,6 +435,13 @@ cmd_show_options(int argc, char **argv, char **lang, int *width)
 	return 0;
 }
 
+/* A language tag that is well-formed but not known: said, then used. */
+static void
+cmd_lang_warn(const char *why)
+{
+	cmd_error("warning: %s", why);
+}
+
 int
 cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -442,6 +451,7 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct article_translation *l, *r = NULL;
 	char			*lang = NULL, *cause = NULL, *has, *end;
 	long long		 id;
+	size_t			 given = 0;
 	int			 width = 0, rc = 0;
 
 	if (cmd_show_options(argc, argv, &lang, &width) != 0)
@@ -454,10 +464,20 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (width == 0 && (width = cmd_columns()) == 0)
 		width = 80;
-	if (lang != NULL && lang_pref_init(&want, lang, &cause) != 0) {
+	if (lang != NULL && (lang_list_check(lang, &given, cmd_lang_warn,
+	    &cause) != 0 || lang_pref_init(&want, lang, &cause) != 0)) {
 		cmd_error("show: --lang: %s", cause);
 		free(cause);
 		return CMD_EXIT_USAGE;
+	}
+	if (lang != NULL && given > 2) {
+		/* Two columns at most: what does not fit is said, not lost. */
+		end = lang + strspn(lang, ", :");
+		end += strcspn(end, ", :");
+		end += strspn(end, ", :");
+		end += strcspn(end, ", :");
+		cmd_error("show: --lang: two languages at most side by side; "
+		    "ignoring %s", end + strspn(end, ", :"));
 	}
 	if (cmd_open_cache(ctx, 0, &cache) != 0) {
 		if (lang != NULL)
@@ -537,41 +557,63 @@ cmd_align_print(const struct export_alignment *al)
  * tandem align ID [--json]: the pairing of each translation with the
  * article's base language (pairing.h), pair by pair, with confidences.
  */
+/* --reset: every translation aligned afresh with the original. */
+static int
+cmd_align_reset(struct cache *cache, const struct article *a, char **cause)
+{
+	size_t	i, base = 0;
+
+	for (i = 0; a->original != NULL && i < a->ntranslations; i++)
+		if (strcmp(a->translations[i].lang, a->original) == 0)
+			base = i;
+	for (i = 0; i < a->ntranslations; i++)
+		if (i != base && pairing_reset(cache, a->id,
+		    &a->translations[base], &a->translations[i], cause) != 0)
+			return -1;
+	return 0;
+}
+
 int
 cmd_align(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "reset", no_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct export_alignment	*al;
 	struct article_pair	**own;
 	struct cache		*cache;
-	struct article		*a;
+	struct article		*a = NULL;
 	char			*cause = NULL, *end;
 	long long		 id;
 	size_t			 nal, i;
-	int			 ch, json = 0;
+	int			 ch, json = 0, reset = 0;
 
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "j", longopts, NULL)) != -1) {
-		if (ch != 'j') {
+	while ((ch = getopt_long(argc, argv, "jr", longopts, NULL)) != -1) {
+		if (ch == 'r')
+			reset = 1;
+		else if (ch == 'j')
+			json = 1;
+		else {
 			cmd_error("align: unknown option '%s'", argv[optind - 1]);
 			return CMD_EXIT_USAGE;
 		}
-		json = 1;
 	}
 	if (optind + 1 != argc || (id = strtoll(argv[optind], &end, 10)) <= 0 ||
 	    *end != '\0') {
 		cmd_error("align: want one article id (usage: tandem align ID "
-		    "[--json])");
+		    "[--json] [--reset])");
 		return CMD_EXIT_USAGE;
 	}
 	if (cmd_open_cache(ctx, 0, &cache) != 0)
 		return CMD_EXIT_ERROR;
-	if (cache_article_load(cache, id, &a, &cause) != 0) {
+	if (cache_article_load(cache, id, &a, &cause) != 0 ||
+	    (reset && cmd_align_reset(cache, a, &cause) != 0)) {
 		cmd_error("%s", cause);
 		free(cause);
+		article_free(a);
 		cache_close(cache);
 		return CMD_EXIT_ERROR;
 	}

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cache.h"
@@ -44,19 +46,40 @@ cmd_error(const char *fmt, ...)
 	free(msg);
 }
 
+/* Whether the cache ctx names has never been made; says so. */
+static int
+cmd_cache_missing(const char *path, int quiet)
+{
+	struct stat	sb;
+
+	if (stat(path, &sb) == 0 || errno != ENOENT)
+		return 0;
+	if (!quiet)
+		out_line(stderr, "tandem: nothing imported yet (no cache at %s); "
+		    "add articles with: tandem import FILE|DIR|URL", path);
+	return 1;
+}
+
 int
 cmd_open_cache(struct cmd_ctx *ctx, int create, struct cache **cache)
 {
 	char	*path = NULL, *cause = NULL;
 	int	 rc;
 
+	*cache = NULL;
 	if (ctx->db_path == NULL && (path = cache_default_path(&cause)) == NULL) {
 		cmd_error("%s", cause);
 		free(cause);
 		return -1;
 	}
+	/* Reading a cache that is not there yet is not creating it. */
+	if (!(create & CMD_CACHE_CREATE) && cmd_cache_missing(ctx->db_path ?
+	    ctx->db_path : path, create & CMD_CACHE_QUIET)) {
+		free(path);
+		return 1;
+	}
 	rc = cache_open(ctx->db_path ? ctx->db_path : path,
-	    create ? CACHE_CREATE : 0, cache, &cause);
+	    (create & CMD_CACHE_CREATE) ? CACHE_CREATE : 0, cache, &cause);
 	if (rc != 0) {
 		cmd_error("%s", cause);
 		free(cause);
@@ -109,6 +132,7 @@ struct cmd_import {
 	struct import_sink	 sink;
 	int			 progress;	/* stderr is a terminal */
 	int			 shown;		/* a progress line is up */
+	double			 started, drawn; /* monotonic seconds */
 	size_t			 failed, skipped;
 
 	/* A batch's accounting: every file ends stored or reported. */
@@ -136,6 +160,40 @@ cmd_import_progress(void *arg, const char *msg)
 	safe = utf8_sanitize_line(msg, strlen(msg), &len, NULL);
 	fprintf(stderr, "\r\033[K%s", safe);
 	free(safe);
+	ci->shown = 1;
+}
+
+static double
+cmd_now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * The counter before file j of n: at most CMD_PROGRESS_HZ redraws a
+ * second, whatever the number of files (3,000 small ones once sent
+ * 75 KB over SSH), with the rate and the time left once it is known.
+ */
+#define CMD_PROGRESS_HZ	10
+static void
+cmd_import_counter(struct cmd_import *ci, size_t j, size_t n)
+{
+	double	now = cmd_now(), rate;
+
+	if (j == 0)
+		ci->started = now;
+	else if (ci->shown && now - ci->drawn < 1.0 / CMD_PROGRESS_HZ)
+		return;
+	ci->drawn = now;
+	rate = now - ci->started > 0.5 ? (double)j / (now - ci->started) : 0;
+	if (rate > 0)
+		fprintf(stderr, "\r\033[K[%zu/%zu] importing, %.0f files/s, "
+		    "%.0f s left", j + 1, n, rate, (double)(n - j) / rate);
+	else
+		fprintf(stderr, "\r\033[K[%zu/%zu] importing", j + 1, n);
 	ci->shown = 1;
 }
 
@@ -506,9 +564,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	counter = ci.progress && files.n > 1;
 	for (j = 0; j < files.n && !ci.stop; j++) {
 		if (counter)
-			fprintf(stderr, "\r\033[K[%zu/%zu] importing", j + 1,
-			    files.n);
-		ci.shown = counter;
+			cmd_import_counter(&ci, j, files.n);
 		if (cmd_import_one(&ci, cache, files.path[j]) != 0) {
 			ci.state[j] = CMD_IMPORT_FAILED;
 			ci.failed++;

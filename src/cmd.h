@@ -14,6 +14,9 @@
 #define CMD_EXIT_ERROR	1
 #define CMD_EXIT_USAGE	2
 
+/* What tandem list prints, for --help and the man page to say. */
+#define CMD_LIST_COLUMNS "id, N if unread, * if starred, languages, date, title"
+
 struct cache;
 
 struct cmd_ctx {
@@ -59,8 +62,14 @@ struct export_alignment;
 void	cmd_alignments(struct cache *, const struct article *,
 	    struct export_alignment **, size_t *, struct article_pair ***);
 
-/* Open the cache named by ctx (creating it if create), or say why not. */
-int	cmd_open_cache(struct cmd_ctx *, int create, struct cache **);
+/*
+ * Open the cache named by ctx, or say why not (-1).  Without
+ * CMD_CACHE_CREATE a cache never made is not made: 1, and a line saying
+ * there is nothing yet and how to import (none with CMD_CACHE_QUIET).
+ */
+#define CMD_CACHE_CREATE	0x1
+#define CMD_CACHE_QUIET		0x2
+int	cmd_open_cache(struct cmd_ctx *, int flags, struct cache **);
 
 /* Print "tandem: message" on stderr. */
 void	cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

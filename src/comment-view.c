@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cache.h"
 #include "comment.h"
@@ -198,6 +199,7 @@ comment_view_head(const struct comment_view *cv, size_t k)
 	const struct article_comment	*c = comment_view_at(cv, k);
 	char				*head, *safe, fold[48] = "";
 	char				 where[32];
+	char				 when[64];
 	const char			*tag = "";
 	size_t				 n;
 
@@ -211,6 +213,8 @@ comment_view_head(const struct comment_view *cv, size_t k)
 		tag = "  (draft)";
 	else if (c->pending)
 		tag = "  (pending: tandem comments --send)";
+	else if (c->remote_id == 0 && comment_is_local(c))
+		tag = comment_view_is_new(cv, k) ? "  local  new" : "  local";
 	else if (comment_view_is_new(cv, k))
 		tag = "  new";
 	/* A site's comment says so, and on which language version. */
@@ -218,9 +222,10 @@ comment_view_head(const struct comment_view *cv, size_t k)
 	if (c->remote_id != 0)
 		snprintf(where, sizeof where, "  [site%s%.16s]", c->lang ?
 		    ", " : "", c->lang ? c->lang : "");
-	xasprintf(&head, "%s%s%s%s%s%s", c->author ? c->author : "anonymous",
-	    c->created ? " · " : "", c->created ? c->created : "", where, fold,
-	    tag);
+	comment_time(c->created, time(NULL), when, sizeof when);
+	/* The number is what tandem comment rm takes. */
+	xasprintf(&head, "#%lld %s%s%s%s%s%s", c->id, c->author ? c->author :
+	    "anonymous", c->created ? " · " : "", when, where, fold, tag);
 	/* One row, whatever separators the author's name carries. */
 	safe = utf8_sanitize_line(head, strlen(head), &n, &cv->opts);
 	free(head);

@@ -111,6 +111,40 @@ comment_now(char *buf, size_t len)
 	strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+void
+comment_time(const char *iso, time_t now, char *buf, size_t len)
+{
+	struct tm	tm;
+	char		*end;
+	time_t		t;
+	long long	ago;
+
+	memset(&tm, 0, sizeof tm);
+	if (iso == NULL || (end = strptime(iso, "%Y-%m-%dT%H:%M:%S", &tm)) ==
+	    NULL || strcmp(end, "Z") != 0 || (t = timegm(&tm)) == (time_t)-1) {
+		snprintf(buf, len, "%s", iso ? iso : "");
+		return;
+	}
+	ago = (long long)now - (long long)t;
+	if (ago >= 0 && ago < 60)
+		snprintf(buf, len, "just now");
+	else if (ago >= 0 && ago < 3600)
+		snprintf(buf, len, "%lld min ago", ago / 60);
+	else if (ago >= 0 && ago < 86400)
+		snprintf(buf, len, "%lld h ago", ago / 3600);
+	else {
+		localtime_r(&t, &tm);
+		strftime(buf, len, "%Y-%m-%d %H:%M", &tm);
+	}
+}
+
+int
+comment_is_local(const struct article_comment *c)
+{
+	return c->state == ARTICLE_COMMENT_DRAFT ||
+	    c->state == ARTICLE_COMMENT_POSTED;
+}
+
 /* Index of the comment with this id, or n. */
 static size_t
 comment_find(const struct article_comment *c, size_t n, long long id)

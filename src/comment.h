@@ -15,6 +15,8 @@
 
 #include <stddef.h>
 
+#include <time.h>
+
 #include "article.h"
 
 struct cache;
@@ -45,6 +47,16 @@ char	*comment_text_from_file(const char *, size_t, size_t *len,
 
 /* Now as ISO 8601 UTC ("2026-11-26T05:20:00Z"). */
 void	comment_now(char *buf, size_t len);
+
+/*
+ * A stored time (ISO 8601 UTC) as a reader wants it, at now: "just now",
+ * "5 min ago", "3 h ago" within a day, else the local date and time
+ * ("2026-11-25 14:20").  A time that is not ISO 8601 UTC is kept as is.
+ */
+void	comment_time(const char *iso, time_t now, char *buf, size_t len);
+
+/* Whether the comment was written here (local), not with the article. */
+int	comment_is_local(const struct article_comment *);
 
 /*
  * Reading order: each thread depth first, replies under their parent,

@@ -187,13 +187,17 @@ conf_line(struct conf *c, char *text, int line, char **why)
 	return -1;
 }
 
+/*
+ * Every line is read: a bad one is reported (file:line: why, one line
+ * each in *cause) and ignored, and the rest still apply.
+ */
 int
 conf_load(struct conf *c, const char *path, char **cause)
 {
 	FILE	*f;
-	char	*line = NULL, *why = NULL;
+	char	*line = NULL, *why = NULL, *all = NULL, *more;
 	size_t	 cap = 0;
-	int	 n = 0, rc = 0;
+	int	 n = 0, bad = 0;
 
 	if ((f = fopen(path, "r")) == NULL) {
 		if (errno == ENOENT)
@@ -205,14 +209,27 @@ conf_load(struct conf *c, const char *path, char **cause)
 	c->path = xstrdup(path);
 	while (getline(&line, &cap, f) != -1) {
 		n++;
-		if (conf_line(c, line, n, &why) != 0) {
-			xasprintf(cause, "%s:%d: %s", path, n, why);
-			free(why);
-			rc = -1;
-			break;
-		}
+		if (conf_line(c, line, n, &why) == 0)
+			continue;
+		xasprintf(&more, "%s%s%s:%d: %s", all ? all : "", all ? "\n" :
+		    "", path, n, why);
+		free(all);
+		all = more;
+		FREE(&why);
+		bad++;
 	}
 	free(line);
 	fclose(f);
-	return rc;
+	*cause = all;
+	return bad;
+}
+
+/* The names set knows, for the example file's test and messages. */
+const char *
+conf_setting_name(size_t i)
+{
+	static const char	*names[] = { "lang", "ambiguous-width",
+	    "korean-break", "view" };
+
+	return i < sizeof names / sizeof names[0] ? names[i] : NULL;
 }

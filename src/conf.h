@@ -10,8 +10,9 @@
  *	color title white blue bold	# element, foreground, background, attributes
  *	bind reader J page-down		# context, key, operation
  *
- * Errors name the file and line and stop tandem before it takes the
- * screen; a missing file is not an error.
+ * Each bad line is reported with the file and line and ignored; the
+ * others still apply, and no command fails for a setting it does not
+ * use.  A missing file is not an error.
  */
 #ifndef TANDEM_CONF_H
 #define TANDEM_CONF_H
@@ -42,7 +43,13 @@ void	conf_init(struct conf *);
 void	conf_free(struct conf *);
 /* The default path, allocated (NULL without $HOME and $XDG_CONFIG_HOME). */
 char	*conf_default_path(void);
-/* Read path into conf; key bindings go straight into keys.c. */
+/*
+ * Read path into conf; key bindings go straight into keys.c.  Returns
+ * -1 if the file cannot be read, else the number of bad lines, each
+ * "path:line: why" on a line of its own in *cause (NULL when none).
+ */
 int	conf_load(struct conf *, const char *path, char **cause);
+/* The i-th name `set` knows, NULL past the last. */
+const char *conf_setting_name(size_t i);
 
 #endif

@@ -46,6 +46,7 @@
 #include "export.h"
 #include "import-int.h"
 #include "import-lines.h"
+#include "lang.h"
 #include "utf8.h"
 #include "utf8-text.h"
 #include "xmalloc.h"
@@ -414,8 +415,10 @@ art_section(struct art *a, size_t line, const char *s, size_t len,
 	struct art_section	*sec;
 	struct art_same		 as;
 	const char		*name;
+	char			*why = NULL, *msg;
 	size_t			 nl, j;
 	uint64_t		 h;
+	int			 known = 0;
 
 	name = utf8_text_trim(s + 3, len - 3, &nl);
 	if (a->nsec > 0)
@@ -443,11 +446,20 @@ art_section(struct art *a, size_t line, const char *s, size_t len,
 		return 0;
 	}
 	sec->lang = xstrndup(name, nl);
-	if (!art_valid_tag(sec->lang)) {
+	if (!art_valid_tag(sec->lang) || (known = lang_tag_check(sec->lang,
+	    &why)) < 0) {
+		free(why);
 		import_lines_error(cause, a->il, line, "'%s' is not a language "
 		    "tag (like en, ko, zh-Hant) or 'comment'", sec->lang);
 		return -1;
 	}
+	if (known > 0 && a->il->io != NULL && a->il->io->warn != NULL) {
+		/* A rare language may be right: said, and kept. */
+		import_lines_error(&msg, a->il, line, "%s", why);
+		a->il->io->warn(a->il->io->warn_arg, msg);
+		free(msg);
+	}
+	free(why);
 	as.a = a;
 	as.lang = sec->lang;
 	h = import_index_hash(sec->lang, nl, 1);

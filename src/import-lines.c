@@ -108,6 +108,8 @@ import_lines_split(struct import_lines *il, const char *buf, size_t len,
 	size_t		 cap, l, bad, i = 0;
 	char		*msg;
 
+	il->io = io;
+
 	il->n = 0;
 	for (nl = buf; (nl = memchr(nl, '\n', end - nl)) != NULL; nl++)
 		il->n++;

@@ -49,6 +49,7 @@ struct import_lines {
 	size_t		 n;		/* lines */
 	size_t		*mark;		/* offset of line k * IMPORT_LINES_STEP */
 	struct import_lines_at *at;	/* the line looked up last */
+	const struct import_options *io; /* its warn, or NULL */
 };
 
 /*

@@ -18,6 +18,8 @@
  *	lines --classify--> text | blank | RELATED(lang) | notice(policy)
  *	      --group-----> blocks ended by RELATED or the end of input
  *	      --shape-----> [title] paragraphs, language
+ *	      --merge-----> blocks of one language across a marker joined
+ *	      --split-----> a block whose lines change language cut there
  *	      --emit------> begin (translation paragraph*)* end
  */
 #include "config.h"
@@ -28,6 +30,7 @@
 
 #include "import-int.h"
 #include "import-lines.h"
+#include "lang.h"
 #include "langid.h"
 #include "page-markers.h"
 #include "utf8-text.h"
@@ -47,6 +50,7 @@ struct page_block {
 	const char	*hint;		/* the ending marker's language */
 	size_t		 title;		/* line index of the title, or -1 */
 	char		 lang[32];
+	char		 text_lang[32];	/* langid's, before the marker's say */
 	double		 confidence;
 };
 
@@ -258,6 +262,7 @@ page_identify(struct page *pg, struct page_block *b)
 	}
 	langid_guess(buf, n, &r);
 	free(buf);
+	snprintf(b->text_lang, sizeof b->text_lang, "%s", r.tag);
 
 	if (b->hint != NULL && strcmp(b->hint, "zh") == 0 &&
 	    strcmp(r.tag, "zh-Hant") == 0 && r.confidence >= PAGE_LANGID_TRUST) {
@@ -274,6 +279,98 @@ page_identify(struct page *pg, struct page_block *b)
 	} else {
 		snprintf(b->lang, sizeof b->lang, "%s", r.tag);
 		b->confidence = r.confidence;
+	}
+}
+
+/* The language of line i alone, "" for a short, blank or unsure one. */
+static const char *
+page_line_lang(struct page *pg, size_t i, struct langid_result *r)
+{
+	const char	*s;
+	size_t		 len;
+
+	if (PAGE_MARKER(pg, i) || page_blank(pg->il, i))
+		return "";
+	s = import_lines_get(pg->il, i, &len);
+	if (len < 24)
+		return "";
+	langid_guess(s, len, r);
+	return strcmp(r->tag, "und") == 0 || r->confidence < PAGE_LANGID_TRUST ?
+	    "" : r->tag;
+}
+
+/*
+ * A block with no marker between two languages (cat english.txt
+ * korean.txt) is split where its lines change language for good: every
+ * sure line before in one language, every one after in another.
+ * Returns 1 if block k was split.
+ */
+static int
+page_split(struct page *pg, size_t k, size_t *cap)
+{
+	struct page_block	*b = &pg->blocks[k];
+	struct langid_result	 r;
+	char			 first[8] = "", last[8] = "";
+	size_t			 i, change = 0;
+	const char		*t;
+
+	for (i = b->first; i <= b->last; i++) {
+		if (*(t = page_line_lang(pg, i, &r)) == '\0')
+			continue;
+		if (first[0] == '\0')
+			snprintf(first, sizeof first, "%s", t);
+		else if (!lang_match(t, last) && change != 0)
+			return 0;	/* a third change: not two versions */
+		else if (!lang_match(t, last) && lang_match(last, first))
+			change = i;
+		snprintf(last, sizeof last, "%s", t);
+	}
+	if (change == 0 || lang_match(first, last) ||
+	    pg->nblocks == IMPORT_MAX_TRANSLATIONS)
+		return 0;
+	if (pg->nblocks == *cap) {
+		*cap *= 2;
+		pg->blocks = xreallocarray(pg->blocks, *cap, sizeof *pg->blocks);
+		b = &pg->blocks[k];
+	}
+	memmove(b + 1, b, (pg->nblocks - k) * sizeof *b);
+	pg->nblocks++;
+	b->last = change - 1;
+	b->hint = NULL;
+	b[1].first = change;
+	page_shape(pg, b);
+	page_identify(pg, b);
+	page_shape(pg, b + 1);
+	page_identify(pg, b + 1);
+	return 1;
+}
+
+/*
+ * A marker ends a version only where the language changes across it: a
+ * single-language page whose boilerplate holds a "related articles"
+ * line is one version, so a block written in the language of the one
+ * before it joins that one (and is identified again, as one text).
+ */
+static void
+page_merge(struct page *pg)
+{
+	struct page_block	*a, *b;
+	size_t			 k = 1;
+
+	while (k < pg->nblocks) {
+		a = &pg->blocks[k - 1];
+		b = &pg->blocks[k];
+		if (strcmp(a->text_lang, "und") == 0 ||
+		    !lang_match(a->text_lang, b->text_lang)) {
+			k++;
+			continue;
+		}
+		a->last = b->last;
+		a->hint = b->hint;
+		memmove(b, b + 1, (pg->nblocks - k - 1) * sizeof *b);
+		pg->nblocks--;
+		page_shape(pg, a);
+		page_identify(pg, a);
 	}
 }
 
@@ -415,7 +512,7 @@ import_page(const struct import_lines *il, struct import_sink *sink,
 	struct page		 pg;
 	struct import_article	 a;
 	char			 key[IMPORT_KEY_LEN + 1];
-	size_t			 k;
+	size_t			 k, cap;
 	int			 rc = -1;
 
 	memset(&pg, 0, sizeof pg);
@@ -430,9 +527,14 @@ import_page(const struct import_lines *il, struct import_sink *sink,
 	for (k = 0; k < pg.nblocks; k++) {
 		page_shape(&pg, &pg.blocks[k]);
 		page_identify(&pg, &pg.blocks[k]);
+	}
+	page_merge(&pg);
+	cap = pg.nblocks;
+	for (k = 0; k < pg.nblocks; k++)
+		k += page_split(&pg, k, &cap);
+	for (k = 0; k < pg.nblocks; k++)
 		if (page_unique(&pg, k, cause) != 0)
 			goto out;
-	}
 	if (page_count(&pg, cause) != 0)
 		goto out;
 

@@ -50,6 +50,7 @@ static const struct keys_binding keys_defaults[] = {
 	{ KEYS_ALL, 'x', OP_SWAP },
 	{ KEYS_READER, '+', OP_PAIR_JOIN },
 	{ KEYS_READER, '-', OP_PAIR_SPLIT },
+	{ KEYS_READER, '=', OP_PAIR_RESET },
 	{ KEYS_ALL, '/', OP_SEARCH },
 	{ KEYS_ALL, 'n', OP_SEARCH_NEXT },
 	{ KEYS_READER, 'N', OP_SEARCH_PREV },
@@ -83,16 +84,20 @@ static const char *keys_op_helps[] = { KEYS_OPS(KEYS_HELP) };
 
 static const char *keys_contexts[] = { "all", "list", "reader", "comments" };
 
+/* Key names: the first of a key's names is the one help shows. */
 static const struct {
 	int		 key;
 	const char	*name;
 } keys_names[] = {
 	{ KEYS_UP, "Up" }, { KEYS_DOWN, "Down" }, { KEYS_LEFT, "Left" },
 	{ KEYS_RIGHT, "Right" }, { KEYS_PGUP, "PgUp" }, { KEYS_PGDN, "PgDn" },
+	{ KEYS_PGUP, "PageUp" }, { KEYS_PGDN, "PageDown" },
 	{ KEYS_HOME, "Home" }, { KEYS_END, "End" }, { KEYS_ENTER, "Enter" },
-	{ KEYS_ESC, "Esc" }, { KEYS_TAB, "Tab" }, { KEYS_BTAB, "BTab" },
-	{ KEYS_BACKSPACE, "BSpace" }, { KEYS_DC, "Delete" },
-	{ KEYS_F1, "F1" }, { ' ', "Space" },
+	{ KEYS_ENTER, "Return" }, { KEYS_ESC, "Esc" }, { KEYS_ESC, "Escape" },
+	{ KEYS_TAB, "Tab" }, { KEYS_BTAB, "BTab" },
+	{ KEYS_BACKSPACE, "BSpace" }, { KEYS_BACKSPACE, "Backspace" },
+	{ KEYS_DC, "Delete" }, { KEYS_DC, "DC" }, { KEYS_IC, "Insert" },
+	{ KEYS_IC, "IC" }, { ' ', "Space" },
 };
 
 void
@@ -134,13 +139,16 @@ keys_name(int key, char *buf, size_t len)
 			snprintf(buf, len, "%s", keys_names[i].name);
 			return buf;
 		}
-	if (key > 0 && key < 0x20)
+	if (key >= KEYS_F(1) && key <= KEYS_F(KEYS_NFKEYS))
+		snprintf(buf, len, "F%d", key - KEYS_F(1) + 1);
+	else if (key > 0 && key < 0x20)
 		snprintf(buf, len, "C-%c", key + 0x60);
 	else if (key > 0 && key < 0x110000) {
 		char	u[5];
 
 		u[utf8_encode((uint32_t)key, u)] = '\0';
-		snprintf(buf, len, "%s", u);	} else
+		snprintf(buf, len, "%s", u);
+	} else
 		snprintf(buf, len, "?");
 	return buf;
 }
@@ -152,10 +160,18 @@ keys_parse(const char *name)
 	const unsigned char	*u = (const unsigned char *)name;
 	uint32_t		 uc;
 	size_t			 i;
+	char			*end;
+	long			 f;
 
 	for (i = 0; i < sizeof keys_names / sizeof keys_names[0]; i++)
 		if (strcasecmp(keys_names[i].name, name) == 0)
 			return keys_names[i].key;
+	if ((name[0] == 'F' || name[0] == 'f') && name[1] >= '1' &&
+	    name[1] <= '9') {
+		f = strtol(name + 1, &end, 10);
+		if (*end == '\0' && f >= 1 && f <= KEYS_NFKEYS)
+			return KEYS_F(f);
+	}
 	if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' &&
 	    name[2] >= '@' && name[2] <= 'z' && name[3] == '\0')
 		return KEYS_CTRL(name[2]);
@@ -235,4 +251,106 @@ keys_bindings(size_t *n)
 	keys_ready();
 	*n = keys_n;
 	return keys_table;
+}
+
+/* Append s to buf (of len), cutting at the end. */
+static void
+keys_cat(char *buf, size_t len, const char *s)
+{
+	size_t	o = strlen(buf);
+
+	if (o + 1 < len)
+		snprintf(buf + o, len - o, "%s", s);
+}
+
+/*
+ * The keys of op into buf: each key once, with the panes it is limited
+ * to in parentheses ("N (reader, comments)"), none for a key bound in
+ * every pane.
+ */
+static void
+keys_help_keys(enum op op, char *buf, size_t len)
+{
+	const struct keys_binding	*b;
+	size_t				 n, i, j;
+	char				 name[32];
+	int				 first;
+
+	buf[0] = '\0';
+	b = keys_bindings(&n);
+	for (i = 0; i < n; i++) {
+		if (b[i].op != op)
+			continue;
+		for (j = 0; j < i; j++)
+			if (b[j].op == op && b[j].key == b[i].key)
+				break;
+		if (j < i)
+			continue;	/* this key was named with its panes */
+		if (buf[0] != '\0')
+			keys_cat(buf, len, " ");
+		keys_cat(buf, len, keys_name(b[i].key, name, sizeof name));
+		for (j = i; j < n; j++)
+			if (b[j].op == op && b[j].key == b[i].key &&
+			    b[j].context == KEYS_ALL)
+				break;
+		if (j < n)
+			continue;	/* bound in every pane */
+		first = 1;
+		for (j = i; j < n; j++) {
+			if (b[j].op != op || b[j].key != b[i].key)
+				continue;
+			keys_cat(buf, len, first ? " (" : ", ");
+			keys_cat(buf, len, keys_context_name(b[j].context));
+			first = 0;
+		}
+		keys_cat(buf, len, ")");
+	}
+}
+
+/* The nine language keys as "1-9" when they are still 1 to 9. */
+static void
+keys_help_langs(struct keys_help *h)
+{
+	char	one[96], want[2] = { 0, 0 };
+	int	i, plain = 1;
+
+	h->keys[0] = '\0';
+	for (i = 0; i < 9; i++) {
+		keys_help_keys((enum op)(OP_LANG_1 + i), one, sizeof one);
+		want[0] = (char)('1' + i);
+		if (strcmp(one, want) != 0)
+			plain = 0;
+		if (one[0] != '\0' && h->keys[0] != '\0')
+			keys_cat(h->keys, sizeof h->keys, " ");
+		keys_cat(h->keys, sizeof h->keys, one);
+	}
+	if (plain)
+		snprintf(h->keys, sizeof h->keys, "1-9");
+	snprintf(h->ops, sizeof h->ops, "lang-1 ... lang-9");
+	h->help = "the article's 1st ... 9th language";
+}
+
+int
+keys_help_row(size_t k, struct keys_help *h)
+{
+	size_t	n = 0;
+	int	op;
+
+	for (op = 1; op < OP_COUNT; op++) {
+		if (op > OP_LANG_1 && op <= OP_LANG_9)
+			continue;
+		if (op == OP_LANG_1)
+			keys_help_langs(h);
+		else {
+			keys_help_keys((enum op)op, h->keys, sizeof h->keys);
+			snprintf(h->ops, sizeof h->ops, "%s",
+			    keys_op_name((enum op)op));
+			h->help = keys_op_help((enum op)op);
+		}
+		if (h->keys[0] == '\0')
+			continue;
+		if (n++ == k)
+			return 1;
+	}
+	return 0;
 }

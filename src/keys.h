@@ -19,8 +19,11 @@
 enum keys_special {
 	KEYS_UP = 0x110000, KEYS_DOWN, KEYS_LEFT, KEYS_RIGHT, KEYS_PGUP,
 	KEYS_PGDN, KEYS_HOME, KEYS_END, KEYS_ENTER, KEYS_ESC, KEYS_TAB,
-	KEYS_BTAB, KEYS_BACKSPACE, KEYS_DC, KEYS_RESIZE, KEYS_F1,
+	KEYS_BTAB, KEYS_BACKSPACE, KEYS_DC, KEYS_RESIZE, KEYS_IC,
+	KEYS_F1,	/* F1 to F12 follow each other: KEYS_F(n) */
 };
+#define KEYS_F(n)	(KEYS_F1 + (n) - 1)
+#define KEYS_NFKEYS	12
 
 #define KEYS_CTRL(c)	((c) & 0x1f)
 
@@ -36,8 +39,8 @@ enum keys_context {
 /* Operations, with their config-file names and help texts (keys.c). */
 #define KEYS_OPS(X) \
 	X(NONE,		"none",		"do nothing") \
-	X(DOWN,		"down",		"next line or article") \
-	X(UP,		"up",		"previous line or article") \
+	X(DOWN,		"down",		"next line, article or comment") \
+	X(UP,		"up",		"previous line, article or comment") \
 	X(PAGE_DOWN,	"page-down",	"next page") \
 	X(PAGE_UP,	"page-up",	"previous page") \
 	X(HALF_DOWN,	"half-down",	"half a page down") \
@@ -45,15 +48,16 @@ enum keys_context {
 	X(TOP,		"top",		"first line or article") \
 	X(BOTTOM,	"bottom",	"last line or article") \
 	X(OPEN,		"open",		"open the article") \
-	X(BACK,		"back",		"back to the list; quit from the list") \
+	X(BACK,		"back",		"close comments, then article; "	\
+					"in the list, quit") \
 	X(QUIT,		"quit",		"quit tandem") \
 	X(FOCUS,	"focus",	"move the focus to the next pane") \
 	X(COMMENTS,	"comments",	"show or hide the comments") \
 	X(COLLAPSE,	"collapse",	"collapse or expand a comment's replies") \
 	X(PARENT,	"parent",	"go to the comment this one answers") \
 	X(SIBLING,	"sibling",	"go to the next comment at this level") \
-	X(REPLY,	"reply",	"reply to the selected comment") \
-	X(COMPOSE,	"compose",	"write a new comment on the article") \
+	X(REPLY,	"reply",	"reply to the selected comment, locally") \
+	X(COMPOSE,	"compose",	"write a local comment on the article") \
 	X(LANG_NEXT,	"lang-next",	"next language") \
 	X(LANG_1,	"lang-1",	"the article's 1st language") \
 	X(LANG_2,	"lang-2",	"the article's 2nd language") \
@@ -69,6 +73,7 @@ enum keys_context {
 	X(SWAP,		"swap",		"swap the left and right languages") \
 	X(PAIR_JOIN,	"pair-join",	"join the top pair with the next") \
 	X(PAIR_SPLIT,	"pair-split",	"split the top pair") \
+	X(PAIR_RESET,	"pair-reset",	"back to the automatic alignment") \
 	X(SEARCH,	"search",	"search forward for text") \
 	X(SEARCH_NEXT,	"search-next",	"next match") \
 	X(SEARCH_PREV,	"search-prev",	"previous match") \
@@ -85,7 +90,7 @@ enum keys_context {
 	X(ADD_URL,	"add-url",	"add an article from a URL") \
 	X(UPDATE,	"update",	"update the feeds in the background") \
 	X(FEEDS,	"feeds",	"list the feeds; Enter shows one's articles") \
-	X(HELP,		"help",		"show this help") \
+	X(HELP,		"help",		"show the help screen") \
 	X(REDRAW,	"redraw",	"redraw the screen")
 
 #define KEYS_ENUM(name, str, help) OP_##name,
@@ -121,5 +126,20 @@ const char	*keys_context_name(enum keys_context);
 
 /* The current bindings, in the order help shows them. */
 const struct keys_binding *keys_bindings(size_t *n);
+
+/*
+ * One row of the key summary that the help screen, `tandem --help` and
+ * the man page's key table all print: an operation's keys ("j Down",
+ * "N (reader, comments)"), its name for bind and what it does.  The nine
+ * language keys are one row, "1-9".
+ */
+struct keys_help {
+	char		 keys[96];
+	char		 ops[32];
+	const char	*help;
+};
+
+/* Row k of the summary into *h; 0 past the last row. */
+int		 keys_help_row(size_t k, struct keys_help *h);
 
 #endif

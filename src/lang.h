@@ -32,6 +32,21 @@ int	lang_match(const char *tag, const char *want);
 /* Rank of tag in the preference (0 best), or pref->n if not wanted. */
 size_t	lang_rank(const struct lang_pref *, const char *tag);
 
+/*
+ * Whether tag is a BCP 47 tag: -1 if it is not well-formed, 1 if its
+ * primary subtag is not a language tandem knows (ISO 639-1 and common
+ * 639-3 codes), 0 if fine; *why says what is wrong (allocated).
+ */
+int	lang_tag_check(const char *tag, char **why);
+
+/*
+ * Check a list as --lang takes it: every tag well-formed (-1 and *cause
+ * if not), none twice (likewise), unknown ones passed to warn.  *n is
+ * the number of tags.
+ */
+int	lang_list_check(const char *list, size_t *n,
+	    void (*warn)(const char *), char **cause);
+
 /* The language's name in English, or the tag itself. */
 const char *lang_name(const char *tag);
 

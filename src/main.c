@@ -49,6 +49,21 @@ static const struct {
 	{ "export-opml", cmd_export_opml },
 };
 
+/* The key summary, from the key table as the help screen shows it. */
+static void
+main_usage_keys(FILE *f)
+{
+	struct keys_help	h;
+	size_t			k;
+
+	for (k = 0; keys_help_row(k, &h); k++) {
+		if (strlen(h.keys) > 18)
+			fprintf(f, "  %s\n  %-18s %s\n", h.keys, "", h.help);
+		else
+			fprintf(f, "  %-18s %s\n", h.keys, h.help);
+	}
+}
+
 static void
 usage(FILE *f)
 {
@@ -74,28 +89,31 @@ usage(FILE *f)
 "      --max-size BYTES   per page, e.g. 8M (default 32M)\n"
 "  list [--unread] [--starred] [--has L[,L]...] [--sort date|title]\n"
 "       [--feed F] [--tag T]\n"
-"                     list the articles: id, N if unread, * if starred,\n"
-"                     languages, date, title; --has: only those with\n"
-"                     every language L; --feed, --tag: only feed F's\n"
-"                     (id, URL or title) or tag T's\n"
+"                     list the articles: " CMD_LIST_COLUMNS ";\n"
+"                     --has: only those with every language L; --feed,\n"
+"                     --tag: only feed F's (id, URL or title) or tag T's\n"
 "  show ID [--lang L[,L2]] [--width N]\n"
 "                     print an article as plain text wrapped at N cells\n"
 "                     (two languages: side by side)\n"
 "  export ID [--format json|article] [-o FILE]\n"
 "                     write an article as JSON or tandem-article(5) text\n"
 "  rm ID...           remove articles\n"
-"  align ID [--json]  print how each translation's paragraphs pair with the\n"
-"                     original's, with the aligner's confidence\n"
+"  align ID [--json] [--reset]\n"
+"                     print how each translation's paragraphs pair with the\n"
+"                     original's, with the aligner's confidence; --reset\n"
+"                     forgets the reader's corrections first\n"
 "  comments ID [--fetch]\n"
 "                     print an article's comments as threads (--fetch: first\n"
 "                     read them from the article's WordPress site)\n"
 "  comments --send    send the pending comments (never one twice)\n"
 "  comment ID [--parent N] [-m TEXT]\n"
-"                     write a comment (the text from -m or standard input);\n"
-"                     posted to the site when it has an account, else local\n"
-"  comment rm N       remove one of your own comments\n"
+"                     write a comment (the text from -m or standard input):\n"
+"                     posted to the site when it has an account, else kept\n"
+"                     in the cache as a local comment\n"
+"  comment rm N       remove one of your own local comments (N as\n"
+"                     tandem comments and the comment pane number them)\n"
 "  login [--name NAME] [--email ADDR]\n"
-"                     who you are when you comment; logout, whoami\n"
+"                     the name your local comments carry; logout, whoami\n"
 "  login SITE --user NAME [--password-command CMD | --password-env VAR |\n"
 "        --password-file FILE]\n"
 "                     an account on a WordPress site (application password,\n"
@@ -119,8 +137,12 @@ usage(FILE *f)
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
 "\n"
-"Keys in the reader: q quits, a (in the list) adds an article from a URL.\n"
-"See tandem(1) for everything else.\n");
+"Environment: TANDEM_DB, TANDEM_LANG, TANDEM_HYPERLINKS (0 or 1: the\n"
+"title bar's URL as an OSC 8 hyperlink), TANDEM_SAMPLE_DIR, NO_COLOR.\n"
+"\n"
+"Keys in the reader (rebind them with bind in the settings file):\n");
+	main_usage_keys(f);
+	fprintf(f, "See tandem(1) for everything else.\n");
 }
 
 /* Parse the global options; returns -1 to exit with *status. */
@@ -178,16 +200,36 @@ bad:
  * Make sure text goes out as UTF-8: keep a UTF-8 locale, else switch to
  * C.UTF-8.  Returns 0, 1 if it had to switch, -1 if no UTF-8 locale.
  */
+static char main_codeset[64];	/* the locale's own, before a switch */
+
 static int
 main_locale(void)
 {
 	setlocale(LC_ALL, "");
+	snprintf(main_codeset, sizeof main_codeset, "%s",
+	    nl_langinfo(CODESET));
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
 		return 0;
 	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL &&
 	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
 		return 1;
 	return -1;
+}
+
+/*
+ * Text goes out as UTF-8 whatever the locale: on a terminal of another
+ * character set, the commands that print articles say so, once, rather
+ * than fill it with mojibake unannounced.
+ */
+static void
+main_charset_note(int switched, const char *cmd)
+{
+	if (switched != 1 || !isatty(STDOUT_FILENO) || (strcmp(cmd, "list") !=
+	    0 && strcmp(cmd, "show") != 0 && strcmp(cmd, "comments") != 0))
+		return;
+	cmd_error("the locale's character set is %s, not UTF-8: printing "
+	    "UTF-8 anyway (set LANG to a UTF-8 locale, such as C.UTF-8)",
+	    main_codeset);
 }
 
 /* The bundled sample's directory: installed, else the source tree's. */
@@ -251,6 +293,8 @@ main_first_run(struct cache *cache)
 static int
 main_reader_ok(int switched)
 {
+	char	*cause = NULL;
+
 	if (switched < 0) {
 		cmd_error("no UTF-8 locale: set LANG to one (for example "
 		    "C.UTF-8 or en_US.UTF-8)");
@@ -259,6 +303,11 @@ main_reader_ok(int switched)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cmd_error("the reader needs a terminal (for pipes: tandem list, "
 		    "tandem show)");
+		return CMD_EXIT_ERROR;
+	}
+	if (ui_terminal_ok(&cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
 		return CMD_EXIT_ERROR;
 	}
 	return 0;
@@ -271,7 +320,7 @@ main_reader(struct cmd_ctx *ctx, struct conf *conf, int switched,
 {
 	struct ui_options	 uo;
 	struct cache		*cache;
-	char			*cause = NULL;
+	char			*cause = NULL, *notice = NULL;
 	int			 status;
 
 	if ((status = main_reader_ok(switched)) != 0)
@@ -290,7 +339,14 @@ main_reader(struct cmd_ctx *ctx, struct conf *conf, int switched,
 		free(cause);
 	}
 	uo.notice = main_first_run(cache);
+	if (switched) {
+		/* Said before the screen too, but seen only after it. */
+		xasprintf(&notice, "the locale is not UTF-8; using C.UTF-8%s%s",
+		    uo.notice ? ".  " : "", uo.notice ? uo.notice : "");
+		uo.notice = notice;
+	}
 	status = ui_run(&uo);
+	free(notice);
 	cache_close(cache);
 	return status;
 }
@@ -299,23 +355,29 @@ main_reader(struct cmd_ctx *ctx, struct conf *conf, int switched,
 static int
 main_settings(struct cmd_ctx *ctx, struct conf *conf, const char *lang)
 {
-	char	*path, *cause = NULL;
-	int	 rc = 0;
+	char	*path, *cause = NULL, *line, *next;
 
 	keys_init();
 	conf_init(conf);
 	if ((path = conf_default_path()) != NULL &&
 	    conf_load(conf, path, &cause) != 0) {
-		cmd_error("%s", cause);
-		free(cause);
-		rc = -1;
+		/* Bad lines are said and skipped; the rest applies. */
+		for (line = cause; line != NULL; line = next) {
+			if ((next = strchr(line, '\n')) != NULL)
+				*next++ = '\0';
+			cmd_error("%s", line);
+		}
+		FREE(&cause);
 	}
 	free(path);
-	if (rc != 0)
-		return -1;
 	ctx->layout = conf->layout;
-	if (lang == NULL && getenv("TANDEM_LANG") == NULL)
-		lang = conf->lang;
+	if (lang == NULL && getenv("TANDEM_LANG") == NULL && conf->lang &&
+	    lang_pref_init(&ctx->lang, conf->lang, &cause) != 0) {
+		cmd_error("%s: set lang: %s (ignored)", conf->path, cause);
+		FREE(&cause);
+	} else if (lang == NULL && getenv("TANDEM_LANG") == NULL &&
+	    conf->lang != NULL)
+		return 0;
 	if (lang_pref_init(&ctx->lang, lang, &cause) != 0) {
 		cmd_error("--lang: %s", cause);
 		free(cause);
@@ -358,9 +420,11 @@ main(int argc, char **argv)
 			fprintf(stderr,
 			    "Try 'tandem --help' for more information.\n");
 			status = CMD_EXIT_USAGE;
-		} else
+		} else {
+			main_charset_note(switched, commands[i].name);
 			status = commands[i].run(&ctx, argc - optind,
 			    argv + optind);
+		}
 	} else
 		status = main_reader(&ctx, &conf, switched, NULL);
 	lang_pref_free(&ctx.lang);

@@ -84,3 +84,40 @@ pairing_put(struct cache *cache, long long id,
 	return cache_alignment_put(cache, id, b->lang, a->lang, NULL, 0,
 	    cause);
 }
+
+/* The aligner's pairs of a with b, stored in place of any correction. */
+int
+pairing_reset(struct cache *cache, long long id,
+    const struct article_translation *a, const struct article_translation *b,
+    char **cause)
+{
+	struct article_pair	*pairs;
+	size_t			 n;
+	double			 conf;
+	int			 rc;
+
+	if (align_translations(a, b, &pairs, &n, &conf) != 0) {
+		xasprintf(cause, "aligning '%s' with '%s' failed", a->lang,
+		    b->lang);
+		return -1;
+	}
+	rc = pairing_put(cache, id, a, b, pairs, n, cause);
+	free(pairs);
+	return rc;
+}
+
+int
+pairing_same(const struct article_pair *a, size_t na,
+    const struct article_pair *b, size_t nb)
+{
+	size_t	k;
+
+	if (na != nb)
+		return 0;
+	for (k = 0; k < na; k++)
+		if (a[k].a_first != b[k].a_first || a[k].a_count !=
+		    b[k].a_count || a[k].b_first != b[k].b_first ||
+		    a[k].b_count != b[k].b_count)
+			return 0;
+	return 1;
+}

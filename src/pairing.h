@@ -47,4 +47,13 @@ int	pairing_put(struct cache *, long long,
 	    const struct article_translation *, const struct article_pair *,
 	    size_t, char **);
 
+/* Align a with b afresh and store that, corrections forgotten. */
+int	pairing_reset(struct cache *, long long,
+	    const struct article_translation *,
+	    const struct article_translation *, char **);
+
+/* Whether two alignments pair the same paragraphs (confidence aside). */
+int	pairing_same(const struct article_pair *, size_t,
+	    const struct article_pair *, size_t);
+
 #endif

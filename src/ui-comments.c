@@ -50,14 +50,15 @@ ui_comments_policy(const struct ui *u)
 {
 	switch (u->view.article ? u->view.article->policy :
 	    ARTICLE_POLICY_UNKNOWN) {
+	/* The site's words, then what C and r do here: local comments. */
 	case ARTICLE_POLICY_LOGIN:
-		return COMMENT_LOGIN;
+		return "Site: " COMMENT_LOGIN "  C, r: local comments";
 	case ARTICLE_POLICY_CLOSED:
-		return COMMENT_CLOSED;
+		return "Site: " COMMENT_CLOSED "  C, r: local comments";
 	case ARTICLE_POLICY_OPEN:
-		return "Comments are open.  C writes one, r replies.";
+		return "Comments are open.  C, r: local comments, not sent";
 	default:
-		return "Comments.  C writes one, r replies.";
+		return "Comments.  C, r: local comments, not sent";
 	}
 }
 

@@ -63,6 +63,7 @@ ui_attrs_parse(const char *s)
 	if (strstr(s, "underline")) a |= A_UNDERLINE;
 	if (strstr(s, "reverse")) a |= A_REVERSE;
 	if (strstr(s, "dim")) a |= A_DIM;
+	if (strstr(s, "blink")) a |= A_BLINK;
 	return a;
 }
 

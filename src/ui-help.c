@@ -12,45 +12,31 @@
 #include "ui-int.h"
 #include "xmalloc.h"
 
-#define UI_HELP_KEYS 22	/* cells for the key names column */
+#define UI_HELP_KEYS 22	/* cells for the key names column (ASCII) */
 
-/* "j Down" for op: its keys, with "(list)" etc. for pane-only ones. */
-static void
-ui_help_keys(enum op op, char *buf, size_t len)
-{
-	const struct keys_binding	*b;
-	size_t				 n, i, o = 0;
-	char				 name[32];
-
-	buf[0] = '\0';
-	b = keys_bindings(&n);
-	for (i = 0; i < n && o + 1 < len; i++) {
-		if (b[i].op != op)
-			continue;
-		keys_name(b[i].key, name, sizeof name);
-		o += (size_t)snprintf(buf + o, len - o, "%s%s%s%s%s",
-		    o ? " " : "", name, b[i].context ? " (" : "",
-		    b[i].context ? keys_context_name(b[i].context) : "",
-		    b[i].context ? ")" : "");
-		if (o >= len)
-			o = len - 1;
-	}
-}
-
-/* Help lines: one per operation that has a key. */
+/*
+ * Help line k into buf: a row of the key summary (keys.h), its keys in
+ * a column of UI_HELP_KEYS cells; keys too long for the column get a
+ * line of their own, the text following on the next one.
+ */
 static int
 ui_help_line(int k, char *buf, size_t len)
 {
-	char	keys[128];
-	int	op, n = 0;
+	struct keys_help	h;
+	size_t			r;
+	int			n = 0;
 
-	for (op = 1; op < OP_COUNT; op++) {
-		ui_help_keys((enum op)op, keys, sizeof keys);
-		if (keys[0] == '\0')
-			continue;
+	for (r = 0; keys_help_row(r, &h); r++) {
+		if (strlen(h.keys) > UI_HELP_KEYS) {
+			if (n++ == k) {
+				snprintf(buf, len, "%s", h.keys);
+				return 1;
+			}
+			h.keys[0] = '\0';
+		}
 		if (n++ == k) {
-			snprintf(buf, len, "%-*s %s", UI_HELP_KEYS, keys,
-			    keys_op_help((enum op)op));
+			snprintf(buf, len, "%-*s %s", UI_HELP_KEYS, h.keys,
+			    h.help);
 			return 1;
 		}
 	}
@@ -75,7 +61,7 @@ ui_help_draw(struct ui *u)
 	static const char	 head[] = "Keys (any other key closes this "
 	    "help; j/k, Space/b, d/u, g/G scroll)";
 	struct scroll		*s = &u->help_scroll;
-	char			 line[256];
+	char			 line[256], *cut;
 	int			 y, top = u->pl.title.h, h, k;
 
 	h = LINES - top - u->pl.status.h;
@@ -88,8 +74,11 @@ ui_help_draw(struct ui *u)
 	for (y = top + 2, k = (int)s->top; y < top + h; y++, k++) {
 		if (!ui_help_line(k, line, sizeof line))
 			break;
-		ui_text(u, y, 2, COLS - 2, UI_SPAN(line, strlen(line),
+		/* A line cut short says so with an ellipsis. */
+		cut = layout_truncate(line, strlen(line), COLS - 3, &u->opts);
+		ui_text(u, y, 2, COLS - 3, UI_SPAN(cut, strlen(cut),
 		    UI_HEADER, 0));
+		free(cut);
 	}
 }
 

@@ -100,13 +100,14 @@ ui_list_draw(struct ui *u)
 	}
 	if (u->list.scroll.total == 0 && r->h > 2) {
 		static const char *empty[] = { "No articles yet.",
-		    "Import some with:  tandem import FILE..." };
+		    "Import some with:  tandem import FILE|DIR|URL",
+		    "or press a here to add one from a URL." };
 		static const char *none[] = { "No article is shown:",
-		    "change the filter with =, ! or S" };
+		    "change the filter with =, ! or S", "" };
 		const char *const *lines = u->list.state.articles > 0 ?
 		    none : empty;
 
-		for (i = 0; i < 2; i++)
+		for (i = 0; i < 3 && i < r->h - 1; i++)
 			ui_text(u, r->y + r->h / 2 - 1 + i, 2, r->w - 2,
 			    UI_SPAN(lines[i], strlen(lines[i]), UI_DIM, 1));
 	}

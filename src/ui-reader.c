@@ -337,6 +337,7 @@ ui_reader_op(struct ui *u, enum op op)
 	case OP_SIDE_BY_SIDE:	ui_reader_changed(u, view_toggle_sbs(v)); break;
 	case OP_PAIR_JOIN:	ui_reader_changed(u, view_pair_join(v)); break;
 	case OP_PAIR_SPLIT:	ui_reader_changed(u, view_pair_split(v)); break;
+	case OP_PAIR_RESET:	ui_reader_changed(u, view_pair_reset(v)); break;
 	case OP_SEARCH_NEXT:
 	case OP_SEARCH_PREV:
 		if (view_search(v, NULL, op == OP_SEARCH_NEXT ? 1 : -1) != 0)

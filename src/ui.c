@@ -187,7 +187,11 @@ ui_title_draw(struct ui *u)
 
 	FREE(&u->link_shown);
 	ui_fill(u, 0, 0, COLS, UI_TITLE, 1);
-	ui_title_counts(u, buf, sizeof buf);
+	if (u->list.scroll.total == 0 && u->list.state.articles == 0)
+		/* the list says what to do */
+		snprintf(buf, sizeof buf, " tandem %s ", PACKAGE_VERSION);
+	else
+		ui_title_counts(u, buf, sizeof buf);
 	x = ui_text(u, 0, 0, COLS, UI_SPAN(buf, strlen(buf), UI_TITLE, 1));
 	if (u->list_header != NULL && a == NULL)
 		x += ui_text(u, 0, x + 1, COLS - x - 1, UI_SPAN(u->list_header,
@@ -209,7 +213,7 @@ ui_status_draw(struct ui *u)
 {
 	static const char	 hint[] = "?:help q:back Q:quit ";
 	char			 buf[192];
-	int			 y = LINES - 1, w = COLS, hw;
+	int			 y = LINES - 1, w = COLS, hw, lw;
 	const char		*left = buf;
 
 	ui_fill(u, y, 0, w, UI_STATUS, 1);
@@ -219,12 +223,22 @@ ui_status_draw(struct ui *u)
 		left = u->fetch_status;
 	else if (u->ps.focus != PANE_LIST && u->view.article != NULL)
 		view_status(&u->view, buf, sizeof buf);
+	else if (u->list.scroll.total == 0)
+		snprintf(buf, sizeof buf, "no articles yet: a adds one from a "
+		    "URL%s", cache_readonly(u->cache) ? "  read-only cache" : "");
 	else
-		snprintf(buf, sizeof buf, "%zu/%zu%s", u->list.scroll.total ?
-		    u->list.scroll.sel + 1 : 0, u->list.scroll.total,
+		snprintf(buf, sizeof buf, "%zu/%zu%s", u->list.scroll.sel + 1,
+		    u->list.scroll.total,
 		    cache_readonly(u->cache) ? "  read-only cache" : "");
+	/*
+	 * The hint gives way to what is said: first to "?:help", then
+	 * altogether, when the message would not fit beside it.
+	 */
+	lw = utf8_width(left, strlen(left), &u->opts);
 	hw = (int)strlen(hint);
-	if (w - hw < 20)
+	if (w - hw < 20 || lw > w - hw - 2)
+		hw = (int)strlen(hint) - (int)strlen("q:back Q:quit ");
+	if (w - hw < 20 || lw > w - hw - 2)
 		hw = 0;
 	ui_text(u, y, 1, w - hw - 2, UI_SPAN(left, strlen(left),
 	    u->message[0] ? UI_MESSAGE : UI_STATUS, 1));
@@ -293,6 +307,46 @@ ui_update(struct ui *u, enum ui_result res)
 		ui_draw(u);
 }
 
+int
+ui_terminal_ok(char **cause)
+{
+	const char	*term = getenv("TERM");
+	char		*cup, *clear;
+	SCREEN		*sp;
+	FILE		*null;
+
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
+		xasprintf(cause, "the reader needs a terminal that can move "
+		    "the cursor, and TERM is %s; for plain text use tandem "
+		    "list and tandem show ID", term && *term ? term : "not set");
+		return -1;
+	}
+	/* A trial screen that writes nowhere: initscr() would exit. */
+	if ((null = fopen("/dev/null", "w")) == NULL ||
+	    (sp = newterm(NULL, null, stdin)) == NULL) {
+		if (null != NULL)
+			fclose(null);
+		xasprintf(cause, "the terminal type '%s' is unknown here (no "
+		    "terminfo entry); set TERM to one that is (for example "
+		    "xterm-256color), or use tandem list and tandem show ID",
+		    term);
+		return -1;
+	}
+	cup = tigetstr("cup");
+	clear = tigetstr("clear");
+	endwin();
+	delscreen(sp);
+	fclose(null);
+	if (cup == NULL || cup == (char *)-1 || clear == NULL ||
+	    clear == (char *)-1) {
+		xasprintf(cause, "the terminal '%s' cannot move the cursor, "
+		    "which the reader needs; use tandem list and tandem show "
+		    "ID", term);
+		return -1;
+	}
+	return 0;
+}
+
 /* Our key code for what get_wch() returned. */
 static int
 ui_key(int rc, wint_t ch)
@@ -306,11 +360,13 @@ ui_key(int rc, wint_t ch)
 		{ KEY_HOME, KEYS_HOME }, { KEY_END, KEYS_END },
 		{ KEY_ENTER, KEYS_ENTER }, { KEY_BTAB, KEYS_BTAB },
 		{ KEY_BACKSPACE, KEYS_BACKSPACE }, { KEY_DC, KEYS_DC },
-		{ KEY_F(1), KEYS_F1 }, { KEY_RESIZE, KEYS_RESIZE },
+		{ KEY_IC, KEYS_IC }, { KEY_RESIZE, KEYS_RESIZE },
 	};
 	size_t	i;
 
 	if (rc == KEY_CODE_YES) {
+		if ((int)ch >= KEY_F(1) && (int)ch <= KEY_F(KEYS_NFKEYS))
+			return KEYS_F((int)ch - KEY_F(0));
 		for (i = 0; i < sizeof map / sizeof map[0]; i++)
 			if (map[i].curses == (int)ch)
 				return map[i].ours;

@@ -27,4 +27,10 @@ struct ui_options {
  */
 int	ui_run(const struct ui_options *);
 
+/*
+ * Whether the terminal TERM names can show the reader (it moves the
+ * cursor and clears the screen); if not, -1 and *cause says why.
+ */
+int	ui_terminal_ok(char **cause);
+
 #endif

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align.h"
+#include "pairing.h"
 #include "scroll.h"
 #include "view.h"
 #include "xmalloc.h"
@@ -158,7 +160,7 @@ view_relayout(struct view *v, int width, int height)
 			rw = width - VIEW_GUTTER_WIDTH - lw;
 		} else
 			snprintf(v->message, sizeof v->message, "too narrow for "
-			    "side by side: showing %s only",
+			    "side by side: %s only",
 			    view_tr(v, v->left)->lang);
 	}
 	if (!v->sbs_on && v->max_width > 0 && lw > v->max_width)
@@ -408,13 +410,42 @@ view_top_pair(const struct view *v)
 	return w >= 0 ? v->wfirst + v->rows.rows[w].pair : 0;
 }
 
-/* Mark every pair manual, save, lay out again. */
+/*
+ * The aligner's own pairs in place of v's when they pair the same
+ * paragraphs, or always if force: a correction undone (+ then -) is no
+ * correction.  Returns 1 if v now holds the automatic alignment.
+ */
 static int
-view_pairs_changed(struct view *v, const char *what)
+view_pairs_auto(struct view *v, int force)
+{
+	struct article_pair	*auto_pairs = NULL;
+	size_t			 n = 0;
+	double			 conf;
+
+	if (align_translations(view_tr(v, v->left), view_tr(v, v->right),
+	    &auto_pairs, &n, &conf) != 0)
+		return 0;
+	if (!force && !pairing_same(auto_pairs, n, v->pairs, v->npairs)) {
+		free(auto_pairs);
+		return 0;
+	}
+	free(v->pairs);
+	v->pairs = auto_pairs;
+	v->npairs = n;
+	return 1;
+}
+
+/* Mark every pair manual (unless back to automatic), save, lay out. */
+static int
+view_pairs_changed(struct view *v, const char *what, int reset)
 {
 	size_t	k;
 
-	for (k = 0; k < v->npairs; k++)
+	if (view_pairs_auto(v, reset))
+		what = "back to the automatic alignment (saved)";
+	else if (reset)
+		return view_refuse(v, "could not align the paragraphs again");
+	else for (k = 0; k < v->npairs; k++)
 		v->pairs[k].manual = 1;
 	if (v->save_fn != NULL && v->save_fn(v->pairs_arg, v->article,
 	    v->left, v->right, v->pairs, v->npairs) != 0)
@@ -441,7 +472,7 @@ view_pair_join(struct view *v)
 	p->confidence = 1;
 	memmove(p + 1, p + 2, (v->npairs - k - 2) * sizeof *p);
 	v->npairs--;
-	return view_pairs_changed(v, "joined with the next pair (saved)");
+	return view_pairs_changed(v, "joined with the next pair (saved)", 0);
 }
 
 int
@@ -478,7 +509,15 @@ view_pair_split(struct view *v)
 	memmove(p + 2, p + 1, (v->npairs - k - 1) * sizeof *p);
 	p[1] = add;
 	v->npairs++;
-	return view_pairs_changed(v, "split the pair (saved)");
+	return view_pairs_changed(v, "split the pair (saved)", 0);
+}
+
+int
+view_pair_reset(struct view *v)
+{
+	if (!v->sbs_on)
+		return view_refuse(v, "the alignment is reset side by side (s)");
+	return view_pairs_changed(v, "", 1);
 }
 
 /* Which row shows each line of one side. */

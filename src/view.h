@@ -179,10 +179,14 @@ const struct article_pair *view_row_pair(const struct view *, size_t row);
 /*
  * Correct the alignment at the top of the pane: join the pair with the
  * next one, or split it (the side with more paragraphs gives up its
- * last).  The result is saved as manual.  -1 and a message if refused.
+ * last).  The result is saved as manual, unless it pairs the paragraphs
+ * as the aligner does (a join undone by a split): then it is the
+ * automatic alignment again.  Reset goes back to the aligner's pairs.
+ * -1 and a message if refused.
  */
 int	view_pair_join(struct view *);
 int	view_pair_split(struct view *);
+int	view_pair_reset(struct view *);
 
 /* An alignment as layout-sbs takes it. */
 struct layout_sbs_pair *view_layout_pairs(const struct article_pair *, size_t);

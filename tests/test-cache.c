@@ -549,9 +549,56 @@ test_drafts(struct cache *c)
 			body = m[i].body;
 	is_str(body, "sent", "the sent text stays");
 	article_comments_free(m, nm);
-	ok(cache_comment_remove(c, did, &cause) == 0, "comment rm removes it");
+	ok(cache_comment_remove(c, did, NULL, &cause) == 0,
+	    "comment rm removes it");
 	is_int(cache_comment_update(c, did, "x", ARTICLE_COMMENT_DRAFT, "t",
 	    &cause), 1, "a removed draft is no draft either");
+}
+
+/*
+ * comment rm: only one's own comment goes, and never one with replies
+ * (its replies would lose their place in the thread).
+ */
+static void
+test_comment_rm(struct cache *c)
+{
+	struct article_comment	 m, *got = NULL;
+	size_t			 n = 0, i;
+	long long		 id = newest(c), kim = 0, reply = 0;
+	long long		 parent = -1;
+	char			*cause = NULL;
+
+	memset(&m, 0, sizeof m);
+	m.author = "Kim";
+	m.body = "first";
+	m.created = "2024-05-01T10:00:00Z";
+	m.state = ARTICLE_COMMENT_POSTED;
+	ok(cache_comment_add(c, id, &m, &kim, &cause) == 0, "Kim's comment");
+	m.author = "Lee";
+	m.body = "a reply";
+	m.parent = kim;
+	ok(cache_comment_add(c, id, &m, &reply, &cause) == 0, "Lee's reply");
+	is_int(cache_comment_remove(c, reply, "Kim", &cause), -1,
+	    "Kim cannot remove Lee's reply");
+	ok(cause != NULL && strstr(cause, "is by Lee") != NULL,
+	    "... told whose it is: %s", cause ? cause : "");
+	FREE(&cause);
+	is_int(cache_comment_remove(c, kim, "Kim", &cause), -1,
+	    "Kim's comment with a reply stays");
+	ok(cause != NULL && strstr(cause, "has replies") != NULL,
+	    "... told why: %s", cause ? cause : "");
+	FREE(&cause);
+	cache_comments_load(c, id, &got, &n, &cause);
+	for (i = 0; i < n; i++)
+		if (got[i].id == reply)
+			parent = got[i].parent;
+	is_int(parent, kim, "the reply still answers Kim's comment");
+	article_comments_free(got, n);
+	is_int(cache_comment_remove(c, reply, "Lee", &cause), 0,
+	    "Lee removes Lee's reply");
+	is_int(cache_comment_remove(c, kim, "Kim", &cause), 0,
+	    "then Kim's, without replies, goes");
+	FREE(&cause);
 }
 
 static void
@@ -1313,6 +1360,7 @@ main(void)
 		test_misuse(c);
 		test_reimport(c);
 		test_drafts(c);
+		test_comment_rm(c);
 		test_title(c);
 		test_remove(c);
 		test_plans(c);

@@ -159,22 +159,22 @@ test_heads(void)
 	comment_view_init(&cv, NULL);
 	comment_view_set(&cv, make_thread(), NTHREAD, 0);
 	h = comment_view_head(&cv, 0);
-	is_str(h, "Ann · 2025-01-01", "a head: author and date");
+	is_str(h, "#1 Ann · 2025-01-01", "a head: number, author and date");
 	free(h);
 	is_int(comment_view_parent(&cv), -1, "K on top: refused");
 	comment_view_collapse(&cv);
 	h = comment_view_head(&cv, 0);
-	is_str(h, "Ann · 2025-01-01  [+3 replies]", "folded: replies counted");
+	is_str(h, "#1 Ann · 2025-01-01  [+3 replies]", "folded: replies counted");
 	free(h);
 	comment_view_move(&cv, 1);
 	comment_view_move(&cv, 1);
 	comment_view_collapse(&cv);
 	h = comment_view_head(&cv, 5);
-	is_str(h, "Fay · 2025-01-01  [+1 reply]", "one reply");
+	is_str(h, "#6 Fay · 2025-01-01  [+1 reply]", "one reply");
 	free(h);
 	is_int((long long)comment_view_replies(&cv, 4), 0, "Eve: no replies");
 	h = comment_view_head(&cv, 4);
-	is_str(h, "Eve · 2025-01-01", "no replies: no count, folded or not");
+	is_str(h, "#5 Eve · 2025-01-01", "no replies: no count, folded or not");
 	free(h);
 
 	/* Laid out: heads are even paragraphs, and G shows a whole body. */

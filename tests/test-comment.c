@@ -269,6 +269,47 @@ test_now(void)
 	    "comment_now is now in UTC: %s <= %s <= %s", before, got, after);
 }
 
+/* Stored UTC times, as the pane and tandem comments show them. */
+static void
+test_time(void)
+{
+	static const struct {
+		const char	*iso;
+		long long	 ago;		/* seconds before now */
+		const char	*want;
+	} rows[] = {
+		{ "2026-11-26T12:00:00Z", 0, "just now" },
+		{ "2026-11-26T12:00:00Z", 59, "just now" },
+		{ "2026-11-26T12:00:00Z", 60, "1 min ago" },
+		{ "2026-11-26T12:00:00Z", 3599, "59 min ago" },
+		{ "2026-11-26T12:00:00Z", 3 * 3600 + 5, "3 h ago" },
+		{ "2026-11-26T12:00:00Z", 86400, "2026-11-26 21:00" },
+		{ "2026-11-26T12:00:00Z", -7200, "2026-11-26 21:00" },
+		{ "yesterday", 0, "yesterday" },
+		{ "2026-11-26T12:00:00+01:00", 0, "2026-11-26T12:00:00+01:00" },
+	};
+	struct tm	tm;
+	char		buf[64];
+	size_t		i;
+	time_t		t;
+
+	/* Seoul, UTC+9 all year: the local time is the one shown. */
+	setenv("TZ", "KST-9", 1);
+	tzset();
+	memset(&tm, 0, sizeof tm);
+	strptime("2026-11-26T12:00:00", "%Y-%m-%dT%H:%M:%S", &tm);
+	t = timegm(&tm);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		comment_time(rows[i].iso, t + rows[i].ago, buf, sizeof buf);
+		is_str(buf, rows[i].want, "%s, %lld s later", rows[i].iso,
+		    rows[i].ago);
+	}
+	comment_time(NULL, t, buf, sizeof buf);
+	is_str(buf, "", "no time: nothing");
+	unsetenv("TZ");
+	tzset();
+}
+
 int
 main(void)
 {
@@ -281,6 +322,7 @@ main(void)
 	test_thread_table();
 	test_thread_deep();
 	test_now();
+	test_time();
 
 	test_tmpdir_remove(tmpdir);
 	return tap_done();

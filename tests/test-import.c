@@ -865,10 +865,74 @@ test_feed(void)
 	free(cause);
 }
 
+/*
+ * A marker is a version's end only where the language changes across
+ * it: a Traditional Chinese page whose "related articles" line sits
+ * between its boilerplate and its story is one version.
+ */
+static void
+test_one_language_marker(void)
+{
+	static const char page[] =
+	    "首爾經濟振興院與中關村簽署合作備忘錄\n\n"
+	    "本報記者報導，首頁、新聞、財經、科技、生活、國際、評論。\n"
+	    "相關文章\n"
+	    "首爾經濟振興院九月二十二日表示，已與中國中關村國際簽署諒解"
+	    "備忘錄，雙方將在技術交流、人才培育與企業進軍海外市場等方面"
+	    "展開合作。\n\n"
+	    "這次簽約在北京舉行的第四十二屆國際科技園區協會世界大會期間"
+	    "進行，來自七十七個國家的代表出席了會議。\n";
+	static const char two[] =
+	    "The agency signed an agreement with the park on Monday, and both "
+	    "sides said they would share staff and know-how.\n"
+	    "Related articles\n"
+	    "서울경제진흥원은 22일 중국 중관촌 국제와 업무협약을 맺었다고 "
+	    "밝혔다. 두 기관은 기술 교류와 인재 양성에 협력한다.\n";
+	static const char cat[] =
+	    "Seoul agency signs agreement with Beijing park\n\n"
+	    "The Seoul Business Agency signed an agreement with Zhongguancun "
+	    "International on Monday, and both sides said they would share "
+	    "staff and know-how.\n\n"
+	    "The signing took place during the world congress of science "
+	    "parks, which drew delegates from seventy-seven countries.\n"
+	    "서울경제진흥원, 중관촌 국제와 업무협약\n\n"
+	    "서울경제진흥원은 22일 중국 중관촌 국제와 업무협약을 맺었다고 "
+	    "밝혔다. 두 기관은 기술 교류와 인재 양성에 협력한다.\n\n"
+	    "협약식은 77개국 대표가 참석한 세계과학단지협회 총회 기간에 "
+	    "베이징에서 열렸다.\n";
+	struct rec	 r;
+	char		*cause = NULL;
+
+	memset(&r, 0, sizeof r);
+	is_int(run(&r, "zh.txt", page, sizeof page - 1, IMPORT_FORMAT_PAGE,
+	    &cause), 0, "a one-language page with a marker imports");
+	is_int(count(r.log, "translation "), 1, "... as one translation");
+	ok(strstr(r.log, "translation zh") != NULL, "... in Chinese: %s",
+	    r.log);
+	rec_free(&r);
+	FREE(&cause);
+	memset(&r, 0, sizeof r);
+	is_int(run(&r, "two.txt", two, sizeof two - 1, IMPORT_FORMAT_PAGE,
+	    &cause), 0, "a marker between two languages");
+	is_int(count(r.log, "translation "), 2, "... still ends a version");
+	rec_free(&r);
+	FREE(&cause);
+	memset(&r, 0, sizeof r);
+	is_int(run(&r, "cat.txt", cat, sizeof cat - 1, IMPORT_FORMAT_PAGE,
+	    &cause), 0, "English then Korean, no marker");
+	is_int(count(r.log, "translation "), 2, "... two translations");
+	ok(strstr(r.log, "translation en") != NULL &&
+	    strstr(r.log, "translation ko") != NULL, "... en and ko: %s",
+	    r.log);
+	rec_free(&r);
+	FREE(&cause);
+}
+
 int
 main(void)
 {
 	test_seed();
+	test_one_language_marker();
 	test_article_format();
 	test_bad_input();
 	test_sink_failure();

@@ -28,6 +28,27 @@ test_table(void)
 	is_int(keys_parse("pgdn"), KEYS_PGDN, "names ignore case");
 	is_int(keys_parse("한"), 0xd55c, "a Hangul key parses");
 	is_int(keys_parse("ab"), -1, "two letters are not a key");
+	is_int(keys_parse("F5"), KEYS_F(5), "F5 parses");
+	is_int(keys_parse("F12"), KEYS_F(12), "F12 parses");
+	is_int(keys_parse("F13"), -1, "F13 is not a key");
+	is_int(keys_parse("F0"), -1, "F0 is not a key");
+	is_int(keys_parse("f"), 'f', "f alone is the letter");
+	is_int(keys_parse("PageDown"), KEYS_PGDN, "PageDown parses");
+	is_int(keys_parse("PageUp"), KEYS_PGUP, "PageUp parses");
+	is_int(keys_parse("Insert"), KEYS_IC, "Insert parses");
+	is_int(keys_parse("Delete"), KEYS_DC, "Delete parses");
+	is_int(keys_parse("Backspace"), KEYS_BACKSPACE, "Backspace parses");
+	is_int(keys_parse("BTab"), KEYS_BTAB, "BTab parses");
+	is_int(keys_parse("Left"), KEYS_LEFT, "Left parses");
+	is_int(keys_parse("C-x"), KEYS_CTRL('x'), "C-x parses");
+	{
+		char	name[16];
+
+		is_str(keys_name(KEYS_F(7), name, sizeof name), "F7",
+		    "F7 is named F7");
+		is_str(keys_name(KEYS_PGDN, name, sizeof name), "PgDn",
+		    "PgDn keeps its short name in help");
+	}
 	is_str(keys_name(KEYS_CTRL('l'), buf, sizeof buf), "C-l", "C-l name");
 	is_str(keys_name(0xd55c, buf, sizeof buf), "한", "Hangul name");
 	is_int(keys_bind("reader", "J", "page-down", &cause), 0, "bind J");

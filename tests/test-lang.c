@@ -41,11 +41,53 @@ env_case(const char *tandem, const char *language, const char *lc_all,
 	lang_pref_free(&p);
 }
 
+/* BCP 47 tags: well-formed or not, known primary subtag or not. */
+static void
+test_tags(void)
+{
+	static const struct {
+		const char	*tag;
+		int		 want;
+	} rows[] = {
+		{ "ko", 0 }, { "en-GB", 0 }, { "zh-Hant", 0 }, { "zh-Hant-TW", 0 },
+		{ "yue", 0 }, { "sr-Latn-RS", 0 }, { "es-419", 0 }, { "und", 0 },
+		{ "KO", 0 }, { "fil", 0 }, { "x-mine", 0 }, { "x-", -1 },
+		{ "xx-nonsense", 1 }, { "zz", 1 }, { "qqq", 1 },
+		{ "", -1 }, { "k", -1 }, { "english", -1 }, { "12", -1 },
+		{ "ko-", -1 }, { "ko--KR", -1 }, { "ko_KR", -1 },
+		{ "en-abcdefghi", -1 }, { "e1", -1 },
+	};
+	size_t	 i, n;
+	char	*why;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		why = NULL;
+		is_int(lang_tag_check(rows[i].tag, &why), rows[i].want,
+		    "tag '%s'", rows[i].tag);
+		ok((rows[i].want == 0) == (why == NULL), "... %s",
+		    why ? why : "nothing said");
+		free(why);
+	}
+	why = NULL;
+	is_int(lang_list_check("ko,en,fr", &n, NULL, &why), 0, "ko,en,fr");
+	is_int((long long)n, 3, "... three tags");
+	is_int(lang_list_check("ko,ko", &n, NULL, &why), -1, "ko,ko refused");
+	ok(why != NULL && strstr(why, "twice") != NULL, "... named twice");
+	FREE(&why);
+	is_int(lang_list_check("en, KO ko", &n, NULL, &why), -1,
+	    "case does not hide a repeat");
+	FREE(&why);
+	is_int(lang_list_check("ko,e1", &n, NULL, &why), -1, "a bad tag");
+	FREE(&why);
+}
+
 int
 main(void)
 {
 	struct lang_pref	 p;
 	char			*cause = NULL;
+
+	test_tags();
 
 	is_int(lang_pref_init(&p, "ko,en", &cause), 0, "--lang ko,en");
 	is_str(joined(&p), "ko en", "list kept in order, en not repeated");

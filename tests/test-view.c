@@ -81,18 +81,20 @@ max_width(const struct view *v, int right)
 	return m;
 }
 
-static int saves;
+static int saves, saved_manual;
 
+/* Record whether every pair saved was manual (1), none (0) or some (-1). */
 static int
 save_pairs(void *arg, const struct article *a, size_t l, size_t r,
     const struct article_pair *p, size_t n)
 {
-	size_t	i;
+	size_t	i, m = 0;
 
+	(void)arg; (void)a; (void)l; (void)r;
 	saves++;
 	for (i = 0; i < n; i++)
-		if (!p[i].manual)
-			return -1;
+		m += p[i].manual != 0;
+	saved_manual = m == n ? 1 : m == 0 ? 0 : -1;
 	return 0;
 }
 
@@ -116,10 +118,19 @@ test_corrections(struct view *v, size_t ko, size_t en)
 	ok(p != NULL && p->a_count == 2 && p->b_count == 2 && p->manual,
 	    "the top pair is now 2-2 and manual");
 	is_int(saves, 1, "saved once");
+	is_int(saved_manual, 1, "... as manual");
 	is_int(view_pair_split(v), 0, "- splits it again");
 	is_int((long long)v->npairs, 8, "8 pairs");
 	p = view_row_pair(v, 0);
 	ok(p != NULL && p->a_count == 1 && p->b_count == 1, "top pair 1-1");
+	is_int(saved_manual, 0, "+ then - saves the automatic pairs");
+	ok(p != NULL && !p->manual, "... not manual");
+	is_str(v->message, "back to the automatic alignment (saved)",
+	    "... and says so");
+	is_int(view_pair_join(v), 0, "+ once more");
+	is_int(view_pair_reset(v), 0, "= resets");
+	is_int((long long)v->npairs, 8, "... to the 8 automatic pairs");
+	is_int(saved_manual, 0, "... saved as automatic");
 	is_int(view_pair_split(v), -1, "a 1-1 pair cannot split");
 	is_str(v->message, "this pair has one paragraph a side", "says so");
 	while (v->npairs > 1 && view_pair_join(v) == 0)
@@ -191,7 +202,7 @@ main(void)
 	    "relayout at 120 keeps paragraph 5 at the top");
 	view_relayout(&v, 50, 10);
 	ok(!v.sbs_on, "50 columns is too narrow for side by side");
-	is_str(v.message, "too narrow for side by side: showing ko only",
+	is_str(v.message, "too narrow for side by side: ko only",
 	    "and says so");
 	is_int((long long)view_top_paragraph(&v), 4, "... keeping paragraph 5");
 	view_relayout(&v, 100, 30);

@@ -58,13 +58,30 @@ tap_check "after a restart the pair is still 2-2" \
 # Paragraph 2 of each side now follows paragraph 1 inside one pair, so the
 # English second paragraph no longer starts beside the Korean one.
 e2e_keys -
-e2e_expect "- splits" "split the pair (saved)"
-tap_check "split pairs are 1-1 again, manual" \
-    [ "$(sql "select group_concat(a_count || '-' || b_count || ':' || manual, ' ') from (select * from alignment where lang_a = 'ko' and lang_b = 'en' and idx < 2 order by idx)")" = "1-1:1 1-1:1" ]
+e2e_expect "- after + restores the aligner's pairs" \
+    "back to the automatic alignment (saved)"
+manual() { sql "select count(*) from alignment where lang_a = 'ko' and lang_b = 'en' and manual = 1"; }
+tap_check "split pairs are 1-1 again, and not manual" \
+    [ "$(sql "select group_concat(a_count || '-' || b_count || ':' || manual, ' ') from (select * from alignment where lang_a = 'ko' and lang_b = 'en' and idx < 2 order by idx)")" = "1-1:0 1-1:0" ]
+tap_check "... nor any other pair" [ "$(manual)" = 0 ]
+# A join, then = : back to the aligner's pairs.
+e2e_keys +
+e2e_expect "+ joins again" "joined with the next pair (saved)"
+tap_check "manual again" [ "$(manual)" -gt 0 ]
+e2e_keys =
+e2e_expect "= resets" "back to the automatic alignment (saved)"
+tap_check "= leaves nothing manual" [ "$(manual)" = 0 ]
+e2e_keys +
+e2e_expect "and + joins once more" "joined with the next pair (saved)"
 e2e_keys Q
 e2e_expect_exit "after the split, Q quits with status 0"
 
 "$TANDEM" import "$E2E_TMP/a.txt" >/dev/null
-tap_check "a re-import keeps the manual alignment" \
-    [ "$(sql "select count(*) from alignment where lang_a = 'ko' and lang_b = 'en' and manual = 1")" -gt 0 ]
+tap_check "a re-import keeps the manual alignment" [ "$(manual)" -gt 0 ]
+"$TANDEM" align 1 --reset > "$E2E_TMP/reset.out"
+tap_check "align --reset: nothing manual" [ "$(manual)" = 0 ]
+tap_check "... and prints the automatic pairs again" \
+    grep -Eq "^  -  +4  +0\.[0-4][0-9]  low$" "$E2E_TMP/reset.out"
+tap_check "... the first pair 1-1 as the aligner has it" \
+    [ "$(sql "select a_count || '-' || b_count from alignment where lang_a = 'ko' and lang_b = 'en' and idx = 0")" = "1-1" ]
 tap_done

@@ -44,11 +44,11 @@ e2e_keys Enter c
 e2e_expect "the policy heads the pane" "Comments are open."
 scr=$(e2e_capture)
 tap_check "a top-level comment starts at the margin" \
-    sh -c 'printf "%s\n" "$1" | grep -q "^ Ann · 2025-09-22"' _ "$scr"
+    sh -c 'printf "%s\n" "$1" | grep -q "^ #[0-9]* Ann · 2025-09-22"' _ "$scr"
 tap_check "a reply is indented behind one bar" \
-    sh -c 'printf "%s\n" "$1" | grep -q "^ | Bo$"' _ "$scr"
+    sh -c 'printf "%s\n" "$1" | grep -q "^ | #[0-9]* Bo$"' _ "$scr"
 tap_check "a reply to a reply behind two" \
-    sh -c 'printf "%s\n" "$1" | grep -q "^ | | 민수$"' _ "$scr"
+    sh -c 'printf "%s\n" "$1" | grep -q "^ | | #[0-9]* 민수$"' _ "$scr"
 tap_check "its Korean body under it" \
     sh -c 'printf "%s\n" "$1" | grep -q "^ | | 답글의 답글입니다.$"' _ "$scr"
 # j j selects 민수's reply; K goes up to Bo, whose thread Space folds.
@@ -76,9 +76,9 @@ e2e_expect_exit "exits 0"
 e2e_start 100 40 "$TANDEM"
 e2e_wait_for "Threads"
 e2e_keys Enter c
-e2e_expect "a comment since the last visit is marked new" "anonymous · 20"
+e2e_expect "a comment since the last visit is marked new" "anonymous · just now  local"
 tap_check "... with the new tag" \
-    sh -c 'tmux -L "$1" capture-pane -p -t "$1:0.0" | grep -q "^ | anonymous · .*  new$"' _ "$E2E_SOCK"
+    sh -c 'tmux -L "$1" capture-pane -p -t "$1:0.0" | grep -q "^ | #[0-9]* anonymous · .*  new$"' _ "$E2E_SOCK"
 tap_check "older ones are not" \
     sh -c '! tmux -L "$1" capture-pane -p -t "$1:0.0" | grep -q "Ann · 2025-09-22  new"' _ "$E2E_SOCK"
 e2e_keys Q

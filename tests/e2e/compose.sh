@@ -54,7 +54,7 @@ e2e_keys C-d
 e2e_wait_for "comment saved"
 tap_check "the reply's parent is the first comment" \
     [ "$(sql "select count(*) from comment c join comment p on c.parent_id = p.id where c.body = 'Reply text'")" = 1 ]
-e2e_expect "the reply is indented under a bar" " | 민수 Kim · "
+e2e_expect "the reply is indented under a bar" " | #2 민수 Kim · "
 
 # A draft survives SIGHUP (an SSH connection that drops).
 e2e_keys C

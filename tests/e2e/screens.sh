@@ -35,7 +35,8 @@ screens_cache() {
 screens_mask() {
 	sed -e 's/[[:space:]]*$//' \
 	    -e '1s/^ tandem [0-9][^ ]*/ tandem VERSION/' \
-	    -e 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z/YYYY-MM-DDThh:mm:ssZ/g'
+	    -e 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z/YYYY-MM-DDThh:mm:ssZ/g' \
+	    -e 's/· \(just now\|[0-9]* min ago\)/· WHEN/g'
 }
 
 # screens_wait WANT [GONE]: wait until the screen matches WANT (grep -E)

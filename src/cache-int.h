@@ -12,6 +12,7 @@
  *   cache-sink.c     the import sink, batches, the alignment thread
  *   cache-read.c     the reader's queries: list, article, settings
  *   cache-comment.c  comments and stored alignments
+ *   cache-search.c   the full-text index's tokenizer, the library search
  *
  * Helpers that fail fill *cause and return -1, recording in struct cache
  * what kind of failure it was for cache_last_error().
@@ -77,6 +78,11 @@ enum cache_sql {
 	SQL_ALIGNMENT_INSERT,
 	SQL_COUNT,
 	SQL_COUNTS,
+	SQL_SEARCH,
+	SQL_SEARCH_TRANSLATION,
+	SQL_SEARCH_FIRST,
+	SQL_SEARCH_SNIPPET,
+	SQL_SEARCH_TITLE_SNIPPET,
 	SQL__N
 };
 
@@ -158,6 +164,9 @@ cache_bind_text(sqlite3_stmt *s, int i, const char *text)
 		return sqlite3_bind_null(s, i);
 	return sqlite3_bind_text(s, i, text, -1, SQLITE_STATIC);
 }
+
+/* cache-search.c */
+int		 cache_search_register(struct cache *, char **);
 
 /* cache-sink.c */
 void		 cache_sink_close(struct cache *);

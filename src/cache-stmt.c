@@ -171,6 +171,52 @@ const char *const cache_sql[SQL__N] = {
 	    " (SELECT count(*) FROM alignment),"
 	    " (SELECT count(*) FROM setting) +"
 	    "  (SELECT count(*) FROM article_setting)",
+	/*
+	 * The library search (cache-search.c): ?1 the FTS5 expression, ?2
+	 * a language, ?3 unread only, ?4 a date, ?5 the limit.  Each
+	 * translation's best hit, each article's best translation; the
+	 * matching languages best first.
+	 */
+	[SQL_SEARCH] = "WITH hit(tid, score) AS ("
+	    "  SELECT p.translation_id, bm25(search_text) FROM search_text"
+	    "  JOIN paragraph p ON p.id = search_text.rowid"
+	    "  WHERE search_text MATCH ?1"
+	    "  UNION ALL SELECT search_title.rowid, 2 * bm25(search_title)"
+	    "  FROM search_title WHERE search_title MATCH ?1),"
+	    " tr(tid, aid, lang, position, score) AS MATERIALIZED ("
+	    "  SELECT h.tid, t.article_id, t.lang, t.position, min(h.score)"
+	    "  FROM hit h JOIN translation t ON t.id = h.tid"
+	    "  WHERE ?2 IS NULL OR lower(t.lang) = lower(?2)"
+	    "   OR lower(t.lang) LIKE lower(?2) || '-%'"
+	    "  GROUP BY h.tid),"
+	    " ar(aid, score) AS ("
+	    "  SELECT tr.aid, min(tr.score) FROM tr"
+	    "  JOIN article a ON a.id = tr.aid"
+	    "  WHERE (?3 = 0 OR a.read = 0) AND (?4 IS NULL OR"
+	    "   coalesce(substr(a.date, 1, 10),"
+	    "    date(a.imported_at, 'unixepoch')) >= ?4)"
+	    "  GROUP BY tr.aid ORDER BY 2, 1 LIMIT ?5)"
+	    " SELECT ar.aid, ar.score,"
+	    " (SELECT group_concat(lang, ' ') FROM (SELECT lang FROM tr"
+	    "   WHERE tr.aid = ar.aid ORDER BY score, position)),"
+	    " (SELECT tid FROM tr WHERE tr.aid = ar.aid"
+	    "   ORDER BY score, position LIMIT 1),"
+	    " a.date, a.read"
+	    " FROM ar JOIN article a ON a.id = ar.aid ORDER BY ar.score, ar.aid",
+	[SQL_SEARCH_TRANSLATION] = "SELECT lang, title FROM translation"
+	    " WHERE id = ?1",
+#define CACHE_SEARCH_IN \
+	" FROM search_text JOIN paragraph p ON p.id = search_text.rowid" \
+	" WHERE search_text MATCH ?1 AND search_text.rowid BETWEEN" \
+	" (SELECT min(id) FROM paragraph WHERE translation_id = ?2) AND" \
+	" (SELECT max(id) FROM paragraph WHERE translation_id = ?2)" \
+	" AND p.translation_id = ?2"
+	[SQL_SEARCH_FIRST] = "SELECT min(p.idx)" CACHE_SEARCH_IN,
+	[SQL_SEARCH_SNIPPET] = "SELECT snippet(search_text, 0, char(1),"
+	    " char(2), '…', ?3)" CACHE_SEARCH_IN " ORDER BY rank LIMIT 1",
+	[SQL_SEARCH_TITLE_SNIPPET] = "SELECT snippet(search_title, 0,"
+	    " char(1), char(2), '…', ?3) FROM search_title"
+	    " WHERE search_title MATCH ?1 AND rowid = ?2",
 };
 
 /* What kind of failure SQLite's result code rc is. */

@@ -22,6 +22,10 @@
  *
  *   setting (key PRIMARY KEY, value): global choices (identity, ...)
  *
+ *   search_text (FTS5, rowid = paragraph.id, text)    the full-text
+ *   search_title (FTS5, rowid = translation.id, title) index, external
+ *   content kept in step by triggers; cache-search.c has its tokenizer
+ *
  *   +-------------+  +----------------+  +------------------+  +-----------+
  *   | source      |  | article        |  | translation      |  | paragraph |
  *   | id          |<-| source_id      |  | id               |<-| trans..id |
@@ -193,6 +197,39 @@ static const char *const cache_migrations[] = {
 	"UPDATE translation SET url_norm = url_normalize(url)"
 	" WHERE url IS NOT NULL;"
 	"CREATE INDEX translation_url ON translation (url_norm, article_id);",
+	/*
+	 * 4: the full-text index (cache-search.c): external content over
+	 * paragraph and translation, kept in step by triggers (a cascade
+	 * fires them too), built for the rows an old cache already has.
+	 */
+	"CREATE VIRTUAL TABLE search_text USING fts5(text,"
+	" content='paragraph', content_rowid='id', tokenize='tandem');"
+	"CREATE VIRTUAL TABLE search_title USING fts5(title,"
+	" content='translation', content_rowid='id', tokenize='tandem');"
+	"CREATE TRIGGER search_text_add AFTER INSERT ON paragraph BEGIN"
+	" INSERT INTO search_text (rowid, text) VALUES (new.id, new.text);"
+	" END;"
+	"CREATE TRIGGER search_text_remove AFTER DELETE ON paragraph BEGIN"
+	" INSERT INTO search_text (search_text, rowid, text)"
+	"  VALUES ('delete', old.id, old.text); END;"
+	"CREATE TRIGGER search_text_change AFTER UPDATE OF text ON paragraph"
+	" BEGIN INSERT INTO search_text (search_text, rowid, text)"
+	"  VALUES ('delete', old.id, old.text);"
+	" INSERT INTO search_text (rowid, text) VALUES (new.id, new.text);"
+	" END;"
+	"CREATE TRIGGER search_title_add AFTER INSERT ON translation BEGIN"
+	" INSERT INTO search_title (rowid, title) VALUES (new.id, new.title);"
+	" END;"
+	"CREATE TRIGGER search_title_remove AFTER DELETE ON translation BEGIN"
+	" INSERT INTO search_title (search_title, rowid, title)"
+	"  VALUES ('delete', old.id, old.title); END;"
+	"CREATE TRIGGER search_title_change AFTER UPDATE OF title"
+	" ON translation BEGIN INSERT INTO search_title (search_title, rowid,"
+	"  title) VALUES ('delete', old.id, old.title);"
+	" INSERT INTO search_title (rowid, title) VALUES (new.id, new.title);"
+	" END;"
+	"INSERT INTO search_text (search_text) VALUES ('rebuild');"
+	"INSERT INTO search_title (search_title) VALUES ('rebuild');",
 };
 #define CACHE_VERSION \
 	((int)(sizeof cache_migrations / sizeof cache_migrations[0]))
@@ -419,6 +456,8 @@ cache_setup(struct cache *c, char **cause)
 {
 	long long	version, tables;
 
+	if (cache_search_register(c, cause) != 0)
+		return -1;
 	if (cache_query_int(c, "PRAGMA user_version", &version, cause) != 0)
 		return -1;
 	if (version > CACHE_VERSION)

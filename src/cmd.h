@@ -33,6 +33,7 @@ int	cmd_comment(struct cmd_ctx *, int, char **);
 int	cmd_login(struct cmd_ctx *, int, char **);
 int	cmd_logout(struct cmd_ctx *, int, char **);
 int	cmd_whoami(struct cmd_ctx *, int, char **);
+int	cmd_search(struct cmd_ctx *, int, char **);
 
 struct article;
 struct article_pair;

@@ -41,6 +41,7 @@ static const struct {
 	{ "login",	cmd_login },
 	{ "logout",	cmd_logout },
 	{ "whoami",	cmd_whoami },
+	{ "search",	cmd_search },
 };
 
 static void
@@ -74,6 +75,10 @@ usage(FILE *f)
 "  rm ID...           remove articles\n"
 "  align ID [--json]  print how each translation's paragraphs pair with the\n"
 "                     original's, with the aligner's confidence\n"
+"  search QUERY [--lang L] [--unread] [--since YYYY-MM-DD] [--limit N]\n"
+"         [--json]    find articles in every language, best first: words,\n"
+"                     \"a phrase\", prefix*, AND, OR, NOT, NEAR(a b, N);\n"
+"                     accents and case do not matter\n"
 "  comments ID        print an article's comments as threads\n"
 "  comment ID [--parent N] [-m TEXT]\n"
 "                     write a comment (the text from -m or standard input)\n"

@@ -83,6 +83,10 @@ enum cache_sql {
 	SQL_SEARCH_FIRST,
 	SQL_SEARCH_SNIPPET,
 	SQL_SEARCH_TITLE_SNIPPET,
+	SQL_SEARCH_FLUSH_TEXT,
+	SQL_SEARCH_FLUSH_TITLE,
+	SQL_SEARCH_CLEAR_TEXT,
+	SQL_SEARCH_CLEAR_TITLE,
 	SQL__N
 };
 
@@ -167,6 +171,7 @@ cache_bind_text(sqlite3_stmt *s, int i, const char *text)
 
 /* cache-search.c */
 int		 cache_search_register(struct cache *, char **);
+int		 cache_search_flush(struct cache *, char **);
 
 /* cache-sink.c */
 void		 cache_sink_close(struct cache *);

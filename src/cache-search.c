@@ -8,6 +8,12 @@
  * keep them in step on every insert, update and delete, cascades of a
  * re-import or a removal included, so the sink does nothing of its own.
  *
+ * The triggers only queue a new row; cache_search_flush() indexes the
+ * queue before the sink commits, so that a batch of 500 articles is one
+ * insert into FTS5 and not 500 (FTS5 writes a segment at each of the
+ * sink's per-article savepoints: four times the import's time at 1,000
+ * articles, measured).
+ *
  * The tokenizer is ours, "tandem", registered on every connection before
  * the schema is touched: utf8_tokenize() (utf8-fold.c) folds words of
  * alphabetic scripts and cuts Han, kana and Hangul into overlapping
@@ -118,6 +124,21 @@ cache_search_register(struct cache *c, char **cause)
 		xasprintf(cause, "%s: %s", c->path, sqlite3_errmsg(c->db));
 		return -1;
 	}
+	return 0;
+}
+
+/*
+ * Index the rows the triggers queued, in one statement a table, and
+ * empty the queues; the sink calls it before each commit.
+ */
+int
+cache_search_flush(struct cache *c, char **cause)
+{
+	if (cache_run(c, SQL_SEARCH_FLUSH_TEXT, cause) != 0 ||
+	    cache_run(c, SQL_SEARCH_FLUSH_TITLE, cause) != 0 ||
+	    cache_run(c, SQL_SEARCH_CLEAR_TEXT, cause) != 0 ||
+	    cache_run(c, SQL_SEARCH_CLEAR_TITLE, cause) != 0)
+		return -1;
 	return 0;
 }
 

@@ -217,6 +217,14 @@ const char *const cache_sql[SQL__N] = {
 	[SQL_SEARCH_TITLE_SNIPPET] = "SELECT snippet(search_title, 0,"
 	    " char(1), char(2), '…', ?3) FROM search_title"
 	    " WHERE search_title MATCH ?1 AND rowid = ?2",
+	[SQL_SEARCH_FLUSH_TEXT] = "INSERT INTO search_text (rowid, text)"
+	    " SELECT p.id, p.text FROM search_queue_text q"
+	    " JOIN paragraph p ON p.id = q.id ORDER BY q.id",
+	[SQL_SEARCH_FLUSH_TITLE] = "INSERT INTO search_title (rowid, title)"
+	    " SELECT t.id, t.title FROM search_queue_title q"
+	    " JOIN translation t ON t.id = q.id ORDER BY q.id",
+	[SQL_SEARCH_CLEAR_TEXT] = "DELETE FROM search_queue_text",
+	[SQL_SEARCH_CLEAR_TITLE] = "DELETE FROM search_queue_title",
 };
 
 /* What kind of failure SQLite's result code rc is. */

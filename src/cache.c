@@ -24,7 +24,9 @@
  *
  *   search_text (FTS5, rowid = paragraph.id, text)    the full-text
  *   search_title (FTS5, rowid = translation.id, title) index, external
- *   content kept in step by triggers; cache-search.c has its tokenizer
+ *   content kept in step by triggers through search_queue_text and
+ *   search_queue_title (id): rows to index before the commit
+ *   (cache_search_flush()); cache-search.c has the tokenizer
  *
  *   +-------------+  +----------------+  +------------------+  +-----------+
  *   | source      |  | article        |  | translation      |  | paragraph |
@@ -98,6 +100,24 @@
 #include "url.h"
 #include "xmalloc.h"
 
+
+/*
+ * The triggers that keep search_T (FTS5 over column C of table TABLE) in
+ * step, through its queue search_queue_T: see migration 4.
+ */
+#define CACHE_SEARCH_TRIGGERS(T, TABLE, C) \
+	"CREATE TRIGGER search_" T "_add AFTER INSERT ON " TABLE " BEGIN" \
+	" INSERT INTO search_queue_" T " (id) VALUES (new.id); END;" \
+	"CREATE TRIGGER search_" T "_remove AFTER DELETE ON " TABLE " BEGIN" \
+	" INSERT INTO search_" T " (search_" T ", rowid, " C ")" \
+	"  SELECT 'delete', old.id, old." C " WHERE NOT EXISTS" \
+	"  (SELECT 1 FROM search_queue_" T " WHERE id = old.id);" \
+	" DELETE FROM search_queue_" T " WHERE id = old.id; END;" \
+	"CREATE TRIGGER search_" T "_change AFTER UPDATE OF " C " ON " TABLE \
+	" BEGIN INSERT INTO search_" T " (search_" T ", rowid, " C ")" \
+	"  SELECT 'delete', old.id, old." C " WHERE NOT EXISTS" \
+	"  (SELECT 1 FROM search_queue_" T " WHERE id = old.id);" \
+	" INSERT OR IGNORE INTO search_queue_" T " (id) VALUES (new.id); END;"
 
 static const char *const cache_migrations[] = {
 	/* 1: the first schema. */
@@ -199,35 +219,21 @@ static const char *const cache_migrations[] = {
 	"CREATE INDEX translation_url ON translation (url_norm, article_id);",
 	/*
 	 * 4: the full-text index (cache-search.c): external content over
-	 * paragraph and translation, kept in step by triggers (a cascade
-	 * fires them too), built for the rows an old cache already has.
+	 * paragraph and translation.  Triggers queue new rows, which the
+	 * sink indexes in one statement before each commit (FTS5 writes a
+	 * segment at every savepoint, and the sink takes one an article);
+	 * a removal or change of an indexed row takes its old text out at
+	 * once, of a queued one only unqueues it.  A cascade fires them
+	 * too.  The rows an old cache has are indexed here.
 	 */
 	"CREATE VIRTUAL TABLE search_text USING fts5(text,"
 	" content='paragraph', content_rowid='id', tokenize='tandem');"
 	"CREATE VIRTUAL TABLE search_title USING fts5(title,"
 	" content='translation', content_rowid='id', tokenize='tandem');"
-	"CREATE TRIGGER search_text_add AFTER INSERT ON paragraph BEGIN"
-	" INSERT INTO search_text (rowid, text) VALUES (new.id, new.text);"
-	" END;"
-	"CREATE TRIGGER search_text_remove AFTER DELETE ON paragraph BEGIN"
-	" INSERT INTO search_text (search_text, rowid, text)"
-	"  VALUES ('delete', old.id, old.text); END;"
-	"CREATE TRIGGER search_text_change AFTER UPDATE OF text ON paragraph"
-	" BEGIN INSERT INTO search_text (search_text, rowid, text)"
-	"  VALUES ('delete', old.id, old.text);"
-	" INSERT INTO search_text (rowid, text) VALUES (new.id, new.text);"
-	" END;"
-	"CREATE TRIGGER search_title_add AFTER INSERT ON translation BEGIN"
-	" INSERT INTO search_title (rowid, title) VALUES (new.id, new.title);"
-	" END;"
-	"CREATE TRIGGER search_title_remove AFTER DELETE ON translation BEGIN"
-	" INSERT INTO search_title (search_title, rowid, title)"
-	"  VALUES ('delete', old.id, old.title); END;"
-	"CREATE TRIGGER search_title_change AFTER UPDATE OF title"
-	" ON translation BEGIN INSERT INTO search_title (search_title, rowid,"
-	"  title) VALUES ('delete', old.id, old.title);"
-	" INSERT INTO search_title (rowid, title) VALUES (new.id, new.title);"
-	" END;"
+	"CREATE TABLE search_queue_text (id INTEGER PRIMARY KEY);"
+	"CREATE TABLE search_queue_title (id INTEGER PRIMARY KEY);"
+	CACHE_SEARCH_TRIGGERS("text", "paragraph", "text")
+	CACHE_SEARCH_TRIGGERS("title", "translation", "title")
 	"INSERT INTO search_text (search_text) VALUES ('rebuild');"
 	"INSERT INTO search_title (search_title) VALUES ('rebuild');",
 };

@@ -36,23 +36,31 @@
 #include "utf8-fold.h"
 #include "xmalloc.h"
 
-/* Whether c belongs to a script written without spaces between words. */
+/*
+ * Whether c belongs to a script written without spaces between words:
+ * Hangul, kana, Han (with the iteration marks and the long vowel mark).
+ * Ranges, not uc_script(): the tokenizer asks this of every character
+ * of every import.
+ */
 int
 utf8_is_cjk(uint32_t c)
 {
 	if (c < 0x1100)
 		return 0;
-	if (c == 0x30fc || c == 0x3005 || c == 0x3006)	/* ー 々 〆 */
-		return 1;
-	switch (utf8_script(c)) {
-	case UTF8_SCRIPT_HAN:
-	case UTF8_SCRIPT_HANGUL:
-	case UTF8_SCRIPT_HIRAGANA:
-	case UTF8_SCRIPT_KATAKANA:
-		return 1;
-	default:
-		return 0;
-	}
+	return (c <= 0x11ff) ||				/* Hangul jamo */
+	    (c >= 0x2e80 && c <= 0x2fdf) ||		/* Han radicals */
+	    (c >= 0x3005 && c <= 0x3007) ||		/* 々 〆 〇 */
+	    (c >= 0x3041 && c <= 0x30ff && c != 0x30fb) || /* kana */
+	    (c >= 0x3131 && c <= 0x318e) ||		/* compatibility jamo */
+	    (c >= 0x31f0 && c <= 0x31ff) ||		/* small katakana */
+	    (c >= 0x3400 && c <= 0x4dbf) ||		/* Han extension A */
+	    (c >= 0x4e00 && c <= 0x9fff) ||		/* Han */
+	    (c >= 0xa960 && c <= 0xa97f) ||		/* jamo extended A */
+	    (c >= 0xac00 && c <= 0xd7ff) ||		/* syllables, jamo B */
+	    (c >= 0xf900 && c <= 0xfaff) ||		/* compatibility Han */
+	    (c >= 0xff66 && c <= 0xff9f) ||		/* halfwidth katakana */
+	    (c >= 0xffa0 && c <= 0xffdc) ||		/* halfwidth jamo */
+	    (c >= 0x20000 && c <= 0x3ffff);		/* Han extensions */
 }
 
 /* Whether c is part of a word: a letter, a digit or a mark. */
@@ -64,9 +72,8 @@ utf8_fold_is_word(uint32_t c)
 		    (c >= '0' && c <= '9');
 	if (c == UTF8_BAD)
 		return 0;
-	return uc_is_general_category(c, UC_LETTER) ||
-	    uc_is_general_category(c, UC_NUMBER) ||
-	    uc_is_general_category(c, UC_MARK);
+	return uc_is_general_category_withtable(c, UC_CATEGORY_MASK_L |
+	    UC_CATEGORY_MASK_N | UC_CATEGORY_MASK_M);
 }
 
 struct utf8_fold_buf {
@@ -77,25 +84,16 @@ struct utf8_fold_buf {
 };
 
 /*
- * Whether the marks on a letter of script sc are part of its spelling:
+ * Whether the marks on letter c are part of its spelling in its script:
  * an Indic vowel sign or virama is, an accent on a Latin letter or
  * Arabic vowel points are not (readers type them or not).
  */
 static int
 utf8_fold_marks_matter(uint32_t c)
 {
-	switch (utf8_script(c)) {
-	case UTF8_SCRIPT_DEVANAGARI: case UTF8_SCRIPT_BENGALI:
-	case UTF8_SCRIPT_TAMIL: case UTF8_SCRIPT_TELUGU:
-	case UTF8_SCRIPT_KANNADA: case UTF8_SCRIPT_MALAYALAM:
-	case UTF8_SCRIPT_GUJARATI: case UTF8_SCRIPT_GURMUKHI:
-	case UTF8_SCRIPT_ORIYA: case UTF8_SCRIPT_SINHALA:
-	case UTF8_SCRIPT_THAI: case UTF8_SCRIPT_LAO: case UTF8_SCRIPT_KHMER:
-	case UTF8_SCRIPT_MYANMAR: case UTF8_SCRIPT_TIBETAN:
-		return 1;
-	default:
-		return 0;
-	}
+	return (c >= 0x0900 && c <= 0x0fff) ||	/* Indic, Thai, Lao, Tibetan */
+	    (c >= 0x1000 && c <= 0x109f) ||	/* Myanmar */
+	    (c >= 0x1780 && c <= 0x17ff);	/* Khmer */
 }
 
 static void
@@ -234,10 +232,19 @@ static int
 utf8_tokenize_word(const char *s, size_t start, size_t end,
     utf8_token_cb cb, void *arg)
 {
-	char	*f;
-	size_t	 flen;
+	char	 ascii[UTF8_TOKEN_MAX], *f;
+	size_t	 flen, i;
 	int	 rc;
 
+	/* Most words of most Latin text: no allocation. */
+	for (i = start; i < end && i - start < sizeof ascii; i++) {
+		if ((unsigned char)s[i] >= 0x80)
+			break;
+		ascii[i - start] = s[i] >= 'A' && s[i] <= 'Z' ?
+		    s[i] + ('a' - 'A') : s[i];
+	}
+	if (i == end)
+		return cb(arg, ascii, end - start, start, end);
 	f = utf8_fold(s + start, end - start, &flen);
 	if (flen > UTF8_TOKEN_MAX)
 		flen = UTF8_TOKEN_MAX;

@@ -39,6 +39,7 @@ void
 list_free(struct list *l)
 {
 	list_drop(l);
+	list_search_end(l);
 }
 
 int
@@ -47,6 +48,8 @@ list_reload(struct list *l, char **cause)
 	long long	n;
 
 	list_drop(l);
+	if (l->query != NULL)
+		return list_search(l, NULL, cause);
 	if (cache_count(l->cache, &n, cause) != 0)
 		return -1;
 	scroll_resize(&l->scroll, n > 0 ? (size_t)n : 0, l->scroll.height);
@@ -75,6 +78,8 @@ list_row(struct list *l, size_t i)
 {
 	if (i >= l->scroll.total)
 		return NULL;
+	if (l->query != NULL)
+		return i < l->nfound ? &l->found[i] : NULL;
 	if (l->win == NULL || i < l->win_first || i >= l->win_first + l->win_n)
 		list_load(l, i);
 	if (i < l->win_first || i >= l->win_first + l->win_n)
@@ -120,6 +125,11 @@ list_select_id(struct list *l, long long id)
 {
 	size_t	i;
 
+	for (i = 0; l->query != NULL && i < l->nfound; i++)
+		if (l->found[i].id == id) {
+			scroll_select(&l->scroll, i);
+			return;
+		}
 	for (i = 0; i < l->win_n; i++)
 		if (l->win[i].id == id) {
 			scroll_select(&l->scroll, l->win_first + i);

@@ -13,6 +13,7 @@
 #include "scroll.h"
 
 struct cache;
+struct cache_search_hit;
 
 struct list {
 	struct cache		 *cache;
@@ -22,6 +23,13 @@ struct list {
 
 	struct article_summary	 *win;		/* loaded rows */
 	size_t			  win_first, win_n;
+
+	/* Search results shown instead of every article (list-search.c). */
+	char			 *query;	/* or NULL: the whole list */
+	struct cache_search_hit	 *hits;
+	struct article_summary	 *found;	/* a row per hit */
+	size_t			  nfound;
+	struct scroll		  saved;	/* the whole list's place */
 };
 
 void	list_init(struct list *, struct cache *, const char *const *pref);
@@ -40,5 +48,15 @@ void	list_home(struct list *);
 void	list_end(struct list *);
 /* Select the article with this id if it is loaded or near. */
 void	list_select_id(struct list *, long long id);
+
+/*
+ * list-search.c: the list shows the articles a library search found,
+ * best first, until list_search_end(); list_reload() runs it again.
+ */
+#define LIST_SEARCH_MAX	500	/* rows a search shows */
+int	list_search(struct list *, const char *query, char **cause);
+void	list_search_end(struct list *);
+const struct cache_search_hit *list_search_hit(const struct list *, size_t);
+int	list_search_step(struct list *, int dir);
 
 #endif

@@ -235,3 +235,40 @@ search_query(const char *q, char **cause)
 	}
 	return o.s;
 }
+
+/*
+ * The first word or phrase of q that is not an operator, without its
+ * quotes or '*': what the reader marks in an article opened from the
+ * results.  NULL if there is none.
+ */
+char *
+search_query_word(const char *q)
+{
+	size_t	i = 0, start, n;
+
+	while (q[i] != '\0') {
+		i += strspn(q + i, " \t\n()*^,");
+		if (q[i] == '"') {
+			start = ++i;
+			n = strcspn(q + i, "\"");
+			if (n > 0)
+				return xstrndup(q + start, n);
+			i += n + (q[i + n] == '"');
+			continue;
+		}
+		start = i;
+		n = strcspn(q + i, " \t\n\"()*^,");
+		i += n;
+		if (n == 0)
+			break;
+		if ((n == 3 && (memcmp(q + start, "AND", 3) == 0 ||
+		    memcmp(q + start, "NOT", 3) == 0)) || (n == 2 &&
+		    memcmp(q + start, "OR", 2) == 0) || (n == 4 &&
+		    memcmp(q + start, "NEAR", 4) == 0 && q[i] == '('))
+			continue;
+		if (strspn(q + start, "0123456789") >= n)
+			continue;
+		return xstrndup(q + start, n);
+	}
+	return NULL;
+}

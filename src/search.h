@@ -12,5 +12,7 @@
 #define TANDEM_SEARCH_H
 
 char	*search_query(const char *, char **);
+/* The query's first word or phrase, for marking matches; or NULL. */
+char	*search_query_word(const char *);
 
 #endif

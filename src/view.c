@@ -25,6 +25,7 @@ view_init(struct view *v, const struct layout_opts *opts)
 	if (opts != NULL)
 		v->opts = *opts;
 	layout_sbs_init(&v->rows);
+	v->want_para = (size_t)-1;
 }
 
 void
@@ -41,6 +42,7 @@ view_close(struct view *v)
 	v->nhits = 0;
 	v->hit = v->match = (size_t)-1;
 	v->top = 0;
+	v->want_para = (size_t)-1;
 	v->message[0] = '\0';
 }
 
@@ -103,6 +105,8 @@ view_anchor(const struct view *v, size_t *para, size_t *into)
 }
 
 static void	view_hits_find(struct view *);
+static void	view_show_para(struct view *);
+static int	view_search_elsewhere(struct view *, const char *);
 
 /* Effective pairs: the supplier's, or paragraph i with paragraph i. */
 static void
@@ -191,6 +195,8 @@ view_relayout(struct view *v, int width, int height)
 			v->top = r + into;
 			break;
 		}
+	if (v->want_para != (size_t)-1)
+		view_show_para(v);
 	if (v->top > view_max_top(v))
 		v->top = view_max_top(v);
 }
@@ -561,11 +567,12 @@ view_hits_side(struct view *v, int side, size_t *cap)
 	    v->left);
 	const struct layout	*l = side ? &v->rows.right : &v->rows.left;
 	struct view_hit		 h;
-	struct span		 sp;
-	char			*clean;
+	struct view_find	 f;
+	char			*clean, *fneedle;
 	size_t			*rows, li = 0, p, at, n;
 
 	rows = view_line_rows(v, side);
+	fneedle = view_find_needle(v->needle);
 	for (p = 0; p < t->nparagraphs; p++) {
 		while (li < l->nlines && l->lines[li].para < p)
 			li++;
@@ -573,13 +580,12 @@ view_hits_side(struct view *v, int side, size_t *cap)
 			continue;
 		clean = utf8_sanitize_keep_tabs(t->paragraphs[p].text,
 		    t->paragraphs[p].len, &n);
-		sp.text = clean;
-		sp.len = n;
 		memset(&h, 0, sizeof h);
 		h.side = side;
 		h.para = p;
-		for (at = 0; span_find(&sp, at, v->needle, &h.start, &h.end);
-		    at = h.end) {
+		view_find_text(&f, clean, n);
+		for (at = 0; view_find_next(&f, at, fneedle, &h.start, &h.end,
+		    &at);) {
 			h.lfirst = view_line_at(l, li, h.start);
 			h.llast = view_line_at(l, li, h.end - 1);
 			h.lstart = view_line_byte(v, l, h.lfirst, clean, h.start);
@@ -590,8 +596,10 @@ view_hits_side(struct view *v, int side, size_t *cap)
 				v->hit_span = h.llast - h.lfirst;
 			view_hit_add(v, cap, &h);
 		}
+		view_find_free(&f);
 		free(clean);
 	}
+	free(fneedle);
 	free(rows);
 }
 
@@ -674,11 +682,66 @@ view_search(struct view *v, const char *needle, int dir)
 		v->top = v->match > view_max_top(v) ? view_max_top(v) :
 		    v->match;
 		v->message[0] = '\0';
+		view_search_elsewhere(v, "also in ");
 		return 0;
 	}
+	if (view_search_elsewhere(v, "not shown; found in "))
+		return -1;
 	snprintf(v->message, sizeof v->message, "pattern not found: %s",
 	    v->needle);
 	return -1;
+}
+
+/* Say in the message which hidden languages have the needle too. */
+static int
+view_search_elsewhere(struct view *v, const char *lead)
+{
+	char	langs[120];
+
+	if (view_find_elsewhere(v, v->needle, langs, sizeof langs) == 0)
+		return 0;
+	snprintf(v->message, sizeof v->message, "%s%s", lead, langs);
+	return 1;
+}
+
+/* The top at want_para's first row; the first match from there. */
+static void
+view_show_para(struct view *v)
+{
+	size_t	r, k;
+
+	for (r = 0; r < v->rows.nrows; r++)
+		if (view_row_para(v, r) != (size_t)-1 &&
+		    view_row_para(v, r) >= v->want_para)
+			break;
+	v->top = r < v->rows.nrows ? r : 0;
+	v->want_para = (size_t)-1;
+	for (k = 0; k < v->nhits && v->hits[k].row < v->top; k++)
+		;
+	if (k < v->nhits) {
+		v->hit = k;
+		v->match = v->hits[k].row;
+	}
+}
+
+void
+view_show_match(struct view *v, size_t index, long long para,
+    const char *needle)
+{
+	if (v->article == NULL || index >= v->article->ntranslations)
+		return;
+	free(v->needle);
+	v->needle = needle != NULL ? xstrdup(needle) : NULL;
+	if (index != v->left && !(v->sbs && index == v->right)) {
+		if (v->sbs && v->right == v->left)
+			v->sbs = 0;
+		v->left = index;
+		v->pairs_dirty = 1;
+	}
+	/* The match's paragraph is the left side's; else the top. */
+	v->want_para = index == v->left && para >= 0 ? (size_t)para : 0;
+	if (v->width > 0)
+		view_relayout(v, v->width, v->height);
 }
 
 /*

@@ -31,6 +31,14 @@
 	" nullif(instr(?6, ' ' || lower(substr(p.lang, 1," \
 	" instr(replace(p.lang, '_', '-') || '-', '-') - 1)) || ' '), 0), 1e9)"
 
+/* The library search's filters, on translation t of article a. */
+#define CACHE_SEARCH_FILTER \
+	" (?2 IS NULL OR lower(t.lang) = lower(?2)" \
+	"  OR lower(t.lang) LIKE lower(?2) || '-%')" \
+	" AND (?3 = 0 OR a.read = 0) AND (?4 IS NULL OR" \
+	"  coalesce(substr(a.date, 1, 10)," \
+	"   date(a.imported_at, 'unixepoch')) >= ?4)"
+
 /*
  * The two list queries, by cursor and at a row number, return the same
  * columns (cache_list_row() in cache-read.c reads them in this order)
@@ -173,47 +181,50 @@ const char *const cache_sql[SQL__N] = {
 	    "  (SELECT count(*) FROM article_setting)",
 	/*
 	 * The library search (cache-search.c): ?1 the FTS5 expression, ?2
-	 * a language, ?3 unread only, ?4 a date, ?5 the limit.  Each
+	 * a language, ?3 unread only, ?4 a date, ?5 the limit, ?6 how many
+	 * of the newest matching paragraphs (and titles) are ranked.  Each
 	 * translation's best hit, each article's best translation; the
 	 * matching languages best first.
 	 */
-	[SQL_SEARCH] = "WITH hit(tid, score) AS ("
-	    "  SELECT p.translation_id, bm25(search_text) FROM search_text"
-	    "  JOIN paragraph p ON p.id = search_text.rowid"
-	    "  WHERE search_text MATCH ?1"
-	    "  UNION ALL SELECT search_title.rowid, 2 * bm25(search_title)"
-	    "  FROM search_title WHERE search_title MATCH ?1),"
-	    " tr(tid, aid, lang, position, score) AS MATERIALIZED ("
-	    "  SELECT h.tid, t.article_id, t.lang, t.position, min(h.score)"
-	    "  FROM hit h JOIN translation t ON t.id = h.tid"
-	    "  WHERE ?2 IS NULL OR lower(t.lang) = lower(?2)"
-	    "   OR lower(t.lang) LIKE lower(?2) || '-%'"
+	[SQL_SEARCH] = "WITH hit(tid, pid, idx, score) AS MATERIALIZED ("
+	    "  SELECT * FROM (SELECT p.translation_id, p.id, p.idx,"
+	    "  bm25(search_text)"
+	    "  FROM search_text JOIN paragraph p ON p.id = search_text.rowid"
+	    "  JOIN translation t ON t.id = p.translation_id"
+	    "  JOIN article a ON a.id = t.article_id"
+	    "  WHERE search_text MATCH ?1 AND" CACHE_SEARCH_FILTER
+	    "  ORDER BY search_text.rowid DESC LIMIT ?6)"
+	    "  UNION ALL SELECT * FROM (SELECT search_title.rowid, NULL, NULL,"
+	    "  2 * bm25(search_title) FROM search_title"
+	    "  JOIN translation t ON t.id = search_title.rowid"
+	    "  JOIN article a ON a.id = t.article_id"
+	    "  WHERE search_title MATCH ?1 AND" CACHE_SEARCH_FILTER
+	    "  ORDER BY search_title.rowid DESC LIMIT ?6)),"
+	    /* min() with bare columns: pid is the best hit's (NULL: title). */
+	    " tr(tid, pid, aid, lang, position, score) AS MATERIALIZED ("
+	    "  SELECT h.tid, h.pid, t.article_id, t.lang, t.position,"
+	    "  min(h.score) FROM hit h JOIN translation t ON t.id = h.tid"
 	    "  GROUP BY h.tid),"
 	    " ar(aid, score) AS ("
-	    "  SELECT tr.aid, min(tr.score) FROM tr"
-	    "  JOIN article a ON a.id = tr.aid"
-	    "  WHERE (?3 = 0 OR a.read = 0) AND (?4 IS NULL OR"
-	    "   coalesce(substr(a.date, 1, 10),"
-	    "    date(a.imported_at, 'unixepoch')) >= ?4)"
-	    "  GROUP BY tr.aid ORDER BY 2, 1 LIMIT ?5)"
-	    " SELECT ar.aid, ar.score,"
+	    "  SELECT aid, min(score) FROM tr GROUP BY aid ORDER BY 2, 1"
+	    "  LIMIT ?5),"
+	    " best(aid, score, tid, pid) AS ("
+	    "  SELECT ar.aid, ar.score, b.tid, b.pid FROM ar JOIN tr b"
+	    "  ON b.tid = (SELECT tid FROM tr WHERE tr.aid = ar.aid"
+	    "   ORDER BY score, position LIMIT 1))"
+	    " SELECT best.aid, best.score,"
 	    " (SELECT group_concat(lang, ' ') FROM (SELECT lang FROM tr"
-	    "   WHERE tr.aid = ar.aid ORDER BY score, position)),"
-	    " (SELECT tid FROM tr WHERE tr.aid = ar.aid"
-	    "   ORDER BY score, position LIMIT 1),"
+	    "   WHERE tr.aid = best.aid ORDER BY score, position)),"
+	    " best.tid, best.pid,"
+	    " (SELECT min(idx) FROM hit WHERE hit.tid = best.tid),"
 	    " a.date, a.read"
-	    " FROM ar JOIN article a ON a.id = ar.aid ORDER BY ar.score, ar.aid",
+	    " FROM best JOIN article a ON a.id = best.aid"
+	    " ORDER BY best.score, best.aid",
 	[SQL_SEARCH_TRANSLATION] = "SELECT lang, title FROM translation"
 	    " WHERE id = ?1",
-#define CACHE_SEARCH_IN \
-	" FROM search_text JOIN paragraph p ON p.id = search_text.rowid" \
-	" WHERE search_text MATCH ?1 AND search_text.rowid BETWEEN" \
-	" (SELECT min(id) FROM paragraph WHERE translation_id = ?2) AND" \
-	" (SELECT max(id) FROM paragraph WHERE translation_id = ?2)" \
-	" AND p.translation_id = ?2"
-	[SQL_SEARCH_FIRST] = "SELECT min(p.idx)" CACHE_SEARCH_IN,
 	[SQL_SEARCH_SNIPPET] = "SELECT snippet(search_text, 0, char(1),"
-	    " char(2), '…', ?3)" CACHE_SEARCH_IN " ORDER BY rank LIMIT 1",
+	    " char(2), '…', ?3) FROM search_text"
+	    " WHERE search_text MATCH ?1 AND rowid = ?2",
 	[SQL_SEARCH_TITLE_SNIPPET] = "SELECT snippet(search_title, 0,"
 	    " char(1), char(2), '…', ?3) FROM search_title"
 	    " WHERE search_title MATCH ?1 AND rowid = ?2",

@@ -735,6 +735,7 @@ cache_explain(struct cache *c, enum cache_query q, char **plan, char **cause)
 		[CACHE_QUERY_COMMENTS] = SQL_COMMENTS_LOAD,
 		[CACHE_QUERY_ALIGNMENT] = SQL_ALIGNMENT_LOAD,
 		[CACHE_QUERY_BY_URL] = SQL_ARTICLE_BY_URL,
+		[CACHE_QUERY_SEARCH] = SQL_SEARCH,
 	};
 	sqlite3_stmt	*s = NULL;
 	char		*sql, *out, *line;

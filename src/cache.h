@@ -81,6 +81,7 @@ enum cache_query {
 	CACHE_QUERY_COMMENTS,		/* one article's comments */
 	CACHE_QUERY_ALIGNMENT,		/* one language pair's alignment */
 	CACHE_QUERY_BY_URL,		/* the import's article by URL */
+	CACHE_QUERY_SEARCH,		/* the library search */
 };
 
 char	*cache_default_path(char **);
@@ -165,6 +166,7 @@ struct cache_search_hit {
 	long long	 translation;	/* the best-matching one */
 	char		*lang;		/* ... its language */
 	char		*title;		/* ... and title */
+	long long	 best;		/* its best paragraph; 0: the title */
 	char		*snippet;	/* or NULL */
 	long long	 paragraph;	/* its first match; -1: the title */
 	double		 score;		/* bm25: lower is better */

@@ -146,7 +146,7 @@ cmd_search_args(int argc, char **argv, struct cache_search_opts *o,
 	int	 ch, i;
 
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+l:n:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "l:n:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'l':
 			o->lang = optarg;

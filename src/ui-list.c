@@ -63,9 +63,9 @@ ui_list_header(struct ui *u, const struct pane_rect *r)
 	x = ui_text(u, r->y, 0, r->w, UI_SPAN(line, strlen(line), UI_HEADER,
 	    1));
 	free(line);
-	xasprintf(&line, "  %zu article%s%s, best first (n N: next, previous;"
-	    " q: all articles)", u->list.nfound, u->list.nfound == 1 ? "" :
-	    "s", u->list.nfound == LIST_SEARCH_MAX ? " or more" : "");
+	xasprintf(&line, "  %zu article%s%s, best first  n N: step  q: all"
+	    " articles", u->list.nfound, u->list.nfound == 1 ? "" : "s",
+	    u->list.nfound == LIST_SEARCH_MAX ? " or more" : "");
 	ui_text(u, r->y, x, r->w - x, UI_SPAN(line, strlen(line), UI_DIM, 1));
 	free(line);
 	return 1;

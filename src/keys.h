@@ -69,7 +69,7 @@ enum keys_context {
 	X(SWAP,		"swap",		"swap the left and right languages") \
 	X(PAIR_JOIN,	"pair-join",	"join the top pair with the next") \
 	X(PAIR_SPLIT,	"pair-split",	"split the top pair") \
-	X(SEARCH,	"search",	"search forward for text") \
+	X(SEARCH,	"search",	"search the article, or the library from the list") \
 	X(SEARCH_NEXT,	"search-next",	"next match") \
 	X(SEARCH_PREV,	"search-prev",	"previous match") \
 	X(TOGGLE_READ,	"toggle-read",	"mark read or unread") \

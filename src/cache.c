@@ -106,14 +106,14 @@
  * step, through its queue search_queue_T: see migration 4.
  */
 #define CACHE_SEARCH_TRIGGERS(T, TABLE, C) \
-	"CREATE TRIGGER search_" T "_add AFTER INSERT ON " TABLE " BEGIN" \
+	"CREATE TRIGGER IF NOT EXISTS search_" T "_add AFTER INSERT ON " TABLE " BEGIN" \
 	" INSERT INTO search_queue_" T " (id) VALUES (new.id); END;" \
-	"CREATE TRIGGER search_" T "_remove AFTER DELETE ON " TABLE " BEGIN" \
+	"CREATE TRIGGER IF NOT EXISTS search_" T "_remove AFTER DELETE ON " TABLE " BEGIN" \
 	" INSERT INTO search_" T " (search_" T ", rowid, " C ")" \
 	"  SELECT 'delete', old.id, old." C " WHERE NOT EXISTS" \
 	"  (SELECT 1 FROM search_queue_" T " WHERE id = old.id);" \
 	" DELETE FROM search_queue_" T " WHERE id = old.id; END;" \
-	"CREATE TRIGGER search_" T "_change AFTER UPDATE OF " C " ON " TABLE \
+	"CREATE TRIGGER IF NOT EXISTS search_" T "_change AFTER UPDATE OF " C " ON " TABLE \
 	" BEGIN INSERT INTO search_" T " (search_" T ", rowid, " C ")" \
 	"  SELECT 'delete', old.id, old." C " WHERE NOT EXISTS" \
 	"  (SELECT 1 FROM search_queue_" T " WHERE id = old.id);" \
@@ -224,14 +224,18 @@ static const char *const cache_migrations[] = {
 	 * segment at every savepoint, and the sink takes one an article);
 	 * a removal or change of an indexed row takes its old text out at
 	 * once, of a queued one only unqueues it.  A cascade fires them
-	 * too.  The rows an old cache has are indexed here.
+	 * too.  The rows an old cache has are indexed here.  IF NOT
+	 * EXISTS: a cache taken back to an older version by hand (as
+	 * tests/e2e/import.sh does) keeps its index tables, which SQLite
+	 * without our tokenizer cannot drop; the rebuild makes them right.
 	 */
-	"CREATE VIRTUAL TABLE search_text USING fts5(text,"
+	"CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(text,"
 	" content='paragraph', content_rowid='id', tokenize='tandem');"
-	"CREATE VIRTUAL TABLE search_title USING fts5(title,"
+	"CREATE VIRTUAL TABLE IF NOT EXISTS search_title USING fts5(title,"
 	" content='translation', content_rowid='id', tokenize='tandem');"
-	"CREATE TABLE search_queue_text (id INTEGER PRIMARY KEY);"
-	"CREATE TABLE search_queue_title (id INTEGER PRIMARY KEY);"
+	"CREATE TABLE IF NOT EXISTS search_queue_text (id INTEGER PRIMARY KEY);"
+	"CREATE TABLE IF NOT EXISTS search_queue_title"
+	" (id INTEGER PRIMARY KEY);"
 	CACHE_SEARCH_TRIGGERS("text", "paragraph", "text")
 	CACHE_SEARCH_TRIGGERS("title", "translation", "title")
 	"INSERT INTO search_text (search_text) VALUES ('rebuild');"

@@ -253,9 +253,11 @@ cache_search(struct cache *c, const char *q,
 	for (i = 0; rc == 0 && i < *np; i++)
 		rc = cache_search_detail(c, match, o, &(*hp)[i], &why);
 	if (rc != 0) {
-		/* SQLite's words for a query FTS5 refused are not ours. */
-		if (strstr(why, "fts5") != NULL || strstr(why, "syntax") !=
-		    NULL)
+		/*
+		 * SQLite's words for a query FTS5 refused are not ours; a
+		 * busy, full or broken cache keeps its own message.
+		 */
+		if (c->error == CACHE_ERR_OTHER)
 			xasprintf(cause, "search \"%s\": the index cannot"
 			    " read this query", q);
 		else

@@ -24,10 +24,14 @@ struct search_out {
 	size_t	 len, size;
 	int	 terms;		/* words and phrases so far */
 	int	 prev;		/* what came last, below */
+	int	 depth;		/* of parentheses */
+	int	 near;		/* the depth inside NEAR(...), or 0 */
+	int	 want_number;	/* a ',' in NEAR(...) came last */
 };
 #define SEARCH_NONE	0
 #define SEARCH_TERM	1	/* a word, a phrase, or ')' */
 #define SEARCH_OP	2	/* AND OR NOT NEAR '(' ',' '^' */
+#define SEARCH_NUMBER	3	/* NEAR's distance */
 
 static void
 search_put(struct search_out *o, const char *s, size_t n)
@@ -54,14 +58,29 @@ search_one_cjk(const char *s, size_t n)
 	return k == n && utf8_is_cjk(c);
 }
 
+/*
+ * What goes between a term or ')' and the next term or '(': FTS5 takes
+ * "a b" as both, but not "(a) (b)", so AND, said; inside NEAR(...) the
+ * phrases only have spaces between them.
+ */
+static void
+search_sep(struct search_out *o)
+{
+	if (o->prev != SEARCH_TERM)
+		return;
+	if (o->near != 0 && o->depth == o->near)
+		search_put(o, " ", 1);
+	else
+		search_put(o, " AND ", 5);
+}
+
 /* A word or a phrase's text, quoted; a lone CJK character as a prefix. */
 static void
 search_term(struct search_out *o, const char *s, size_t n, int starred)
 {
 	size_t	i;
 
-	if (o->prev == SEARCH_TERM)
-		search_put(o, " ", 1);
+	search_sep(o);
 	search_put(o, "\"", 1);
 	for (i = 0; i < n; i++) {
 		search_put(o, s + i, 1);
@@ -75,10 +94,18 @@ search_term(struct search_out *o, const char *s, size_t n, int starred)
 	o->prev = SEARCH_TERM;
 }
 
+/* The cause, one line: the query's controls are shown as spaces. */
 static int
 search_error(char **cause, const char *q, const char *what)
 {
-	xasprintf(cause, "search \"%s\": %s", q, what);
+	char	*line, *p;
+
+	line = xstrdup(q);
+	for (p = line; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	xasprintf(cause, "search \"%s\": %s", line, what);
+	free(line);
 	return -1;
 }
 
@@ -120,6 +147,9 @@ search_word(struct search_out *o, const char *q, size_t start, size_t n,
 	for (i = 0; i < 3; i++) {
 		if (strlen(ops[i]) != n || memcmp(w, ops[i], n) != 0)
 			continue;
+		if (o->near != 0)
+			return search_error(cause, q, "NEAR(...) holds words"
+			    " and phrases, not operators");
 		if (o->prev != SEARCH_TERM) {
 			xasprintf(&msg, "%s needs something to search for"
 			    " before it", ops[i]);
@@ -134,42 +164,56 @@ search_word(struct search_out *o, const char *q, size_t start, size_t n,
 		return 0;
 	}
 	if (n == 4 && memcmp(w, "NEAR", 4) == 0 && w[4] == '(') {
-		if (o->prev == SEARCH_TERM)
-			search_put(o, " ", 1);
+		if (o->near != 0)
+			return search_error(cause, q, "NEAR(...) inside NEAR");
+		search_sep(o);
 		search_put(o, "NEAR", 4);
+		o->near = o->depth + 1;
 		o->prev = SEARCH_OP;
 		return 0;
 	}
-	if (o->prev == SEARCH_OP && o->len > 0 && o->s[o->len - 1] == ',' &&
-	    strspn(w, "0123456789") >= n) {
+	if (o->want_number) {
+		if (strspn(w, "0123456789") < n || n > 6)
+			return search_error(cause, q, "NEAR(...) wants a number"
+			    " of words after its ','");
 		search_put(o, " ", 1);
 		search_put(o, w, n);
-		o->prev = SEARCH_TERM;
+		o->want_number = 0;
+		o->prev = SEARCH_NUMBER;
 		return 0;
 	}
+	if (o->prev == SEARCH_NUMBER)
+		return search_error(cause, q, "a ')' must follow the number"
+		    " in NEAR(...)");
 	search_term(o, w, n, w[n] == '*');
 	return 0;
 }
 
 /* One character of punctuation the syntax gives a meaning to. */
 static int
-search_punct(struct search_out *o, const char *q, char ch, int *depth,
-    char **cause)
+search_punct(struct search_out *o, const char *q, char ch, char **cause)
 {
+	if (o->want_number)
+		return search_error(cause, q, "NEAR(...) wants a number of"
+		    " words after its ','");
 	switch (ch) {
 	case '(':
-		if (o->prev == SEARCH_TERM)
-			search_put(o, " ", 1);
-		(*depth)++;
+		if (o->near != 0 && o->depth == o->near)
+			return search_error(cause, q, "NEAR(...) holds words"
+			    " and phrases, not parentheses");
+		search_sep(o);
+		o->depth++;
 		o->prev = SEARCH_OP;
 		break;
 	case ')':
-		if (*depth == 0)
+		if (o->depth == 0)
 			return search_error(cause, q, "a ')' has no '('");
-		if (o->prev != SEARCH_TERM)
+		if (o->prev != SEARCH_TERM && o->prev != SEARCH_NUMBER)
 			return search_error(cause, q,
 			    "nothing to search for before a ')'");
-		(*depth)--;
+		if (o->depth == o->near)
+			o->near = 0;
+		o->depth--;
 		o->prev = SEARCH_TERM;
 		break;
 	case '*':
@@ -178,13 +222,16 @@ search_punct(struct search_out *o, const char *q, char ch, int *depth,
 			return search_error(cause, q,
 			    "a '*' must follow a word");
 		break;
-	case '^':
 	case ',':
-		if (ch == ',' && *depth == 0)
+		if (o->near == 0 || o->depth != o->near ||
+		    o->prev != SEARCH_TERM)
 			return search_error(cause, q,
-			    "a ',' belongs inside NEAR(...)");
-		if (o->prev == SEARCH_TERM && ch == '^')
-			search_put(o, " ", 1);
+			    "a ',' belongs in NEAR(a b, N)");
+		o->want_number = 1;
+		o->prev = SEARCH_OP;
+		break;
+	case '^':
+		search_sep(o);
 		o->prev = SEARCH_OP;
 		break;
 	}
@@ -199,9 +246,11 @@ search_punct(struct search_out *o, const char *q, char ch, int *depth,
 char *
 search_query(const char *q, char **cause)
 {
-	struct search_out	 o = { NULL, 0, 0, 0, SEARCH_NONE };
+	struct search_out	 o;
 	size_t			 i = 0, start;
-	int			 depth = 0, rc = 0;
+	int			 rc = 0;
+
+	memset(&o, 0, sizeof o);
 
 	search_put(&o, "", 0);
 	while (q[i] != '\0' && rc == 0) {
@@ -210,11 +259,15 @@ search_query(const char *q, char **cause)
 			continue;
 		}
 		if (q[i] == '"') {
-			rc = search_phrase(&o, q, &i, cause);
+			if (o.want_number || o.prev == SEARCH_NUMBER)
+				rc = search_error(cause, q, "NEAR(a b, N) ends"
+				    " with a number and a ')'");
+			else
+				rc = search_phrase(&o, q, &i, cause);
 			continue;
 		}
 		if (strchr("()*^,", q[i]) != NULL) {
-			rc = search_punct(&o, q, q[i], &depth, cause);
+			rc = search_punct(&o, q, q[i], cause);
 			i++;
 			continue;
 		}
@@ -223,9 +276,9 @@ search_query(const char *q, char **cause)
 			i++;
 		rc = search_word(&o, q, start, i - start, cause);
 	}
-	if (rc == 0 && depth != 0)
+	if (rc == 0 && o.depth != 0)
 		rc = search_error(cause, q, "a '(' is not closed");
-	if (rc == 0 && o.prev == SEARCH_OP)
+	if (rc == 0 && (o.prev == SEARCH_OP || o.prev == SEARCH_NUMBER))
 		rc = search_error(cause, q, "it ends with an operator");
 	if (rc == 0 && o.terms == 0)
 		rc = search_error(cause, q, "nothing to search for");

@@ -125,3 +125,40 @@ view_find_elsewhere(const struct view *v, const char *needle, char *buf,
 	free(fneedle);
 	return n;
 }
+
+/* Say in the message which hidden languages have the needle too. */
+int
+view_find_note(struct view *v, const char *lead)
+{
+	char	langs[120];
+
+	if (view_find_elsewhere(v, v->needle, langs, sizeof langs) == 0)
+		return 0;
+	snprintf(v->message, sizeof v->message, "%s%s", lead, langs);
+	return 1;
+}
+
+/*
+ * A library search's result opened: its language on the left unless it
+ * is on screen already, the needle's matches marked, the top at its
+ * first matching paragraph at the next layout.
+ */
+void
+view_show_match(struct view *v, size_t index, long long para,
+    const char *needle)
+{
+	if (v->article == NULL || index >= v->article->ntranslations)
+		return;
+	free(v->needle);
+	v->needle = needle != NULL ? xstrdup(needle) : NULL;
+	if (index != v->left && !(v->sbs && index == v->right)) {
+		if (v->sbs && v->right == v->left)
+			v->sbs = 0;
+		v->left = index;
+		v->pairs_dirty = 1;
+	}
+	/* The match's paragraph is the left side's; else the top. */
+	v->want_para = index == v->left && para >= 0 ? (size_t)para : 0;
+	if (v->width > 0)
+		view_relayout(v, v->width, v->height);
+}

@@ -106,7 +106,6 @@ view_anchor(const struct view *v, size_t *para, size_t *into)
 
 static void	view_hits_find(struct view *);
 static void	view_show_para(struct view *);
-static int	view_search_elsewhere(struct view *, const char *);
 
 /* Effective pairs: the supplier's, or paragraph i with paragraph i. */
 static void
@@ -682,26 +681,14 @@ view_search(struct view *v, const char *needle, int dir)
 		v->top = v->match > view_max_top(v) ? view_max_top(v) :
 		    v->match;
 		v->message[0] = '\0';
-		view_search_elsewhere(v, "also in ");
+		view_find_note(v, "also in ");
 		return 0;
 	}
-	if (view_search_elsewhere(v, "not shown; found in "))
+	if (view_find_note(v, "not shown; found in "))
 		return -1;
 	snprintf(v->message, sizeof v->message, "pattern not found: %s",
 	    v->needle);
 	return -1;
-}
-
-/* Say in the message which hidden languages have the needle too. */
-static int
-view_search_elsewhere(struct view *v, const char *lead)
-{
-	char	langs[120];
-
-	if (view_find_elsewhere(v, v->needle, langs, sizeof langs) == 0)
-		return 0;
-	snprintf(v->message, sizeof v->message, "%s%s", lead, langs);
-	return 1;
 }
 
 /* The top at want_para's first row; the first match from there. */
@@ -722,26 +709,6 @@ view_show_para(struct view *v)
 		v->hit = k;
 		v->match = v->hits[k].row;
 	}
-}
-
-void
-view_show_match(struct view *v, size_t index, long long para,
-    const char *needle)
-{
-	if (v->article == NULL || index >= v->article->ntranslations)
-		return;
-	free(v->needle);
-	v->needle = needle != NULL ? xstrdup(needle) : NULL;
-	if (index != v->left && !(v->sbs && index == v->right)) {
-		if (v->sbs && v->right == v->left)
-			v->sbs = 0;
-		v->left = index;
-		v->pairs_dirty = 1;
-	}
-	/* The match's paragraph is the left side's; else the top. */
-	v->want_para = index == v->left && para >= 0 ? (size_t)para : 0;
-	if (v->width > 0)
-		view_relayout(v, v->width, v->height);
 }
 
 /*

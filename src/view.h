@@ -110,6 +110,7 @@ int	 view_find_next(const struct view_find *, size_t, const char *,
 void	 view_find_free(struct view_find *);
 int	 view_find_elsewhere(const struct view *, const char *, char *,
 	     size_t);
+int	 view_find_note(struct view *, const char *);
 
 void	view_init(struct view *, const struct layout_opts *);
 void	view_free(struct view *);

@@ -31,6 +31,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -130,24 +131,37 @@ def stats(xs):
             "max_ms": xs[-1] * 1000}
 
 
+def cpu_children():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def time_fts(tandem, db, qs, env):
-    xs, hits = [], 0
+    """Wall time of each search, and its CPU time (steadier on a busy
+    machine, where the wall time is mostly waiting for a core)."""
+    xs, cpu, hits = [], [], 0
     for _, q in qs:
+        c0 = cpu_children()
         t0 = time.perf_counter()
         r = subprocess.run([tandem, "--db", db, "search", q, "--limit",
                             "20"], env=env, capture_output=True)
         xs.append(time.perf_counter() - t0)
+        cpu.append(cpu_children() - c0)
         if r.returncode != 0:
             sys.exit("search-bench: tandem search %r: %s" % (q, r.stderr))
         hits += r.stdout.count(b"\n")
-    return stats(xs), hits
+    out = stats(xs)
+    c = stats(cpu)
+    out["cpu_median_ms"], out["cpu_p95_ms"] = c["median_ms"], c["p95_ms"]
+    return out, hits
 
 
 def time_like(db, qs):
     """newsboat's search: LIKE over every title and text, newest first."""
     c = sqlite3.connect(db)
-    xs, hits = [], 0
+    xs, cpu, hits = [], [], 0
     for _, q in qs:
+        c0 = time.process_time()
         t0 = time.perf_counter()
         rows = c.execute(
             "SELECT a.id FROM article a JOIN translation t"
@@ -157,9 +171,13 @@ def time_like(db, qs):
             " GROUP BY a.id ORDER BY a.imported_at DESC, a.id DESC",
             ("%" + q + "%",)).fetchall()
         xs.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
         hits += min(len(rows), 20)
     c.close()
-    return stats(xs), hits
+    out = stats(xs)
+    s = stats(cpu)
+    out["cpu_median_ms"], out["cpu_p95_ms"] = s["median_ms"], s["p95_ms"]
+    return out, hits
 
 
 def other_tokenizers(work, db):
@@ -213,6 +231,10 @@ def main():
         index, total = sizes(db)
         fts, fts_hits = time_fts(args.tandem, db, qs, env)
         like, like_hits = time_like(db, qs)
+        if fts_hits == 0 or like_hits == 0:
+            sys.exit("search-bench: the queries found nothing (FTS5 %d,"
+                     " LIKE %d rows): not a measurement" % (fts_hits,
+                                                            like_hits))
         r = {"articles": n, "import_s_without": t_plain,
              "import_s_with": t_index,
              "import_slowdown_pct": (t_index / t_plain - 1) * 100,
@@ -228,10 +250,13 @@ def main():
               % (n, t_plain, t_index, r["import_slowdown_pct"],
                  index / 1e6, r["index_pct"], total / 1e6))
         print("    tandem search (FTS5, whole process): median %.1f ms,"
-              " p95 %.1f ms;  LIKE scan (in process): median %.1f ms,"
-              " p95 %.1f ms  [%d queries]"
-              % (fts["median_ms"], fts["p95_ms"], like["median_ms"],
-                 like["p95_ms"], len(qs)))
+              " p95 %.1f ms (CPU %.1f, %.1f ms);\n    LIKE scan (in process):"
+              " median %.1f ms, p95 %.1f ms (CPU %.1f, %.1f ms)"
+              "  [%d queries, load %.1f]"
+              % (fts["median_ms"], fts["p95_ms"], fts["cpu_median_ms"],
+                 fts["cpu_p95_ms"], like["median_ms"], like["p95_ms"],
+                 like["cpu_median_ms"], like["cpu_p95_ms"], len(qs),
+                 os.getloadavg()[0]))
         for tok, o in r.get("other_tokenizers", {}).items():
             print("    %-9s (contentless, same paragraphs): index %.1f MB"
                   " = %.0f%% of the database, built in %.1f s"

@@ -6,37 +6,43 @@
  * paragraph.id) and search_title over translation.title (rowid =
  * translation.id).  Triggers on those tables (migration 4 in cache.c)
  * keep them in step on every insert, update and delete, cascades of a
- * re-import or a removal included, so the sink does nothing of its own.
+ * re-import or a removal included; the sink's only part is the flush.
  *
- * The triggers only queue a new row; cache_search_flush() indexes the
- * queue before the sink commits, so that a batch of 500 articles is one
+ * The triggers only queue a row; cache_search_flush() indexes the queue
+ * before the sink commits, so that a batch of 500 articles is one
  * insert into FTS5 and not 500 (FTS5 writes a segment at each of the
- * sink's per-article savepoints: four times the import's time at 1,000
- * articles, measured).
+ * sink's per-article savepoints: the import took five times as long
+ * at 1,000 articles; with the queue, 1.6 to 2 times: FTS5's own cost),
+ * and so that a writer without our tokenizer (the sqlite3 shell, a
+ * script) can still change the tables: its changes wait in the queue.
  *
  * The tokenizer is ours, "tandem", registered on every connection before
  * the schema is touched: utf8_tokenize() (utf8-fold.c) folds words of
  * alphabetic scripts and cuts Han, kana and Hangul into overlapping
- * bigrams.  Measured on the bench generator's ko/en/ja/zh/fr articles
- * (1,000 articles, 3,100 translations, 39 MB of database; SQLite 3.40):
+ * bigrams.  Measured by tests/bench/search-bench.py on the generator's
+ * ko/en/ja/zh/fr articles (1,000 articles, 45 MB of cache; SQLite 3.40),
+ * FTS5's own tokenizers built contentless over the same paragraphs:
  *
- *   tokenizer              index   import   finds
- *   unicode61 (default)     9 %     +6 %    no word inside CJK runs
- *   trigram                71 %    +35 %    no accent folding in 3.40,
- *                                           no 1-2 character queries
- *   tandem (bigrams)       26 %    +15 %    all the cases of test-fold
+ *   tokenizer        index, share of the cache   build     finds
+ *   unicode61         4.5 MB  10 %                0.5 s    no word inside
+ *                                                          a CJK run
+ *   trigram          36.1 MB  80 %                1.8 s    no accent
+ *                                                          folding in 3.40,
+ *                                                          nothing under 3
+ *                                                          characters
+ *   tandem (ours)    12.4 MB  28 %                in the   all of
+ *                                                 import   test-fold's table
  *
- * unicode61 sees a Chinese or Japanese sentence as one token and a
- * Korean noun with its particle as another; trigram finds those but
- * indexes three tokens of every character, cannot fold accents before
- * 3.45 and needs three characters in a query (a Han word is often one
- * or two).  Bigrams plus our fold find all of it at about a third of
- * trigram's size.
+ * unicode61 takes a Chinese or Japanese sentence for one token and a
+ * Korean noun with its particle for another; trigram finds those but
+ * makes a token of every character, cannot fold accents before 3.45 and
+ * needs three characters in a query (a Han word is often one or two).
+ * Bigrams with our fold find all of it at a third of trigram's size.
  *
- * A search ranks translations by bm25 (a title hit counts double), keeps
- * each article's best, then fetches a snippet and the first matching
- * paragraph only for the rows returned, so their cost does not grow
- * with the number of matches.
+ * A search ranks paragraphs and titles by bm25 (a title hit counts
+ * double), keeps each translation's best and each article's best
+ * translation, with its best and first matching paragraphs; a snippet
+ * is made only for the rows returned, by rowid.
  */
 #include "config.h"
 
@@ -137,13 +143,17 @@ cache_search_register(struct cache *c, char **cause)
 }
 
 /*
- * Index the rows the triggers queued, in one statement a table, and
- * empty the queues; the sink calls it before each commit.
+ * Index what the triggers queued: out with the text the index has for
+ * each row, in with what the row holds now (a row removed holds
+ * nothing), then empty the queues; the sink calls it before each
+ * commit.
  */
 int
 cache_search_flush(struct cache *c, char **cause)
 {
-	if (cache_run(c, SQL_SEARCH_FLUSH_TEXT, cause) != 0 ||
+	if (cache_run(c, SQL_SEARCH_UNINDEX_TEXT, cause) != 0 ||
+	    cache_run(c, SQL_SEARCH_UNINDEX_TITLE, cause) != 0 ||
+	    cache_run(c, SQL_SEARCH_FLUSH_TEXT, cause) != 0 ||
 	    cache_run(c, SQL_SEARCH_FLUSH_TITLE, cause) != 0 ||
 	    cache_run(c, SQL_SEARCH_CLEAR_TEXT, cause) != 0 ||
 	    cache_run(c, SQL_SEARCH_CLEAR_TITLE, cause) != 0)

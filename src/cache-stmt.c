@@ -228,6 +228,12 @@ const char *const cache_sql[SQL__N] = {
 	[SQL_SEARCH_TITLE_SNIPPET] = "SELECT snippet(search_title, 0,"
 	    " char(1), char(2), '…', ?3) FROM search_title"
 	    " WHERE search_title MATCH ?1 AND rowid = ?2",
+	[SQL_SEARCH_UNINDEX_TEXT] = "INSERT INTO search_text (search_text,"
+	    " rowid, text) SELECT 'delete', id, old FROM search_queue_text"
+	    " WHERE old IS NOT NULL ORDER BY id",
+	[SQL_SEARCH_UNINDEX_TITLE] = "INSERT INTO search_title (search_title,"
+	    " rowid, title) SELECT 'delete', id, old FROM search_queue_title"
+	    " WHERE old IS NOT NULL ORDER BY id",
 	[SQL_SEARCH_FLUSH_TEXT] = "INSERT INTO search_text (rowid, text)"
 	    " SELECT p.id, p.text FROM search_queue_text q"
 	    " JOIN paragraph p ON p.id = q.id ORDER BY q.id",

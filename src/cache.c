@@ -25,8 +25,9 @@
  *   search_text (FTS5, rowid = paragraph.id, text)    the full-text
  *   search_title (FTS5, rowid = translation.id, title) index, external
  *   content kept in step by triggers through search_queue_text and
- *   search_queue_title (id): rows to index before the commit
- *   (cache_search_flush()); cache-search.c has the tokenizer
+ *   search_queue_title (id, old: the text indexed, NULL if none): rows
+ *   to index before the commit (cache_search_flush()); cache-search.c
+ *   has the tokenizer
  *
  *   +-------------+  +----------------+  +------------------+  +-----------+
  *   | source      |  | article        |  | translation      |  | paragraph |
@@ -103,21 +104,20 @@
 
 /*
  * The triggers that keep search_T (FTS5 over column C of table TABLE) in
- * step, through its queue search_queue_T: see migration 4.
+ * step: each only notes the row in search_queue_T, with the text the
+ * index holds for it if any (NULL: none yet), and cache_search_flush()
+ * does the indexing before the sink commits (see migration 4).
  */
 #define CACHE_SEARCH_TRIGGERS(T, TABLE, C) \
-	"CREATE TRIGGER IF NOT EXISTS search_" T "_add AFTER INSERT ON " TABLE " BEGIN" \
-	" INSERT INTO search_queue_" T " (id) VALUES (new.id); END;" \
-	"CREATE TRIGGER IF NOT EXISTS search_" T "_remove AFTER DELETE ON " TABLE " BEGIN" \
-	" INSERT INTO search_" T " (search_" T ", rowid, " C ")" \
-	"  SELECT 'delete', old.id, old." C " WHERE NOT EXISTS" \
-	"  (SELECT 1 FROM search_queue_" T " WHERE id = old.id);" \
-	" DELETE FROM search_queue_" T " WHERE id = old.id; END;" \
-	"CREATE TRIGGER IF NOT EXISTS search_" T "_change AFTER UPDATE OF " C " ON " TABLE \
-	" BEGIN INSERT INTO search_" T " (search_" T ", rowid, " C ")" \
-	"  SELECT 'delete', old.id, old." C " WHERE NOT EXISTS" \
-	"  (SELECT 1 FROM search_queue_" T " WHERE id = old.id);" \
-	" INSERT OR IGNORE INTO search_queue_" T " (id) VALUES (new.id); END;"
+	"CREATE TRIGGER IF NOT EXISTS search_" T "_add AFTER INSERT ON " \
+	TABLE " BEGIN INSERT OR IGNORE INTO search_queue_" T " (id, old)" \
+	" VALUES (new.id, NULL); END;" \
+	"CREATE TRIGGER IF NOT EXISTS search_" T "_remove AFTER DELETE ON " \
+	TABLE " BEGIN INSERT OR IGNORE INTO search_queue_" T " (id, old)" \
+	" VALUES (old.id, old." C "); END;" \
+	"CREATE TRIGGER IF NOT EXISTS search_" T "_change AFTER UPDATE OF " \
+	C " ON " TABLE " BEGIN INSERT OR IGNORE INTO search_queue_" T \
+	" (id, old) VALUES (old.id, old." C "); END;"
 
 static const char *const cache_migrations[] = {
 	/* 1: the first schema. */
@@ -219,23 +219,26 @@ static const char *const cache_migrations[] = {
 	"CREATE INDEX translation_url ON translation (url_norm, article_id);",
 	/*
 	 * 4: the full-text index (cache-search.c): external content over
-	 * paragraph and translation.  Triggers queue new rows, which the
-	 * sink indexes in one statement before each commit (FTS5 writes a
-	 * segment at every savepoint, and the sink takes one an article);
-	 * a removal or change of an indexed row takes its old text out at
-	 * once, of a queued one only unqueues it.  A cascade fires them
-	 * too.  The rows an old cache has are indexed here.  IF NOT
-	 * EXISTS: a cache taken back to an older version by hand (as
-	 * tests/e2e/import.sh does) keeps its index tables, which SQLite
-	 * without our tokenizer cannot drop; the rebuild makes them right.
+	 * paragraph and translation.  Triggers queue every row inserted,
+	 * changed or removed, with the text the index has for it; the
+	 * sink indexes the queue in a few statements before each commit.
+	 * FTS5 writes a segment at every savepoint, and the sink takes one
+	 * an article; and a trigger that touched the index would make
+	 * every writer need our tokenizer, the sqlite3 shell included.
+	 * A cascade fires them too.  The rows an old cache has are
+	 * indexed here.  IF NOT EXISTS: a cache taken back to an older
+	 * version by hand (as tests/e2e/import.sh does) keeps its index
+	 * tables, which SQLite without our tokenizer cannot drop; the
+	 * rebuild makes them right.
 	 */
 	"CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(text,"
 	" content='paragraph', content_rowid='id', tokenize='tandem');"
 	"CREATE VIRTUAL TABLE IF NOT EXISTS search_title USING fts5(title,"
 	" content='translation', content_rowid='id', tokenize='tandem');"
-	"CREATE TABLE IF NOT EXISTS search_queue_text (id INTEGER PRIMARY KEY);"
+	"CREATE TABLE IF NOT EXISTS search_queue_text"
+	" (id INTEGER PRIMARY KEY, old TEXT);"
 	"CREATE TABLE IF NOT EXISTS search_queue_title"
-	" (id INTEGER PRIMARY KEY);"
+	" (id INTEGER PRIMARY KEY, old TEXT);"
 	CACHE_SEARCH_TRIGGERS("text", "paragraph", "text")
 	CACHE_SEARCH_TRIGGERS("title", "translation", "title")
 	"INSERT INTO search_text (search_text) VALUES ('rebuild');"

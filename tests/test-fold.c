@@ -197,6 +197,40 @@ static const struct {
 	{ "pyongyang", 0, "a word nowhere" },
 };
 
+/*
+ * A writer without our tokenizer (sqlite3, a script) changes a
+ * paragraph: the triggers only queue it, and the next import indexes it.
+ */
+static void
+test_outside_writer(const char *dir)
+{
+	static const char *const a3[] = { "en", "Another story.", NULL };
+	struct cache	*c;
+	sqlite3		*db;
+	char		*path, *err = NULL;
+	int		 rc;
+
+	xasprintf(&path, "%s/fold.db", dir);
+	rc = sqlite3_open(path, &db);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "UPDATE paragraph SET text = 'A word:"
+		    " xylophone.' WHERE id = (SELECT min(id) FROM paragraph)",
+		    NULL, NULL, &err);
+	ok(rc == SQLITE_OK, "sqlite3 without the tokenizer may change a"
+	    " paragraph (%s)", err != NULL ? err : "ok");
+	sqlite3_free(err);
+	sqlite3_close(db);
+	if ((c = test_cache_open(path, 0)) != NULL) {
+		ok(add_article(c, "a3", a3) == 0, "another import");
+		is_int(found(c, "xylophone", NULL, 0), 1, "... indexes the"
+		    " change");
+		is_int(found(c, "서울시", NULL, 0), 0, "... and the old text"
+		    " is gone");
+		cache_close(c);
+	}
+	free(path);
+}
+
 static void
 test_search(const char *dir)
 {
@@ -243,8 +277,9 @@ test_search(const char *dir)
 	FREE(&cause);
 	is_int(found(c, "andere", NULL, 0), 0, "removed text gone");
 	ok(cache_integrity_check(c, &cause) == 0, "integrity");
-	free(cause);
+	FREE(&cause);
 	cache_close(c);
+	test_outside_writer(dir);
 }
 
 /* Migration 3's SQL function, for a raw connection: old rows have none. */

@@ -14,6 +14,7 @@
  *   cache-list.c     the list filtered and sorted, reading state
  *   cache-comment.c  comments and stored alignments
  *   cache-feed.c     subscriptions: feeds, their state, entries seen
+ *   cache-search.c   the full-text index's tokenizer, the library search
  *
  * Helpers that fail fill *cause and return -1, recording in struct cache
  * what kind of failure it was for cache_last_error().
@@ -93,6 +94,16 @@ enum cache_sql {
 	SQL_ALIGNMENT_INSERT,
 	SQL_COUNT,
 	SQL_COUNTS,
+	SQL_SEARCH,
+	SQL_SEARCH_TRANSLATION,
+	SQL_SEARCH_SNIPPET,
+	SQL_SEARCH_TITLE_SNIPPET,
+	SQL_SEARCH_UNINDEX_TEXT,
+	SQL_SEARCH_UNINDEX_TITLE,
+	SQL_SEARCH_FLUSH_TEXT,
+	SQL_SEARCH_FLUSH_TITLE,
+	SQL_SEARCH_CLEAR_TEXT,
+	SQL_SEARCH_CLEAR_TITLE,
 	SQL__N
 };
 
@@ -226,6 +237,10 @@ void		 cache_list_free(void *, size_t);
 int		 cache_list_run(struct cache *, sqlite3_stmt *,
 		     const char *const *, size_t, struct article_summary **,
 		     size_t *, char **);
+
+/* cache-search.c */
+int		 cache_search_register(struct cache *, char **);
+int		 cache_search_flush(struct cache *, char **);
 
 /* cache-sink.c */
 void		 cache_sink_close(struct cache *);

@@ -377,13 +377,23 @@ cache_article_by_url(struct cache *c, const char *url, long long *id,
 int
 cache_article_remove(struct cache *c, long long id, char **cause)
 {
+	/* Its text leaves the full-text index in the same transaction. */
+	if (cache_run(c, SQL_BEGIN, cause) != 0)
+		return -1;
 	if (cache_run_id(c, SQL_ARTICLE_REMOVE, id, cause,
 	    "removing article") != 0)
-		return -1;
-	if (sqlite3_changes(c->db) == 0)
-		return cache_failx(c, CACHE_ERR_OTHER, cause, "no article %lld",
-		    id);
+		goto fail;
+	if (sqlite3_changes(c->db) == 0) {
+		cache_failx(c, CACHE_ERR_OTHER, cause, "no article %lld", id);
+		goto fail;
+	}
+	if (cache_search_flush(c, cause) != 0 ||
+	    cache_run(c, SQL_COMMIT, cause) != 0)
+		goto fail;
 	return 0;
+fail:
+	cache_rollback(c);
+	return -1;
 }
 
 /* Set the read mark or the star of an article (sql says which). */

@@ -25,6 +25,15 @@
 	" comment p WHERE p.id = comment.parent_id), remote_url, link," \
 	" pending, article_id"
 
+/* The library search's filters, on translation t of article a. */
+#define CACHE_SEARCH_FILTER \
+	" (?2 IS NULL OR lower(t.lang) = lower(?2)" \
+	"  OR lower(t.lang) LIKE lower(?2) || '-%')" \
+	" AND (?3 = 0 OR a.read = 0) AND (?4 IS NULL OR" \
+	"  coalesce(substr(a.date, 1, 10)," \
+	"   date(a.imported_at, 'unixepoch')) >= ?4)"
+
+
 const char *const cache_sql[SQL__N] = {
 	[SQL_BEGIN] = "BEGIN IMMEDIATE",
 	[SQL_BEGIN_READ] = "BEGIN",
@@ -190,6 +199,69 @@ const char *const cache_sql[SQL__N] = {
 	    " (SELECT count(*) FROM alignment),"
 	    " (SELECT count(*) FROM setting) +"
 	    "  (SELECT count(*) FROM article_setting)",
+	/*
+	 * The library search (cache-search.c): ?1 the FTS5 expression, ?2
+	 * a language, ?3 unread only, ?4 a date, ?5 the limit, ?6 how many
+	 * of the newest matching paragraphs (and titles) are ranked.  Each
+	 * translation's best hit, each article's best translation; the
+	 * matching languages best first.
+	 */
+	[SQL_SEARCH] = "WITH hit(tid, pid, idx, score) AS MATERIALIZED ("
+	    "  SELECT * FROM (SELECT p.translation_id, p.id, p.idx,"
+	    "  bm25(search_text)"
+	    "  FROM search_text JOIN paragraph p ON p.id = search_text.rowid"
+	    "  JOIN translation t ON t.id = p.translation_id"
+	    "  JOIN article a ON a.id = t.article_id"
+	    "  WHERE search_text MATCH ?1 AND" CACHE_SEARCH_FILTER
+	    "  ORDER BY search_text.rowid DESC LIMIT ?6)"
+	    "  UNION ALL SELECT * FROM (SELECT search_title.rowid, NULL, NULL,"
+	    "  2 * bm25(search_title) FROM search_title"
+	    "  JOIN translation t ON t.id = search_title.rowid"
+	    "  JOIN article a ON a.id = t.article_id"
+	    "  WHERE search_title MATCH ?1 AND" CACHE_SEARCH_FILTER
+	    "  ORDER BY search_title.rowid DESC LIMIT ?6)),"
+	    /* min() with bare columns: pid is the best hit's (NULL: title). */
+	    " tr(tid, pid, aid, lang, position, score) AS MATERIALIZED ("
+	    "  SELECT h.tid, h.pid, t.article_id, t.lang, t.position,"
+	    "  min(h.score) FROM hit h JOIN translation t ON t.id = h.tid"
+	    "  GROUP BY h.tid),"
+	    " ar(aid, score) AS ("
+	    "  SELECT aid, min(score) FROM tr GROUP BY aid ORDER BY 2, 1"
+	    "  LIMIT ?5),"
+	    " best(aid, score, tid, pid) AS ("
+	    "  SELECT ar.aid, ar.score, b.tid, b.pid FROM ar JOIN tr b"
+	    "  ON b.tid = (SELECT tid FROM tr WHERE tr.aid = ar.aid"
+	    "   ORDER BY score, position LIMIT 1))"
+	    " SELECT best.aid, best.score,"
+	    " (SELECT group_concat(lang, ' ') FROM (SELECT lang FROM tr"
+	    "   WHERE tr.aid = best.aid ORDER BY score, position)),"
+	    " best.tid, best.pid,"
+	    " (SELECT min(idx) FROM hit WHERE hit.tid = best.tid),"
+	    " a.date, a.read"
+	    " FROM best JOIN article a ON a.id = best.aid"
+	    " ORDER BY best.score, best.aid",
+	[SQL_SEARCH_TRANSLATION] = "SELECT lang, title FROM translation"
+	    " WHERE id = ?1",
+	[SQL_SEARCH_SNIPPET] = "SELECT snippet(search_text, 0, char(1),"
+	    " char(2), '…', ?3) FROM search_text"
+	    " WHERE search_text MATCH ?1 AND rowid = ?2",
+	[SQL_SEARCH_TITLE_SNIPPET] = "SELECT snippet(search_title, 0,"
+	    " char(1), char(2), '…', ?3) FROM search_title"
+	    " WHERE search_title MATCH ?1 AND rowid = ?2",
+	[SQL_SEARCH_UNINDEX_TEXT] = "INSERT INTO search_text (search_text,"
+	    " rowid, text) SELECT 'delete', id, old FROM search_queue_text"
+	    " WHERE old IS NOT NULL ORDER BY id",
+	[SQL_SEARCH_UNINDEX_TITLE] = "INSERT INTO search_title (search_title,"
+	    " rowid, title) SELECT 'delete', id, old FROM search_queue_title"
+	    " WHERE old IS NOT NULL ORDER BY id",
+	[SQL_SEARCH_FLUSH_TEXT] = "INSERT INTO search_text (rowid, text)"
+	    " SELECT p.id, p.text FROM search_queue_text q"
+	    " JOIN paragraph p ON p.id = q.id ORDER BY q.id",
+	[SQL_SEARCH_FLUSH_TITLE] = "INSERT INTO search_title (rowid, title)"
+	    " SELECT t.id, t.title FROM search_queue_title q"
+	    " JOIN translation t ON t.id = q.id ORDER BY q.id",
+	[SQL_SEARCH_CLEAR_TEXT] = "DELETE FROM search_queue_text",
+	[SQL_SEARCH_CLEAR_TITLE] = "DELETE FROM search_queue_title",
 };
 
 /* What kind of failure SQLite's result code rc is. */

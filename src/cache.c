@@ -25,6 +25,13 @@
  *            password_file, added_at): who one is on a site; no secret
  *   comment.remote_id, remote_url, link, pending: see migration 4
  *
+ *   search_text (FTS5, rowid = paragraph.id, text)    the full-text
+ *   search_title (FTS5, rowid = translation.id, title) index, external
+ *   content kept in step by triggers through search_queue_text and
+ *   search_queue_title (id, old: the text indexed, NULL if none): rows
+ *   to index before the commit (cache_search_flush()); cache-search.c
+ *   has the tokenizer
+ *
  *   +-------------+  +----------------+  +------------------+  +-----------+
  *   | source      |  | article        |  | translation      |  | paragraph |
  *   | id          |<-| source_id      |  | id               |<-| trans..id |
@@ -138,6 +145,23 @@
 #include "url.h"
 #include "xmalloc.h"
 
+
+/*
+ * The triggers that keep search_T (FTS5 over column C of table TABLE) in
+ * step: each only notes the row in search_queue_T, with the text the
+ * index holds for it if any (NULL: none yet), and cache_search_flush()
+ * does the indexing before the sink commits (see migration 4).
+ */
+#define CACHE_SEARCH_TRIGGERS(T, TABLE, C) \
+	"CREATE TRIGGER IF NOT EXISTS search_" T "_add AFTER INSERT ON " \
+	TABLE " BEGIN INSERT OR IGNORE INTO search_queue_" T " (id, old)" \
+	" VALUES (new.id, NULL); END;" \
+	"CREATE TRIGGER IF NOT EXISTS search_" T "_remove AFTER DELETE ON " \
+	TABLE " BEGIN INSERT OR IGNORE INTO search_queue_" T " (id, old)" \
+	" VALUES (old.id, old." C "); END;" \
+	"CREATE TRIGGER IF NOT EXISTS search_" T "_change AFTER UPDATE OF " \
+	C " ON " TABLE " BEGIN INSERT OR IGNORE INTO search_queue_" T \
+	" (id, old) VALUES (old.id, old." C "); END;"
 
 static const char *const cache_migrations[] = {
 	/* 1: the first schema. */
@@ -331,6 +355,32 @@ static const char *const cache_migrations[] = {
 	" user TEXT NOT NULL,"
 	" password_command TEXT, password_env TEXT, password_file TEXT,"
 	" added_at INTEGER NOT NULL);",
+	/*
+	 * 7: the full-text index (cache-search.c): external content over
+	 * paragraph and translation.  Triggers queue every row inserted,
+	 * changed or removed, with the text the index has for it; the
+	 * sink indexes the queue in a few statements before each commit.
+	 * FTS5 writes a segment at every savepoint, and the sink takes one
+	 * an article; and a trigger that touched the index would make
+	 * every writer need our tokenizer, the sqlite3 shell included.
+	 * A cascade fires them too.  The rows an old cache has are
+	 * indexed here.  IF NOT EXISTS: a cache taken back to an older
+	 * version by hand (as tests/e2e/import.sh does) keeps its index
+	 * tables, which SQLite without our tokenizer cannot drop; the
+	 * rebuild makes them right.
+	 */
+	"CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(text,"
+	" content='paragraph', content_rowid='id', tokenize='tandem');"
+	"CREATE VIRTUAL TABLE IF NOT EXISTS search_title USING fts5(title,"
+	" content='translation', content_rowid='id', tokenize='tandem');"
+	"CREATE TABLE IF NOT EXISTS search_queue_text"
+	" (id INTEGER PRIMARY KEY, old TEXT);"
+	"CREATE TABLE IF NOT EXISTS search_queue_title"
+	" (id INTEGER PRIMARY KEY, old TEXT);"
+	CACHE_SEARCH_TRIGGERS("text", "paragraph", "text")
+	CACHE_SEARCH_TRIGGERS("title", "translation", "title")
+	"INSERT INTO search_text (search_text) VALUES ('rebuild');"
+	"INSERT INTO search_title (search_title) VALUES ('rebuild');",
 };
 #define CACHE_VERSION \
 	((int)(sizeof cache_migrations / sizeof cache_migrations[0]))
@@ -557,6 +607,8 @@ cache_setup(struct cache *c, char **cause)
 {
 	long long	version, tables;
 
+	if (cache_search_register(c, cause) != 0)
+		return -1;
 	if (cache_query_int(c, "PRAGMA user_version", &version, cause) != 0)
 		return -1;
 	if (version > CACHE_VERSION)
@@ -858,6 +910,7 @@ cache_explain(struct cache *c, enum cache_query q, char **plan, char **cause)
 		[CACHE_QUERY_COMMENTS] = SQL_COMMENTS_LOAD,
 		[CACHE_QUERY_ALIGNMENT] = SQL_ALIGNMENT_LOAD,
 		[CACHE_QUERY_BY_URL] = SQL_ARTICLE_BY_URL,
+		[CACHE_QUERY_SEARCH] = SQL_SEARCH,
 	};
 	struct cache_filter	 none;
 

@@ -115,6 +115,7 @@ enum cache_query {
 	CACHE_QUERY_BY_URL,		/* the import's article by URL */
 	CACHE_QUERY_FILTERED,		/* a filtered page (the filter given) */
 	CACHE_QUERY_FILTERED_COUNT,	/* its count */
+	CACHE_QUERY_SEARCH,		/* the library search */
 };
 
 char	*cache_default_path(char **);
@@ -213,6 +214,40 @@ int	 cache_alignment_get(struct cache *, long long, const char *,
 	     const char *, struct article_pair **, size_t *, char **);
 int	 cache_alignment_put(struct cache *, long long, const char *,
 	     const char *, const struct article_pair *, size_t, char **);
+
+/*
+ * The library search (cache-search.c).  Snippets mark each match with
+ * CACHE_MARK_ON ... CACHE_MARK_OFF (control bytes: the caller sanitises
+ * the text between them and draws the marks its own way).
+ */
+#define CACHE_MARK_ON	"\001"
+#define CACHE_MARK_OFF	"\002"
+struct cache_search_opts {
+	const char	*lang;		/* a translation in it, or NULL */
+	int		 unread;	/* unread articles only */
+	const char	*since;		/* dated on or after YYYY-MM-DD */
+	/* A feed filter goes here once articles belong to feeds. */
+	size_t		 limit;		/* at most; 0 is 20 */
+	int		 snippets;	/* fill snippet */
+	int		 snippet_tokens; /* its length in tokens; 0 is 16 */
+};
+struct cache_search_hit {
+	long long	 id;		/* the article */
+	char		*langs;		/* matching languages, best first */
+	long long	 translation;	/* the best-matching one */
+	char		*lang;		/* ... its language */
+	char		*title;		/* ... and title */
+	long long	 best;		/* its best paragraph; 0: the title */
+	char		*snippet;	/* or NULL */
+	long long	 paragraph;	/* its first match; -1: the title */
+	double		 score;		/* bm25: lower is better */
+	char		*date;		/* or NULL */
+	int		 read;
+};
+int	 cache_search(struct cache *, const char *,
+	     const struct cache_search_opts *, struct cache_search_hit **,
+	     size_t *, char **);
+void	 cache_search_free(struct cache_search_hit *, size_t);
 
 int	 cache_integrity_check(struct cache *, char **);
 int	 cache_explain(struct cache *, enum cache_query, char **, char **);

@@ -74,7 +74,7 @@ enum keys_context {
 	X(PAIR_JOIN,	"pair-join",	"join the top pair with the next") \
 	X(PAIR_SPLIT,	"pair-split",	"split the top pair") \
 	X(PAIR_RESET,	"pair-reset",	"back to the automatic alignment") \
-	X(SEARCH,	"search",	"search forward for text") \
+	X(SEARCH,	"search",	"search the article, or the library from the list") \
 	X(SEARCH_NEXT,	"search-next",	"next match") \
 	X(SEARCH_PREV,	"search-prev",	"previous match") \
 	X(TOGGLE_READ,	"toggle-read",	"mark read or unread") \

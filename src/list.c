@@ -45,6 +45,7 @@ void
 list_free(struct list *l)
 {
 	list_drop(l);
+	list_search_end(l);
 	list_langs_free(l->has);
 	FREE(&l->order);
 	free(l->tag);
@@ -69,6 +70,8 @@ list_reload(struct list *l, char **cause)
 	size_t		norder;
 
 	list_drop(l);
+	if (l->query != NULL)
+		return list_search(l, NULL, cause);
 	FREE(&l->order);
 	if (cache_state(l->cache, &l->state, cause) != 0)
 		return -1;
@@ -113,6 +116,8 @@ list_row(struct list *l, size_t i)
 {
 	if (i >= l->scroll.total)
 		return NULL;
+	if (l->query != NULL)
+		return i < l->nfound ? &l->found[i] : NULL;
 	if (l->win == NULL || i < l->win_first || i >= l->win_first + l->win_n)
 		list_load(l, i);
 	if (i < l->win_first || i >= l->win_first + l->win_n)
@@ -158,6 +163,11 @@ list_select_id(struct list *l, long long id)
 {
 	size_t	i;
 
+	for (i = 0; l->query != NULL && i < l->nfound; i++)
+		if (l->found[i].id == id) {
+			scroll_select(&l->scroll, i);
+			return;
+		}
 	for (i = 0; i < l->win_n; i++)
 		if (l->win[i].id == id) {
 			scroll_select(&l->scroll, l->win_first + i);

@@ -14,6 +14,7 @@
 #include "scroll.h"
 
 #define LIST_MAX_LANGS	8	/* languages a filter may ask for */
+struct cache_search_hit;
 
 struct list {
 	struct cache		 *cache;
@@ -29,6 +30,13 @@ struct list {
 	struct cache_state	  state;	/* the whole cache's counts */
 	long long		 *order;	/* by title: every id, in order */
 	char			 *tag;		/* filter.tag's */
+
+	/* Search results shown instead of every article (list-search.c). */
+	char			 *query;	/* or NULL: the whole list */
+	struct cache_search_hit	 *hits;
+	struct article_summary	 *found;	/* a row per hit */
+	size_t			  nfound;
+	struct scroll		  saved;	/* the whole list's place */
 };
 
 void	list_init(struct list *, struct cache *, const char *const *pref);
@@ -72,5 +80,15 @@ const char *list_describe(const struct list *, char *buf, size_t len);
 int	list_next_unread(struct list *, int dir, char **cause);
 /* Mark every article shown read, in one transaction; how many were. */
 int	list_mark_all_read(struct list *, long long *, char **cause);
+
+/*
+ * list-search.c: the list shows the articles a library search found,
+ * best first, until list_search_end(); list_reload() runs it again.
+ */
+#define LIST_SEARCH_MAX	500	/* rows a search shows */
+int	list_search(struct list *, const char *query, char **cause);
+void	list_search_end(struct list *);
+const struct cache_search_hit *list_search_hit(const struct list *, size_t);
+int	list_search_step(struct list *, int dir);
 
 #endif

@@ -47,6 +47,7 @@ static const struct {
 	{ "unsubscribe", cmd_unsubscribe },
 	{ "import-opml", cmd_import_opml },
 	{ "export-opml", cmd_export_opml },
+	{ "search",	cmd_search },
 };
 
 /* The key summary, from the key table as the help screen shows it. */
@@ -102,6 +103,10 @@ usage(FILE *f)
 "                     print how each translation's paragraphs pair with the\n"
 "                     original's, with the aligner's confidence; --reset\n"
 "                     forgets the reader's corrections first\n"
+"  search QUERY [--lang L] [--unread] [--since YYYY-MM-DD] [--limit N]\n"
+"         [--json]    find articles in every language, best first: words,\n"
+"                     \"a phrase\", prefix*, AND, OR, NOT, NEAR(a b, N);\n"
+"                     accents and case do not matter\n"
 "  comments ID [--fetch]\n"
 "                     print an article's comments as threads (--fetch: first\n"
 "                     read them from the article's WordPress site)\n"

@@ -572,21 +572,38 @@ ui_open_url(struct ui *u)
 	return UI_CLEAR;
 }
 
-/* /: the prompt writes over the status line, so always a repaint. */
+/*
+ * /: in the reader, the article (every translation, view.c); in the
+ * list, the library (list-search.c), whose results the list then shows.
+ * The prompt writes over the status line, so always a repaint.
+ */
 static enum ui_result
 ui_search(struct ui *u)
 {
-	char	needle[256];
+	char	needle[256], *cause = NULL;
+	int	library;
 
-	if (u->view.article == NULL || u->ps.focus == PANE_LIST) {
-		ui_message(u, "search works in the reader: open an article");
+	library = u->view.article == NULL || u->ps.focus == PANE_LIST;
+	if (ui_prompt(u, library ? "search the library: " : "/", needle,
+	    sizeof needle) != 0 || needle[0] == '\0')
+		return UI_REPAINT;
+	if (!library) {
+		view_search(&u->view, needle, 1);
+		if (u->view.message[0] != '\0')
+			ui_message(u, "%s", u->view.message);
 		return UI_REPAINT;
 	}
-	if (ui_prompt(u, "/", needle, sizeof needle) != 0 || needle[0] == '\0')
+	if (list_search(&u->list, needle, &cause) != 0) {
+		ui_message(u, "%s", cause);
+		free(cause);
 		return UI_REPAINT;
-	if (view_search(&u->view, needle, 1) != 0)
-		ui_message(u, "%s", u->view.message);
-	return UI_REPAINT;
+	}
+	if (u->list.nfound == 0) {
+		list_search_end(&u->list);
+		ui_message(u, "no article matches: %s", needle);
+	}
+	u->ps.focus = PANE_LIST;
+	return UI_RELAYOUT;
 }
 
 /* q: close the help, the comments, the article; quit from the list. */
@@ -602,6 +619,10 @@ ui_back(struct ui *u)
 	if (u->ps.focus == PANE_READER || (u->article != 0 &&
 	    u->pl.pane[PANE_LIST].h == 0))
 		return ui_reader_close(u);
+	if (u->list.query != NULL) {
+		list_search_end(&u->list);
+		return UI_RELAYOUT;
+	}
 	if (u->list_header != NULL)
 		return ui_feeds_unfilter(u);
 	u->quit = 1;
@@ -697,6 +718,8 @@ ui_start(struct ui *u)
 static enum ui_result
 ui_dispatch(struct ui *u, int key)
 {
+	enum op	op;
+
 	if (key == KEYS_RESIZE)
 		return UI_RELAYOUT;
 	if (u->pl.too_small) {
@@ -708,7 +731,15 @@ ui_dispatch(struct ui *u, int key)
 		return ui_help_op(u, keys_lookup(KEYS_ALL, key));
 	if (u->feeds != NULL)
 		return ui_feeds_op(u, keys_lookup(KEYS_LIST, key));
-	return ui_op(u, keys_lookup(ui_context(u), key));
+	op = keys_lookup(ui_context(u), key);
+	/* Over search results the reader's n and N step through them. */
+	if (ui_context(u) == KEYS_LIST && u->list.query != NULL) {
+		enum op	r = keys_lookup(KEYS_READER, key);
+
+		if (r == OP_SEARCH_NEXT || r == OP_SEARCH_PREV)
+			op = r;
+	}
+	return ui_op(u, op);
 }
 
 /* What ui_read() returns when a job, not the terminal, woke the loop. */

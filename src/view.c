@@ -28,6 +28,7 @@ view_init(struct view *v, const struct layout_opts *opts)
 		v->opts = *opts;
 	v->lazy_bytes = VIEW_LAZY_BYTES;
 	layout_sbs_init(&v->rows);
+	v->want_para = (size_t)-1;
 }
 
 void
@@ -45,6 +46,7 @@ view_close(struct view *v)
 	v->nhits = 0;
 	v->hit = v->match = (size_t)-1;
 	v->top = 0;
+	v->want_para = (size_t)-1;
 	v->message[0] = '\0';
 }
 
@@ -98,6 +100,7 @@ view_anchor(const struct view *v, size_t *para, size_t *into)
 }
 
 static void	view_hits_find(struct view *);
+static void	view_show_para(struct view *);
 
 /* Effective pairs: the supplier's, or paragraph i with paragraph i. */
 static void
@@ -177,7 +180,10 @@ view_relayout(struct view *v, int width, int height)
 	free(pairs);
 
 	view_hits_find(v);
-	view_window_place(v, para, into);
+	if (v->want_para != (size_t)-1)
+		view_show_para(v);
+	else
+		view_window_place(v, para, into);
 }
 
 /*
@@ -596,11 +602,12 @@ view_hits_side(struct view *v, int side, size_t *cap)
 	    v->left);
 	const struct layout	*l = side ? &v->rows.right : &v->rows.left;
 	struct view_hit		 h;
-	struct span		 sp;
-	char			*clean;
+	struct view_find	 f;
+	char			*clean, *fneedle;
 	size_t			*rows, li = 0, p, at, n;
 
 	rows = view_line_rows(v, side);
+	fneedle = view_find_needle(v->needle);
 	for (p = 0; p < t->nparagraphs; p++) {
 		while (li < l->nlines && l->lines[li].para < p)
 			li++;
@@ -608,13 +615,12 @@ view_hits_side(struct view *v, int side, size_t *cap)
 			continue;
 		clean = utf8_sanitize_keep_tabs(t->paragraphs[p].text,
 		    t->paragraphs[p].len, &n);
-		sp.text = clean;
-		sp.len = n;
 		memset(&h, 0, sizeof h);
 		h.side = side;
 		h.para = p;
-		for (at = 0; span_find(&sp, at, v->needle, &h.start, &h.end);
-		    at = h.end) {
+		view_find_text(&f, clean, n);
+		for (at = 0; view_find_next(&f, at, fneedle, &h.start, &h.end,
+		    &at);) {
 			h.lfirst = view_line_at(l, li, h.start);
 			h.llast = view_line_at(l, li, h.end - 1);
 			h.lstart = view_line_byte(v, l, h.lfirst, clean, h.start);
@@ -625,8 +631,10 @@ view_hits_side(struct view *v, int side, size_t *cap)
 				v->hit_span = h.llast - h.lfirst;
 			view_hit_add(v, cap, &h);
 		}
+		view_find_free(&f);
 		free(clean);
 	}
+	free(fneedle);
 	free(rows);
 }
 
@@ -710,11 +718,30 @@ view_search(struct view *v, const char *needle, int dir)
 		v->top = v->match > view_max_top(v) ? view_max_top(v) :
 		    v->match;
 		v->message[0] = '\0';
+		view_find_note(v, "also in ");
 		return 0;
 	}
+	if (view_find_note(v, "not shown; found in "))
+		return -1;
 	snprintf(v->message, sizeof v->message, "pattern not found: %s",
 	    v->needle);
 	return -1;
+}
+
+/* The top at want_para's first row; the first match from there. */
+static void
+view_show_para(struct view *v)
+{
+	size_t	k;
+
+	view_window_place(v, v->want_para, 0);
+	v->want_para = (size_t)-1;
+	for (k = 0; k < v->nhits && v->hits[k].row < v->top; k++)
+		;
+	if (k < v->nhits) {
+		v->hit = k;
+		v->match = v->hits[k].row;
+	}
 }
 
 /*

@@ -114,7 +114,26 @@ struct view {
 	size_t			 hit_span;	/* most rows one match covers, - 1 */
 	size_t			 match;		/* its first row, or -1 */
 	char			 message[160];	/* for the status line */
+	size_t			 want_para;	/* scroll here at the next
+						   layout, or -1 */
 };
+
+/* view-find.c: the matcher, on text folded as the library search folds. */
+struct view_find {
+	const char	*orig;
+	size_t		 orig_len;
+	char		*folded;
+	size_t		 len;
+	size_t		*map;		/* folded byte -> orig byte */
+};
+char	*view_find_needle(const char *);
+void	 view_find_text(struct view_find *, const char *, size_t);
+int	 view_find_next(const struct view_find *, size_t, const char *,
+	     size_t *, size_t *, size_t *);
+void	 view_find_free(struct view_find *);
+int	 view_find_elsewhere(const struct view *, const char *, char *,
+	     size_t);
+int	 view_find_note(struct view *, const char *);
 
 void	view_init(struct view *, const struct layout_opts *);
 void	view_free(struct view *);
@@ -161,6 +180,13 @@ int	view_toggle_sbs(struct view *);
  * right, and a match that wraps is found from its first row.
  */
 int	view_search(struct view *, const char *needle, int dir);
+/*
+ * Show translation index (on the left unless it is shown already) from
+ * paragraph para (-1: the top), needle's matches marked, as a library
+ * search's result is opened.
+ */
+void	view_show_match(struct view *, size_t index, long long para,
+	    const char *needle);
 
 /*
  * A row of the left or right column as the UI draws it: its text, widths

@@ -81,11 +81,14 @@ EOF
 wp_db_start() {
 	local mariadbd i
 	mariadbd=$(command -v mariadbd || echo /usr/sbin/mariadbd)
-	mkdir -p "$WP_DIR/db" "$WP_DIR/run"
+	mkdir -p "$WP_DIR/db" "$WP_DIR/run" "$WP_DIR/tmp"
+	# Its own tmpdir: two sites set up at once (make check -j2) would
+	# otherwise clash over the same temporary table names in /tmp.
 	mariadb-install-db --no-defaults --force --auth-root-authentication-method=normal \
-	    --datadir="$WP_DIR/db" --user="$(id -un)" >"$WP_DIR/db-install.log" 2>&1 ||
+	    --datadir="$WP_DIR/db" --tmpdir="$WP_DIR/tmp" --user="$(id -un)" >"$WP_DIR/db-install.log" 2>&1 ||
 	    { cat "$WP_DIR/db-install.log" >&2; return 1; }
 	"$mariadbd" --no-defaults --skip-networking --datadir="$WP_DIR/db" \
+	    --tmpdir="$WP_DIR/tmp" \
 	    --socket="$WP_DIR/run/db.sock" --pid-file="$WP_DIR/run/db.pid" \
 	    --user="$(id -un)" --skip-log-bin --innodb-buffer-pool-size=16M \
 	    --log-error="$WP_DIR/db.log" >>"$WP_DIR/db.log" 2>&1 &

@@ -2,9 +2,9 @@
 # screens.sh: whole-screen goldens of the key screens, so that a change of
 # layout shows up as a diff.  The real reader runs in tmux on a private
 # cache (the sample article, a comment and a reply to it) with a fixed
-# environment; the list, help, the reader in one language, side by side
-# and the comment pane are captured as text at 80x24 and 120x40 and
-# compared with tests/golden/screens/NAME-WxH.txt.  TANDEM_GOLDEN_UPDATE=1
+# environment; the list, help, the library search's results, the reader
+# in one language, side by side and the comment pane are captured as text
+# at 80x24 and 120x40 and compared with tests/golden/screens/NAME-WxH.txt.  TANDEM_GOLDEN_UPDATE=1
 # rewrites the goldens instead (as for the layout goldens); read them then.
 #
 # Two fields are masked before comparing (screens_mask): the version in
@@ -102,6 +102,11 @@ for size in "80 24" "120 40"; do
 	e2e_keys q
 	screens_wait '^ 1/1 .*\?:help' 'any other key closes' ||
 	    { tap_fail "$SIZE: q closes the help"; e2e_dump "help $SIZE"; }
+	e2e_keys / Zhongguancun Enter
+	screens_check search '^Search: Zhongguancun'
+	e2e_keys q
+	screens_wait '^ 1/1 .*\?:help' '^Search:' ||
+	    { tap_fail "$SIZE: q leaves the results"; e2e_dump "search $SIZE"; }
 	e2e_keys Enter
 	screens_check reader '^ ko  1/8 ' 'logged in to post'
 	e2e_keys s

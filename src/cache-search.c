@@ -1,0 +1,284 @@
+/*
+ * cache-search.c: the library's full-text index, and searching it.
+ *
+ * Two FTS5 tables index what the cache stores, as external content so
+ * the text is not kept twice: search_text over paragraph.text (rowid =
+ * paragraph.id) and search_title over translation.title (rowid =
+ * translation.id).  Triggers on those tables (migration 4 in cache.c)
+ * keep them in step on every insert, update and delete, cascades of a
+ * re-import or a removal included; the sink's only part is the flush.
+ *
+ * The triggers only queue a row; cache_search_flush() indexes the queue
+ * before the sink commits, so that a batch of 500 articles is one
+ * insert into FTS5 and not 500 (FTS5 writes a segment at each of the
+ * sink's per-article savepoints: the import took five times as long
+ * at 1,000 articles; with the queue, 1.6 to 2 times: FTS5's own cost),
+ * and so that a writer without our tokenizer (the sqlite3 shell, a
+ * script) can still change the tables: its changes wait in the queue.
+ *
+ * The tokenizer is ours, "tandem", registered on every connection before
+ * the schema is touched: utf8_tokenize() (utf8-fold.c) folds words of
+ * alphabetic scripts and cuts Han, kana and Hangul into overlapping
+ * bigrams.  Measured by tests/bench/search-bench.py on the generator's
+ * ko/en/ja/zh/fr articles (1,000 articles, 45 MB of cache; SQLite 3.40),
+ * FTS5's own tokenizers built contentless over the same paragraphs:
+ *
+ *   tokenizer        index, share of the cache   build     finds
+ *   unicode61         4.5 MB  10 %                0.5 s    no word inside
+ *                                                          a CJK run
+ *   trigram          36.1 MB  80 %                1.8 s    no accent
+ *                                                          folding in 3.40,
+ *                                                          nothing under 3
+ *                                                          characters
+ *   tandem (ours)    12.4 MB  28 %                in the   all of
+ *                                                 import   test-fold's table
+ *
+ * unicode61 takes a Chinese or Japanese sentence for one token and a
+ * Korean noun with its particle for another; trigram finds those but
+ * makes a token of every character, cannot fold accents before 3.45 and
+ * needs three characters in a query (a Han word is often one or two).
+ * Bigrams with our fold find all of it at a third of trigram's size.
+ *
+ * A search ranks paragraphs and titles by bm25 (a title hit counts
+ * double), keeps each translation's best and each article's best
+ * translation, with its best and first matching paragraphs; a snippet
+ * is made only for the rows returned, by rowid.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache-int.h"
+#include "search.h"
+#include "utf8-fold.h"
+#include "xmalloc.h"
+
+/*
+ * How many of the newest matching paragraphs (and as many titles) are
+ * ranked: bm25 for every match of a word that nearly every article has
+ * costs time in proportion to the library (300 ms at 10,000 articles),
+ * so such a query is ranked among its newest 1,000 matches, and any
+ * rarer one exactly.  Filters apply before the cut.
+ */
+#define CACHE_SEARCH_RANKED	1000
+
+struct cache_fts_call {
+	void	*ctx;
+	int	(*token)(void *, int, const char *, int, int, int);
+	int	 rc;
+};
+
+static int
+cache_fts_token(void *arg, const char *tok, size_t len, size_t start,
+    size_t end)
+{
+	struct cache_fts_call	*call = arg;
+
+	call->rc = call->token(call->ctx, 0, tok, (int)len, (int)start,
+	    (int)end);
+	return call->rc != SQLITE_OK;
+}
+
+static int
+cache_fts_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
+    int len, int (*token)(void *, int, const char *, int, int, int))
+{
+	struct cache_fts_call	call = { ctx, token, SQLITE_OK };
+
+	(void)t;
+	if (len <= 0)
+		return SQLITE_OK;
+	utf8_tokenize(text, (size_t)len, (flags & FTS5_TOKENIZE_QUERY) != 0,
+	    cache_fts_token, &call);
+	return call.rc;
+}
+
+static int
+cache_fts_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **tp)
+{
+	static int	one;
+
+	(void)ctx;
+	(void)argv;
+	if (argc != 0)
+		return SQLITE_ERROR;
+	*tp = (Fts5Tokenizer *)&one;	/* no state: any non-NULL pointer */
+	return SQLITE_OK;
+}
+
+static void
+cache_fts_delete(Fts5Tokenizer *t)
+{
+	(void)t;
+}
+
+/* Register the "tandem" tokenizer on c's connection. */
+int
+cache_search_register(struct cache *c, char **cause)
+{
+	static fts5_tokenizer	 tok = {
+		cache_fts_create, cache_fts_delete, cache_fts_tokenize
+	};
+	sqlite3_stmt		*s = NULL;
+	fts5_api		*api = NULL;
+	int			 rc;
+
+	rc = sqlite3_prepare_v2(c->db, "SELECT fts5(?1)", -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_pointer(s, 1, &api, "fts5_api_ptr", NULL);
+		sqlite3_step(s);
+	}
+	sqlite3_finalize(s);
+	if (api == NULL || api->iVersion < 2) {
+		xasprintf(cause, "%s: this SQLite has no FTS5", c->path);
+		return -1;
+	}
+	if (api->xCreateTokenizer(api, "tandem", NULL, &tok, NULL) !=
+	    SQLITE_OK) {
+		xasprintf(cause, "%s: %s", c->path, sqlite3_errmsg(c->db));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Index what the triggers queued: out with the text the index has for
+ * each row, in with what the row holds now (a row removed holds
+ * nothing), then empty the queues; the sink calls it before each
+ * commit.
+ */
+int
+cache_search_flush(struct cache *c, char **cause)
+{
+	if (cache_run(c, SQL_SEARCH_UNINDEX_TEXT, cause) != 0 ||
+	    cache_run(c, SQL_SEARCH_UNINDEX_TITLE, cause) != 0 ||
+	    cache_run(c, SQL_SEARCH_FLUSH_TEXT, cause) != 0 ||
+	    cache_run(c, SQL_SEARCH_FLUSH_TITLE, cause) != 0 ||
+	    cache_run(c, SQL_SEARCH_CLEAR_TEXT, cause) != 0 ||
+	    cache_run(c, SQL_SEARCH_CLEAR_TITLE, cause) != 0)
+		return -1;
+	return 0;
+}
+
+void
+cache_search_free(struct cache_search_hit *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].langs);
+		free(v[i].lang);
+		free(v[i].title);
+		free(v[i].snippet);
+		free(v[i].date);
+	}
+	free(v);
+}
+
+static void
+cache_search_row(sqlite3_stmt *s, void *vp)
+{
+	struct cache_search_hit	*h = vp;
+
+	h->id = sqlite3_column_int64(s, 0);
+	h->score = sqlite3_column_double(s, 1);
+	h->langs = cache_column_text(s, 2);
+	h->translation = sqlite3_column_int64(s, 3);
+	h->best = sqlite3_column_type(s, 4) == SQLITE_NULL ? 0 :
+	    sqlite3_column_int64(s, 4);
+	h->paragraph = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1 :
+	    sqlite3_column_int64(s, 5);
+	h->date = cache_column_text(s, 6);
+	h->read = sqlite3_column_int(s, 7);
+}
+
+/* The language and title of hit h's best translation; a snippet. */
+static int
+cache_search_detail(struct cache *c, const char *match,
+    const struct cache_search_opts *o, struct cache_search_hit *h,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = cache_stmt(c, SQL_SEARCH_TRANSLATION, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, h->translation);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		h->lang = cache_column_text(s, 0);
+		h->title = cache_column_text(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return cache_fail(c, cause, "search");
+	if (!o->snippets)
+		return 0;
+	s = cache_stmt(c, h->best != 0 ? SQL_SEARCH_SNIPPET :
+	    SQL_SEARCH_TITLE_SNIPPET, cause);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, h->best != 0 ? h->best : h->translation);
+	sqlite3_bind_int(s, 3, o->snippet_tokens > 0 ? o->snippet_tokens : 16);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		h->snippet = cache_column_text(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return cache_fail(c, cause, "search");
+	return 0;
+}
+
+/*
+ * The articles that match the reader's query q, best first, at most
+ * o->limit of them (0: 20).  A query search_query() refuses, or one
+ * the index cannot read, fails with a line of our own in *cause.
+ */
+int
+cache_search(struct cache *c, const char *q,
+    const struct cache_search_opts *o, struct cache_search_hit **hp,
+    size_t *np, char **cause)
+{
+	sqlite3_stmt	*s;
+	char		*match, *why = NULL;
+	size_t		 i;
+	int		 rc;
+
+	*hp = NULL;
+	*np = 0;
+	if ((match = search_query(q, cause)) == NULL)
+		return -1;
+	if ((s = cache_stmt(c, SQL_SEARCH, cause)) == NULL) {
+		free(match);
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	cache_bind_text(s, 2, o->lang);
+	sqlite3_bind_int(s, 3, o->unread);
+	cache_bind_text(s, 4, o->since);
+	sqlite3_bind_int64(s, 5, o->limit > 0 ? (long long)o->limit : 20);
+	sqlite3_bind_int64(s, 6, CACHE_SEARCH_RANKED);
+	rc = cache_rows(c, s, sizeof **hp, cache_search_row, NULL,
+	    (void **)hp, np, &why);
+	for (i = 0; rc == 0 && i < *np; i++)
+		rc = cache_search_detail(c, match, o, &(*hp)[i], &why);
+	if (rc != 0) {
+		/*
+		 * SQLite's words for a query FTS5 refused are not ours; a
+		 * busy, full or broken cache keeps its own message.
+		 */
+		if (c->error == CACHE_ERR_OTHER)
+			xasprintf(cause, "search \"%s\": the index cannot"
+			    " read this query", q);
+		else
+			*cause = xstrdup(why);
+		free(why);
+	}
+	if (rc != 0) {
+		cache_search_free(*hp, *np);
+		*hp = NULL;
+		*np = 0;
+	}
+	free(match);
+	return rc;
+}

@@ -7,7 +7,10 @@
  * that disagrees about a width cannot push the rest of the line out of
  * place), and converts it to a cchar_t only here.  A cluster curses
  * cannot hold in one cell (more than CCHARW_MAX code points, as in some
- * emoji ZWJ sequences) is drawn as its first character.
+ * emoji ZWJ sequences) is drawn as its first character.  The title bar
+ * (version, counts, a filter or feed, the open article's URL) and the
+ * status line (a message, a fetch's progress, the view's place, the key
+ * hint) are drawn here too.
  */
 #include "config.h"
 
@@ -244,4 +247,103 @@ ui_text(struct ui *u, int y, int x, int maxw, const struct ui_span *sp)
 	}
 	free(breaks);
 	return used;
+}
+
+/*
+ * " tandem 1.0  120 articles, 3 unread, 2 starred ", or with a filter
+ * " tandem 1.0  5 of 120 articles (unread, has ko fr), 3 unread ", and
+ * for one feed's " tandem 1.0  3 of 120 articles, 3 unread  feed: X".
+ */
+static void
+ui_title_counts(struct ui *u, char *buf, size_t len)
+{
+	const struct cache_state	*st = &u->list.state;
+	char				 what[128], star[32] = "";
+	int				 o;
+
+	if (st->starred > 0)
+		snprintf(star, sizeof star, ", %lld starred", st->starred);
+	o = snprintf(buf, len, " tandem %s  ", PACKAGE_VERSION);
+	if (o < 0 || (size_t)o >= len)
+		return;
+	list_describe(&u->list, what, sizeof what);
+	if (what[0] == '\0' && u->list.filter.feed == 0 &&
+	    u->list.filter.tag == NULL)
+		snprintf(buf + o, len - o, "%zu article%s, %lld unread%s ",
+		    u->list.scroll.total, u->list.scroll.total == 1 ? "" : "s",
+		    st->unread, star);
+	else	/* a feed's articles: list_header names it after this */
+		snprintf(buf + o, len - o, "%zu of %lld article%s%s%s%s, %lld"
+		    " unread%s ", u->list.scroll.total, st->articles,
+		    st->articles == 1 ? "" : "s", what[0] ? " (" : "", what,
+		    what[0] ? ")" : "", st->unread, star);
+}
+
+void
+ui_title_draw(struct ui *u)
+{
+	const struct article	*a = u->view.article;
+	char			 buf[256];
+	int			 x;
+
+	FREE(&u->link_shown);
+	ui_fill(u, 0, 0, COLS, UI_TITLE, 1);
+	if (u->list.scroll.total == 0 && u->list.state.articles == 0)
+		/* the list says what to do */
+		snprintf(buf, sizeof buf, " tandem %s ", PACKAGE_VERSION);
+	else
+		ui_title_counts(u, buf, sizeof buf);
+	x = ui_text(u, 0, 0, COLS, UI_SPAN(buf, strlen(buf), UI_TITLE, 1));
+	if (u->list_header != NULL && a == NULL)
+		x += ui_text(u, 0, x + 1, COLS - x - 1, UI_SPAN(u->list_header,
+		    strlen(u->list_header), UI_TITLE, 1)) + 1;
+	if (a != NULL && a->url != NULL && COLS - x > 10) {
+		char	*url = layout_truncate(a->url, strlen(a->url),
+		    COLS - x - 2, &u->opts);
+
+		ui_text(u, 0, x + 1, COLS - x - 2, UI_SPAN(url, strlen(url),
+		    UI_TITLE, 1));
+		free(u->link_shown);
+		u->link_shown = url;
+		u->link_x = x + 1;
+	}
+}
+
+void
+ui_status_draw(struct ui *u)
+{
+	static const char	 hint[] = "?:help q:back Q:quit ";
+	char			 buf[192];
+	int			 y = LINES - 1, w = COLS, hw, lw;
+	const char		*left = buf;
+
+	ui_fill(u, y, 0, w, UI_STATUS, 1);
+	if (u->message[0] != '\0')
+		left = u->message;
+	else if (u->fetch_status[0] != '\0')
+		left = u->fetch_status;
+	else if (u->ps.focus != PANE_LIST && u->view.article != NULL)
+		view_status(&u->view, buf, sizeof buf);
+	else if (u->list.scroll.total == 0)
+		snprintf(buf, sizeof buf, "no articles yet: a adds one from a "
+		    "URL%s", cache_readonly(u->cache) ? "  read-only cache" : "");
+	else
+		snprintf(buf, sizeof buf, "%zu/%zu%s", u->list.scroll.sel + 1,
+		    u->list.scroll.total,
+		    cache_readonly(u->cache) ? "  read-only cache" : "");
+	/*
+	 * The hint gives way to what is said: first to "?:help", then
+	 * altogether, when the message would not fit beside it.
+	 */
+	lw = utf8_width(left, strlen(left), &u->opts);
+	hw = (int)strlen(hint);
+	if (w - hw < 20 || lw > w - hw - 2)
+		hw = (int)strlen(hint) - (int)strlen("q:back Q:quit ");
+	if (w - hw < 20 || lw > w - hw - 2)
+		hw = 0;
+	ui_text(u, y, 1, w - hw - 2, UI_SPAN(left, strlen(left),
+	    u->message[0] ? UI_MESSAGE : UI_STATUS, 1));
+	if (hw > 0)
+		ui_text(u, y, w - hw, hw, UI_SPAN(hint, (size_t)hw, UI_STATUS,
+		    1));
 }

@@ -126,6 +126,8 @@ struct ui {
 };
 
 /* ui-draw.c */
+void	ui_title_draw(struct ui *);
+void	ui_status_draw(struct ui *);
 void	ui_colors_init(struct ui *);
 attr_t	ui_attr(const struct ui *, enum ui_color);
 short	ui_pair(const struct ui *, enum ui_color);

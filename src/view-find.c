@@ -8,6 +8,8 @@
  * on the folded text, so a line feed in a paragraph still matches a
  * space of the needle.  view_find_elsewhere() looks in the translations
  * that are not on screen and says which key shows one that matches.
+ * view_row_span() hands the drawing code a row's text with its matches
+ * marked.
  */
 #include "config.h"
 
@@ -161,4 +163,64 @@ view_show_match(struct view *v, size_t index, long long para,
 	v->want_para = index == v->left && para >= 0 ? (size_t)para : 0;
 	if (v->width > 0)
 		view_relayout(v, v->width, v->height);
+}
+
+/*
+ * The first match that can cover row: none starts more than hit_span
+ * rows above it.  A binary search, so drawing a row costs the matches on
+ * it, not every match in the article.
+ */
+static size_t
+view_hit_first(const struct view *v, size_t row)
+{
+	size_t	lo = 0, hi = v->nhits, mid, from;
+
+	from = row > v->hit_span ? row - v->hit_span : 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v->hits[mid].row < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int
+view_row_span(const struct view *v, size_t row, int right,
+    struct view_span *out)
+{
+	const struct layout		*l = right ? &v->rows.right :
+					    &v->rows.left;
+	const struct layout_line	*ln;
+	const struct view_hit		*h;
+	struct span_range		*rg;
+	size_t				 i, k;
+	long				 w;
+
+	memset(out, 0, sizeof *out);
+	if ((w = view_window_local(v, row)) < 0)
+		return -1;
+	i = right ? v->rows.rows[w].right : v->rows.rows[w].left;
+	if (i == LAYOUT_SBS_NONE)
+		return -1;
+	ln = &l->lines[i];
+	out->text.text = l->text + ln->off;
+	out->text.len = ln->len;
+	out->width = ln->width;
+	out->cells = l->cells + ln->off;
+	for (k = view_hit_first(v, row); k < v->nhits && v->hits[k].row <= row;
+	    k++) {
+		h = &v->hits[k];
+		if (h->side != right || i < h->lfirst || i > h->llast ||
+		    out->nranges == VIEW_MAX_RANGES)
+			continue;
+		rg = &out->ranges[out->nranges];
+		rg->start = i == h->lfirst ? h->lstart : 0;
+		rg->end = i == h->llast ? h->lend : ln->len;
+		rg->style = SPAN_MATCH;
+		if (rg->end > rg->start)
+			out->nranges++;
+	}
+	return 0;
 }

@@ -61,7 +61,7 @@ static const struct keys_binding keys_defaults[] = {
 	{ KEYS_LIST, 'n', OP_NEXT_UNREAD },
 	{ KEYS_LIST, 'p', OP_PREV_UNREAD },
 	{ KEYS_LIST, 'A', OP_READ_ALL },
-	{ KEYS_ALL, '=', OP_FILTER_LANGS },
+	{ KEYS_LIST, '=', OP_FILTER_LANGS },
 	{ KEYS_ALL, '!', OP_FILTER_UNREAD },
 	{ KEYS_ALL, 'S', OP_FILTER_STARRED },
 	{ KEYS_ALL, 'O', OP_SORT },

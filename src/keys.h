@@ -56,8 +56,8 @@ enum keys_context {
 	X(COLLAPSE,	"collapse",	"collapse or expand a comment's replies") \
 	X(PARENT,	"parent",	"go to the comment this one answers") \
 	X(SIBLING,	"sibling",	"go to the next comment at this level") \
-	X(REPLY,	"reply",	"reply to the selected comment, locally") \
-	X(COMPOSE,	"compose",	"write a local comment on the article") \
+	X(REPLY,	"reply",	"reply to the selected comment") \
+	X(COMPOSE,	"compose",	"write a comment: to the site with an account, else local") \
 	X(LANG_NEXT,	"lang-next",	"next language") \
 	X(LANG_1,	"lang-1",	"the article's 1st language") \
 	X(LANG_2,	"lang-2",	"the article's 2nd language") \

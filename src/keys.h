@@ -57,7 +57,7 @@ enum keys_context {
 	X(PARENT,	"parent",	"go to the comment this one answers") \
 	X(SIBLING,	"sibling",	"go to the next comment at this level") \
 	X(REPLY,	"reply",	"reply to the selected comment") \
-	X(COMPOSE,	"compose",	"write a comment: to the site with an account, else local") \
+	X(COMPOSE,	"compose",	"write a comment (sent to a site with an account)") \
 	X(LANG_NEXT,	"lang-next",	"next language") \
 	X(LANG_1,	"lang-1",	"the article's 1st language") \
 	X(LANG_2,	"lang-2",	"the article's 2nd language") \

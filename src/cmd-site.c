@@ -18,8 +18,32 @@
 #include "cmd.h"
 #include "comment.h"
 #include "out.h"
+#include "site-feed.h"
 #include "site-wp.h"
 #include "xmalloc.h"
+
+/*
+ * The site's comments on article id into the cache: the WordPress API
+ * when its site has one, else its comment feeds.  As site_wp_sync().
+ */
+static int
+cmd_site_sync(struct cache *cache, long long id,
+    const struct site_wp_opts *o, size_t *n, char **cause)
+{
+	char	*why = NULL;
+	int	 rc;
+
+	if ((rc = site_wp_sync(cache, id, o, n, &why)) > 0)
+		return rc;
+	/* A page that is not WordPress's may still have comment feeds. */
+	if ((rc = site_feed_sync(cache, id, o, n, cause)) != 0 ||
+	    why == NULL) {
+		free(why);
+		return rc;
+	}
+	*cause = why;
+	return -1;
+}
 
 /* Read the site's comments on article id into the cache. */
 int
@@ -33,7 +57,7 @@ cmd_site_fetch(struct cmd_ctx *ctx, long long id)
 	(void)ctx;
 	if (cmd_open_cache(ctx, 0, &cache) != 0)
 		return CMD_EXIT_ERROR;
-	rc = site_wp_sync(cache, id, NULL, &n, &cause);
+	rc = cmd_site_sync(cache, id, NULL, &n, &cause);
 	if (rc < 0)
 		cmd_error("article %lld: %s", id, cause);
 	else if (rc == 0)
@@ -111,6 +135,50 @@ cmd_site_send(struct cmd_ctx *ctx, int insecure_http)
 	article_comments_free(v, n);
 	cache_close(cache);
 	return bad > 0 ? CMD_EXIT_ERROR : 0;
+}
+
+/*
+ * After tandem update: the comments of the n articles it added or
+ * changed, one after another, then every pending comment that can go
+ * without asking for a password.  A site that fails is a line on
+ * standard error and a count in *r, never the update's failure.
+ */
+void
+cmd_site_update(struct cache *cache, const long long *articles, size_t n,
+    struct cmd_site_report *r)
+{
+	struct site_wp_opts	 o = { 0 };
+	struct article_comment	*v;
+	size_t			 i, found;
+	char			*cause = NULL;
+	int			 rc;
+
+	memset(r, 0, sizeof *r);
+	for (i = 0; i < n; i++) {
+		rc = cmd_site_sync(cache, articles[i], &o, &found, &cause);
+		if (rc < 0) {
+			cmd_error("update: comments of article %lld: %s",
+			    articles[i], cause);
+			FREE(&cause);
+			r->failed++;
+		} else if (rc > 0) {
+			r->articles++;
+			r->comments += found;
+		}
+	}
+	if (cache_comments_pending(cache, &v, &n, &cause) != 0) {
+		cmd_error("update: %s", cause);
+		free(cause);
+		r->failed++;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (cmd_site_send_one(cache, &v[i], &o, 0) == 0)
+			r->sent++;
+		else
+			r->unsent++;
+	}
+	article_comments_free(v, n);
 }
 
 /* The URL the comment goes to: lang's translation, else the first. */

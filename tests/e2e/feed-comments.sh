@@ -4,7 +4,8 @@
 # rel="replies") served by tests/feed-server.py on 127.0.0.1: they show
 # in tandem comments ID as the site's, a repeat changes nothing, an edit
 # updates its row, a comment the feed drops goes, local ones stay, and
-# --no-comments fetches none (the server's request log says so).
+# --no-comments fetches none (the server's request log says so).  And
+# tandem search --feed and --tag over the same feeds.
 . "$top_srcdir/tests/e2e/lib.sh"
 command -v python3 >/dev/null 2>&1 ||
 	{ echo "1..0 # SKIP python3 is not installed"; exit 0; }
@@ -46,7 +47,7 @@ tap_check "  no comment stored" test "$(sql "SELECT count(*) FROM comment")" = 0
 
 DB="$E2E_TMP/feeds.db"
 t add "$S/f/comments.xml" --no-alternates
-t add "$S/f/comments-atom.xml" --no-alternates
+t add "$S/f/comments-atom.xml" --no-alternates --tag lanterns
 t update; rc=$?
 tap_check "update with comments: exit 0" [ "$rc" -eq 0 ]
 tap_check "  the summary counts them" grep -q "3 comments of 2 articles" "$OUT"
@@ -104,6 +105,35 @@ t comments "$PIER" --fetch; rc=$?
 tap_check "comments ID --fetch on a site without an API reads its feed" \
     sh -c '[ "$1" -eq 0 ] && grep -q "1 comment from the site" "$2" &&
     [ "$3" -eq $(($4 + 1)) ]' _ "$rc" "$ERR" "$(asked /c/pier.xml)" "$n"
+
+# tandem search --feed F (id, URL or title) and --tag T.
+t search boats OR tide OR lanterns
+tap_check "search without a filter finds both feeds' articles" \
+    test "$(cut -d' ' -f1 "$OUT" | sort | tr '\n' ' ')" = \
+    "$(printf '%s\n' "$QUAY" "$TIDE" "$PIER" | sort | tr '\n' ' ')"
+t search boats OR tide OR lanterns --feed "Quay talk"
+tap_check "search --feed TITLE: that feed's articles" \
+    test "$(cut -d' ' -f1 "$OUT" | sort | tr '\n' ' ')" = \
+    "$(printf '%s\n' "$QUAY" "$TIDE" | sort | tr '\n' ' ')"
+t search boats --feed "$S/f/comments-atom.xml"; rc=$?
+tap_check "search --feed URL of a feed without a match: none, exit 0" \
+    sh -c '[ "$1" -eq 0 ] && [ ! -s "$2" ]' _ "$rc" "$OUT"
+FID=$(sql "SELECT id FROM feed WHERE title = 'Lantern notes'")
+t search lanterns --feed "$FID"
+tap_check "search --feed ID" test "$(cut -d' ' -f1 "$OUT")" = "$PIER"
+t search lanterns --tag lanterns
+tap_check "search --tag T: its feeds' articles" \
+    test "$(cut -d' ' -f1 "$OUT")" = "$PIER"
+t search boats --tag lanterns; rc=$?
+tap_check "search --tag T without a match: none" \
+    sh -c '[ "$1" -eq 0 ] && [ ! -s "$2" ]' _ "$rc" "$OUT"
+t search boats --tag nosuch; rc=$?
+tap_check "search --tag of no feed: exit 1, saying so" sh -c '
+    [ "$1" -eq 1 ] && grep -q "search: no feed is tagged .nosuch." "$2"' \
+    _ "$rc" "$ERR"
+t search boats --feed "No such feed"; rc=$?
+tap_check "search --feed of no feed: exit 1" sh -c '
+    [ "$1" -eq 1 ] && grep -q "No such feed" "$2"' _ "$rc" "$ERR"
 
 tap_check "integrity_check ok" test "$(sql "PRAGMA integrity_check")" = ok
 tap_done

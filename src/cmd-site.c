@@ -22,29 +22,6 @@
 #include "site-wp.h"
 #include "xmalloc.h"
 
-/*
- * The site's comments on article id into the cache: the WordPress API
- * when its site has one, else its comment feeds.  As site_wp_sync().
- */
-static int
-cmd_site_sync(struct cache *cache, long long id,
-    const struct site_wp_opts *o, size_t *n, char **cause)
-{
-	char	*why = NULL;
-	int	 rc;
-
-	if ((rc = site_wp_sync(cache, id, o, n, &why)) > 0)
-		return rc;
-	/* A page that is not WordPress's may still have comment feeds. */
-	if ((rc = site_feed_sync(cache, id, o, n, cause)) != 0 ||
-	    why == NULL) {
-		free(why);
-		return rc;
-	}
-	*cause = why;
-	return -1;
-}
-
 /* Read the site's comments on article id into the cache. */
 int
 cmd_site_fetch(struct cmd_ctx *ctx, long long id)
@@ -57,7 +34,7 @@ cmd_site_fetch(struct cmd_ctx *ctx, long long id)
 	(void)ctx;
 	if (cmd_open_cache(ctx, 0, &cache) != 0)
 		return CMD_EXIT_ERROR;
-	rc = cmd_site_sync(cache, id, NULL, &n, &cause);
+	rc = site_feed_any_sync(cache, id, NULL, &n, &cause);
 	if (rc < 0)
 		cmd_error("article %lld: %s", id, cause);
 	else if (rc == 0)
@@ -155,7 +132,8 @@ cmd_site_update(struct cache *cache, const long long *articles, size_t n,
 
 	memset(r, 0, sizeof *r);
 	for (i = 0; i < n; i++) {
-		rc = cmd_site_sync(cache, articles[i], &o, &found, &cause);
+		rc = site_feed_any_sync(cache, articles[i], &o, &found,
+		    &cause);
 		if (rc < 0) {
 			cmd_error("update: comments of article %lld: %s",
 			    articles[i], cause);

@@ -12,6 +12,9 @@
  * the ones the feed no longer has go, local comments are left alone.
  * Comment feeds carry no parent tandem reads, so threads are flat.
  * Posting stays site-wp.c's: such a site takes no comment from tandem.
+ * site_feed_any_sync() is the one door for reading a story's comments:
+ * the WordPress API first (its comments have threads and ids that
+ * posting needs), the comment feeds when there is none.
  */
 #include "config.h"
 
@@ -161,4 +164,24 @@ site_feed_sync(struct cache *c, long long article,
 	}
 	cache_feed_comment_feeds_free(f, n);
 	return failed > 0 ? -1 : synced;
+}
+
+/* The WordPress API when the page is WordPress's, else comment feeds. */
+int
+site_feed_any_sync(struct cache *c, long long article,
+    const struct site_wp_opts *o, size_t *nfound, char **cause)
+{
+	char	*why = NULL;
+	int	 rc;
+
+	if ((rc = site_wp_sync(c, article, o, nfound, &why)) > 0)
+		return rc;
+	/* A page that is not WordPress's may still have comment feeds. */
+	if ((rc = site_feed_sync(c, article, o, nfound, cause)) != 0 ||
+	    why == NULL) {
+		free(why);
+		return rc;
+	}
+	*cause = why;
+	return -1;
 }

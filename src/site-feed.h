@@ -19,4 +19,12 @@ struct site_wp_opts;
 int	site_feed_sync(struct cache *, long long article,
 	    const struct site_wp_opts *, size_t *nfound, char **cause);
 
+/*
+ * As site_wp_sync() for a site with that API; for one without (or a
+ * page that could not be read), site_feed_sync().  What tandem update,
+ * comments --fetch and the comment pane call.
+ */
+int	site_feed_any_sync(struct cache *, long long article,
+	    const struct site_wp_opts *, size_t *nfound, char **cause);
+
 #endif

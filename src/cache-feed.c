@@ -35,6 +35,8 @@ enum cache_feed_sql {
 	FSQL_RESULT_OK,
 	FSQL_RESULT_FAIL,
 	FSQL_MOVE,
+	FSQL_ENTRY_COMMENTS,
+	FSQL_COMMENT_FEEDS,
 	FSQL__N
 };
 
@@ -88,6 +90,15 @@ static const char *const cache_feed_sql[FSQL__N] = {
 	[FSQL_RESULT_FAIL] = "UPDATE feed SET checked_at = ?2, error = ?3,"
 	    " gone = gone OR ?4, retry_after = nullif(?5, 0) WHERE id = ?1",
 	[FSQL_MOVE] = "UPDATE OR IGNORE feed SET url = ?2 WHERE id = ?1",
+	[FSQL_ENTRY_COMMENTS] = "UPDATE feed_entry SET link = ?3,"
+	    " comments_feed = ?4 WHERE feed_id = ?1 AND key = ?2",
+	/* One per page: per-language feeds may name the same one twice. */
+	[FSQL_COMMENT_FEEDS] = "SELECT e.link, min(e.comments_feed),"
+	    " (SELECT t.lang FROM translation t WHERE t.article_id ="
+	    " e.article_id AND t.url = e.link)"
+	    " FROM feed_entry e WHERE e.article_id = ?1"
+	    " AND e.link IS NOT NULL AND e.comments_feed IS NOT NULL"
+	    " GROUP BY e.link ORDER BY e.link",
 };
 
 void
@@ -501,3 +512,66 @@ cache_feed_abort(struct cache *c)
 	cache_batch_abandon(c);
 }
 
+
+int
+cache_feed_entry_comments(struct cache *c, long long feed, const char *key,
+    const char *link, const char *comments_feed, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = cache_feed_stmt(c, FSQL_ENTRY_COMMENTS, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, feed);
+	cache_bind_text(s, 2, key);
+	cache_bind_text(s, 3, link);
+	cache_bind_text(s, 4, comments_feed);
+	return cache_step_done(c, s, cause, "storing entry");
+}
+
+static void
+cache_feed_comment_row(sqlite3_stmt *s, void *v)
+{
+	struct cache_comment_feed	*f = v;
+
+	f->page = cache_column_text(s, 0);
+	f->url = cache_column_text(s, 1);
+	f->lang = cache_column_text(s, 2);
+}
+
+static void
+cache_feed_comment_free_rows(void *v, size_t n)
+{
+	cache_feed_comment_feeds_free(v, n);
+}
+
+int
+cache_feed_comment_feeds(struct cache *c, long long article,
+    struct cache_comment_feed **fp, size_t *np, char **cause)
+{
+	sqlite3_stmt	*s;
+	void		*v = NULL;
+
+	*fp = NULL;
+	*np = 0;
+	if ((s = cache_feed_stmt(c, FSQL_COMMENT_FEEDS, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	if (cache_rows(c, s, sizeof **fp, cache_feed_comment_row,
+	    cache_feed_comment_free_rows, &v, np, cause) != 0)
+		return -1;
+	*fp = v;
+	return 0;
+}
+
+void
+cache_feed_comment_feeds_free(struct cache_comment_feed *f, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(f[i].page);
+		free(f[i].url);
+		free(f[i].lang);
+	}
+	free(f);
+}

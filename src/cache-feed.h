@@ -87,6 +87,11 @@ int	cache_feed_begin(struct cache *, char **);
 /* The entry key became article (0: the last stored through the sink). */
 int	cache_feed_entry_put(struct cache *, long long feed, const char *key,
 	    long long article, uint64_t digest, char **);
+/* The entry key's page (link) and comment feed (or NULL); after the
+   entry's cache_feed_entry_put(). */
+int	cache_feed_entry_comments(struct cache *, long long feed,
+	    const char *key, const char *link, const char *comments_feed,
+	    char **);
 int	cache_feed_result(struct cache *, long long feed,
 	    const struct cache_feed_result *, char **);
 /* Whether the feed's transaction is still open: after one article's
@@ -95,5 +100,15 @@ int	cache_feed_result(struct cache *, long long feed,
 int	cache_feed_pending(const struct cache *);
 int	cache_feed_commit(struct cache *, char **);
 void	cache_feed_abort(struct cache *);
+
+/* The comment feeds of an article's pages (site-feed.c). */
+struct cache_comment_feed {
+	char	*page;		/* the translation URL its comments go with */
+	char	*url;		/* the comment feed */
+	char	*lang;		/* that translation's language, or NULL */
+};
+int	cache_feed_comment_feeds(struct cache *, long long article,
+	    struct cache_comment_feed **, size_t *, char **);
+void	cache_feed_comment_feeds_free(struct cache_comment_feed *, size_t);
 
 #endif

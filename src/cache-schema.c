@@ -62,9 +62,9 @@
  *   | title site lang        |  | key            |  | tag         |
  *   | alternates full_text   |  | article_id FK  |  +-------------+
  *   | etag last_modified     |  | digest seen_at |
- *   | checked_at updated_at  |  +----------------+
- *   | error gone retry_after |
- *   | added_at               |
+ *   | checked_at updated_at  |  | link           |
+ *   | error gone retry_after |  | comments_feed  |
+ *   | added_at               |  +----------------+
  *   +------------------------+
  *
  * feed.url is where the feed is fetched (a 301 moves it); source is the
@@ -79,6 +79,8 @@
  * article it became, with a 64-bit digest of the entry's fields: a
  * repeat with the same digest is skipped, another updates the article.
  * An article of several per-language feeds has a feed_entry of each.
+ * link is the entry's page and comments_feed its comment feed, if it
+ * has one (read by site-feed.c into the comments of that page's URL).
  *
  * policy is 'unknown', 'open', 'login' or 'closed'; comment.state is
  * 'source' (imported; seq is the importer's id), 'draft' or 'posted'
@@ -361,6 +363,13 @@ static const char *const cache_migrations[] = {
 	CACHE_SEARCH_TRIGGERS("title", "translation", "title")
 	"INSERT INTO search_text (search_text) VALUES ('rebuild');"
 	"INSERT INTO search_title (search_title) VALUES ('rebuild');",
+	/*
+	 * 8: an entry's comment feed (wfw:commentRss, Atom replies) and the
+	 * page it is the comments of (the translation URL its comments go
+	 * with), for site-feed.c.
+	 */
+	"ALTER TABLE feed_entry ADD COLUMN link TEXT;"
+	"ALTER TABLE feed_entry ADD COLUMN comments_feed TEXT;",
 };
 #define CACHE_VERSION \
 	((int)(sizeof cache_migrations / sizeof cache_migrations[0]))

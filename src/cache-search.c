@@ -258,6 +258,8 @@ cache_search(struct cache *c, const char *q,
 	cache_bind_text(s, 4, o->since);
 	sqlite3_bind_int64(s, 5, o->limit > 0 ? (long long)o->limit : 20);
 	sqlite3_bind_int64(s, 6, CACHE_SEARCH_RANKED);
+	sqlite3_bind_int64(s, 7, o->feed);
+	cache_bind_text(s, 8, o->tag);
 	rc = cache_rows(c, s, sizeof **hp, cache_search_row, NULL,
 	    (void **)hp, np, &why);
 	for (i = 0; rc == 0 && i < *np; i++)

@@ -31,7 +31,10 @@
 	"  OR lower(t.lang) LIKE lower(?2) || '-%')" \
 	" AND (?3 = 0 OR a.read = 0) AND (?4 IS NULL OR" \
 	"  coalesce(substr(a.date, 1, 10)," \
-	"   date(a.imported_at, 'unixepoch')) >= ?4)"
+	"   date(a.imported_at, 'unixepoch')) >= ?4)" \
+	" AND ((?7 = 0 AND ?8 IS NULL) OR EXISTS (SELECT 1 FROM feed_entry e" \
+	"  WHERE e.article_id = a.id AND (e.feed_id = ?7 OR e.feed_id IN" \
+	"  (SELECT feed_id FROM feed_tag WHERE tag = ?8))))"
 
 
 const char *const cache_sql[SQL__N] = {

@@ -226,10 +226,11 @@ struct cache_search_opts {
 	const char	*lang;		/* a translation in it, or NULL */
 	int		 unread;	/* unread articles only */
 	const char	*since;		/* dated on or after YYYY-MM-DD */
-	/* A feed filter goes here once articles belong to feeds. */
 	size_t		 limit;		/* at most; 0 is 20 */
 	int		 snippets;	/* fill snippet */
 	int		 snippet_tokens; /* its length in tokens; 0 is 16 */
+	long long	 feed;		/* from this feed (cache-feed.h), or 0 */
+	const char	*tag;		/* from a feed with this tag, or NULL */
 };
 struct cache_search_hit {
 	long long	 id;		/* the article */

@@ -331,11 +331,52 @@ cmd_feeds(struct cmd_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/*
+ * How many articles of one feed get their comments read by one update,
+ * and of all feeds: the first are the newest, the rest wait for the
+ * comment pane or tandem comments ID --fetch.
+ */
+#define CMD_UPDATE_COMMENTS_FEED	20
+#define CMD_UPDATE_COMMENTS_ALL		200
+
+/* What tandem update's callbacks share. */
+struct cmd_update_state {
+	int		 tty;
+	long long	 feed;		/* the last stored */
+	size_t		 feed_n;	/* ... its articles kept */
+	long long	*articles;	/* whose comments to read */
+	size_t		 n;
+};
+
+/* An article that the update added or changed: its comments to read. */
+static void
+cmd_feed_stored(void *arg, long long feed, long long article)
+{
+	struct cmd_update_state	*st = arg;
+	size_t			 i;
+
+	if (feed != st->feed) {
+		st->feed = feed;
+		st->feed_n = 0;
+	}
+	if (st->feed_n >= CMD_UPDATE_COMMENTS_FEED ||
+	    st->n >= CMD_UPDATE_COMMENTS_ALL)
+		return;
+	for (i = 0; i < st->n; i++)
+		if (st->articles[i] == article)
+			return;
+	if (st->articles == NULL)
+		st->articles = xcalloc(CMD_UPDATE_COMMENTS_ALL,
+		    sizeof *st->articles);
+	st->articles[st->n++] = article;
+	st->feed_n++;
+}
+
 /* Progress on a terminal: "[12/200] title", rewritten in place. */
 static void
 cmd_feed_progress(void *arg, size_t done, size_t total, const char *name)
 {
-	int	*tty = arg;
+	int	*tty = &((struct cmd_update_state *)arg)->tty;
 
 	if (!*tty)
 		return;
@@ -350,7 +391,7 @@ cmd_feed_progress(void *arg, size_t done, size_t total, const char *name)
 static void
 cmd_feed_warn(void *arg, const char *message)
 {
-	int	*tty = arg;
+	int	*tty = &((struct cmd_update_state *)arg)->tty;
 
 	if (*tty)
 		fputs("\r\033[K", stderr);
@@ -377,12 +418,17 @@ cmd_update_options(struct feed_update_opts *o, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "connections", required_argument, NULL, 'c' },
 		{ "per-host", required_argument, NULL, 'p' },
+		{ "no-comments", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	ch;
 
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (ch == 'N') {
+			o->stored = NULL;
+			continue;
+		}
 		if ((ch == 'c' || ch == 'p') && cmd_update_number(optarg,
 		    ch == 'c' ? &o->connections : &o->per_host) == 0)
 			continue;
@@ -397,22 +443,42 @@ cmd_update_options(struct feed_update_opts *o, int argc, char **argv)
 	return 0;
 }
 
+/* The summary's part about comments: nothing when there was none. */
+static void
+cmd_update_comments(const struct cmd_site_report *sr)
+{
+	if (sr->articles > 0)
+		printf(", %zu comment%s of %zu article%s", sr->comments,
+		    sr->comments == 1 ? "" : "s", sr->articles,
+		    sr->articles == 1 ? "" : "s");
+	if (sr->failed > 0)
+		printf(", comments of %zu failed (warned)", sr->failed);
+	if (sr->sent > 0)
+		printf(", %zu comment%s sent", sr->sent,
+		    sr->sent == 1 ? "" : "s");
+	if (sr->unsent > 0)
+		printf(", %zu still pending", sr->unsent);
+}
+
 int
 cmd_update(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct feed_update_opts		 o = { 0 };
 	struct feed_update_report	 r;
+	struct cmd_update_state		 st = { 0 };
+	struct cmd_site_report		 sr = { 0 };
 	struct cache			*cache;
 	long long			*ids = NULL;
 	char				*cause = NULL;
-	int				 tty, i, n = 0, rc = 0;
+	int				 i, n = 0, rc = 0;
 
-	tty = isatty(STDERR_FILENO);
+	st.tty = isatty(STDERR_FILENO);
 	o.langs = (const char *const *)ctx->lang.tags;
 	o.ca_file = getenv("TANDEM_TEST_CA_FILE");
 	o.progress = cmd_feed_progress;
 	o.warn = cmd_feed_warn;
-	o.arg = &tty;
+	o.stored = cmd_feed_stored;
+	o.arg = &st;
 	if (cmd_update_options(&o, argc, argv) != 0)
 		return CMD_EXIT_USAGE;
 	if (cmd_open_cache(ctx, 1, &cache) != 0)
@@ -433,6 +499,8 @@ cmd_update(struct cmd_ctx *ctx, int argc, char **argv)
 		free(cause);
 		rc = CMD_EXIT_ERROR;
 	} else if (rc == 0) {
+		if (o.stored != NULL)
+			cmd_site_update(cache, st.articles, st.n, &sr);
 		printf("%zu feed%s, %zu new article%s, %zu failed",
 		    r.feeds, r.feeds == 1 ? "" : "s", r.articles_new,
 		    r.articles_new == 1 ? "" : "s", r.failed);
@@ -442,10 +510,12 @@ cmd_update(struct cmd_ctx *ctx, int argc, char **argv)
 			printf(", %zu unchanged", r.not_modified);
 		if (r.held > 0)
 			printf(", %zu held (gone or Retry-After)", r.held);
+		cmd_update_comments(&sr);
 		putchar('\n');
 		rc = r.failed > 0 ? CMD_EXIT_ERROR : 0;
 	}
 	free(ids);
+	free(st.articles);
 	cache_close(cache);
 	return rc;
 }

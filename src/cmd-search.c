@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "cache-feed.h"
 #include "cmd.h"
 #include "json-search.h"
 #include "layout.h"
@@ -127,10 +128,11 @@ cmd_search_date(const char *s)
 	return 1;
 }
 
-/* The options into o and *json; the query, joined, into *q. */
+/* The options into o and *json, --feed's name into *feed (resolved once
+   the cache is open); the query, joined, into *q. */
 static int
 cmd_search_args(int argc, char **argv, struct cache_search_opts *o,
-    int *json, char **q)
+    int *json, const char **feed, char **q)
 {
 	static const struct option longopts[] = {
 		{ "lang", required_argument, NULL, 'l' },
@@ -138,7 +140,8 @@ cmd_search_args(int argc, char **argv, struct cache_search_opts *o,
 		{ "since", required_argument, NULL, 's' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "json", no_argument, NULL, 'j' },
-		/* --feed F comes with subscriptions: a feed filter here. */
+		{ "feed", required_argument, NULL, 'f' },
+		{ "tag", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 }
 	};
 	char	*end, *t;
@@ -175,6 +178,12 @@ cmd_search_args(int argc, char **argv, struct cache_search_opts *o,
 		case 'j':
 			*json = 1;
 			break;
+		case 'f':
+			*feed = optarg;
+			break;
+		case 't':
+			o->tag = optarg;
+			break;
 		default:
 			cmd_error("search: unknown option '%s'",
 			    argv[optind - 1]);
@@ -184,7 +193,7 @@ cmd_search_args(int argc, char **argv, struct cache_search_opts *o,
 	if (optind >= argc) {
 		cmd_error("search: what to search for? (usage: tandem search"
 		    " QUERY [--lang L] [--unread] [--since DATE] [--limit N]"
-		    " [--json])");
+		    " [--feed F] [--tag T] [--json])");
 		return -1;
 	}
 	*q = xstrdup(argv[optind]);
@@ -210,20 +219,24 @@ cmd_columns(void)
 int
 cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct cache_search_opts o = { NULL, 0, NULL, 20, 1, 16 };
+	struct cache_search_opts o = { NULL, 0, NULL, 20, 1, 16, 0, NULL };
 	struct cache_search_hit	*h;
 	struct cache		*cache;
 	size_t			 n, i;
+	const char		*feed = NULL;
 	char			*q = NULL, *cause = NULL;
 	int			 json = 0, idw = 1, w, rc = 0;
 
-	if (cmd_search_args(argc, argv, &o, &json, &q) != 0)
+	if (cmd_search_args(argc, argv, &o, &json, &feed, &q) != 0)
 		return CMD_EXIT_USAGE;
 	if (cmd_open_cache(ctx, 0, &cache) != 0) {
 		free(q);
 		return CMD_EXIT_ERROR;
 	}
-	if (cache_search(cache, q, &o, &h, &n, &cause) != 0) {
+	if ((feed != NULL && cache_feed_find(cache, feed, &o.feed,
+	    &cause) != 0) || (o.tag != NULL && cmd_tag_known(cache, "search",
+	    o.tag, &cause) != 0) ||
+	    cache_search(cache, q, &o, &h, &n, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		cache_close(cache);

@@ -87,9 +87,11 @@ cmd_list_row(const struct article_summary *a, void *arg)
 	return ferror(stdout) != 0;
 }
 
-/* Whether some feed has tag t: a tag nobody uses is a typo, said so. */
-static int
-cmd_list_tag_known(struct cache *cache, const char *t, char **cause)
+/* Whether some feed has tag t: a tag nobody uses is a typo, said so
+   (by command name: list, search). */
+int
+cmd_tag_known(struct cache *cache, const char *name, const char *t,
+    char **cause)
 {
 	struct cache_feed	*feeds;
 	size_t			 n, i, k;
@@ -103,7 +105,7 @@ cmd_list_tag_known(struct cache *cache, const char *t, char **cause)
 				known = 1;
 	cache_feed_free_all(feeds, n);
 	if (!known)
-		xasprintf(cause, "list: no feed is tagged '%s'", t);
+		xasprintf(cause, "%s: no feed is tagged '%s'", name, t);
 	return known ? 0 : -1;
 }
 
@@ -211,7 +213,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	rc = CMD_EXIT_ERROR;
 	if ((feed != NULL && cache_feed_find(cache, feed, &f.feed,
 	    &cause) != 0) || (f.tag != NULL &&
-	    cmd_list_tag_known(cache, f.tag, &cause) != 0))
+	    cmd_tag_known(cache, "list", f.tag, &cause) != 0))
 		;
 	else if (cache_state(cache, &st, &cause) == 0) {
 		lc.idw = snprintf(NULL, 0, "%lld", st.max_id);

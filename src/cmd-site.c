@@ -18,6 +18,7 @@
 #include "cmd.h"
 #include "comment.h"
 #include "out.h"
+#include "site-feed.h"
 #include "site-wp.h"
 #include "xmalloc.h"
 
@@ -33,7 +34,7 @@ cmd_site_fetch(struct cmd_ctx *ctx, long long id)
 	(void)ctx;
 	if (cmd_open_cache(ctx, 0, &cache) != 0)
 		return CMD_EXIT_ERROR;
-	rc = site_wp_sync(cache, id, NULL, &n, &cause);
+	rc = site_feed_any_sync(cache, id, NULL, &n, &cause);
 	if (rc < 0)
 		cmd_error("article %lld: %s", id, cause);
 	else if (rc == 0)
@@ -111,6 +112,51 @@ cmd_site_send(struct cmd_ctx *ctx, int insecure_http)
 	article_comments_free(v, n);
 	cache_close(cache);
 	return bad > 0 ? CMD_EXIT_ERROR : 0;
+}
+
+/*
+ * After tandem update: the comments of the n articles it added or
+ * changed, one after another, then every pending comment that can go
+ * without asking for a password.  A site that fails is a line on
+ * standard error and a count in *r, never the update's failure.
+ */
+void
+cmd_site_update(struct cache *cache, const long long *articles, size_t n,
+    struct cmd_site_report *r)
+{
+	struct site_wp_opts	 o = { 0 };
+	struct article_comment	*v;
+	size_t			 i, found;
+	char			*cause = NULL;
+	int			 rc;
+
+	memset(r, 0, sizeof *r);
+	for (i = 0; i < n; i++) {
+		rc = site_feed_any_sync(cache, articles[i], &o, &found,
+		    &cause);
+		if (rc < 0) {
+			cmd_error("update: comments of article %lld: %s",
+			    articles[i], cause);
+			FREE(&cause);
+			r->failed++;
+		} else if (rc > 0) {
+			r->articles++;
+			r->comments += found;
+		}
+	}
+	if (cache_comments_pending(cache, &v, &n, &cause) != 0) {
+		cmd_error("update: %s", cause);
+		free(cause);
+		r->failed++;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (cmd_site_send_one(cache, &v[i], &o, 0) == 0)
+			r->sent++;
+		else
+			r->unsent++;
+	}
+	article_comments_free(v, n);
 }
 
 /* The URL the comment goes to: lang's translation, else the first. */

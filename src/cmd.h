@@ -48,6 +48,15 @@ int	cmd_search(struct cmd_ctx *, int, char **);
 struct article;
 int	cmd_site_fetch(struct cmd_ctx *, long long);
 int	cmd_site_send(struct cmd_ctx *, int);
+struct cmd_site_report {
+	size_t	articles;	/* whose comments were read from a site */
+	size_t	comments;	/* ... how many they have */
+	size_t	failed;		/* sites that failed (warned about) */
+	size_t	sent;		/* pending comments that went */
+	size_t	unsent;		/* ... and that stay pending */
+};
+void	cmd_site_update(struct cache *, const long long *, size_t,
+	    struct cmd_site_report *);
 int	cmd_site_account(struct cache *, const struct article *,
 	    const char *, char **);
 int	cmd_site_comment(struct cache *, long long, long long, const char *,
@@ -71,6 +80,7 @@ void	cmd_alignments(struct cache *, const struct article *,
 #define CMD_CACHE_CREATE	0x1
 #define CMD_CACHE_QUIET		0x2
 int	cmd_open_cache(struct cmd_ctx *, int flags, struct cache **);
+int	cmd_tag_known(struct cache *, const char *, const char *, char **);
 
 /* Print "tandem: message" on stderr. */
 void	cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -115,6 +115,9 @@ feed_store_entry(void *arg, const struct feed_entry *fe, char **cause)
 	e->key = xstrdup(fe->id != NULL ? fe->id : fe->link);
 	e->title = feed_store_dup(fe->title);
 	e->link = feed_store_dup(fe->link);
+	e->comments_feed = feed_store_dup(fe->comments_feed);
+	e->comments = fe->comments_feed != NULL || fe->comments_page !=
+	    NULL || fe->comment_count > 0;
 	e->lang = feed_store_dup(fe->lang);
 	e->author = feed_store_dup(fe->author);
 	e->date = feed_store_date(fe->published != FEED_NO_DATE ?
@@ -182,6 +185,7 @@ feed_store_feed_free(struct feed_store_feed *f)
 		free(e->key);
 		free(e->title);
 		free(e->link);
+		free(e->comments_feed);
 		free(e->lang);
 		free(e->author);
 		free(e->date);

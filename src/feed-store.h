@@ -38,6 +38,8 @@ struct feed_store_entry {
 	struct feed_store_alt *alts;	/* alternates with hreflang */
 	size_t		 nalts;
 	uint64_t	 digest;	/* of everything above */
+	char		*comments_feed;	/* wfw:commentRss, Atom replies */
+	int		 comments;	/* it links comments of some kind */
 	size_t		 group;		/* index of its group's first */
 };
 

@@ -148,6 +148,61 @@ feed_update_story(struct feed_update *u, const struct cache_feed *f,
 	return rec;
 }
 
+/*
+ * Each entry's page and comment feed, skipped ones too: a cache from
+ * before the column learns them without the entry changing.
+ */
+static int
+feed_update_comment_feeds(struct feed_update *u, const struct cache_feed *f,
+    const struct feed_store_feed *ff, char **cause)
+{
+	const struct feed_store_entry	*e;
+	size_t				 i;
+
+	for (i = 0; i < ff->n; i++) {
+		e = &ff->entries[i];
+		if (e->link != NULL && cache_feed_entry_comments(u->c, f->id,
+		    e->key, e->link, e->comments_feed, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Tell the caller which articles this feed's update added or changed
+ * and have comments somewhere (an entry links a comment page or feed):
+ * the others would cost a page fetch each for nothing.
+ */
+static void
+feed_update_stored(struct feed_update *u, const struct cache_feed *f,
+    const struct feed_store_feed *ff, const int *plan)
+{
+	uint64_t	 digest;
+	long long	 article;
+	char		*cause = NULL;
+	size_t		 g, i;
+	int		 comments;
+
+	if (u->o->stored == NULL)
+		return;
+	for (g = 0; g < ff->n; g++) {
+		if (ff->entries[g].group != g || plan[g] == PLAN_SKIP)
+			continue;
+		for (i = g, comments = 0; i < ff->n && !comments; i++)
+			comments = ff->entries[i].group == g &&
+			    ff->entries[i].comments;
+		if (!comments)
+			continue;
+		if (cache_feed_entry_get(u->c, f->id, ff->entries[g].key,
+		    &article, &digest, &cause) != 0) {
+			FREE(&cause);
+			continue;
+		}
+		if (article != 0)
+			u->o->stored(u->o->arg, f->id, article);
+	}
+}
+
 /* Store the planned groups, the entry rows and the feed's state. */
 static int
 feed_update_store(struct feed_update *u, const struct cache_feed *f,
@@ -187,9 +242,11 @@ feed_update_store(struct feed_update *u, const struct cache_feed *f,
 		if (rc != 0)
 			goto fail;
 	}
-	if (cache_feed_result(u->c, f->id, res, cause) != 0 ||
+	if (feed_update_comment_feeds(u, f, ff, cause) != 0 ||
+	    cache_feed_result(u->c, f->id, res, cause) != 0 ||
 	    cache_feed_commit(u->c, cause) != 0)
 		goto fail;
+	feed_update_stored(u, f, ff, plan);
 	return 0;
 fail:
 	cache_feed_abort(u->c);

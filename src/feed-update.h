@@ -40,6 +40,10 @@ struct feed_update_opts {
 		    const char *name);
 	/* "URL: HTTP 503", "URL: ..." parser warnings; may be NULL. */
 	void	(*warn)(void *arg, const char *message);
+	/* After a feed is stored: each article its update added or
+	   changed whose entry links comments (a page, a feed, a count):
+	   the comments to fetch.  May be NULL. */
+	void	(*stored)(void *arg, long long feed, long long article);
 	/* Asked about once a second and after each feed; true: stop, the
 	   feeds not yet stored left as they were.  May be NULL. */
 	int	(*stopped)(void *arg);

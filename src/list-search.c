@@ -61,7 +61,7 @@ list_search_rows(struct list *l)
 int
 list_search(struct list *l, const char *query, char **cause)
 {
-	struct cache_search_opts o = { NULL, 0, NULL, LIST_SEARCH_MAX, 0, 0 };
+	struct cache_search_opts o = { NULL, 0, NULL, LIST_SEARCH_MAX, 0, 0, 0, NULL };
 	struct cache_search_hit	*hits;
 	size_t			 n, height = l->scroll.height;
 	long long		 keep = 0;

@@ -10,6 +10,7 @@
 #include "article.h"
 #include "cache.h"
 #include "job.h"
+#include "site-feed.h"
 #include "site-job.h"
 #include "site-wp.h"
 #include "xmalloc.h"
@@ -96,7 +97,7 @@ site_job_run_sync(struct job *j, void *arg, long long *id, char **text)
 	*id = sj->id;
 	if (cache_open(sj->db_path, 0, &c, text) != 0)
 		return -1;
-	rc = site_wp_sync(c, sj->id, &o, &n, text);
+	rc = site_feed_any_sync(c, sj->id, &o, &n, text);
 	cache_close(c);
 	if (rc > 0)
 		xasprintf(text, "%zu comment%s from the site", n,

@@ -26,6 +26,8 @@ Routes:
                       (default 0), with validators and 304 as /f/;
                       every title ends " vV", the ETag starts "vV-",
                       V the version: 0, one more after each /bump?gen
+  /c/NAME.xml         c-NAME.xml (c-NAME.v2.xml after /bump?c-NAME):
+                      an entry's comment feed, always 200
   /bump?NAME          serve NAME.v2.xml from now on
   /log                the requests so far, one JSON object a line:
                       {"path", "inm", "ims"}
@@ -127,6 +129,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             ctype = ('application/atom+xml' if b'<feed' in body[:200]
                      else 'application/rss+xml')
             return self.feed(body, ctype)
+        if p.startswith('/c/') and p.endswith('.xml') and \
+                '/' not in p[3:-4] and '.' not in p[3:-4]:
+            name = 'c-' + p[3:-4]
+            if name in bumped:
+                name += '.v2'
+            try:
+                body = fixture(name + '.xml', site)
+            except OSError:
+                return self.send(404, b'no\n')
+            return self.send(200, body, 'application/xml')
         if p in ('/pl/en/feed/', '/pl/fr/feed/'):
             return self.feed(fixture('polylang-%s.xml' % p[4:6], site))
         if p == '/pl/en/harbour-festival/':

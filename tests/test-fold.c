@@ -142,7 +142,7 @@ add_article(struct cache *c, const char *key, const char *const *lt)
 static int
 found(struct cache *c, const char *q, char *langs, size_t size)
 {
-	struct cache_search_opts o = { NULL, 0, NULL, 50, 1, 8 };
+	struct cache_search_opts o = { NULL, 0, NULL, 50, 1, 8, 0, NULL };
 	struct cache_search_hit	*h;
 	size_t			 n;
 	char			*cause = NULL;
@@ -259,7 +259,7 @@ test_search(const char *dir)
 	is_str(langs, "fr", "the matching language is named");
 	is_int(found(c, "(menschen", NULL, 0), -1, "an open '(' fails");
 	{
-		struct cache_search_opts o = { NULL, 0, NULL, 5, 0, 0 };
+		struct cache_search_opts o = { NULL, 0, NULL, 5, 0, 0, 0, NULL };
 		struct cache_search_hit	*h;
 		size_t			 n;
 

@@ -59,6 +59,31 @@ tap_check "the deleted one is gone" sh -c '! grep -q "level three 9$" "$1"' _ "$
 n=$(sqlite3 "$TANDEM_DB" 'SELECT count(*) FROM comment' 2>/dev/null || echo 119)
 tap_check "the cache holds 119 rows, no duplicates" [ "$n" = 119 ]
 
+# tandem update: subscribed to the site's feed, the new post's comments
+# come with it (the REST API, not the feed's wfw:commentRss).
+wp_php '
+$p = wp_insert_post(array("post_title" => "Harbour update", "post_name" => "harbour-update",
+    "post_content" => "<p>The ferry runs again.</p>", "post_status" => "publish"));
+wp_insert_comment(array("comment_post_ID" => $p, "comment_approved" => 1,
+    "comment_author" => "Yuna", "comment_content" => "배가 다시 다녀요 &amp; 좋네요"));
+wp_insert_comment(array("comment_post_ID" => $p, "comment_approved" => 1,
+    "comment_author" => "Ken", "comment_content" => "<p>Good news for the island</p>"));' >/dev/null
+"$TANDEM" add "$WP_URL/?feed=rss2" >"$E2E_TMP/a4" 2>&1
+"$TANDEM" update >"$E2E_TMP/u4" 2>"$E2E_TMP/e4"; rc=$?
+tap_check "update of the site's feed exits 0" [ "$rc" -eq 0 ]
+HU=$(sqlite3 "$TANDEM_DB" "SELECT article_id FROM feed_entry WHERE link LIKE '%harbour-update%'" 2>/dev/null)
+"$TANDEM" comments "${HU:-0}" >"$E2E_TMP/c4" 2>&1
+tap_check "the new post's comments came with the update, as the site's" sh -c '
+    grep -q "^\[[0-9]*\] Yuna · .* (site)$" "$1" && grep -qx "배가 다시 다녀요 & 좋네요" "$1" &&
+    grep -q "^\[[0-9]*\] Ken · .* (site)$" "$1"' _ "$E2E_TMP/c4"
+tap_check "  the summary counts them" grep -q "comments\? of [0-9]* article" "$E2E_TMP/u4"
+r=$(sqlite3 "$TANDEM_DB" "SELECT max(remote_id) FROM comment WHERE article_id = ${HU:-0}" 2>/dev/null)
+tap_check "  through the REST API: WordPress's comment ids" \
+    sh -c '[ "$1" -gt 0 ] && [ "$1" -lt 100000 ]' _ "${r:-0}"
+"$TANDEM" update >"$E2E_TMP/u5" 2>&1
+n=$(sqlite3 "$TANDEM_DB" "SELECT count(*) FROM comment WHERE article_id = ${HU:-0}" 2>/dev/null)
+tap_check "  a second update adds none" [ "$n" = 2 ]
+
 # Offline: the site goes away, the comments stay.
 wp_halt
 "$TANDEM" comments 1 >"$E2E_TMP/c3" 2>&1

@@ -641,42 +641,76 @@ now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* 30 MB: every entry read, memory a small multiple of the input and
-   time linear (a quarter of the feed takes about a quarter). */
+/* The best of three parses of len bytes of buf; *got the entries. */
+static double
+time_parse(const char *buf, size_t len, size_t *got)
+{
+	struct feed_handler	 h = { NULL, NULL, count_entry, NULL };
+	char			*cause = NULL;
+	double			 t, best = 1e9;
+	int			 i;
+
+	h.arg = got;
+	for (i = 0; i < 3; i++) {
+		*got = 0;
+		t = now();
+		(void)feed_parse(buf, len, "big.test", NULL, &h, &cause);
+		t = now() - t;
+		best = t < best ? t : best;
+		free(cause);
+		cause = NULL;
+	}
+	return best;
+}
+
+/*
+ * 30 MB: every entry read and memory a small multiple of the input; time
+ * linear: a quarter of 16 MB takes about a quarter (best of three each,
+ * small enough that a sanitizer's quarantine does not swamp the count).
+ * A sanitizer's shadow memory is not ours: the memory check is skipped
+ * there.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TEST_SANITIZED 1
+#endif
+#endif
 static void
 test_big(void)
 {
 	struct feed_handler	 h = { NULL, NULL, count_entry, NULL };
 	struct rusage		 ru;
 	char			*buf, *cause = NULL;
-	size_t			 len, n, got = 0, qlen, qn;
+	size_t			 len, n, got = 0, qn;
 	long			 before;
-	double			 t0, tq, tall;
+	double			 tq, tall;
 
 	buf = big_feed(30, &len, &n);
 	getrusage(RUSAGE_SELF, &ru);
 	before = ru.ru_maxrss;
 	h.arg = &got;
-	qlen = len / 4;
-	t0 = now();
-	(void)feed_parse(buf, qlen, "big.test", NULL, &h, &cause);
-	free(cause);
-	cause = NULL;
-	tq = now() - t0;
-	qn = got;
-	got = 0;
-	t0 = now();
 	ok(feed_parse(buf, len, "big.test", NULL, &h, &cause) == 0,
 	    "30 MB feed parses");
-	tall = now() - t0;
 	is_int((long long)got, (long long)n, "every entry of the 30 MB feed");
 	getrusage(RUSAGE_SELF, &ru);
+#ifdef TEST_SANITIZED
+	diag("memory: %ld KB more for %zu KB of feed (not checked under a "
+	    "sanitizer)", ru.ru_maxrss - before, len / 1024);
+	ok(1, "memory: not measured under a sanitizer");
+#else
 	ok((ru.ru_maxrss - before) * 1024 < (long)(4 * len),
 	    "memory: %ld KB more for %zu KB of feed", ru.ru_maxrss - before,
 	    len / 1024);
-	ok(qn > 0 && tall < 10 * tq + 0.5, "time linear: %.3f s for a quarter"
-	    " (%zu entries), %.3f s for the whole", tq, qn, tall);
+#endif
 	free(cause);
+	free(buf);
+	buf = big_feed(16, &len, &n);
+	tq = time_parse(buf, len / 4, &qn);
+	tall = time_parse(buf, len, &got);
+	ok(qn > 0 && got == n && tall < 8 * tq + 0.2, "time linear: %.3f s "
+	    "for a quarter (%zu entries), %.3f s for the whole", tq, qn, tall);
 	free(buf);
 }
 

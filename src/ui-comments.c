@@ -52,7 +52,8 @@ ui_comments_policy(const struct ui *u)
 	    ARTICLE_POLICY_UNKNOWN) {
 	/* The site's words, then what C and r do here: local comments. */
 	case ARTICLE_POLICY_LOGIN:
-		return "Site: " COMMENT_LOGIN "  C, r: local comments";
+		return "Site: " COMMENT_LOGIN "  C, r: local comments (to post"
+		    " there: tandem login SITE --user NAME)";
 	case ARTICLE_POLICY_CLOSED:
 		return "Site: " COMMENT_CLOSED "  C, r: local comments";
 	case ARTICLE_POLICY_OPEN:

@@ -180,7 +180,8 @@ ui_site_policy(struct ui *u, const char *fallback, char *buf, size_t len)
 		snprintf(buf, len, "Comments go to %s as %s.  C writes one, "
 		    "r replies.", site, user);
 		free(user);
-	} else if (strcmp(fallback, COMMENT_LOGIN) == 0)
+	} else if (u->view.article != NULL &&
+	    u->view.article->policy == ARTICLE_POLICY_LOGIN)
 		snprintf(buf, len, "%s  Yours stay local; to post to the site:"
 		    " tandem login %s --user NAME", COMMENT_LOGIN, site);
 	else {

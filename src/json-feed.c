@@ -28,6 +28,7 @@
 #include <jansson.h>
 
 #include "feed-int.h"
+#include "json-import.h"
 #include "xmalloc.h"
 
 int
@@ -204,8 +205,10 @@ json_feed_parse(const char *text, size_t len, const char *url,
 	int			 rc = 0;
 
 	if ((doc = json_loadb(text, len, 0, &err)) == NULL) {
+		why = json_error_clean(err.text);
 		xasprintf(cause, "%s: not a feed (broken JSON at line %d: %s)",
-		    url, err.line, err.text);
+		    url, err.line, why);
+		free(why);
 		return -1;
 	}
 	v = json_feed_str(doc, "version");

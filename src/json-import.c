@@ -490,6 +490,23 @@ json_import_doc(struct json_import *ji, const json_t *doc,
 	return 0;
 }
 
+/*
+ * jansson's error text quotes the input near the error, raw: made valid
+ * UTF-8 on one line, for a message (allocated).
+ */
+char *
+json_error_clean(const char *text)
+{
+	char	*t;
+	size_t	 len, k;
+
+	t = utf8_sanitize(text, strlen(text), &len, NULL);
+	for (k = 0; k < len; k++)
+		if (t[k] == '\n')
+			t[k] = ' ';
+	return t;
+}
+
 int
 json_import(const char *name, const char *source, const char *buf,
     size_t len, const struct import_options *io, struct import_sink *sink,
@@ -499,17 +516,12 @@ json_import(const char *name, const char *source, const char *buf,
 	json_error_t		 err;
 	json_t			*doc;
 	char			*ignored = NULL, *text;
-	size_t			 tlen, k;
 	int			 rc;
 
 	json_set_alloc_funcs(xmalloc, free);
 	doc = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
 	if (doc == NULL) {
-		/* jansson quotes the input near the error: clean it. */
-		text = utf8_sanitize(err.text, strlen(err.text), &tlen, NULL);
-		for (k = 0; k < tlen; k++)	/* a message is one line */
-			if (text[k] == '\n')
-				text[k] = ' ';
+		text = json_error_clean(err.text);
 		if (err.line > 0)
 			xasprintf(cause, "%s:%d:%d: %s", name, err.line,
 			    err.column, text);

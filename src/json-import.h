@@ -23,4 +23,7 @@ int	json_import(const char *name, const char *source, const char *buf,
 	    size_t len, const struct import_options *io,
 	    struct import_sink *, char **cause);
 
+/* jansson's error text made fit for a one-line message (allocated). */
+char	*json_error_clean(const char *);
+
 #endif

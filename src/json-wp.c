@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "json-import.h"
 #include "json-wp.h"
 #include "xmalloc.h"
 
@@ -80,10 +81,14 @@ json_wp_load(const char *s, size_t len, char **cause)
 {
 	json_error_t	 err;
 	json_t		*doc;
+	char		*why;
 
 	doc = json_loadb(s, len, JSON_REJECT_DUPLICATES, &err);
-	if (doc == NULL && cause != NULL)
-		xasprintf(cause, "not JSON (line %d: %s)", err.line, err.text);
+	if (doc == NULL && cause != NULL) {
+		why = json_error_clean(err.text);
+		xasprintf(cause, "not JSON (line %d: %s)", err.line, why);
+		free(why);
+	}
 	return doc;
 }
 

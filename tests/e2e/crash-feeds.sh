@@ -79,6 +79,14 @@ tap_check "a whole update of $N feeds" grep -q "^$N feeds, [0-9]* new articles, 
 tap_diag "a whole update takes $whole s"
 tap_check "  and the cache is consistent" check
 
+# mixed: whether the feeds are at different versions now.
+mixed() {
+	"$PYTHON" -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+sys.exit(0 if len(set(r[0][:4] for r in c.execute("SELECT etag FROM feed"))) > 1
+    else 1)' "$DB"
+}
+
 k=0 changed=0
 while [ "$k" -lt "$KILLS" ]; do
 	k=$((k + 1))
@@ -96,15 +104,12 @@ while [ "$k" -lt "$KILLS" ]; do
 		tap_fail "kill $k at $at s: every feed whole or untouched"
 		tap_diag "$(cat "$E2E_TMP/why")"
 	fi
+	mixed && changed=$((changed + 1))
 done
-# At least one kill must have landed mid-update: some feed moved on,
-# some did not, or the test proves nothing.
-tap_check "the kills landed between feeds (versions differ across feeds)" \
-    "$PYTHON" -c 'import sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
-print("#", sorted(set(r[0] for r in c.execute("SELECT etag FROM feed"))))
-sys.exit(0 if len(set(r[0][:4] for r in c.execute("SELECT etag FROM feed"))) > 1
-    else 1)' "$DB"
+# At least one kill must have landed mid-update (some feed moved on,
+# some did not), or the test proves nothing.
+tap_check "$changed of $KILLS kills landed between feeds" \
+    [ "$changed" -gt 0 ]
 "$TANDEM" --db "$DB" update --per-host 16 > "$E2E_TMP/out" 2>&1
 tap_check "an update after the kills brings every feed up to date" check
 tap_done

@@ -1,8 +1,10 @@
 /*
  * fuzz-langid.c: language identification on any bytes.  The answer must
- * be a short NUL-terminated tag of lowercase letters (or "und") and a
- * confidence in 0..1; "und" has confidence 0.  The first byte, when the
- * input is long enough, picks a candidate list for langid_guess_among().
+ * be a short NUL-terminated tag: a primary subtag of lowercase letters
+ * (or "und"), perhaps a script subtag ("zh-Hant"), and a confidence in
+ * 0..1; "und" has confidence 0.  The first byte, when the input is long
+ * enough, picks a candidate list for langid_guess_among(), whose answer
+ * must be one of them (or a script of one: zh-Hant for zh).
  */
 #include "config.h"
 
@@ -14,12 +16,19 @@
 static void
 fuzz_langid_check(const struct langid_result *r)
 {
-	size_t	i, n;
+	size_t	i, n, p;
 
 	n = strnlen(r->tag, sizeof r->tag);
 	fuzz_assert(n >= 2 && n < sizeof r->tag);
-	for (i = 0; i < n; i++)
-		fuzz_assert(r->tag[i] >= 'a' && r->tag[i] <= 'z');
+	for (p = 0; p < n && r->tag[p] != '-'; p++)
+		fuzz_assert(r->tag[p] >= 'a' && r->tag[p] <= 'z');
+	fuzz_assert(p == 2 || p == 3);
+	if (p < n) {		/* "-Hans": a script, Titlecase */
+		fuzz_assert(n == p + 5);
+		fuzz_assert(r->tag[p + 1] >= 'A' && r->tag[p + 1] <= 'Z');
+		for (i = p + 2; i < n; i++)
+			fuzz_assert(r->tag[i] >= 'a' && r->tag[i] <= 'z');
+	}
 	fuzz_assert(r->confidence >= 0 && r->confidence <= 1);
 	if (strcmp(r->tag, "und") == 0)
 		fuzz_assert(r->confidence == 0);
@@ -44,8 +53,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (strcmp(r.tag, "und") != 0) {
 			size_t	i;
 
+			/* "zh" allows either script: zh-Hans, zh-Hant. */
 			for (i = 0; i < n; i++)
-				if (strcmp(r.tag, cands[first + i]) == 0)
+				if (strcmp(r.tag, cands[first + i]) == 0 ||
+				    (strncmp(r.tag, cands[first + i], 2) == 0 &&
+				    r.tag[2] == '-'))
 					break;
 			if (i == n)
 				fuzz_fail("%s is not a candidate", r.tag);

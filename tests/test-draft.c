@@ -55,7 +55,7 @@ test_write_read(const char *dir)
 
 	d.cache = "/home/u/.local/share/tandem/cache.db";
 	d.article = 12;
-	d.url = "https://example.com/a\nparent: 99";
+	d.url = "https://site.test/a\nparent: 99";
 	d.saved = "2026-11-26T05:20:00Z";
 	d.text = "서울 댓글\n\nsecond paragraph: not a header\n";
 	ok(draft_write(dir, &d, &path, &cause) == 0, "write: %s",
@@ -69,7 +69,7 @@ test_write_read(const char *dir)
 	ok(draft_read(path, &r, &cause) == 0, "read back");
 	is_str(r.text, d.text, "the text, byte for byte");
 	is_str(r.cache, d.cache, "the cache");
-	is_str(r.url, "https://example.com/a parent: 99",
+	is_str(r.url, "https://site.test/a parent: 99",
 	    "a newline in the URL cannot forge a header");
 	is_int(r.parent, 0, "the parent stays 0");
 	is_int(r.article, 12, "the article");

@@ -236,7 +236,7 @@ baseline() {
 	db="$E2E_TMP/$n.db" raw="$TOP/base-$term.raw"
 	T="timeout $limit $TANDEM --db $db"
 	export XDG_CONFIG_HOME="$E2E_TMP/config-$n"
-	printf '%s\n' "url: https://example.org/base" "" "== en" \
+	printf '%s\n' "url: https://site.test/base" "" "== en" \
 	    "title: A short one" "" "One paragraph." "" "== fr" "title: Court" \
 	    "" "Un." "" "Deux." "" "Trois." > "$E2E_TMP/short.txt"
 	if ! TANDEM_SAMPLE_DIR="" $T import "$top_srcdir/data/sample" >/dev/null 2>&1 ||
@@ -279,7 +279,7 @@ baseline() {
 	e2e_tmux pipe-pane -t "$E2E_TARGET"
 	e2e_tmux kill-server
 	job "baseline ($term): only what curses sends" base "$raw" \
-	    https://example.org/base
+	    https://site.test/base
 }
 
 # NUL bytes early on: the importer calls the file binary and stores nothing.
@@ -307,7 +307,7 @@ with open(d + "/big-paragraphs.txt", "w") as f:
     for i in range(100000):
         f.write("p%d%s\n\n" % (i, evil if i % 1000 == 500 else ""))
     f.write("SEEN-big-last\n")
-o = ["url: https://example.org/deep", "", "== en", "title: SEEN-big-deep",
+o = ["url: https://site.test/deep", "", "== en", "title: SEEN-big-deep",
      "", "SEEN-big-body."]
 for i in range(1, 10001):
     o += ["", "== comment"] + (["parent: %d" % (i - 1)] if i > 1 else [])

@@ -77,7 +77,7 @@ tap_check "raw terminal output is not empty (the check saw the drawing)" \
 # or written to a file, carries no ESC, C1 or bidi byte and no extra row.
 export TANDEM_DB="$E2E_TMP/forge.db"
 LS=$(printf '\342\200\250') PS=$(printf '\342\200\251') NEL=$(printf '\302\205')
-printf '%s\n' "url: https://example.org/forge" "" "== en" \
+printf '%s\n' "url: https://site.test/forge" "" "== en" \
     "title: Real title${LS}999 N en  2025-01-01  Forged row" "" \
     "Body ${ESC}[2J text." "" "== ko" "title: 제목${NEL}998 N ko Forged too" "" \
     "본문." "" "== comment" "author: Mallory${PS}[2] Forged · 2025-01-01" "" \

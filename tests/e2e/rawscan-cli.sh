@@ -13,7 +13,7 @@ export TANDEM_DB="$E2E_TMP/r.db" TANDEM_SAMPLE_DIR=""
 ESC=$(printf '\033') BEL=$(printf '\007')
 EVIL="${ESC}]0;evil-title${BEL}${ESC}]52;c;UFdORUQ=${BEL}${ESC}[2J${ESC}[31;5;8m${ESC}(0"
 
-printf '%s\n' "url: https://example.org/rawscan" "" "== en" \
+printf '%s\n' "url: https://site.test/rawscan" "" "== en" \
     "title: Evil $EVIL title" "" "First $EVIL paragraph." "" \
     "== fr" "title: Titre" "" "Premier paragraphe." > "$E2E_TMP/evil.txt"
 "$TANDEM" import "$E2E_TMP/evil.txt" >/dev/null 2>&1

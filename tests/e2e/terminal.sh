@@ -62,7 +62,7 @@ e2e_tmux kill-server
 
 # An article with a URL full of shell syntax: the title bar shows it as
 # an OSC 8 link, and o hands it to $BROWSER as one argument, no shell.
-URL='https://example.org/a?x=1&y=$(touch${IFS}pwned)&z=`id`;b'
+URL='https://site.test/a?x=1&y=$(touch${IFS}pwned)&z=`id`;b'
 printf 'url: %s\n\n== en\ntitle: Linked\n\nBody text.\n' "$URL" > "$E2E_TMP/link.txt"
 "$TANDEM" import "$E2E_TMP/link.txt" >/dev/null
 cat > "$E2E_TMP/browser" <<-'SH'
@@ -88,7 +88,7 @@ e2e_keys Q
 e2e_expect_exit "after the browser: Q quits with status 0"
 e2e_tmux pipe-pane -t "$E2E_TARGET"
 tap_check "the URL went out as an OSC 8 hyperlink" \
-    grep -q "$(printf '\033')]8;;https://example.org/a?x=1" "$E2E_TMP/raw.out"
+    grep -q "$(printf '\033')]8;;https://site.test/a?x=1" "$E2E_TMP/raw.out"
 # o_case NAME URL BROWSER: open an article whose url: is URL with o.
 o_case() {
 	e2e_tmux kill-server 2>/dev/null
@@ -126,13 +126,13 @@ e2e_keys Q
 e2e_expect_exit "file: URL: Q quits with status 0"
 
 # $BROWSER is a colon list: a missing program, then one with %s in place.
-o_case list 'https://example.org/a b' \
+o_case list 'https://site.test/a b' \
     "$E2E_TMP/no-such-browser:$E2E_TMP/browser2 --new --url=%s --end"
 _end=$(( $(date +%s) + E2E_TIMEOUT ))
 while [ ! -s "$E2E_TMP/o1.log.2" ] && [ "$(date +%s)" -le "$_end" ]; do sleep 0.05; done
 tap_check "the second \$BROWSER entry ran, %s replaced by the encoded URL" \
     sh -c '[ "$(cat "$1")" = "$(printf "%s\n" --new \
-        --url=https://example.org/a%20b --end)" ]' _ "$E2E_TMP/o1.log.2"
+        --url=https://site.test/a%20b --end)" ]' _ "$E2E_TMP/o1.log.2"
 e2e_expect "reader back after the second browser" "Case body."
 e2e_keys Q
 e2e_expect_exit "colon list: Q quits with status 0"

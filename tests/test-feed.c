@@ -697,9 +697,10 @@ test_big(void)
 	is_int((long long)got, (long long)n, "every entry of the 30 MB feed");
 	getrusage(RUSAGE_SELF, &ru);
 #ifdef TEST_SANITIZED
-	diag("memory: %ld KB more for %zu KB of feed (not checked under a "
-	    "sanitizer)", ru.ru_maxrss - before, len / 1024);
-	ok(1, "memory: not measured under a sanitizer");
+	diag("memory: %ld KB more for %zu KB of feed", ru.ru_maxrss -
+	    before, len / 1024);
+	skip("memory a small multiple of the feed",
+	    "a sanitizer's shadow memory and quarantine are not ours");
 #else
 	ok((ru.ru_maxrss - before) * 1024 < (long)(4 * len),
 	    "memory: %ld KB more for %zu KB of feed", ru.ru_maxrss - before,

@@ -1,102 +1,31 @@
 /*
  * fetch-http.c: one API request through libcurl (see fetch-http.h).
  *
- * A sibling of fetch.c with its own small callbacks: the body is
- * collected up to the cap, one header (X-WP-TotalPages) is kept.  Basic
- * auth goes through CURLOPT_USERNAME and CURLOPT_PASSWORD, so the
- * secret is never part of a URL that a message could show.  Which curl
- * errors mean "never sent" is decided here: resolving and connecting
- * fail before a byte of the request leaves, everything later may have
- * delivered it.
+ * The handle gets fetch.c's rules (fetch_rules: protocols, TLS, caps,
+ * timeouts, User-Agent, the callbacks into struct fetch_state, which
+ * keeps X-WP-TotalPages too) and the failure texts of fetch_what; what
+ * is the API's own is here: the method and body, Basic auth, the
+ * redirect policy for them, and which failures mean "never sent".
+ *
+ * Basic auth goes through CURLOPT_USERNAME and CURLOPT_PASSWORD, so the
+ * secret is never part of a URL that a message could show.  A request
+ * that carries it does not let curl follow redirects at all: a GET is
+ * followed here, hop by hop, while the next URL has the same origin
+ * (scheme, host, port) as the first, and stops with an error before a
+ * hop to any other; a POST follows nothing.  Resolving and connecting
+ * fail before a byte of the request leaves, so those are "never sent";
+ * everything later may have delivered it.
  */
 #include "config.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <curl/curl.h>
-
-#include "fetch.h"
+#include "fetch-int.h"
 #include "fetch-http.h"
 #include "xmalloc.h"
-
-#define FETCH_HTTP_AGENT "tandem/" PACKAGE_VERSION " (+man tandem)"
-
-struct fetch_http_state {
-	char	*body;
-	size_t	 len, cap, max;
-	int	 too_big;
-	long	 total_pages;
-	int	 cancelled;
-	int	(*hook)(void *);
-	void	*hook_arg;
-};
-
-static int
-fetch_http_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow,
-    curl_off_t ultotal, curl_off_t ulnow)
-{
-	struct fetch_http_state	*st = arg;
-
-	(void)dltotal; (void)dlnow; (void)ultotal; (void)ulnow;
-	if (st->hook != NULL && st->hook(st->hook_arg)) {
-		st->cancelled = 1;
-		return 1;
-	}
-	return 0;
-}
-
-static pthread_once_t	fetch_http_once = PTHREAD_ONCE_INIT;
-static CURLcode		fetch_http_init_rc;
-
-/* curl_global_init() is reference-counted: this one and fetch.c's may
-   both run, each once. */
-static void
-fetch_http_init(void)
-{
-	fetch_http_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
-static size_t
-fetch_http_write(char *p, size_t size, size_t n, void *arg)
-{
-	struct fetch_http_state	*st = arg;
-	size_t			 k = size * n;
-
-	if (k > st->max - st->len) {
-		st->too_big = 1;
-		return 0;
-	}
-	if (st->len + k + 1 > st->cap) {
-		st->cap = st->cap != 0 ? st->cap : 4096;
-		while (st->cap < st->len + k + 1)
-			st->cap *= 2;
-		st->body = xrealloc(st->body, st->cap);
-	}
-	memcpy(st->body + st->len, p, k);
-	st->len += k;
-	return k;
-}
-
-static size_t
-fetch_http_header(char *p, size_t size, size_t n, void *arg)
-{
-	struct fetch_http_state	*st = arg;
-	size_t			 k = size * n;
-	const char		*name = "x-wp-totalpages:";
-	char			 num[24];
-
-	if (k > strlen(name) && k - strlen(name) < sizeof num &&
-	    strncasecmp(p, name, strlen(name)) == 0) {
-		memcpy(num, p + strlen(name), k - strlen(name));
-		num[k - strlen(name)] = '\0';
-		st->total_pages = strtol(num, NULL, 10);
-	}
-	return k;
-}
 
 static int
 fetch_http_not_sent(CURLcode rc)
@@ -109,76 +38,61 @@ fetch_http_not_sent(CURLcode rc)
 	    rc == CURLE_UNSUPPORTED_PROTOCOL;
 }
 
-static const char *
-fetch_http_what(CURLcode rc)
+/* One part of url as curl's URL parser sees it; NULL if none. */
+static char *
+fetch_http_part(CURLU *u, CURLUPart part)
 {
-	switch (rc) {
-	case CURLE_COULDNT_RESOLVE_HOST:
-		return "cannot resolve the host name";
-	case CURLE_COULDNT_CONNECT:
-		return "cannot connect";
-	case CURLE_PEER_FAILED_VERIFICATION:
-		return "certificate verify failed";
-	case CURLE_SSL_CONNECT_ERROR:
-		return "TLS handshake failed";
-	case CURLE_GOT_NOTHING:
-		return "empty reply from the server";
-	case CURLE_RECV_ERROR:
-	case CURLE_SEND_ERROR:
-		return "connection broken";
-	case CURLE_UNSUPPORTED_PROTOCOL:
-		return "not an http or https URL";
-	default:
-		return curl_easy_strerror(rc);
-	}
+	char	*v = NULL, *s;
+
+	if (curl_url_get(u, part, &v, part == CURLUPART_PORT ?
+	    CURLU_DEFAULT_PORT : 0) != CURLUE_OK || v == NULL)
+		return NULL;
+	s = xstrdup(v);
+	curl_free(v);
+	return s;
 }
 
+/* Do a and b have one origin: scheme, host and port (RFC 6454)? */
+static int
+fetch_http_same_origin(const char *a, const char *b)
+{
+	static const CURLUPart parts[] = { CURLUPART_SCHEME, CURLUPART_HOST,
+	    CURLUPART_PORT };
+	CURLU	*ua, *ub;
+	char	*pa, *pb;
+	size_t	 i;
+	int	 same = 0;
+
+	ua = curl_url();
+	ub = curl_url();
+	if (ua != NULL && ub != NULL &&
+	    curl_url_set(ua, CURLUPART_URL, a, 0) == CURLUE_OK &&
+	    curl_url_set(ub, CURLUPART_URL, b, 0) == CURLUE_OK) {
+		for (i = 0, same = 1; i < 3 && same; i++) {
+			pa = fetch_http_part(ua, parts[i]);
+			pb = fetch_http_part(ub, parts[i]);
+			same = pa != NULL && pb != NULL &&
+			    strcasecmp(pa, pb) == 0;
+			free(pa);
+			free(pb);
+		}
+	}
+	curl_url_cleanup(ua);
+	curl_url_cleanup(ub);
+	return same;
+}
+
+/* fetch_rules, and what an API request sends besides. */
 static struct curl_slist *
 fetch_http_setup(CURL *c, const struct fetch_http_req *q,
-    struct fetch_http_state *st)
+    const struct fetch_opts *o, struct fetch_state *st, int get, int auth)
 {
 	struct curl_slist	*h = NULL;
 	char			*line;
-	int			 get = q->method == NULL ||
-	    strcmp(q->method, "GET") == 0;
 
-	curl_easy_setopt(c, CURLOPT_URL, q->url);
-#if LIBCURL_VERSION_NUM >= 0x075500
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-#else
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS,
-	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS,
-	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, get ? 1L : 0L);
-	curl_easy_setopt(c, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRS);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-	if (q->ca_file != NULL)
-		curl_easy_setopt(c, CURLOPT_CAINFO, q->ca_file);
-	if (q->noproxy != NULL)
-		curl_easy_setopt(c, CURLOPT_NOPROXY, q->noproxy);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, q->connect_timeout > 0 ?
-	    q->connect_timeout : (long)FETCH_CONNECT_TIMEOUT);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, q->timeout > 0 ? q->timeout :
-	    (long)FETCH_TIMEOUT);
-	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(c, CURLOPT_USERAGENT, FETCH_HTTP_AGENT);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, fetch_http_write);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, st);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, fetch_http_header);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, st);
-	if (q->cancelled != NULL) {
-		st->hook = q->cancelled;
-		st->hook_arg = q->cancel_arg;
-		curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION,
-		    fetch_http_progress);
-		curl_easy_setopt(c, CURLOPT_XFERINFODATA, st);
-		curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-	}
+	fetch_rules(c, q->url, o, st);
+	if (!get || auth)
+		curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
 	if (!get)
 		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, q->method);
 	if (q->body != NULL) {
@@ -186,7 +100,7 @@ fetch_http_setup(CURL *c, const struct fetch_http_req *q,
 		    (curl_off_t)q->len);
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, q->body);
 	}
-	if (q->user != NULL && q->password != NULL) {
+	if (auth) {
 		curl_easy_setopt(c, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
 		curl_easy_setopt(c, CURLOPT_USERNAME, q->user);
 		curl_easy_setopt(c, CURLOPT_PASSWORD, q->password);
@@ -206,68 +120,101 @@ fetch_http_setup(CURL *c, const struct fetch_http_req *q,
 	return h;
 }
 
+/*
+ * Run the request, following an authenticated GET's redirects while
+ * they stay on the origin.  NULL when the server answered; else what
+ * went wrong, with *fail.
+ */
+static char *
+fetch_http_run(CURL *c, const struct fetch_http_req *q,
+    const struct fetch_opts *o, struct fetch_state *st, int https,
+    int follow, enum fetch_http_fail *fail)
+{
+	CURLcode	 rc;
+	long		 status;
+	char		*next = NULL, *what = NULL, *shown;
+	int		 hops;
+
+	for (hops = 0;; hops++) {
+		if ((rc = curl_easy_perform(c)) != CURLE_OK) {
+			*fail = fetch_http_not_sent(rc) && !st->cancelled &&
+			    !st->too_big ? FETCH_HTTP_NOT_SENT :
+			    FETCH_HTTP_UNSURE;
+			what = fetch_what(c, rc, st, o, https);
+			break;
+		}
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+		if (!follow || status < 300 || status > 399 ||
+		    curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &next) !=
+		    CURLE_OK || next == NULL)
+			break;
+		*fail = FETCH_HTTP_NOT_SENT;
+		if (!fetch_http_same_origin(q->url, next)) {
+			shown = fetch_redact(next);
+			xasprintf(&what, "redirected to %s, another site; the "
+			    "password is not sent there", shown);
+			free(shown);
+			break;
+		}
+		if (hops == FETCH_MAX_REDIRS) {
+			what = xstrdup("too many redirects");
+			break;
+		}
+		curl_easy_setopt(c, CURLOPT_URL, next);
+		st->len = 0;
+	}
+	return what;
+}
+
 int
 fetch_http(const struct fetch_http_req *q, struct fetch_http_res *res,
     enum fetch_http_fail *fail, char **cause)
 {
-	struct fetch_http_state	 st = { 0 };
+	struct fetch_opts	 o = { 0 };
+	struct fetch_state	 st = { 0 };
 	struct curl_slist	*h;
 	CURL			*c;
-	CURLcode		 rc;
-	char			*shown, *ct = NULL;
-	const char		*what = NULL;
-	char			 buf[64];
+	char			*what = NULL, *ct = NULL;
+	int			 https, get, auth;
 
 	memset(res, 0, sizeof *res);
-	st.max = q->max_bytes > 0 ? q->max_bytes : FETCH_MAX_BYTES;
-	st.total_pages = -1;
 	*fail = FETCH_HTTP_NOT_SENT;
-	pthread_once(&fetch_http_once, fetch_http_init);
-	if (strncasecmp(q->url, "http://", 7) != 0 &&
-	    strncasecmp(q->url, "https://", 8) != 0)
-		what = "not an http or https URL";
-	else if (fetch_http_init_rc != CURLE_OK ||
-	    (c = curl_easy_init()) == NULL)
-		what = "cannot start libcurl";
-	else {
-		h = fetch_http_setup(c, q, &st);
-		rc = curl_easy_perform(c);
-		if (rc == CURLE_OK) {
+	o.max_bytes = q->max_bytes;
+	o.connect_timeout = q->connect_timeout;
+	o.timeout = q->timeout;
+	o.cancelled = q->cancelled;
+	o.cancel_arg = q->cancel_arg;
+	o.ca_file = q->ca_file;
+	o.noproxy = q->noproxy;
+	fetch_defaults(&o);
+	get = q->method == NULL || strcmp(q->method, "GET") == 0;
+	auth = q->user != NULL && q->password != NULL;
+	if ((c = fetch_begin(q->url, &o, &https, &what)) != NULL) {
+		h = fetch_http_setup(c, q, &o, &st, get, auth);
+		what = fetch_http_run(c, q, &o, &st, https, get && auth, fail);
+		if (what == NULL) {
 			curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE,
 			    &res->status);
 			if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct) ==
 			    CURLE_OK && ct != NULL)
 				res->content_type = xstrdup(ct);
-		} else if (st.cancelled) {
-			*fail = FETCH_HTTP_UNSURE;
-			what = "cancelled";
-		} else if (st.too_big || rc == CURLE_FILESIZE_EXCEEDED) {
-			*fail = FETCH_HTTP_UNSURE;
-			what = "answer too large";
-		} else if (rc == CURLE_OPERATION_TIMEDOUT) {
-			*fail = FETCH_HTTP_UNSURE;
-			snprintf(buf, sizeof buf, "timed out after %ld s",
-			    q->timeout > 0 ? q->timeout : (long)FETCH_TIMEOUT);
-			what = buf;
-		} else {
-			*fail = fetch_http_not_sent(rc) ? FETCH_HTTP_NOT_SENT :
-			    FETCH_HTTP_UNSURE;
-			what = fetch_http_what(rc);
 		}
 		curl_slist_free_all(h);
 		curl_easy_cleanup(c);
 	}
 	if (what != NULL) {
-		shown = fetch_redact(q->url);
-		xasprintf(cause, "%s: %s", shown, what);
-		free(shown);
-		free(st.body);
+		*cause = fetch_cause(q->url, what);
+		free(what);
+		fetch_state_free(&st);
 		return -1;
 	}
 	res->body = st.body != NULL ? st.body : xstrdup("");
 	res->body[st.len] = '\0';
 	res->len = st.len;
-	res->total_pages = st.total_pages;
+	res->total_pages = st.total_pages != NULL ?
+	    strtol(st.total_pages, NULL, 10) : -1;
+	st.body = NULL;
+	fetch_state_free(&st);
 	return 0;
 }
 

@@ -7,14 +7,19 @@
  * bodies), so fetch_http() returns whatever status came back, and it
  * tells a request that never left (no connection: safe to send again)
  * from one whose fate is unknown (a timeout or a broken connection after
- * sending: look before sending again).  The rules of fetch.h hold: http
- * and https only, TLS verified, no cookies, bodies capped, transfers
- * timed.  Redirects are followed for GET only: a POST is not re-sent
- * somewhere else.
+ * sending: look before sending again).  The rules of fetch.h hold, set
+ * by the same code (fetch-int.h): http and https only, TLS verified, no
+ * cookies, bodies capped, transfers timed, the same User-Agent and the
+ * same texts for failures.  Redirects are followed for GET only: a POST
+ * is not re-sent somewhere else, and its 30x is the answer.  A GET with
+ * a password follows redirects only while they stay on the first URL's
+ * origin (scheme, host, port); one to another origin is not requested
+ * at all ("URL: redirected to URL2, another site; the password is not
+ * sent there", FETCH_HTTP_NOT_SENT).
  *
  * The password goes to libcurl in memory (CURLOPT_PASSWORD) and nowhere
- * else: not into the URL, a message, a log or a child's argv.  Only
- * fetch-http.c includes curl.  Blocking; safe from several threads.
+ * else: not into the URL, a message, a log or a child's argv.  No curl
+ * type appears here.  Blocking; safe from several threads.
  */
 #ifndef TANDEM_FETCH_HTTP_H
 #define TANDEM_FETCH_HTTP_H
@@ -58,7 +63,8 @@ enum fetch_http_fail {
 /*
  * Returns 0 with *res (free with fetch_http_res_free) when the server
  * answered, whatever the status; -1 with *fail and *cause ("URL: cannot
- * connect", "URL: timed out after 60 s") otherwise.
+ * connect", "URL: timed out after 60 s", "URL: larger than 32 MiB", as
+ * fetch_url's) otherwise.
  */
 int	fetch_http(const struct fetch_http_req *, struct fetch_http_res *,
 	    enum fetch_http_fail *fail, char **cause);

@@ -64,12 +64,7 @@ fetch_multi_new(const struct fetch_opts *base, int max_total, int max_host)
 	m = xcalloc(1, sizeof *m);
 	if (base != NULL)
 		m->base = *base;
-	if (m->base.max_bytes == 0)
-		m->base.max_bytes = FETCH_MAX_BYTES;
-	if (m->base.connect_timeout <= 0)
-		m->base.connect_timeout = FETCH_CONNECT_TIMEOUT;
-	if (m->base.timeout <= 0)
-		m->base.timeout = FETCH_TIMEOUT;
+	fetch_defaults(&m->base);
 	if (max_total <= 0)
 		max_total = FETCH_MULTI_CONNECTIONS;
 	if (max_host <= 0)
@@ -92,16 +87,13 @@ fetch_multi_early(struct fetch_multi *m, const char *url, const char *what,
     void *tag)
 {
 	struct fetch_multi_done	*d;
-	char			*shown;
 
 	m->early = xreallocarray(m->early, m->nearly + 1, sizeof *m->early);
 	d = &m->early[m->nearly++];
 	memset(d, 0, sizeof *d);
 	d->tag = tag;
 	d->failed = 1;
-	shown = fetch_redact(url);
-	xasprintf(&d->error, "%s: %s", shown, what);
-	free(shown);
+	d->error = fetch_cause(url, what);
 }
 
 void
@@ -109,19 +101,22 @@ fetch_multi_add(struct fetch_multi *m, const char *url, const char *etag,
     const char *last_modified, void *tag)
 {
 	struct fetch_multi_xfer	*x;
+	CURL			*easy;
+	char			*what = NULL;
 	int			 https;
 
 	m->pending++;
-	https = strncasecmp(url, "https://", 8) == 0;
-	if (!https && strncasecmp(url, "http://", 7) != 0) {
-		fetch_multi_early(m, url, "not an http or https URL", tag);
-		return;
-	}
 	if (m->init_error != NULL) {
 		fetch_multi_early(m, url, m->init_error, tag);
 		return;
 	}
+	if ((easy = fetch_begin(url, &m->base, &https, &what)) == NULL) {
+		fetch_multi_early(m, url, what, tag);
+		free(what);
+		return;
+	}
 	x = xcalloc(1, sizeof *x);
+	x->easy = easy;
 	x->url = xstrdup(url);
 	x->tag = tag;
 	x->https = https;
@@ -131,15 +126,6 @@ fetch_multi_add(struct fetch_multi *m, const char *url, const char *etag,
 	if (last_modified != NULL)
 		x->o.if_modified_since = x->last_modified =
 		    xstrdup(last_modified);
-	x->st.max = x->o.max_bytes;
-	if ((x->easy = curl_easy_init()) == NULL) {
-		free(x->url);
-		free(x->etag);
-		free(x->last_modified);
-		free(x);
-		fetch_multi_early(m, url, "cannot start libcurl", tag);
-		return;
-	}
 	x->headers = fetch_setup(x->easy, url, &x->o, &x->st);
 	curl_easy_setopt(x->easy, CURLOPT_FAILONERROR, 0L);
 	curl_easy_setopt(x->easy, CURLOPT_PRIVATE, x);
@@ -181,7 +167,7 @@ static void
 fetch_multi_finish(struct fetch_multi_xfer *x, CURLcode rc,
     struct fetch_multi_done *d)
 {
-	char	*what = NULL, *shown, *eff = NULL;
+	char	*what = NULL, *eff = NULL;
 
 	memset(d, 0, sizeof *d);
 	d->tag = x->tag;
@@ -198,9 +184,7 @@ fetch_multi_finish(struct fetch_multi_xfer *x, CURLcode rc,
 	}
 	if (what != NULL) {
 		d->failed = 1;
-		shown = fetch_redact(x->url);
-		xasprintf(&d->error, "%s: %s", shown, what);
-		free(shown);
+		d->error = fetch_cause(x->url, what);
 		free(what);
 	}
 	if (x->st.permanent && x->st.hops > 0 &&
@@ -221,10 +205,7 @@ fetch_multi_xfer_free(struct fetch_multi *m, struct fetch_multi_xfer *x)
 	curl_multi_remove_handle(m->multi, x->easy);
 	curl_easy_cleanup(x->easy);
 	curl_slist_free_all(x->headers);
-	free(x->st.body);
-	free(x->st.etag);
-	free(x->st.last_modified);
-	free(x->st.retry_after);
+	fetch_state_free(&x->st);
 	free(x->url);
 	free(x->etag);
 	free(x->last_modified);

@@ -1,7 +1,8 @@
 /*
- * fetch.c: one GET through libcurl (see fetch.h for the rules).
+ * fetch.c: one GET through libcurl (see fetch.h for the rules), and the
+ * rules themselves for every transfer of fetch*.c (fetch-int.h).
  *
- * The only file that includes <curl/curl.h>.  Each call builds its own
+ * Each call builds its own
  * easy handle, so calls on different threads share nothing but
  * curl_global_init(), done once under pthread_once().  The body is
  * collected in memory up to the cap; the write callback refuses the
@@ -110,7 +111,7 @@ fetch_value_ok(const char *v)
 	return 1;
 }
 
-size_t
+static size_t
 fetch_write(char *p, size_t size, size_t n, void *arg)
 {
 	struct fetch_state	*st = arg;
@@ -190,7 +191,7 @@ fetch_hop(struct fetch_state *st, const char *p, size_t k)
 	}
 }
 
-size_t
+static size_t
 fetch_header(char *p, size_t size, size_t n, void *arg)
 {
 	struct fetch_state	*st = arg;
@@ -202,11 +203,13 @@ fetch_header(char *p, size_t size, size_t n, void *arg)
 		FREE(&st->etag);
 		FREE(&st->last_modified);
 		FREE(&st->retry_after);
+		FREE(&st->total_pages);
 		fetch_hop(st, p, k);
 	}
 	fetch_keep_header(p, k, "etag", &st->etag);
 	fetch_keep_header(p, k, "last-modified", &st->last_modified);
 	fetch_keep_header(p, k, "retry-after", &st->retry_after);
+	fetch_keep_header(p, k, "x-wp-totalpages", &st->total_pages);
 	return k;
 }
 
@@ -319,14 +322,59 @@ fetch_what(CURL *c, CURLcode rc, const struct fetch_state *st,
 	return xstrdup(curl_easy_strerror(rc));
 }
 
-/* Everything fetch.h promises, set on a fresh handle. */
-struct curl_slist *
-fetch_setup(CURL *c, const char *url, const struct fetch_opts *o,
+void
+fetch_defaults(struct fetch_opts *o)
+{
+	if (o->max_bytes == 0)
+		o->max_bytes = FETCH_MAX_BYTES;
+	if (o->connect_timeout <= 0)
+		o->connect_timeout = FETCH_CONNECT_TIMEOUT;
+	if (o->timeout <= 0)
+		o->timeout = FETCH_TIMEOUT;
+}
+
+CURL *
+fetch_begin(const char *url, const struct fetch_opts *o, int *https,
+    char **what)
+{
+	const char	*init;
+	CURL		*c = NULL;
+
+	*https = strncasecmp(url, "https://", 8) == 0;
+	init = fetch_global_init();
+	if (!*https && strncasecmp(url, "http://", 7) != 0)
+		*what = xstrdup("not an http or https URL");
+	else if (o->cancelled != NULL && o->cancelled(o->cancel_arg))
+		*what = xstrdup("cancelled");
+	else if (init != NULL)
+		*what = xstrdup(init);
+	else if ((c = curl_easy_init()) == NULL)
+		*what = xstrdup("cannot start libcurl");
+	return c;
+}
+
+char *
+fetch_cause(const char *url, const char *what)
+{
+	char	*shown, *s;
+
+	shown = fetch_redact(url);
+	xasprintf(&s, "%s: %s", shown, what);
+	free(shown);
+	return s;
+}
+
+/*
+ * The rules every transfer obeys, on a fresh handle: http and https
+ * only, redirects followed (a caller may turn that off, never on for
+ * more), TLS verified, no cookies, the caps and timeouts of o, the
+ * User-Agent, and the body, headers and cancel hook into st.
+ */
+void
+fetch_rules(CURL *c, const char *url, const struct fetch_opts *o,
     struct fetch_state *st)
 {
-	struct curl_slist	*h = NULL;
-	char			*al, *line;
-
+	st->max = o->max_bytes;
 	curl_easy_setopt(c, CURLOPT_URL, url);
 #if LIBCURL_VERSION_NUM >= 0x075500
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -340,7 +388,8 @@ fetch_setup(CURL *c, const char *url, const struct fetch_opts *o,
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(c, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRS);
-	curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
+	/* Credentials never follow a redirect to another host. */
+	curl_easy_setopt(c, CURLOPT_UNRESTRICTED_AUTH, 0L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (o->ca_file != NULL)
@@ -364,7 +413,28 @@ fetch_setup(CURL *c, const char *url, const struct fetch_opts *o,
 		curl_easy_setopt(c, CURLOPT_XFERINFODATA, st);
 		curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 	}
+}
 
+void
+fetch_state_free(struct fetch_state *st)
+{
+	FREE(&st->body);
+	FREE(&st->etag);
+	FREE(&st->last_modified);
+	FREE(&st->retry_after);
+	FREE(&st->total_pages);
+}
+
+/* fetch_rules, and what a GET of a page sends besides. */
+struct curl_slist *
+fetch_setup(CURL *c, const char *url, const struct fetch_opts *o,
+    struct fetch_state *st)
+{
+	struct curl_slist	*h = NULL;
+	char			*al, *line;
+
+	fetch_rules(c, url, o, st);
+	curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
 	h = curl_slist_append(h, FETCH_ACCEPT);
 	if ((al = fetch_accept_language(o->langs)) != NULL) {
 		xasprintf(&line, "Accept-Language: %s", al);
@@ -427,30 +497,13 @@ fetch_url(const char *url, const struct fetch_opts *opts,
 	struct curl_slist	*h;
 	CURL			*c;
 	CURLcode		 rc;
-	char			*what = NULL, *shown;
+	char			*what = NULL;
 	int			 https, ret = -1;
 
 	if (opts != NULL)
 		o = *opts;
-	if (o.max_bytes == 0)
-		o.max_bytes = FETCH_MAX_BYTES;
-	if (o.connect_timeout <= 0)
-		o.connect_timeout = FETCH_CONNECT_TIMEOUT;
-	if (o.timeout <= 0)
-		o.timeout = FETCH_TIMEOUT;
-	st.max = o.max_bytes;
-	https = strncasecmp(url, "https://", 8) == 0;
-
-	fetch_global_init();
-	if (!https && strncasecmp(url, "http://", 7) != 0)
-		what = xstrdup("not an http or https URL");
-	else if (o.cancelled != NULL && o.cancelled(o.cancel_arg))
-		what = xstrdup("cancelled");
-	else if (fetch_init_rc != CURLE_OK)
-		what = xstrdup(curl_easy_strerror(fetch_init_rc));
-	else if ((c = curl_easy_init()) == NULL)
-		what = xstrdup("cannot start libcurl");
-	else {
+	fetch_defaults(&o);
+	if ((c = fetch_begin(url, &o, &https, &what)) != NULL) {
 		h = fetch_setup(c, url, &o, &st);
 		rc = curl_easy_perform(c);
 		if (rc != CURLE_OK)
@@ -460,16 +513,10 @@ fetch_url(const char *url, const struct fetch_opts *opts,
 		curl_slist_free_all(h);
 		curl_easy_cleanup(c);
 	}
-	if (ret != 0) {
-		shown = fetch_redact(url);
-		xasprintf(cause, "%s: %s", shown, what);
-		free(shown);
-	}
+	if (ret != 0)
+		*cause = fetch_cause(url, what);
 	free(what);
-	free(st.body);
-	free(st.etag);
-	free(st.last_modified);
-	free(st.retry_after);
+	fetch_state_free(&st);
 	return ret;
 }
 

@@ -12,7 +12,9 @@
  * and every body capped in size and every transfer in time.
  *
  * curl is an implementation detail: no curl type appears here, and
- * fetch.c is the only file that includes <curl/curl.h>.  fetch_url()
+ * only fetch*.c include <curl/curl.h>; the API requests of
+ * fetch-http.h and the parallel GETs of fetch-multi.h get these same
+ * rules from the same code.  fetch_url()
  * blocks; it is safe to call from several threads at once, each with its
  * own result.  A caller that must be able to give up (a reader quitting
  * while its worker fetches) passes a cancel hook: it is asked about once

@@ -21,6 +21,12 @@ Routes:
                      alternates are the other two
   /gzip              a gzip-encoded text body (when the client accepts it)
   /echo              the request headers, as text/plain
+  /api/echo          GET 200, POST 201: the request line, headers and body,
+                     with X-WP-TotalPages: 7
+  /away?to=URL       302 to URL (GET and POST)
+  /seen              what this server was asked, a line a request:
+                     "METHOD PATH AUTHORIZATION" ("-" without one)
+Every route answers POST too, after reading the body.
 """
 import gzip
 import http.server
@@ -35,6 +41,7 @@ ETAG = '"v1"'
 LAST_MODIFIED = 'Mon, 01 Jan 2024 00:00:00 GMT'
 GZIP_TEXT = b'gzip body: ' + b'tandem ' * 200
 MIB = 1024 * 1024
+SEEN = []
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -59,6 +66,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
 
     def do_GET(self):
+        self.body = b''
+        self.serve()
+
+    def do_POST(self):
+        n = int(self.headers.get('Content-Length', '0'))
+        self.body = self.rfile.read(n)
+        self.serve()
+
+    def serve(self):
+        if self.path != '/seen':
+            SEEN.append('%s %s %s' % (self.command, self.path,
+                                      self.headers.get('Authorization', '-')))
         try:
             self.route()
         except (BrokenPipeError, ConnectionResetError, ssl.SSLError):
@@ -66,7 +85,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def route(self):
         p = self.path
-        if p == '/page':
+        if p == '/api/echo':
+            text = ('%s %s\n%s\n' % (self.command, p, self.headers)).encode(
+                'latin-1') + self.body
+            self.send(201 if self.command == 'POST' else 200, text,
+                      headers=[('X-WP-TotalPages', '7')])
+        elif p.startswith('/away?to='):
+            self.redirect(p[len('/away?to='):])
+        elif p == '/seen':
+            self.send(200, ''.join(l + '\n' for l in SEEN).encode('latin-1'))
+        elif p == '/page':
             if (self.headers.get('If-None-Match') == ETAG or
                     self.headers.get('If-Modified-Since') == LAST_MODIFIED):
                 self.send_response(304)

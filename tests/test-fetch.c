@@ -7,21 +7,28 @@
  * from here) closes, so not even a crash here leaves one behind.
  * Proxies are bypassed for every request so that a proxy in the
  * environment cannot catch the traffic.  story_import()'s cancel hook is
- * tried here too, on a story of the same server, into a counting sink.  Skips without python3 or
- * openssl.
+ * tried here too, on a story of the same server, into a counting sink.
+ * fetch_http() (the API requests of site-wp.c) is tried against the
+ * same server and a second one, another origin, which must never see a
+ * request that a password went with.  Skips without python3 or openssl.
  */
 #include "config.h"
 
+#include <netinet/in.h>
 #include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "charset.h"
 #include "fetch.h"
+#include "fetch-http.h"
 #include "import.h"
 #include "story.h"
 #include "tap.h"
@@ -33,7 +40,8 @@ struct server {
 	int	port;
 };
 
-static struct server	plain = { -1, -1, 0 }, tls = { -1, -1, 0 };
+static struct server	plain = { -1, -1, 0 }, tls = { -1, -1, 0 },
+			other = { -1, -1, 0 };
 static char		tmpdir[] = "/tmp/tandem-fetch.XXXXXX";
 static int		have_tmpdir;
 static char		base[64], tbase[64], ca[128];
@@ -58,6 +66,7 @@ cleanup(void)
 
 	server_stop(&plain);
 	server_stop(&tls);
+	server_stop(&other);
 	if (have_tmpdir) {
 		xasprintf(&cmd, "rm -rf '%s'", tmpdir);
 		if (system(cmd) != 0)
@@ -517,6 +526,234 @@ test_tls(void)
 	    "HTTPS without the test CA");
 }
 
+#define HTTP_PW		"s3cret pw"
+
+/* fetch_http() of url (a printf format, then its arguments). */
+static int
+http(const char *method, const char *user, long timeout,
+    struct fetch_http_res *res, enum fetch_http_fail *fail, char **cause,
+    const char *fmt, ...)
+{
+	struct fetch_http_req	 q = { 0 };
+	va_list			 ap;
+	char			*url;
+	int			 rc;
+
+	va_start(ap, fmt);
+	xvasprintf(&url, fmt, ap);
+	va_end(ap);
+	q.method = method;
+	q.url = url;
+	q.user = user;
+	q.password = user != NULL ? HTTP_PW : NULL;
+	q.timeout = timeout;
+	q.max_bytes = 1024 * 1024;
+	q.noproxy = "*";
+	if (method != NULL && strcmp(method, "POST") == 0) {
+		q.body = "{\"content\":\"서울\"}";
+		q.len = strlen(q.body);
+		q.content_type = "application/json; charset=utf-8";
+	}
+	*cause = NULL;
+	rc = fetch_http(&q, res, fail, cause);
+	if (*cause != NULL && strstr(*cause, HTTP_PW) != NULL) {
+		ok(0, "the password is in a message: %s", *cause);
+		rc = -2;
+	}
+	free(url);
+	return rc;
+}
+
+/* What server s was asked so far (its /seen), allocated. */
+static char *
+seen(const struct server *s)
+{
+	struct fetch_opts	 o = opts();
+	struct fetch_result	 r;
+	char			*url, *cause = NULL, *text;
+
+	xasprintf(&url, "http://127.0.0.1:%d/seen", s->port);
+	if (fetch_url(url, &o, &r, &cause) != 0) {
+		diag("%s", cause);
+		free(cause);
+		free(url);
+		return xstrdup("?");
+	}
+	text = r.body;
+	r.body = NULL;
+	fetch_result_free(&r);
+	free(url);
+	return text;
+}
+
+static void
+test_http_answers(void)
+{
+	struct fetch_http_res	 res;
+	enum fetch_http_fail	 fail;
+	char			*cause;
+
+	if (ok(http("POST", "admin", 0, &res, &fail, &cause,
+	    "%s/api/echo", base) == 0, "fetch_http: a POST with a password")) {
+		is_int(res.status, 201, "... its status, 201");
+		ok(strstr(res.body, "POST /api/echo\n") != NULL &&
+		    strstr(res.body, "\n{\"content\":\"서울\"}") != NULL,
+		    "... the method and the body went");
+		ok(strstr(res.body, "Authorization: Basic "
+		    "YWRtaW46czNjcmV0IHB3\n") != NULL, "... Basic auth went");
+		ok(strstr(res.body, "Content-Type: application/json; "
+		    "charset=utf-8\n") != NULL && strstr(res.body,
+		    "Accept: application/json\n") != NULL,
+		    "... Content-Type and Accept");
+		ok(strstr(res.body, "User-Agent: tandem/" PACKAGE_VERSION
+		    " (+man tandem)\n") != NULL && strstr(res.body, "Cookie")
+		    == NULL, "... fetch_url's User-Agent, no cookies");
+		is_int(res.total_pages, 7, "... X-WP-TotalPages");
+		if (tap_failed)
+			tap_show("the request", res.body);
+		fetch_http_res_free(&res);
+	}
+	if (ok(http(NULL, NULL, 0, &res, &fail, &cause, "%s/missing",
+	    base) == 0, "a 404 is an answer")) {
+		ok(res.status == 404 && res.total_pages == -1 &&
+		    strcmp(res.body, "not here") == 0,
+		    "... with its status and body, no page count");
+		fetch_http_res_free(&res);
+	}
+	if (ok(http(NULL, NULL, 0, &res, &fail, &cause, "%s/gzip", base) ==
+	    0, "a gzip answer")) {
+		ok(strncmp(res.body, "gzip body: tandem", 17) == 0,
+		    "... arrives decoded");
+		fetch_http_res_free(&res);
+	}
+}
+
+static void
+test_http_redirects(void)
+{
+	struct fetch_http_res	 res;
+	enum fetch_http_fail	 fail;
+	char			*cause, *want, *log;
+
+	if (ok(http(NULL, "admin", 0, &res, &fail, &cause, "%s/redirect/3",
+	    base) == 0, "a GET with a password follows redirects on its "
+	    "origin")) {
+		is_str(res.body, "landed", "... to their end");
+		fetch_http_res_free(&res);
+	}
+	log = seen(&plain);
+	ok(strstr(log, "GET /redirect/0 Basic YWRtaW46czNjcmV0IHB3\n") !=
+	    NULL, "... with the password at each hop");
+	free(log);
+
+	xasprintf(&want, "%s/away?to=http://127.0.0.1:%d/api/echo: "
+	    "redirected to http://127.0.0.1:%d/api/echo, another site; the "
+	    "password is not sent there", base, other.port, other.port);
+	if (http(NULL, "admin", 0, &res, &fail, &cause,
+	    "%s/away?to=http://127.0.0.1:%d/api/echo", base, other.port) == 0) {
+		ok(0, "a redirect to another origin with a password fails");
+		fetch_http_res_free(&res);
+	} else
+		is_str(cause, want, "a redirect to another origin with a "
+		    "password is not followed");
+	ok(fail == FETCH_HTTP_NOT_SENT, "... and nothing is unsure");
+	log = seen(&other);
+	is_str(log, "", "... the other origin was not even asked");
+	free(log);
+	free(cause);
+	free(want);
+
+	if (ok(http(NULL, NULL, 0, &res, &fail, &cause,
+	    "%s/away?to=http://127.0.0.1:%d/api/echo", base, other.port) == 0,
+	    "without a password a GET is redirected anywhere, as fetch_url")) {
+		ok(res.status == 200 && strstr(res.body, "GET /api/echo\n") !=
+		    NULL, "... and lands");
+		fetch_http_res_free(&res);
+	}
+	log = seen(&other);
+	ok(strcmp(log, "GET /api/echo -\n") == 0, "... without any "
+	    "Authorization: %s", log);
+	free(log);
+
+	if (ok(http("POST", "admin", 0, &res, &fail, &cause,
+	    "%s/away?to=/api/echo", base) == 0, "a POST is not redirected")) {
+		is_int(res.status, 302, "... its 302 is the answer");
+		fetch_http_res_free(&res);
+	}
+	if (http(NULL, "admin", 0, &res, &fail, &cause, "%s/loop", base) == 0)
+		fetch_http_res_free(&res);
+	ok(cause != NULL && strstr(cause, ": too many redirects") != NULL,
+	    "an endless redirect on the origin: %s", cause);
+	free(cause);
+}
+
+/* A port on 127.0.0.1 that nothing listens on (just closed). */
+static int
+closed_port(void)
+{
+	struct sockaddr_in	sa;
+	socklen_t		len = sizeof sa;
+	int			fd, port = 1;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if ((fd = socket(AF_INET, SOCK_STREAM, 0)) == -1)
+		return port;
+	if (bind(fd, (struct sockaddr *)&sa, sizeof sa) == 0 &&
+	    getsockname(fd, (struct sockaddr *)&sa, &len) == 0)
+		port = ntohs(sa.sin_port);
+	close(fd);
+	return port;
+}
+
+/* fetch_http of path fails as "URL: want" with fail f. */
+static void
+http_fails(const char *method, const char *url, long timeout,
+    const char *want, enum fetch_http_fail f, const char *what)
+{
+	struct fetch_http_res	 res;
+	enum fetch_http_fail	 fail = 0;
+	char			*cause, *full, *shown;
+
+	shown = fetch_redact(url);
+	xasprintf(&full, "%s: %s", shown, want);
+	if (http(method, "admin", timeout, &res, &fail, &cause, "%s", url) ==
+	    0) {
+		ok(0, "%s: fails", what);
+		fetch_http_res_free(&res);
+	} else {
+		is_str(cause, full, "%s", what);
+		ok(fail == f, "... %s", f == FETCH_HTTP_NOT_SENT ?
+		    "never sent" : "may have arrived");
+	}
+	free(cause);
+	free(full);
+	free(shown);
+}
+
+static void
+test_http_failures(void)
+{
+	char	*url;
+
+	xasprintf(&url, "http://127.0.0.1:%d/api/echo", closed_port());
+	http_fails("POST", url, 0, "cannot connect", FETCH_HTTP_NOT_SENT,
+	    "fetch_http to a closed port");
+	free(url);
+	http_fails("POST", "ftp://127.0.0.1/", 0, "not an http or https URL",
+	    FETCH_HTTP_NOT_SENT, "fetch_http of ftp://");
+	xasprintf(&url, "http://admin:%s@127.0.0.1:%d/stall", "s3cret",
+	    plain.port);
+	http_fails("POST", url, 1, "timed out after 1 s", FETCH_HTTP_UNSURE,
+	    "a POST that is not answered in time (user:password redacted)");
+	free(url);
+	xasprintf(&url, "%s/huge-chunked", base);
+	http_fails(NULL, url, 0, "larger than 1 MiB", FETCH_HTTP_UNSURE,
+	    "an answer over the cap");
+	free(url);
+}
+
 int
 main(void)
 {
@@ -540,7 +777,8 @@ main(void)
 	}
 	snprintf(cert, sizeof cert, "%s/srv.pem", tmpdir);
 	snprintf(key, sizeof key, "%s/srv.key", tmpdir);
-	if (server_start(&tls, cert, key) != 0) {
+	if (server_start(&tls, cert, key) != 0 ||
+	    server_start(&other, NULL, NULL) != 0) {
 		printf("Bail out! cannot start the HTTPS server\n");
 		return 1;
 	}
@@ -555,5 +793,8 @@ main(void)
 	test_headers();
 	test_refused();
 	test_tls();
+	test_http_answers();
+	test_http_redirects();
+	test_http_failures();
 	return tap_done();
 }

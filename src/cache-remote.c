@@ -119,9 +119,112 @@ cache_remote_prune(struct cache *c, long long article, const char *url,
 	return rc;
 }
 
+/* One comment of a sync: where it stands in the threads. */
+struct cache_remote_key {
+	long long	 id;		/* remote */
+	size_t		 i;		/* in v */
+	int		 depth;		/* replies above it; -1 unknown */
+	int		 walking;
+};
+
+static int
+cache_remote_key_cmp(const void *a, const void *b)
+{
+	const struct cache_remote_key	*x = a, *y = b;
+
+	if (x->depth != y->depth)
+		return x->depth < y->depth ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The key of remote id rid among k (sorted by id), or NULL. */
+static struct cache_remote_key *
+cache_remote_key(struct cache_remote_key *k, size_t n, long long rid)
+{
+	struct cache_remote_key	 want = { rid, 0, 0, 0 };
+
+	if (rid <= 0)
+		return NULL;
+	return bsearch(&want, k, n, sizeof *k, cache_remote_cmp);
+}
+
+/*
+ * The depth of each comment, walking up from k[j] to a parent whose
+ * depth is known, a top-level one, or one already on the way up: a
+ * cycle, which is cut there (its parent dropped).  A parent that is
+ * not in v makes its reply top level.  Each comment is walked once.
+ */
+static void
+cache_remote_depth(struct article_comment *v, struct cache_remote_key *k,
+    size_t n, size_t j, struct cache_remote_key **path)
+{
+	struct cache_remote_key	*p = &k[j], *up;
+	size_t			 top = 0;
+	int			 d;
+
+	while (p != NULL && p->depth < 0 && !p->walking) {
+		p->walking = 1;
+		path[top++] = p;
+		up = cache_remote_key(k, n, v[p->i].remote_parent);
+		if (up == NULL)
+			v[p->i].remote_parent = 0;
+		p = up;
+	}
+	if (p != NULL && p->walking) {
+		/* The chain came back to p: p starts a thread instead. */
+		v[p->i].remote_parent = 0;
+		while (path[top - 1] != p)
+			path[--top]->walking = 0;
+		p->walking = 0;
+		top--;
+		p->depth = 0;
+	}
+	d = p != NULL ? p->depth : -1;
+	while (top > 0) {
+		path[--top]->depth = ++d;
+		path[top]->walking = 0;
+	}
+}
+
+/*
+ * v's indexes in the order to store them: parents before their replies,
+ * at every depth, since the parent's row must exist when its reply's is
+ * written (neither a site's ids nor a feed's hashes need grow with age).
+ * The ids, sorted, go to *idsp.
+ */
+static size_t *
+cache_remote_order(struct article_comment *v, size_t n, long long **idsp)
+{
+	struct cache_remote_key	 *k, **path;
+	size_t			 *order, i;
+
+	k = xcalloc(n + 1, sizeof *k);
+	path = xcalloc(n + 1, sizeof *path);
+	for (i = 0; i < n; i++) {
+		k[i].id = v[i].remote_id;
+		k[i].i = i;
+		k[i].depth = -1;
+	}
+	qsort(k, n, sizeof *k, cache_remote_cmp);
+	for (i = 0; i < n; i++)
+		cache_remote_depth(v, k, n, i, path);
+	*idsp = xcalloc(n + 1, sizeof **idsp);
+	for (i = 0; i < n; i++)
+		(*idsp)[i] = k[i].id;
+	qsort(k, n, sizeof *k, cache_remote_key_cmp);
+	order = xcalloc(n + 1, sizeof *order);
+	for (i = 0; i < n; i++)
+		order[i] = k[i].i;
+	free(path);
+	free(k);
+	return order;
+}
+
 /*
  * The site's comments on url (lang: its translation's language), v in
- * any order: update, add, and drop what the site no longer has.
+ * any order: update, add, and drop what the site no longer has.  A
+ * reply whose parent v lacks, or that is its own ancestor, is kept at
+ * the top level (v is changed to say so).
  */
 int
 cache_remote_sync(struct cache *c, long long article, const char *url,
@@ -130,22 +233,7 @@ cache_remote_sync(struct cache *c, long long article, const char *url,
 	long long	*ids;
 	size_t		 i, *order;
 
-	ids = xcalloc(n + 1, sizeof *ids);
-	for (i = 0; i < n; i++)
-		ids[i] = v[i].remote_id;
-	qsort(ids, n, sizeof *ids, cache_remote_cmp);
-	/* A parent is older than its replies: its id is smaller. */
-	order = xcalloc(n + 1, sizeof *order);
-	for (i = 0; i < n; i++)
-		order[i] = i;
-	for (i = 1; i < n; i++) {
-		size_t k = i, t = order[i];
-		while (k > 0 && v[order[k - 1]].remote_id > v[t].remote_id) {
-			order[k] = order[k - 1];
-			k--;
-		}
-		order[k] = t;
-	}
+	order = cache_remote_order(v, n, &ids);
 	if (cache_run(c, SQL_BEGIN, cause) != 0)
 		goto fail;
 	for (i = 0; i < n; i++)

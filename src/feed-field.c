@@ -44,6 +44,7 @@ static const struct feed_field feed_fields[] = {
 	{ NS_WFW, "commentRSS", W_ITEM, F_COMMENTRSS, CAP_PLAIN },
 	{ NS_SLASH, "comments", W_ITEM, F_COUNT, CAP_PLAIN },
 	{ NS_THR, "total", W_ITEM, F_COUNT, CAP_PLAIN },
+	{ NS_THR, "in-reply-to", W_ITEM, F_INREPLYTO, CAP_SKIP },
 	{ NS_ATOM, "title", W_BOTH, F_TITLE, CAP_PLAIN },
 	{ NS_ATOM, "id", W_BOTH, F_ID, CAP_PLAIN },
 	{ NS_ATOM, "updated", W_BOTH, F_UPDATED, CAP_PLAIN },
@@ -194,6 +195,12 @@ feed_field_attrs(struct feed_xml *x, enum feed_fld fld, struct feed_acc *a)
 		free(u);
 		free(t);
 		free(len);
+		break;
+	case F_INREPLYTO:
+		/* ref is the parent's id, compared as the ids are read. */
+		if ((s = feed_xml_attr(x, "ref")) != NULL)
+			feed_acc_set(&a->in_reply_to, feed_text_clean(s, 0));
+		free(s);
 		break;
 	default:
 		break;

@@ -31,7 +31,7 @@ void	 feed_buf_free(struct feed_buf *);
 struct feed_acc {
 	char		*id, *title, *link, *guid, *lang, *dc_lang, *author;
 	char		*content, *summary, *comments_page, *comments_feed;
-	char		*self, *description, *about;
+	char		*self, *description, *about, *in_reply_to;
 	enum feed_text	 content_type, summary_type;
 	int		 guid_permalink;
 	long long	 published, updated, dc_date;

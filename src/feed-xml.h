@@ -46,6 +46,7 @@ enum feed_fld {
 	F_ACATEGORY,
 	F_ENCLOSURE,
 	F_AAUTHOR,	/* Atom author: its name is a field */
+	F_INREPLYTO,	/* thr:in-reply-to */
 };
 
 enum feed_mode { CAP_PLAIN, CAP_RAW, CAP_XHTML, CAP_SKIP };

@@ -196,6 +196,7 @@ feed_acc_clear(struct feed_acc *a)
 	free(a->self);
 	free(a->description);
 	free(a->about);
+	free(a->in_reply_to);
 	for (i = 0; i < a->nlinks; i++) {
 		free((char *)a->links[i].href);
 		free((char *)a->links[i].rel);
@@ -340,6 +341,7 @@ feed_acc_entry(struct feed_acc *a, const struct feed_acc *ch,
 	e->comments_page = a->comments_page;
 	e->comments_feed = a->comments_feed;
 	e->comment_count = a->comment_count;
+	e->in_reply_to = a->in_reply_to;
 }
 
 void

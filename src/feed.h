@@ -92,6 +92,9 @@ struct feed_entry {
 	const char	*comments_feed;	/* wfw:commentRss; Atom rel=replies
 					   of a feed type */
 	long		 comment_count;	/* thr:total, slash:comments; -1 */
+	const char	*in_reply_to;	/* the id of the entry this one
+					   answers: the ref of Atom threading's
+					   thr:in-reply-to (RFC 4685), or NULL */
 };
 
 struct feed_handler {

@@ -10,7 +10,11 @@
  * id, and the whole list handed to cache_remote_sync() for the page's
  * URL, as site-wp.c does with the REST API: edited ones are updated,
  * the ones the feed no longer has go, local comments are left alone.
- * Comment feeds carry no parent tandem reads, so threads are flat.
+ * An Atom comment feed threads its entries (RFC 4685): an entry's
+ * thr:in-reply-to ref is its parent's id, hashed the same way, so the
+ * reply's remote parent is its parent's remote id; cache_remote_sync()
+ * keeps a reply whose parent is not in the feed at the top level.  RSS
+ * comment feeds (WordPress's among them) have no threads: flat.
  * Posting stays site-wp.c's: such a site takes no comment from tandem.
  * site_feed_any_sync() is the one door for reading a story's comments:
  * the WordPress API first (its comments have threads and ids that
@@ -96,6 +100,8 @@ site_feed_entry(void *arg, const struct feed_entry *e, char **cause)
 	else
 		m->body = xstrdup(body);
 	m->remote_id = site_feed_id(key);
+	if (e->in_reply_to != NULL)
+		m->remote_parent = site_feed_id(e->in_reply_to);
 	m->author = e->author != NULL ? xstrdup(e->author) : NULL;
 	m->created = site_feed_date(e->published != FEED_NO_DATE ?
 	    e->published : e->updated);

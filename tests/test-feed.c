@@ -141,6 +141,7 @@ rec_entry(void *arg, const struct feed_entry *e, char **cause)
 	rec_str(r, "comments_feed", e->comments_feed);
 	if (e->comment_count >= 0)
 		rec_add(r, " comment_count=%ld\n", e->comment_count);
+	rec_str(r, "in_reply_to", e->in_reply_to);
 	return 0;
 }
 
@@ -449,6 +450,40 @@ test_http_lies(void)
 	    "read as utf-8\nchannel rss\n", 72) == 0 &&
 	    strstr(got, " title=Les premières pommes\n") != NULL,
 	    "HTTP iso-8859-1 over UTF-8: read as UTF-8, one warning");
+	free(got);
+}
+
+/* Atom threading (RFC 4685): an entry's thr:in-reply-to ref. */
+static void
+test_threads(void)
+{
+	static const char feed[] =
+	    "<feed xmlns='http://www.w3.org/2005/Atom'"
+	    " xmlns:t='http://purl.org/syndication/thread/1.0'>"
+	    "<title>Comments</title>"
+	    "<t:in-reply-to ref='tag:x.test,2026:post'/>"
+	    "<entry><id>tag:x.test,2026:c2</id>"
+	    "<t:in-reply-to ref='  tag:x.test,2026:c1 '"
+	    " href='http://x.test/c1' type='text/html'/>"
+	    "<t:in-reply-to ref='tag:x.test,2026:c9'/></entry>"
+	    "<entry><id>tag:x.test,2026:c1</id>"
+	    "<t:in-reply-to href='http://x.test/post'/></entry>"
+	    "<entry><id>tag:x.test,2026:c3</id>"
+	    "<in-reply-to ref='not-threading'/>"
+	    "<t:in-reply-to ref='tag:x.test,2026:c1'>"
+	    "<t:in-reply-to ref='nested'/></t:in-reply-to></entry>"
+	    "</feed>";
+	char	*got;
+
+	got = parse_rec(feed, sizeof feed - 1, "http://x.test/c.atom", NULL,
+	    0);
+	if (!is_str(got, "channel atom\n title=Comments\n"
+	    "entry\n id=tag:x.test,2026:c2\n in_reply_to=tag:x.test,2026:c1\n"
+	    "entry\n id=tag:x.test,2026:c1\n"
+	    "entry\n id=tag:x.test,2026:c3\n in_reply_to=tag:x.test,2026:c1\n",
+	    "thr:in-reply-to: the first ref of an entry, trimmed; none "
+	    "without ref, on the feed, in Atom's namespace or nested"))
+		diag("got:\n%s", got);
 	free(got);
 }
 
@@ -851,6 +886,7 @@ main(int argc, char **argv)
 	}
 	test_fixtures();
 	test_http_lies();
+	test_threads();
 	test_not_feeds();
 	test_stop();
 	test_utf16();

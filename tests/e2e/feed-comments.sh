@@ -4,8 +4,9 @@
 # rel="replies") served by tests/feed-server.py on 127.0.0.1: they show
 # in tandem comments ID as the site's, a repeat changes nothing, an edit
 # updates its row, a comment the feed drops goes, local ones stay, and
-# --no-comments fetches none (the server's request log says so).  And
-# tandem search --feed and --tag over the same feeds.
+# --no-comments fetches none (the server's request log says so); an
+# Atom comment feed's threads (thr:in-reply-to) are kept.  And tandem
+# search --feed and --tag over the same feeds.
 . "$top_srcdir/tests/e2e/lib.sh"
 command -v python3 >/dev/null 2>&1 ||
 	{ echo "1..0 # SKIP python3 is not installed"; exit 0; }
@@ -105,6 +106,34 @@ t comments "$PIER" --fetch; rc=$?
 tap_check "comments ID --fetch on a site without an API reads its feed" \
     sh -c '[ "$1" -eq 0 ] && grep -q "1 comment from the site" "$2" &&
     [ "$3" -eq $(($4 + 1)) ]' _ "$rc" "$ERR" "$(asked /c/pier.xml)" "$n"
+
+# Atom threading (RFC 4685): thr:in-reply-to makes a reply of an entry,
+# its parent stored first whatever the order of feed and ids; a parent
+# the feed lacks, itself or a cycle leaves it at the top level.
+get "$S/bump?c-pier" > /dev/null
+HARUTO=$(sql "SELECT id FROM comment WHERE author = 'Haruto'")
+t comments "$PIER" --fetch; rc=$?
+parent() { sql "SELECT coalesce(p.author, '-') FROM comment c
+    LEFT JOIN comment p ON p.id = c.parent_id WHERE c.author = '$1'"; }
+tap_check "a threaded Atom comment feed: exit 0, 7 comments" sh -c '
+    [ "$1" -eq 0 ] && grep -q "7 comments from the site" "$2"' _ "$rc" "$ERR"
+tap_check "  Sora's reply is Haruto's, Yuki's Sora's" \
+    test "$(parent Sora) $(parent Yuki) $(parent Haruto)" = "Haruto Sora -"
+tap_check "  Haruto keeps his row" \
+    test "$(sql "SELECT id FROM comment WHERE author = 'Haruto'")" = "$HARUTO"
+tap_check "  a parent not in the feed, or itself: top level" \
+    test "$(parent Ren) $(parent Aoi)" = "- -"
+tap_check "  a cycle is cut once: one of the two is top level" sh -c '
+    case "$1" in "Kai -"|"- Mei") exit 0;; esac; exit 1' _ \
+    "$(parent Mei) $(parent Kai)"
+t comments "$PIER"
+tap_check "  tandem comments indents the threads" sh -c '
+    grep -q "^\[[0-9]*\] Haruto" "$1" && grep -q "^  \[[0-9]*\] Sora" "$1" &&
+    grep -q "^    \[[0-9]*\] Yuki" "$1" && grep -q "^    夜の桟橋もいいですよ" "$1"' \
+    _ "$OUT"
+t comments "$PIER" --fetch
+tap_check "  a second read changes no parent" \
+    test "$(parent Sora) $(parent Yuki) $(parent Ren)" = "Haruto Sora -"
 
 # tandem search --feed F (id, URL or title) and --tag T.
 t search boats OR tide OR lanterns

@@ -55,9 +55,20 @@ cmd_site_send_one(struct cache *cache, const struct article_comment *m,
 {
 	struct account		 acct;
 	enum site_wp_outcome	 out;
-	char			*cause = NULL, *pw, *msg = NULL;
+	char			*cause = NULL, *pw, *msg = NULL, *site;
+	long long		 parent;
 	int			 rc;
 
+	/* A reply that must wait for its parent asks for no password. */
+	site = m->remote_url != NULL ? account_site(m->remote_url) : NULL;
+	rc = site_wp_parent(cache, m, site != NULL ? site : "the site",
+	    &parent, &msg);
+	free(site);
+	if (rc >= 0) {
+		cmd_error("%s", msg);
+		free(msg);
+		return -1;
+	}
 	rc = account_for_url(cache, m->remote_url, &acct, &cause);
 	if (rc != 0) {
 		if (rc < 0)
@@ -86,7 +97,8 @@ cmd_site_send_one(struct cache *cache, const struct article_comment *m,
 	return out == SITE_WP_SENT ? 0 : -1;
 }
 
-/* tandem comments --send: every pending comment, oldest first. */
+/* tandem comments --send: every pending comment, oldest first, so that
+   a parent goes before its replies (a reply is newer than its parent). */
 int
 cmd_site_send(struct cmd_ctx *ctx, int insecure_http)
 {

@@ -634,18 +634,75 @@ site_wp_post(struct cache *c, const struct article_comment *m,
 	return out;
 }
 
+/* What m's parent, local row pp, means for m: see site_wp_parent(). */
+static int
+site_wp_parent_says(struct cache *c, const struct article_comment *m,
+    const struct article_comment *pp, const char *site, char **msg)
+{
+	if (pp->pending > 0) {
+		xasprintf(msg, "comment %lld answers comment %lld, which is "
+		    "not on %s yet; it is pending and goes after it: tandem "
+		    "comments --send", m->id, pp->id, site);
+		return site_wp_mark(c, m, m->pending > 0 ? m->pending : 1,
+		    SITE_WP_KEPT, msg);
+	}
+	if (pp->state == ARTICLE_COMMENT_DRAFT) {
+		xasprintf(msg, "comment %lld answers comment %lld, a draft "
+		    "that is not on %s; it is kept as a draft too", m->id,
+		    pp->id, site);
+		return site_wp_mark(c, m, 0, SITE_WP_REFUSED, msg);
+	}
+	xasprintf(msg, "comment %lld answers comment %lld, which is kept "
+	    "here and never sent to %s; the reply stays local too", m->id,
+	    pp->id, site);
+	return site_wp_mark(c, m, -1, SITE_WP_LOCAL_PARENT, msg);
+}
+
+int
+site_wp_parent(struct cache *c, const struct article_comment *m,
+    const char *site, long long *remote_parent, char **msg)
+{
+	struct article_comment	*v;
+	size_t			 n, i;
+	char			*cause = NULL;
+	int			 out = -1;
+
+	*remote_parent = 0;
+	*msg = NULL;
+	if (m->parent == 0)
+		return -1;
+	/* Read now: a parent sent a moment ago has its site id since. */
+	if (cache_comments_load(c, m->article, &v, &n, &cause) != 0) {
+		xasprintf(msg, "comment %lld: %s; it stays pending", m->id,
+		    cause);
+		free(cause);
+		return SITE_WP_KEPT;
+	}
+	for (i = 0; i < n && v[i].id != m->parent; i++)
+		;
+	if (i < n && v[i].remote_id > 0)
+		*remote_parent = v[i].remote_id;
+	else if (i < n)
+		out = site_wp_parent_says(c, m, &v[i], site, msg);
+	article_comments_free(v, n);
+	return out;
+}
+
 enum site_wp_outcome
-site_wp_send(struct cache *c, const struct article_comment *m,
+site_wp_send(struct cache *c, const struct article_comment *orig,
     const struct account *acct, const char *pw, const struct site_wp_opts *o,
     char **msg)
 {
+	struct article_comment	 mm = *orig, *m = &mm;
 	struct site_wp_post	 p;
 	struct json_wp_comment	 w;
 	enum site_wp_outcome	 out;
 	char			*cause = NULL;
 	int			 rc;
 
-	*msg = NULL;
+	if ((rc = site_wp_parent(c, orig, acct->site, &mm.remote_parent,
+	    msg)) >= 0)
+		return rc;
 	if (strncmp(acct->site, "https://", 8) != 0 &&
 	    !account_loopback(acct->site) && (o == NULL || !o->insecure_http)) {
 		xasprintf(msg, "%s is plain HTTP: the password would travel "

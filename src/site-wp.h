@@ -11,7 +11,10 @@
  *
  * Writing: site_wp_send() posts one of one's own comments that waits
  * (pending) to its translation's site, with the account's application
- * password (HTTP Basic), as a reply when its parent came from the site.
+ * password (HTTP Basic), as a reply to its parent's id on the site: a
+ * reply to one's own comment that is still pending waits for it
+ * (site_wp_parent), and pending comments go oldest first, parents
+ * before their replies.
  * A comment that may have arrived before (pending 2, after a timeout)
  * is looked up first and never sent twice.  The outcome is one of enum
  * site_wp_outcome with a message in the user's words.
@@ -51,6 +54,8 @@ enum site_wp_outcome {
 	SITE_WP_REFUSED,	/* the site said no: back to a draft */
 	SITE_WP_NO_API,		/* no API tandem knows: stays local */
 	SITE_WP_NO_ACCOUNT,	/* no account for the site: stays local */
+	SITE_WP_LOCAL_PARENT,	/* answers a comment that stays here: so
+				   does the reply */
 };
 
 struct article_comment;
@@ -63,6 +68,20 @@ struct article_comment;
 enum site_wp_outcome site_wp_send(struct cache *,
 	    const struct article_comment *m, const struct account *,
 	    const char *pw, const struct site_wp_opts *, char **msg);
+
+/*
+ * Can m go as far as its parent goes?  A reply goes as a reply to its
+ * parent's id on the site, so it waits for its parent: -1 when m may go
+ * now (*remote_parent: the parent's site id, 0 for top level); else the
+ * outcome, recorded in the cache, with *msg naming site: SITE_WP_KEPT
+ * while the parent is pending (the reply stays pending and goes after
+ * it), SITE_WP_REFUSED when the parent is a draft (so is the reply),
+ * SITE_WP_LOCAL_PARENT when the parent stays here, never to be sent (so
+ * does the reply).  site_wp_send() asks it first; a caller may ask
+ * before it asks for a password.  Reads only the cache.
+ */
+int	site_wp_parent(struct cache *, const struct article_comment *m,
+	    const char *site, long long *remote_parent, char **msg);
 
 /* Check user and password against the site of url (GET users/me). */
 int	site_wp_check_login(const char *url, const char *user,

@@ -3,7 +3,9 @@
 # with an application password, checked by the REST API, not by tandem:
 # a Korean comment and a reply, the site's refusals in the user's words
 # (login required, a wrong password, comments closed, a duplicate), a
-# server gone (pending, then sent once) and one that stops answering
+# server gone (pending, then sent once; a reply to a pending comment
+# waits and goes as its reply; one to a local comment or a draft does
+# not go) and one that stops answering
 # mid-post (looked up, never sent twice); the password in no process's
 # argv, the database or any file tandem writes.
 . "$top_srcdir/tests/e2e/lib.sh"
@@ -23,6 +25,12 @@ rest_count() {
 	wp_rest GET "/wp-json/wp/v2/comments?per_page=100&context=edit" |
 	    python3 -c 'import json, sys
 print(sum(1 for c in json.load(sys.stdin) if sys.argv[1] in c["content"]["raw"]))' "$1"
+}
+# rest_parent TEXT: the parent and the id of the site's comment holding TEXT.
+rest_parent() {
+	wp_rest GET "/wp-json/wp/v2/comments?per_page=100&context=edit" |
+	    python3 -c 'import json, sys
+print(*[(c["parent"], c["id"]) for c in json.load(sys.stdin) if sys.argv[1] in c["content"]["raw"]][0])' "$1"
 }
 post() {
 	wp_php '$p = wp_insert_post(array("post_title" => "'"$1"'", "post_name" => "'"$1"'",
@@ -103,6 +111,42 @@ tap_check "comments --send sends it" grep -q 'posted to' "$E2E_TMP/o"
 "$TANDEM" comments --send >"$E2E_TMP/o" 2>&1
 tap_check "a second --send has nothing to send" grep -q 'no pending comments' "$E2E_TMP/o"
 tap_check "the site has it exactly once" [ "$(rest_count '서버가 없을 때')" = 1 ]
+
+# A reply to a comment that is not on the site yet waits for it, then
+# goes as its reply.
+wp_halt
+"$TANDEM" comment "$id1" -m "먼저 쓴 글" >/dev/null 2>&1
+plid=$(sqlite3 "$TANDEM_DB" "SELECT id FROM comment WHERE body = '먼저 쓴 글'")
+"$TANDEM" comment "$id1" --parent "$plid" -m "그 글에 답합니다" >/dev/null 2>"$E2E_TMP/e"
+tap_check "a reply to a pending comment says it waits for it" \
+    grep -q "answers comment $plid, which is not on $WP_URL yet; it is pending and goes after it" "$E2E_TMP/e"
+tap_check "both are pending" \
+    [ "$(sqlite3 "$TANDEM_DB" "SELECT count(*) FROM comment WHERE pending > 0")" = 2 ]
+wp_serve
+"$TANDEM" comments --send >"$E2E_TMP/o" 2>&1
+tap_check "comments --send sends both" [ "$(grep -c 'posted to' "$E2E_TMP/o")" = 2 ]
+prid=$(sqlite3 "$TANDEM_DB" "SELECT remote_id FROM comment WHERE body = '먼저 쓴 글'")
+rpar=$(rest_parent "그 글에 답합니다" | cut -d" " -f1)
+tap_check "the reply is the site's reply to the first (REST GET)" \
+    sh -c '[ -n "$1" ] && [ "$1" = "$2" ]' _ "$prid" "$rpar"
+tap_check "  which is top level there" [ "$(rest_parent '먼저 쓴 글')" = "0 $prid" ]
+
+# A reply to a comment that stays here (written before the login) or to
+# a draft: it does not go either, and says so.
+llid=$(sqlite3 "$TANDEM_DB" "SELECT id FROM comment WHERE body = 'local only'")
+"$TANDEM" comment "$id1" --parent "$llid" -m "로컬 글에 답글" >/dev/null 2>"$E2E_TMP/e"
+tap_check "a reply to a local comment says it stays local" \
+    grep -q "answers comment $llid, which is kept here and never sent to $WP_URL; the reply stays local too" "$E2E_TMP/e"
+tap_check "  it is local, not pending" \
+    [ "$(sqlite3 "$TANDEM_DB" "SELECT state, pending FROM comment WHERE body = '로컬 글에 답글'")" = "posted|0" ]
+dlid=$(sqlite3 "$TANDEM_DB" "SELECT id FROM comment WHERE body = '잘못된 비밀번호'")
+"$TANDEM" comment "$id1" --parent "$dlid" -m "초안에 답글" >/dev/null 2>"$E2E_TMP/e"
+tap_check "a reply to a draft is kept as a draft" sh -c '
+    grep -q "answers comment $1, a draft that is not on" "$2" &&
+    [ "$(sqlite3 "$3" "SELECT state FROM comment WHERE body = '\''초안에 답글'\''")" = draft ]' \
+    _ "$dlid" "$E2E_TMP/e" "$TANDEM_DB"
+tap_check "  the site has neither" \
+    [ "$(rest_count '로컬 글에 답글')$(rest_count '초안에 답글')" = 00 ]
 
 # The server stores the comment, then stops answering: tandem cannot
 # know; it looks before sending again.  Meanwhile ps must not show the

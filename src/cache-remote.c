@@ -121,7 +121,7 @@ cache_remote_prune(struct cache *c, long long article, const char *url,
 
 /* One comment of a sync: where it stands in the threads. */
 struct cache_remote_key {
-	long long	 id;		/* remote */
+	long long	 id;		/* remote; first, for cache_remote_cmp */
 	size_t		 i;		/* in v */
 	int		 depth;		/* replies above it; -1 unknown */
 	int		 walking;

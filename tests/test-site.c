@@ -3,8 +3,10 @@
  * account_site() and account_loopback() on a table of URLs, the
  * password sources (a command split into words and run without a shell,
  * a variable, a file refused when others may read it), a comment's HTML
- * to text, and json-wp.c on the REST API's shapes.  The real site is
- * tests/e2e/wp-*.sh's.
+ * to text, json-wp.c on the REST API's shapes, and cache_remote_sync()
+ * threading a site's comments that come in any order (a long chain
+ * whose parents have the larger ids, cycles, a missing parent).  The
+ * real site is tests/e2e/wp-*.sh's.
  */
 #include "config.h"
 
@@ -16,9 +18,13 @@
 #include <unistd.h>
 
 #include "account.h"
+#include "article.h"
+#include "cache.h"
 #include "html.h"
+#include "import.h"
 #include "json-wp.h"
 #include "tap.h"
+#include "test-cache-util.h"
 #include "xmalloc.h"
 
 static void
@@ -194,10 +200,111 @@ test_json(void)
 	free(body);
 }
 
+/* A cache in dir with one article: its id, or 0. */
+static long long
+threads_article(const char *dir, struct cache **c)
+{
+	static const char *const paras[] = { "Text.", NULL };
+	struct import_sink	 sink;
+	struct import_article	 ia;
+	struct article_summary	*v;
+	size_t			 n;
+	char			*cause = NULL;
+	long long		 id = 0;
+
+	if ((*c = test_cache_new(dir, "threads.db")) == NULL)
+		return 0;
+	cache_sink(*c, &sink);
+	memset(&ia, 0, sizeof ia);
+	ia.source = ia.key = ia.url = "https://t.test/a";
+	ia.original = "en";
+	if (sink.begin(sink.arg, &ia, &cause) != 0 ||
+	    test_sink_translation(&sink, "en", "Threads", 0, 1,
+	    "https://t.test/a", paras, &cause) != 0 ||
+	    sink.end(sink.arg, 1, &cause) != 0 ||
+	    cache_list(*c, NULL, NULL, 1, &v, &n, &cause) != 0) {
+		diag("%s", cause);
+		free(cause);
+		return 0;
+	}
+	if (n == 1)
+		id = v[0].id;
+	article_summaries_free(v, n);
+	return id;
+}
+
+/* The remote parent of remote id rid among v, or -1. */
+static long long
+threads_parent(const struct article_comment *v, size_t n, long long rid)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].remote_id == rid)
+			return v[i].remote_parent;
+	return -1;
+}
+
+#define CHAIN	3000
+
+static void
+test_threads(const char *dir)
+{
+	static const long long odd[][2] = {
+		{ 10001, 10002 }, { 10002, 10003 }, { 10003, 10001 },
+		{ 10010, 10010 }, { 10020, 99999 },
+	};
+	struct article_comment	 v[CHAIN + 5], *m;
+	struct cache		*c;
+	size_t			 n = CHAIN + 5, nm, i, k, bad, tops;
+	long long		 id;
+	char			*cause = NULL;
+	int			 pass;
+
+	if ((id = threads_article(dir, &c)) == 0) {
+		ok(0, "a cache with an article for threads");
+		return;
+	}
+	for (pass = 1; pass <= 2; pass++) {
+		/* Comment k answers k + 1, and they come shuffled. */
+		memset(v, 0, sizeof v);
+		for (i = 0; i < n; i++) {
+			k = (i * 7919) % n;
+			v[k].body = "x";
+			v[k].remote_id = i < CHAIN ? (long long)i + 1 :
+			    odd[i - CHAIN][0];
+			v[k].remote_parent = i + 1 < CHAIN ? (long long)i + 2 :
+			    i < CHAIN ? 0 : odd[i - CHAIN][1];
+		}
+		ok(cache_remote_sync(c, id, "https://t.test/a", "en", v, n,
+		    &cause) == 0, "sync %d of %d comments in any order", pass,
+		    (int)n);
+		if (cache_comments_load(c, id, &m, &nm, &cause) != 0) {
+			diag("%s", cause);
+			FREE(&cause);
+			continue;
+		}
+		is_int(nm, n, "  every one stored once");
+		for (i = 1, bad = 0; i <= CHAIN; i++)
+			bad += threads_parent(m, nm, (long long)i) !=
+			    (i < CHAIN ? (long long)i + 1 : 0);
+		is_int(bad, 0, "  a chain %d deep whose parents have the "
+		    "larger ids keeps every parent", CHAIN);
+		for (i = 0, tops = 0; i < 3; i++)
+			tops += threads_parent(m, nm, odd[i][0]) == 0;
+		is_int(tops, 1, "  a cycle of three is cut once");
+		ok(threads_parent(m, nm, 10010) == 0 &&
+		    threads_parent(m, nm, 10020) == 0, "  one's own parent "
+		    "and a parent not in the list: top level");
+		article_comments_free(m, nm);
+	}
+	cache_close(c);
+}
+
 int
 main(void)
 {
-	char	tmpl[] = "/tmp/test-site.XXXXXX", *dir;
+	char	tmpl[] = "/tmp/test-site.XXXXXX", *dir, *rm;
 
 	if ((dir = mkdtemp(tmpl)) == NULL)
 		return 1;
@@ -205,6 +312,10 @@ main(void)
 	test_passwords(dir);
 	test_html();
 	test_json();
-	rmdir(dir);
+	test_threads(dir);
+	xasprintf(&rm, "rm -rf '%s'", dir);
+	if (system(rm) != 0)
+		diag("cannot remove %s", dir);
+	free(rm);
 	return tap_done();
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "cache.h"
 #include "import.h"
 #include "tap.h"
@@ -94,6 +95,26 @@ test_sink_abort(struct import_sink *sink, const char *what, char *cause)
 	free(cause);
 	sink->end(sink->arg, 0, NULL);
 	return -1;
+}
+
+/* The id of c's newest article, or 0 (and a diag line on an error). */
+__attribute__((unused)) static long long
+test_cache_newest(struct cache *c)
+{
+	struct article_summary	*v;
+	size_t			 n;
+	long long		 id = 0;
+	char			*cause = NULL;
+
+	if (cache_list(c, NULL, NULL, 1, &v, &n, &cause) != 0) {
+		diag("list: %s", cause);
+		free(cause);
+		return 0;
+	}
+	if (n == 1)
+		id = v[0].id;
+	article_summaries_free(v, n);
+	return id;
 }
 
 /* Article id of c, or NULL (and a diag line). */

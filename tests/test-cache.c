@@ -159,20 +159,7 @@ counts_equal(const struct cache_counts *a, const struct cache_counts *b)
 static long long
 newest(struct cache *c)
 {
-	struct article_summary	*v;
-	size_t			 n;
-	long long		 id = 0;
-	char			*cause = NULL;
-
-	if (cache_list(c, NULL, NULL, 1, &v, &n, &cause) != 0) {
-		diag("list: %s", cause);
-		free(cause);
-		return 0;
-	}
-	if (n == 1)
-		id = v[0].id;
-	article_summaries_free(v, n);
-	return id;
+	return test_cache_newest(c);
 }
 
 static void

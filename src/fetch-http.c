@@ -170,7 +170,7 @@ int
 fetch_http(const struct fetch_http_req *q, struct fetch_http_res *res,
     enum fetch_http_fail *fail, char **cause)
 {
-	struct fetch_opts	 o = { 0 };
+	struct fetch_opts	 o;
 	struct fetch_state	 st = { 0 };
 	struct curl_slist	*h;
 	CURL			*c;
@@ -179,13 +179,7 @@ fetch_http(const struct fetch_http_req *q, struct fetch_http_res *res,
 
 	memset(res, 0, sizeof *res);
 	*fail = FETCH_HTTP_NOT_SENT;
-	o.max_bytes = q->max_bytes;
-	o.connect_timeout = q->connect_timeout;
-	o.timeout = q->timeout;
-	o.cancelled = q->cancelled;
-	o.cancel_arg = q->cancel_arg;
-	o.ca_file = q->ca_file;
-	o.noproxy = q->noproxy;
+	o = q->opts;
 	fetch_defaults(&o);
 	get = q->method == NULL || strcmp(q->method, "GET") == 0;
 	auth = q->user != NULL && q->password != NULL;

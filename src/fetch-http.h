@@ -26,6 +26,8 @@
 
 #include <stddef.h>
 
+#include "fetch.h"
+
 struct fetch_http_req {
 	const char	*method;	/* "GET" (NULL), "POST", ... */
 	const char	*url;
@@ -35,15 +37,10 @@ struct fetch_http_req {
 	const char	*accept;	/* NULL: "application/json" */
 	const char	*user;		/* Basic auth when both are set */
 	const char	*password;
-	long		 timeout;	/* seconds; 0: FETCH_TIMEOUT */
-	long		 connect_timeout; /* 0: FETCH_CONNECT_TIMEOUT */
-	size_t		 max_bytes;	/* 0: FETCH_MAX_BYTES */
-	const char	*ca_file;	/* for the tests (fetch.h) */
-	const char	*noproxy;
-	/* Asked about once a second; non-zero gives up ("URL: cancelled",
-	   FETCH_HTTP_UNSURE).  NULL: never. */
-	int		(*cancelled)(void *);
-	void		*cancel_arg;
+	/* fetch.h's caps, timeouts, cancel hook and test knobs, zero for
+	   the defaults; its languages and validators are a page's, not
+	   sent.  A cancel during the transfer is FETCH_HTTP_UNSURE. */
+	struct fetch_opts opts;
 };
 
 struct fetch_http_res {

@@ -35,16 +35,21 @@ struct site_wp_post {
 	long long	 post;
 };
 
-static long
-site_wp_timeout(const struct site_wp_opts *o)
+/* fetch.h's options for a request to the site: its timeout, the hook. */
+static void
+site_wp_fetch_opts(const struct site_wp_opts *o, struct fetch_opts *fo)
 {
 	const char	*e = getenv("TANDEM_SITE_TIMEOUT");
 
+	memset(fo, 0, sizeof *fo);
 	if (o != NULL && o->timeout > 0)
-		return o->timeout;
-	if (e != NULL && atol(e) > 0)
-		return atol(e);
-	return 0;
+		fo->timeout = o->timeout;
+	else if (e != NULL && atol(e) > 0)
+		fo->timeout = atol(e);
+	if (o != NULL) {
+		fo->cancelled = o->cancelled;
+		fo->cancel_arg = o->cancel_arg;
+	}
 }
 
 /* api + path + query, whether the API root has a query of its own. */
@@ -67,11 +72,7 @@ site_wp_get(const char *url, const struct site_wp_opts *o,
 	enum fetch_http_fail	fail;
 
 	q.url = url;
-	q.timeout = site_wp_timeout(o);
-	if (o != NULL) {
-		q.cancelled = o->cancelled;
-		q.cancel_arg = o->cancel_arg;
-	}
+	site_wp_fetch_opts(o, &q.opts);
 	if (fetch_http(&q, res, &fail, cause) != 0)
 		return -1;
 	if (res->status != 200) {
@@ -161,11 +162,7 @@ site_wp_page(const char *url, const struct site_wp_opts *o, char **api,
 	int			 rc;
 
 	*api = *shortlink = *final = NULL;
-	fo.timeout = site_wp_timeout(o);
-	if (o != NULL) {
-		fo.cancelled = o->cancelled;
-		fo.cancel_arg = o->cancel_arg;
-	}
+	site_wp_fetch_opts(o, &fo);
 	if (fetch_url(url, &fo, &r, cause) != 0)
 		return -1;
 	hint.http = r.charset;
@@ -511,11 +508,7 @@ site_wp_check_login(const char *url, const char *user, const char *pw,
 	q.url = site_wp_endpoint(api, "wp/v2/users/me", "context=edit");
 	q.user = user;
 	q.password = pw;
-	q.timeout = site_wp_timeout(o);
-	if (o != NULL) {
-		q.cancelled = o->cancelled;
-		q.cancel_arg = o->cancel_arg;
-	}
+	site_wp_fetch_opts(o, &q.opts);
 	rc = fetch_http(&q, &res, &fail, cause);
 	if (rc == 0 && res.status != 200) {
 		said = site_wp_said(res.body, res.len, &code);
@@ -599,11 +592,7 @@ site_wp_post(struct cache *c, const struct article_comment *m,
 	q.content_type = "application/json; charset=utf-8";
 	q.user = acct->user;
 	q.password = pw;
-	q.timeout = site_wp_timeout(o);
-	if (o != NULL) {
-		q.cancelled = o->cancelled;
-		q.cancel_arg = o->cancel_arg;
-	}
+	site_wp_fetch_opts(o, &q.opts);
 	if (fetch_http(&q, &res, &fail, &cause) != 0) {
 		xasprintf(msg, "%s; comment %lld is pending: tandem comments "
 		    "--send", cause, m->id);

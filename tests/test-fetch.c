@@ -546,9 +546,9 @@ http(const char *method, const char *user, long timeout,
 	q.url = url;
 	q.user = user;
 	q.password = user != NULL ? HTTP_PW : NULL;
-	q.timeout = timeout;
-	q.max_bytes = 1024 * 1024;
-	q.noproxy = "*";
+	q.opts.timeout = timeout;
+	q.opts.max_bytes = 1024 * 1024;
+	q.opts.noproxy = "*";
 	if (method != NULL && strcmp(method, "POST") == 0) {
 		q.body = "{\"content\":\"서울\"}";
 		q.len = strlen(q.body);

@@ -3,6 +3,8 @@
 # opening the comment pane reads the site's comments in the background,
 # C sends a Korean comment and r a reply to the site's comment, typed
 # through tmux; the site's REST API, not tandem, says they arrived.
+# With the site down, C's comment is pending and r's reply to it says
+# that it waits for it; tandem comments --send sends both, in order.
 . "$top_srcdir/tests/e2e/lib.sh"
 e2e_need_tmux
 . "$top_srcdir/tests/wp-site.sh"
@@ -57,6 +59,25 @@ e2e_expect "r's reply is posted" "posted to $WP_URL"
 first=$(site_comments | awk -F'|' '$3 == "사이트의 첫 댓글" {print $1}')
 tap_check "the site has the reply under its comment" \
     sh -c 'printf "%s\n" "$1" | grep -q "^[0-9]*|$2|답글도 갑니다$"' _ "$(site_comments)" "$first"
+
+# The site goes away: a comment is pending, a reply to it waits for it.
+wp_halt
+e2e_keys C
+e2e_wait_for "Ctrl-D sends"
+e2e_keys -l "사이트가 없을 때 쓴 글"
+e2e_keys C-d
+e2e_expect "with the site down C's comment is pending" "pending"
+e2e_keys G r
+e2e_wait_for "Reply to admin"
+e2e_keys -l "기다리는 답글"
+e2e_keys C-d
+e2e_expect "r's reply to it says it waits for it" "which is not on"
 e2e_keys q q Q
 e2e_wait_exit
+wp_serve
+"$TANDEM" comments --send >"$E2E_TMP/o" 2>&1
+first=$(site_comments | awk -F'|' '$3 == "사이트가 없을 때 쓴 글" {print $1}')
+tap_check "comments --send: the reply is the site's reply to the first" \
+    sh -c '[ -n "$2" ] && printf "%s\n" "$1" | grep -q "^[0-9]*|$2|기다리는 답글$"' \
+    _ "$(site_comments)" "$first"
 tap_done

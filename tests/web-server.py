@@ -22,6 +22,7 @@ Routes:
                      alternate at http://other.invalid/
   /gzip/story-fr.html  story-fr.html, gzip-encoded
   /feed.xml          an RSS feed
+  /plain.html        plain.html: a page of a site with no comment API
   /missing           404
   /big               40 MiB of HTML
   /slow              answers after 5 s
@@ -130,6 +131,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             body = gzip.compress(fixture('story-fr.html', port))
             self.send(200, body, 'text/html; charset=utf-8',
                       [('Content-Encoding', 'gzip')])
+        elif p == '/plain.html':
+            self.send(200, fixture('plain.html', port))
         elif p == '/feed.xml':
             self.send(200, FEED, 'application/rss+xml')
         elif p == '/big':

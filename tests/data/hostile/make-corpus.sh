@@ -115,11 +115,11 @@ Title\033]2;PWNED-OSC2-C1ST\302\234 by an 8-bit ST SEEN-osc2c1.
 art osc-hyperlink 'url: https://site.test/hostile/osc-hyperlink
 
 == en
-title: SEEN-osc-hyperlink \033]8;;https://evil.example/PWNED-OSC8-TITLE\033\\link\033]8;;\033\\
+title: SEEN-osc-hyperlink \033]8;;https://evil.invalid/PWNED-OSC8-TITLE\033\\link\033]8;;\033\\
 
-A \033]8;;https://evil.example/PWNED-OSC8-ST\033\\link\033]8;;\033\\ by ST SEEN-osc8st.
+A \033]8;;https://evil.invalid/PWNED-OSC8-ST\033\\link\033]8;;\033\\ by ST SEEN-osc8st.
 
-A \033]8;id=PWNED-OSC8-ID;https://evil.example/\007link\033]8;;\007 by BEL SEEN-osc8bel.
+A \033]8;id=PWNED-OSC8-ID;https://evil.invalid/\007link\033]8;;\007 by BEL SEEN-osc8bel.
 
 A link\033]8;;file:///etc/passwd?PWNED-OSC8-FILE\033\\ never closed SEEN-osc8open.
 '
@@ -364,7 +364,7 @@ A reply\302\2337737;1H with\302\235PWNED-COMMENT-C1\302\234 C1 and\342\200\256 b
 author: Trudy
 parent: 2
 
-A reply to the reply\033]8;;https://evil.example/PWNED-COMMENT-OSC8\033\\link\033]8;;\033\\ SEEN-c4\033[?1000h\033[7738;7738r.
+A reply to the reply\033]8;;https://evil.invalid/PWNED-COMMENT-OSC8\033\\link\033]8;;\033\\ SEEN-c4\033[?1000h\033[7738;7738r.
 '
 
 # The url header: not printable ASCII, so no hyperlink may be made of it.

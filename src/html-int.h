@@ -1,7 +1,8 @@
 /*
- * html-int.h: what html.c (metadata) and html-text.c (the main text)
- * share.  Both walk libxml2's tree without recursion, as a page may nest
- * as deep as libxml2 lets it, and no walk visits a node more than twice.
+ * html-int.h: what html.c (metadata), html-text.c (the main text) and
+ * html-comment.c share; html-node.c holds the tools on the tree.  All
+ * walk libxml2's tree without recursion, as a page may nest as deep as
+ * libxml2 lets it, and no walk visits a node more than twice.
  */
 #ifndef TANDEM_HTML_INT_H
 #define TANDEM_HTML_INT_H

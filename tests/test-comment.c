@@ -64,14 +64,14 @@ test_identity(void)
 	if ((c = db_open("identity.db")) == NULL)
 		return;
 	identity_is(c, NULL, NULL, "a new cache");
-	is_int(comment_identity_set(c, "민수 Kim", "minsu@example.org",
+	is_int(comment_identity_set(c, "민수 Kim", "minsu@site.test",
 	    &cause), 0, "set a name and an e-mail");
-	identity_is(c, "민수 Kim", "minsu@example.org", "after set");
+	identity_is(c, "민수 Kim", "minsu@site.test", "after set");
 	is_int(comment_identity_set(c, "Ann", "", &cause), 0,
 	    "set a name with an empty e-mail");
 	identity_is(c, "Ann", NULL, "an empty e-mail");
 
-	is_int(comment_identity_set(c, "", "x@example.org", &cause), -1,
+	is_int(comment_identity_set(c, "", "x@site.test", &cause), -1,
 	    "an empty name is refused");
 	is_str(cause, "a display name is needed", "and says why");
 	FREE(&cause);
@@ -80,12 +80,12 @@ test_identity(void)
 	FREE(&cause);
 	identity_is(c, "Ann", NULL, "after the refusals");
 
-	is_int(comment_identity_set(c, "Bo", "bo@example.org", &cause), 0,
+	is_int(comment_identity_set(c, "Bo", "bo@site.test", &cause), 0,
 	    "set again");
 	cache_close(c);
 	if ((c = db_open("identity.db")) == NULL)
 		return;
-	identity_is(c, "Bo", "bo@example.org", "after reopening the cache");
+	identity_is(c, "Bo", "bo@site.test", "after reopening the cache");
 	is_int(comment_identity_clear(c, &cause), 0, "clear");
 	identity_is(c, NULL, NULL, "after clear");
 	is_int(comment_identity_clear(c, &cause), 0, "clear twice");
@@ -95,7 +95,7 @@ test_identity(void)
 static void
 test_refusal(void)
 {
-	static char			 name[] = "Ann", email[] = "a@example.org";
+	static char			 name[] = "Ann", email[] = "a@site.test";
 	static const struct comment_identity
 					 nobody = { NULL, NULL },
 					 email_only = { NULL, email },

@@ -41,7 +41,7 @@ static const char *const fr[] = {
 };
 
 static const char want_article[] =
-	"url: https://example.org/bridge\n"
+	"url: https://site.test/bridge\n"
 	"date: 2026-03-14\n"
 	"author: Ana\n"
 	"original: en\n"
@@ -49,7 +49,7 @@ static const char want_article[] =
 	"\n"
 	"== en\n"
 	"title: The bridge\n"
-	"url: https://example.org/bridge\n"
+	"url: https://site.test/bridge\n"
 	"\n"
 	"The bridge reopens.\n"
 	"\n"
@@ -58,7 +58,7 @@ static const char want_article[] =
 	"\\\\a line that starts with a backslash\n"
 	"\n"
 	"== fr\n"
-	"url: https://example.org/fr/bridge\n"
+	"url: https://site.test/fr/bridge\n"
 	"\n"
 	"Le pont \"rouvre\".\n"
 	"\n"
@@ -82,7 +82,7 @@ static const char want_json[] =
 	"{\n"
 	"  \"id\": 1,\n"
 	"  \"source\": \"test\",\n"
-	"  \"url\": \"https://example.org/bridge\",\n"
+	"  \"url\": \"https://site.test/bridge\",\n"
 	"  \"date\": \"2026-03-14\",\n"
 	"  \"author\": \"Ana\",\n"
 	"  \"original\": \"en\",\n"
@@ -94,7 +94,7 @@ static const char want_json[] =
 	"      \"title\": \"The bridge\",\n"
 	"      \"title_derived\": false,\n"
 	"      \"lang_confidence\": 1.0,\n"
-	"      \"url\": \"https://example.org/bridge\",\n"
+	"      \"url\": \"https://site.test/bridge\",\n"
 	"      \"paragraphs\": [\n"
 	"        \"The bridge reopens.\",\n"
 	"        \"== not a section\",\n"
@@ -106,7 +106,7 @@ static const char want_json[] =
 	"      \"title\": \"Le pont\",\n"
 	"      \"title_derived\": true,\n"
 	"      \"lang_confidence\": 0.75,\n"
-	"      \"url\": \"https://example.org/fr/bridge\",\n"
+	"      \"url\": \"https://site.test/fr/bridge\",\n"
 	"      \"paragraphs\": [\n"
 	"        \"Le pont \\\"rouvre\\\".\",\n"
 	"        \"Tab\\there, bell \\u0007, NEL \\u0085, LS \\u2028 end.\"\n"
@@ -179,16 +179,16 @@ import_bridge(struct cache *c)
 	cache_sink(c, &sink);
 	memset(&ia, 0, sizeof ia);
 	ia.source = "test";
-	ia.key = ia.url = "https://example.org/bridge";
+	ia.key = ia.url = "https://site.test/bridge";
 	ia.date = "2026-03-14";
 	ia.author = "Ana";
 	ia.original = "en";
 	ia.policy = IMPORT_POLICY_OPEN;
 	if (sink.begin(sink.arg, &ia, &cause) != 0 ||
 	    test_sink_translation(&sink, "en", "The bridge", 0, 1,
-	    "https://example.org/bridge", en, &cause) != 0 ||
+	    "https://site.test/bridge", en, &cause) != 0 ||
 	    test_sink_translation(&sink, "fr", "Le pont", 1, 0.75,
-	    "https://example.org/fr/bridge", fr, &cause) != 0)
+	    "https://site.test/fr/bridge", fr, &cause) != 0)
 		goto fail;
 	memset(&ic, 0, sizeof ic);
 	ic.id = 1;

@@ -11,7 +11,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -26,39 +25,8 @@
 #define FEED_DATA "tests/data/feeds"
 #endif
 
-struct rec {
-	char	*s;
-	size_t	 len;
-	int	 stop_at;	/* fail on this entry (1-based), or 0 */
-	int	 entries;
-};
-
-__attribute__((format(printf, 2, 3))) static void
-rec_add(struct rec *r, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*line;
-	size_t	 n;
-
-	va_start(ap, fmt);
-	xvasprintf(&line, fmt, ap);
-	va_end(ap);
-	n = strlen(line);
-	r->s = xrealloc(r->s, r->len + n + 1);
-	memcpy(r->s + r->len, line, n + 1);
-	r->len += n;
-	free(line);
-}
-
 static void
-rec_str(struct rec *r, const char *name, const char *v)
-{
-	if (v != NULL)
-		rec_add(r, " %s=%s\n", name, v);
-}
-
-static void
-rec_date(struct rec *r, const char *name, long long t)
+rec_date(struct test_rec *r, const char *name, long long t)
 {
 	time_t		 tt = (time_t)t;
 	struct tm	 tm;
@@ -68,25 +36,25 @@ rec_date(struct rec *r, const char *name, long long t)
 		return;
 	gmtime_r(&tt, &tm);
 	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	rec_add(r, " %s=%s\n", name, buf);
+	test_rec_add(r, " %s=%s\n", name, buf);
 }
 
 static void
-rec_links(struct rec *r, const struct feed_link *l, size_t n)
+rec_links(struct test_rec *r, const struct feed_link *l, size_t n)
 {
 	size_t	i;
 
 	for (i = 0; i < n; i++) {
-		rec_add(r, " link=%s %s", l[i].rel, l[i].href);
+		test_rec_add(r, " link=%s %s", l[i].rel, l[i].href);
 		if (l[i].type != NULL)
-			rec_add(r, " type=%s", l[i].type);
+			test_rec_add(r, " type=%s", l[i].type);
 		if (l[i].hreflang != NULL)
-			rec_add(r, " hreflang=%s", l[i].hreflang);
+			test_rec_add(r, " hreflang=%s", l[i].hreflang);
 		if (l[i].title != NULL)
-			rec_add(r, " title=%s", l[i].title);
+			test_rec_add(r, " title=%s", l[i].title);
 		if (l[i].length >= 0)
-			rec_add(r, " length=%lld", l[i].length);
-		rec_add(r, "\n");
+			test_rec_add(r, " length=%lld", l[i].length);
+		test_rec_add(r, "\n");
 	}
 }
 
@@ -95,15 +63,15 @@ rec_channel(void *arg, const struct feed_channel *c, char **cause)
 {
 	static const char *const kinds[] = { "?", "rss", "rdf", "atom",
 	    "json" };
-	struct rec	*r = arg;
+	struct test_rec	*r = arg;
 
 	(void)cause;
-	rec_add(r, "channel %s\n", kinds[c->kind]);
-	rec_str(r, "title", c->title);
-	rec_str(r, "link", c->link);
-	rec_str(r, "self", c->self);
-	rec_str(r, "lang", c->lang);
-	rec_str(r, "description", c->description);
+	test_rec_add(r, "channel %s\n", kinds[c->kind]);
+	test_rec_str(r, "title", c->title);
+	test_rec_str(r, "link", c->link);
+	test_rec_str(r, "self", c->self);
+	test_rec_str(r, "lang", c->lang);
+	test_rec_str(r, "description", c->description);
 	rec_date(r, "updated", c->updated);
 	rec_links(r, c->links, c->nlinks);
 	return 0;
@@ -113,42 +81,42 @@ static int
 rec_entry(void *arg, const struct feed_entry *e, char **cause)
 {
 	static const char *const types[] = { "none", "text", "html" };
-	struct rec	*r = arg;
+	struct test_rec	*r = arg;
 	size_t		 i;
 
 	if (++r->entries == r->stop_at) {
 		*cause = xstrdup("the handler says stop");
 		return -1;
 	}
-	rec_add(r, "entry\n");
-	rec_str(r, "id", e->id);
-	rec_str(r, "title", e->title);
-	rec_str(r, "page", e->link);
-	rec_str(r, "lang", e->lang);
-	rec_str(r, "author", e->author);
+	test_rec_add(r, "entry\n");
+	test_rec_str(r, "id", e->id);
+	test_rec_str(r, "title", e->title);
+	test_rec_str(r, "page", e->link);
+	test_rec_str(r, "lang", e->lang);
+	test_rec_str(r, "author", e->author);
 	rec_date(r, "published", e->published);
 	rec_date(r, "updated", e->updated);
 	for (i = 0; i < e->ncategories; i++)
-		rec_add(r, " category=%s\n", e->categories[i]);
+		test_rec_add(r, " category=%s\n", e->categories[i]);
 	if (e->content != NULL)
-		rec_add(r, " content(%s)=%s\n", types[e->content_type],
+		test_rec_add(r, " content(%s)=%s\n", types[e->content_type],
 		    e->content);
 	if (e->summary != NULL)
-		rec_add(r, " summary(%s)=%s\n", types[e->summary_type],
+		test_rec_add(r, " summary(%s)=%s\n", types[e->summary_type],
 		    e->summary);
 	rec_links(r, e->links, e->nlinks);
-	rec_str(r, "comments_page", e->comments_page);
-	rec_str(r, "comments_feed", e->comments_feed);
+	test_rec_str(r, "comments_page", e->comments_page);
+	test_rec_str(r, "comments_feed", e->comments_feed);
 	if (e->comment_count >= 0)
-		rec_add(r, " comment_count=%ld\n", e->comment_count);
-	rec_str(r, "in_reply_to", e->in_reply_to);
+		test_rec_add(r, " comment_count=%ld\n", e->comment_count);
+	test_rec_str(r, "in_reply_to", e->in_reply_to);
 	return 0;
 }
 
 static void
 rec_warn(void *arg, const char *msg)
 {
-	rec_add(arg, "warning: %s\n", msg);
+	test_rec_add(arg, "warning: %s\n", msg);
 }
 
 /* The record of feed_parse() on buf; "error: ..." at the end if it
@@ -157,13 +125,13 @@ static char *
 parse_rec(const char *buf, size_t len, const char *url, const char *charset,
     int stop_at)
 {
-	struct rec		 r = { NULL, 0, stop_at, 0 };
+	struct test_rec		 r = { NULL, 0, stop_at, 0 };
 	struct feed_handler	 h = { &r, rec_channel, rec_entry, rec_warn };
 	char			*cause = NULL;
 
-	rec_add(&r, "%s", "");
+	test_rec_add(&r, "%s", "");
 	if (feed_parse(buf, len, url, charset, &h, &cause) != 0) {
-		rec_add(&r, "error: %s\n", cause);
+		test_rec_add(&r, "error: %s\n", cause);
 		free(cause);
 	}
 	return r.s;

@@ -491,11 +491,11 @@ test_refused(void)
 	fails("", "http://example.invalid/", &o,
 	    "cannot resolve the host name", ".invalid does not resolve");
 
-	s = fetch_redact("https://user:secret@example.org:8080/a@b?c");
-	is_str(s, "https://example.org:8080/a@b?c", "userinfo redacted");
+	s = fetch_redact("https://user:secret@site.test:8080/a@b?c");
+	is_str(s, "https://site.test:8080/a@b?c", "userinfo redacted");
 	free(s);
-	s = fetch_redact("http://example.org/a@b");
-	is_str(s, "http://example.org/a@b", "an @ in the path stays");
+	s = fetch_redact("http://site.test/a@b");
+	is_str(s, "http://site.test/a@b", "an @ in the path stays");
 	free(s);
 	xasprintf(&b, "http://user:secret@127.0.0.1:%d/missing", plain.port);
 	if (fetch_url(b, &o, &r, &cause) == 0)

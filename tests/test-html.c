@@ -20,7 +20,7 @@
 #include "test-util.h"
 #include "xmalloc.h"
 
-#define SITE "https://news.example.org"
+#define SITE "https://news.site.test"
 #define STORY "/2024/05/seed-library.html"
 
 struct page_row {
@@ -97,9 +97,9 @@ static const struct page_row rows[] = {
 	  { "Accueil", "Partager sur", "Articles connexes", "bateaux de pêche",
 	    "Tous droits", "Harbor Daily", "Français", NULL } },
 	{ "wp-post.html", NULL,
-	  "https://kitchen.example.net/2023/11/repairing-a-cast-iron-pan/",
+	  "https://kitchen.site.test/2023/11/repairing-a-cast-iron-pan/",
 	  "Repairing a Cast-Iron Pan, Step by Step", "en-US", "en", 0,
-	  "https://kitchen.example.net/2023/11/repairing-a-cast-iron-pan/",
+	  "https://kitchen.site.test/2023/11/repairing-a-cast-iron-pan/",
 	  "Oskar Lindqvist", "2023-11-04T08:15:27+00:00", 0,
 	  IMPORT_POLICY_LOGIN, 8,
 	  "My grandmother\u2019s pan spent ten winters in a damp shed, and "
@@ -246,7 +246,7 @@ parse_str(const char *s, size_t len, char **cause)
 	struct html_page *pg = NULL;
 
 	*cause = NULL;
-	if (html_parse(s, len, "https://example.org/dir/page.html", &pg,
+	if (html_parse(s, len, "https://site.test/dir/page.html", &pg,
 	    cause) != 0)
 		return NULL;
 	return pg;
@@ -355,17 +355,17 @@ test_meta(void)
 		is_str(pg->title_suffix, "Coastline", "... and says which");
 		is_int(html_page_cut_suffix(pg, "Coastline"), 1, "cut it");
 		is_str(pg->title, "A Walk", "... leaves the title");
-		is_str(pg->canonical, "https://example.org/canon/walk",
+		is_str(pg->canonical, "https://site.test/canon/walk",
 		    "og:url resolved when there is no canonical link");
 		is_int(pg->nalternates, 2, "switcher lang and hreflang links");
 		if (pg->nalternates == 2) {
 			is_str(pg->alternates[0].lang, "de-DE", "_ becomes -");
 			is_str(pg->alternates[0].url,
-			    "https://example.org/de/walk", "switcher link");
+			    "https://site.test/de/walk", "switcher link");
 			is_str(pg->alternates[1].url,
-			    "https://example.org/dir/es/walk", "hreflang link");
+			    "https://site.test/dir/es/walk", "hreflang link");
 		}
-		is_str(pg->x_default, "https://example.org/", "x-default");
+		is_str(pg->x_default, "https://site.test/", "x-default");
 		is_int(pg->policy, IMPORT_POLICY_CLOSED, "comments closed");
 		ok(pg->lang == NULL, "no declared language");
 		html_page_free(pg);

@@ -241,7 +241,7 @@ test_article_format(void)
 {
 	static const char doc[] =
 	    "# a hand-written article\n"
-	    "url: https://example.org/a\n"
+	    "url: https://site.test/a\n"
 	    "Date: 2025-09-22\n"
 	    "comments: closed\n"
 	    "\n"
@@ -273,8 +273,8 @@ test_article_format(void)
 	    "\n"
 	    "답글\n";
 	static const char want[] =
-	    "begin url=https://example.org/a date=2025-09-22 author=- "
-	    "original=- policy=closed key=https://example.org/a\n"
+	    "begin url=https://site.test/a date=2025-09-22 author=- "
+	    "original=- policy=closed key=https://site.test/a\n"
 	    "translation ko title=제목\n"
 	    "p 첫 문단은 두 줄입니다.\n"
 	    "p == 둘째 문단\n"
@@ -382,7 +382,7 @@ test_sink_failure(void)
 static void
 test_begin_failure(void)
 {
-	static const char	 art[] = "url: https://example.org/b\n"
+	static const char	 art[] = "url: https://site.test/b\n"
 	    "== en\n\nHello there.\n";
 	struct rec		 r = { 0 };
 	char			*cause, *buf;

@@ -180,7 +180,7 @@ handmade(enum import_policy p)
 	memset(&ia, 0, sizeof ia);
 	ia.source = "hand ✓";
 	ia.key = "key-1";
-	ia.url = p == IMPORT_POLICY_OPEN ? "https://example.org/ü" : NULL;
+	ia.url = p == IMPORT_POLICY_OPEN ? "https://site.test/ü" : NULL;
 	ia.date = "2026-03-14";
 	ia.author = "Ana Ñ";
 	ia.original = "en";

@@ -43,11 +43,11 @@ static const struct {
 	    "abcdefghijklmnopqrstuvwxyz", 10, N1, KA,
 	    "|abcdefghij|\n|klmnopqrst|\n|uvwxyz    |\n" },
 	{ "URL breaks after / by UAX #14",
-	    "see https://example.com/a/very/long/path ok", 12, N1, KA,
-	    "|see https://|\n|example.com/|\n|a/very/long/|\n"
+	    "see https://site.test/a/very/long/path ok", 12, N1, KA,
+	    "|see https://|\n|site.test/a/|\n|very/long/  |\n"
 	    "|path ok     |\n" },
-	{ "URL without an opportunity is cut", "https://example.com", 8, N1,
-	    KA, "|https://|\n|example.|\n|com     |\n" },
+	{ "URL without an opportunity is cut", "https://bookshelf.test", 8,
+	    N1, KA, "|https://|\n|bookshel|\n|f.test  |\n" },
 	{ "leading spaces that do not fit", " ab", 1, N1, KA,
 	    "| |\n|a|\n|b|\n" },
 	{ "Japanese breaks between characters", "日本語の文章です。", 6, N1,
@@ -214,7 +214,7 @@ test_records(void)
  */
 static const char *const pieces[] = {
 	"中", "文", "日本", "語", "かな", "カタカナ", "한국어", "서울", "는",
-	"word", "a", "Zhongguancun", "https://example.com/path", "e\xcc\x81",
+	"word", "a", "Zhongguancun", "https://site.test/path", "e\xcc\x81",
 	"\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab", "👨‍👩‍👧‍👦", "❤️", "👍🏽", "🇰🇷",
 	"中。", "語、", "文，", "字」", "本）", "「中", "（文", "▲", "“", "”",
 	"な…", " ", " ",

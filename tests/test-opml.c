@@ -10,7 +10,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,65 +21,34 @@
 #define FEED_DATA "tests/data/feeds"
 #endif
 
-struct rec {
-	char	*s;
-	size_t	 len;
-	int	 stop_at;	/* fail on this outline (1-based), or 0 */
-	int	 entries;
-};
-
-__attribute__((format(printf, 2, 3))) static void
-rec_add(struct rec *r, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*line;
-	size_t	 n;
-
-	va_start(ap, fmt);
-	xvasprintf(&line, fmt, ap);
-	va_end(ap);
-	n = strlen(line);
-	r->s = xrealloc(r->s, r->len + n + 1);
-	memcpy(r->s + r->len, line, n + 1);
-	r->len += n;
-	free(line);
-}
-
-static void
-rec_str(struct rec *r, const char *name, const char *v)
-{
-	if (v != NULL)
-		rec_add(r, " %s=%s\n", name, v);
-}
-
 static int
 opml_rec(void *arg, const struct feed_outline *fo, char **cause)
 {
-	struct rec	*r = arg;
+	struct test_rec	*r = arg;
 	size_t		 i;
 
 	if (++r->entries == r->stop_at) {
 		*cause = xstrdup("stop here");
 		return -1;
 	}
-	rec_add(r, "outline %s\n", fo->url);
-	rec_str(r, "title", fo->title);
-	rec_str(r, "html", fo->html_url);
-	rec_str(r, "lang", fo->lang);
+	test_rec_add(r, "outline %s\n", fo->url);
+	test_rec_str(r, "title", fo->title);
+	test_rec_str(r, "html", fo->html_url);
+	test_rec_str(r, "lang", fo->lang);
 	for (i = 0; i < fo->ntags; i++)
-		rec_add(r, " tag=%s\n", fo->tags[i]);
+		test_rec_add(r, " tag=%s\n", fo->tags[i]);
 	return 0;
 }
 
 static char *
 opml_parse(const char *buf, size_t len, int stop_at)
 {
-	struct rec	 r = { NULL, 0, stop_at, 0 };
+	struct test_rec	 r = { NULL, 0, stop_at, 0 };
 	char		*cause = NULL;
 
-	rec_add(&r, "%s", "");
+	test_rec_add(&r, "%s", "");
 	if (feed_opml_parse(buf, len, "subs.opml", opml_rec, &r, &cause) != 0) {
-		rec_add(&r, "error: %s\n", cause);
+		test_rec_add(&r, "error: %s\n", cause);
 		free(cause);
 	}
 	return r.s;

@@ -87,7 +87,7 @@ import_bridge(struct cache *c, const char *const *french)
 	cache_sink(c, &sink);
 	memset(&ia, 0, sizeof ia);
 	ia.source = "test";
-	ia.key = ia.url = "https://example.org/bridge";
+	ia.key = ia.url = "https://site.test/bridge";
 	ia.original = "en";
 	if (sink.begin(sink.arg, &ia, &cause) != 0)
 		return test_sink_abort(&sink, "import", cause);

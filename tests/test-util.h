@@ -5,8 +5,10 @@
 #ifndef TANDEM_TEST_UTIL_H
 #define TANDEM_TEST_UTIL_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tap.h"
 #include "xmalloc.h"
@@ -60,6 +62,46 @@ test_tmpdir_remove(const char *dir)
 	if (system(cmd) != 0)
 		diag("could not remove %s", dir);
 	free(cmd);
+}
+
+/*
+ * A record: what a parser's callbacks were handed, as lines of text, so
+ * that a test compares it whole with the record it expects.  stop_at
+ * makes the callback fail on that item (1-based; 0 never), entries
+ * counts the items so far.  s is NULL until the first test_rec_add();
+ * the caller frees it.
+ */
+struct test_rec {
+	char	*s;
+	size_t	 len;
+	int	 stop_at;
+	int	 entries;
+};
+
+/* Append a printf-formatted piece to the record. */
+__attribute__((format(printf, 2, 3), unused)) static void
+test_rec_add(struct test_rec *r, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*line;
+	size_t	 n;
+
+	va_start(ap, fmt);
+	xvasprintf(&line, fmt, ap);
+	va_end(ap);
+	n = strlen(line);
+	r->s = xrealloc(r->s, r->len + n + 1);
+	memcpy(r->s + r->len, line, n + 1);
+	r->len += n;
+	free(line);
+}
+
+/* " name=v" on a line of its own; nothing when v is NULL. */
+__attribute__((unused)) static void
+test_rec_str(struct test_rec *r, const char *name, const char *v)
+{
+	if (v != NULL)
+		test_rec_add(r, " %s=%s\n", name, v);
 }
 
 #endif

@@ -4,7 +4,7 @@
 Binds 127.0.0.1 on a free port, prints the port on a line of its own and
 serves tests/data/web/ until it is sent SIGTERM or its stdin closes (so
 it cannot outlive the test that started it).  Python 3 standard library
-only.  The fixtures name an invented site, https://news.example.org;
+only.  The fixtures name an invented site, https://news.site.test;
 every body is served with that replaced by http://127.0.0.1:PORT, so
 their absolute and relative links both lead back here.
 
@@ -22,6 +22,7 @@ Routes:
                      alternate at http://other.invalid/
   /gzip/story-fr.html  story-fr.html, gzip-encoded
   /feed.xml          an RSS feed
+  /plain.html        plain.html: a page of a site with no comment API
   /missing           404
   /big               40 MiB of HTML
   /slow              answers after 5 s
@@ -39,7 +40,7 @@ import threading
 import time
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'web')
-SITE = b'https://news.example.org'
+SITE = b'https://news.site.test'
 LANGS = ('ko', 'en', 'ja', 'zh', 'fr')
 MIB = 1024 * 1024
 FEED = (b'<?xml version="1.0"?>\n<rss version="2.0"><channel>'
@@ -130,6 +131,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             body = gzip.compress(fixture('story-fr.html', port))
             self.send(200, body, 'text/html; charset=utf-8',
                       [('Content-Encoding', 'gzip')])
+        elif p == '/plain.html':
+            self.send(200, fixture('plain.html', port))
         elif p == '/feed.xml':
             self.send(200, FEED, 'application/rss+xml')
         elif p == '/big':

@@ -66,7 +66,7 @@ run(const char *name, const char *s, size_t len)
 
 	for (i = 0; i < rounds; i++) {
 		t = now();
-		if (html_parse(s, len, "https://example.org/", &pg, &cause) != 0) {
+		if (html_parse(s, len, "https://site.test/", &pg, &cause) != 0) {
 			fprintf(stderr, "%s: %s\n", name, cause);
 			free(cause);
 			return;

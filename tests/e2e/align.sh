@@ -20,7 +20,7 @@ ko = [l for l in text[1:9]]
 en = [l for l in text[12:20]]
 en.insert(3, "Weather: light rain is expected in the afternoon across the "
           "northern provinces, with temperatures falling overnight.")
-out = ["url: https://example.org/sba", "original: ko", "", "== ko", ""]
+out = ["url: https://site.test/sba", "original: ko", "", "== ko", ""]
 out += [p + "\n" for p in ko]
 out += ["== en", "title: SBA and Zhongguancun", ""]
 out += [p + "\n" for p in en]

@@ -5,7 +5,7 @@
 e2e_need_tmux
 export TANDEM_DB="$E2E_TMP/c.db" TANDEM_SAMPLE_DIR=""
 cat > "$E2E_TMP/c.txt" <<'TXT'
-url: https://example.org/c
+url: https://site.test/c
 comments: open
 
 == en
@@ -87,7 +87,7 @@ e2e_expect_exit "with a new comment: exits 0"
 # G shows the last comment whole: keeping only its head line in view left
 # its body below the pane, out of reach.
 {
-	printf 'url: https://example.org/long\n\n== en\ntitle: Long\n\nBody.\n'
+	printf 'url: https://site.test/long\n\n== en\ntitle: Long\n\nBody.\n'
 	i=1
 	while [ $i -le 30 ]; do
 		printf '\n== comment\nauthor: C%d\n\nComment %d, line one.\nLine two.\n' $i $i
@@ -108,7 +108,7 @@ e2e_expect_exit "after G: exits 0"
 # The pane keeps its comments laid out between keys: a resize must wrap
 # them again at the new width (and a collapse change their heads, above).
 {
-	printf 'url: https://example.org/wide\n\n== en\ntitle: Wide\n\nBody.\n'
+	printf 'url: https://site.test/wide\n\n== en\ntitle: Wide\n\nBody.\n'
 	printf '\n== comment\nauthor: Wren\n\n'
 	i=1
 	while [ $i -le 30 ]; do printf 'word%02d ' $i; i=$((i + 1)); done

@@ -20,7 +20,7 @@ story() {
 	awk -v from="$1" -v to="$2" -v dir="$3" 'BEGIN {
 		for (i = from; i <= to; i++) {
 			f = dir "/" i ".txt"
-			printf "url: https://example.org/tui/%d\ncomments: open\n", i > f
+			printf "url: https://site.test/tui/%d\ncomments: open\n", i > f
 			printf "\n== en\ntitle: Story %d\n", i > f
 			for (j = 0; j < 12; j++)
 				printf "\nParagraph %d of story %d.\n", j, i > f

@@ -10,7 +10,7 @@ mkdir "$E2E_TMP/in"
 awk -v n="$N" -v dir="$E2E_TMP/in" 'BEGIN {
 	for (i = 1; i <= n; i++) {
 		f = dir "/" i ".txt"
-		printf "url: https://example.org/%d\n\n== en\ntitle: Story %d\n", i, i > f
+		printf "url: https://site.test/%d\n\n== en\ntitle: Story %d\n", i, i > f
 		for (j = 0; j < 40; j++)
 			printf "\nParagraph %d of story %d, long enough to take a while.\n", j, i > f
 		printf "\n== fr\ntitle: Histoire %d\n\nUn paragraphe.\n", i > f

@@ -82,7 +82,7 @@ LANGS = {"en": ("Story %d (%d paragraphs)", "Paragraph %d of story %d, "
 
 
 def article_whole(db, aid, url, want=None):
-    m = re.fullmatch(r"https://example\.org/crash/(\d+)", url or "")
+    m = re.fullmatch(r"https://site\.test/crash/(\d+)", url or "")
     if not m:
         bad("article %d: unexpected url %r" % (aid, url))
         return None

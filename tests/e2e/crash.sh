@@ -40,7 +40,7 @@ stories() {	# stories V: write version V of every story
 	for (i = 1; i <= n; i++) {
 		f = dir "/" i ".txt"
 		pad = i % 100 == 50 ? big : ""
-		printf "url: https://example.org/crash/%d\ncomments: open\n", i > f
+		printf "url: https://site.test/crash/%d\ncomments: open\n", i > f
 		printf "\n== en\ntitle: Story %d (%d paragraphs)\n", i, k > f
 		for (j = 0; j < k; j++)
 			printf "\nParagraph %d of story %d, version %d, long enough to make the import take its time.%s\n", j, i, v, pad > f

@@ -212,7 +212,7 @@ accepts "100k tiny paragraphs" "$F/many"
 tap_check "100k tiny paragraphs: all stored" \
     sh -c '"$1" show "$2" | grep -q "^p99999$"' _ "$TANDEM" "$id"
 python3 -c '
-o = ["url: https://example.org/deep", "", "== en", "title: Deep", "", "Body."]
+o = ["url: https://site.test/deep", "", "== en", "title: Deep", "", "Body."]
 for i in range(1, 10001):
     o += ["", "== comment"] + (["parent: %d" % (i - 1)] if i > 1 else [])
     o += ["", "Level %d." % i]

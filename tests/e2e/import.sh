@@ -158,7 +158,7 @@ tap_check "rm of a non-id is a usage error" [ "$rc" -eq 2 ]
 D="$E2E_TMP/archive"
 mkdir -p "$D/b-sub" "$D/empty"
 art() {		# art FILE TITLE: a one-language article
-	printf 'url: https://dir.example/%s\n\n== en\ntitle: %s\n\nText of %s.\n' \
+	printf 'url: https://dir.test/%s\n\n== en\ntitle: %s\n\nText of %s.\n' \
 	    "$2" "$2" "$2" > "$1"
 }
 art "$D/c.txt" dir-third

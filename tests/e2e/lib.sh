@@ -44,6 +44,12 @@
 # working, but new scripts should say e2e_expect_exit DESC [STATUS].
 # Once the program has exited, a wait for the screen fails at once
 # instead of at its deadline (the screen cannot change).
+#
+# A test that talks HTTP starts its own server on 127.0.0.1 (one of
+# tests/*-server.py) with e2e_server, which leaves the port in E2E_PORT:
+#
+#	e2e_server "$top_srcdir/tests/feed-server.py" || exit 1
+#	S="http://127.0.0.1:$E2E_PORT"
 
 : "${top_srcdir:=.}"
 : "${TANDEM:=$(pwd)/src/tandem}"
@@ -56,6 +62,8 @@ E2E_SOCK="tandem-e2e-$$-0"
 E2E_TARGET="$E2E_SOCK:0.0"
 E2E_STATUS="$E2E_TMP/status.0"
 E2E_ARGV="$E2E_TMP/argv.0"
+E2E_SERVERS=
+E2E_NSERVERS=0
 TAP_N=0
 TAP_FAILED=0
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
@@ -66,6 +74,7 @@ export XDG_DATA_HOME="$E2E_TMP/data" XDG_CONFIG_HOME="$E2E_TMP/config" \
 e2e_tmux() { tmux -L "$E2E_SOCK" -f /dev/null "$@"; }
 
 e2e_cleanup() {
+	e2e_server_stop
 	_i=0
 	while [ "$_i" -le "$E2E_N" ]; do
 		tmux -L "tandem-e2e-$$-$_i" kill-server >/dev/null 2>&1
@@ -94,6 +103,67 @@ tap_done() {
 	echo "1..$TAP_N"
 	[ "$TAP_FAILED" -eq 0 ]
 	exit $?
+}
+
+# e2e_server SCRIPT [ARG...]: start one of our Python test servers, which
+# binds 127.0.0.1 on a free port, prints the port as its first line and
+# serves until its stdin closes or it is sent SIGTERM.  Its stdin is a
+# fifo that this shell holds open (fds 9 down to 5, one per server), so
+# the server cannot outlive the test even when the test is killed;
+# e2e_cleanup (the EXIT trap) also stops it by PID.  Sets E2E_PORT and
+# E2E_SERVER_PID to the new server's; up to five run at once.  A server
+# that exits, or prints no port within $E2E_TIMEOUT s, is a "Bail out!"
+# with its stderr, and the function returns 1.
+e2e_server() {
+	if [ "$E2E_NSERVERS" -ge 5 ]; then
+		echo "Bail out! e2e_server: five servers are the most one test may start"
+		return 1
+	fi
+	# The interpreter itself, not a wrapper (pyenv's shim) whose PID
+	# would be the one recorded.
+	: "${E2E_PYTHON:=$("${PYTHON3:-python3}" -c 'import sys; print(sys.executable)')}"
+	E2E_NSERVERS=$((E2E_NSERVERS + 1))
+	_srv="$E2E_TMP/server.$E2E_NSERVERS"
+	mkfifo "$_srv.in" || { echo "Bail out! e2e_server: no fifo in $E2E_TMP"; return 1; }
+	"$E2E_PYTHON" "$@" < "$_srv.in" > "$_srv.out" 2> "$_srv.err" &
+	E2E_SERVER_PID=$!
+	E2E_SERVERS="$E2E_SERVERS $E2E_SERVER_PID"
+	# Opening the fifo for writing waits for the server to open it for
+	# reading, and the other way round.
+	eval "exec $((10 - E2E_NSERVERS))> \"\$_srv.in\""
+	_end=$(( $(date +%s) + E2E_TIMEOUT ))
+	E2E_PORT=
+	while :; do
+		# A whole line, digits only: print() writes it in one go.
+		if read -r E2E_PORT < "$_srv.out" 2>/dev/null; then
+			case $E2E_PORT in
+			'' | *[!0-9]*) _why="printed '$E2E_PORT', not a port"; break ;;
+			*) return 0 ;;
+			esac
+		fi
+		if ! kill -0 "$E2E_SERVER_PID" 2>/dev/null; then
+			_why="exited before it printed a port"
+			break
+		fi
+		if [ "$(date +%s)" -gt "$_end" ]; then
+			_why="printed no port within $E2E_TIMEOUT s"
+			break
+		fi
+		sleep 0.05
+	done
+	echo "Bail out! test server $1 $_why: $(head -c 2000 "$_srv.err" | tr '\n' ' ')"
+	E2E_PORT=
+	return 1
+}
+
+# e2e_server_stop: stop every server e2e_server started, by PID, and wait
+# for each to be gone.
+e2e_server_stop() {
+	for _pid in $E2E_SERVERS; do
+		kill "$_pid" 2>/dev/null
+		wait "$_pid" 2>/dev/null
+	done
+	E2E_SERVERS=
 }
 
 # Skip the whole script (TAP "1..0 # SKIP") when tmux is missing.

@@ -16,22 +16,8 @@ unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
 export no_proxy=127.0.0.1 NO_PROXY=127.0.0.1
 export TANDEM_SAMPLE_DIR=""	# an empty cache stays empty
 
-# The server reads its stdin until EOF: a fifo held open here.
-mkfifo "$E2E_TMP/srv.in"
-"$PYTHON3" "${WEB_SERVER:-$top_srcdir/tests/web-server.py}" \
-    < "$E2E_TMP/srv.in" > "$E2E_TMP/port" 2>"$E2E_TMP/srv.err" &
-srv=$!
-exec 9> "$E2E_TMP/srv.in"
-trap 'kill "$srv" 2>/dev/null; e2e_cleanup' EXIT
-i=0
-while [ ! -s "$E2E_TMP/port" ] && [ "$i" -lt 100 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-port=$(head -n 1 "$E2E_TMP/port")
-if [ -z "$port" ]; then
-	echo "Bail out! the web server did not start: $(cat "$E2E_TMP/srv.err")"
-	exit 1
-fi
+e2e_server "${WEB_SERVER:-$top_srcdir/tests/web-server.py}" || exit 1
+port=$E2E_PORT
 site="http://127.0.0.1:$port"
 
 # a, a URL that answers 6 s late: progress, keys meanwhile, then the story.

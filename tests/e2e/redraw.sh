@@ -134,7 +134,7 @@ same "s again: the screen a start in one column draws" one.key one.fresh
 # j is a repaint: about a line of bytes each, and no link.  An article
 # with a URL, in a terminal that takes OSC 8 links (TERM=tmux-256color).
 {
-	printf 'url: https://example.org/redraw\n\n== en\ntitle: Redraw\n\n'
+	printf 'url: https://site.test/redraw\n\n== en\ntitle: Redraw\n\n'
 	i=1
 	while [ "$i" -le 60 ]; do
 		printf 'Paragraph %d of an article long enough to scroll.\n\n' \
@@ -172,7 +172,7 @@ e2e_keys Q
 e2e_expect_exit "after the search: Q exits 0"
 
 RAW="$E2E_TMP/raw"
-LINK="$(printf '\033')]8;;https://example.org/redraw"
+LINK="$(printf '\033')]8;;https://site.test/redraw"
 # piped KEYS...: the bytes the terminal gets for KEYS, in $RAW.
 piped() {
 	: > "$RAW"

@@ -6,7 +6,7 @@ e2e_need_tmux
 export TANDEM_DB="$E2E_TMP/s.db" TANDEM_SAMPLE_DIR=""
 
 {
-	printf 'url: https://example.org/search\noriginal: en\n\n== en\n'
+	printf 'url: https://site.test/search\noriginal: en\n\n== en\n'
 	printf 'title: Search test\n\n'
 	i=1
 	while [ $i -le 30 ]; do

@@ -11,18 +11,8 @@
 command -v python3 >/dev/null 2>&1 ||
 	{ echo "1..0 # SKIP python3 is not installed"; exit 0; }
 
-mkfifo "$E2E_TMP/srv.in"
-python3 "$top_srcdir/tests/feed-server.py" < "$E2E_TMP/srv.in" \
-    > "$E2E_TMP/port" 2> "$E2E_TMP/srv.err" &
-SRV=$!
-exec 9> "$E2E_TMP/srv.in"
-trap 'kill "$SRV" 2>/dev/null; e2e_cleanup' EXIT
-i=0
-while [ ! -s "$E2E_TMP/port" ] && [ "$i" -lt 100 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-PORT=$(cat "$E2E_TMP/port")
-[ -n "$PORT" ] || { echo "Bail out! feed-server.py did not start"; exit 1; }
+e2e_server "$top_srcdir/tests/feed-server.py" || exit 1
+PORT=$E2E_PORT
 S="http://127.0.0.1:$PORT"
 export NO_PROXY='*' no_proxy='*'
 DB="$E2E_TMP/feeds.db"

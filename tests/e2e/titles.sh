@@ -15,7 +15,7 @@ for title in \
     "Café crème, naïve façade — e\xcc\x81 combining and ｆｕｌｌｗｉｄｔｈ ＡＢＣ letters everywhere" \
     "中国中关村国际与首尔经济振兴院签署谅解备忘录，共同搭建跨境服务平台（MOU）。"; do
 	n=$((n + 1))
-	printf 'url: https://example.org/%d\n\n== ja\ntitle: %b\n\nText %d.\n' \
+	printf 'url: https://site.test/%d\n\n== ja\ntitle: %b\n\nText %d.\n' \
 	    "$n" "$title" "$n" > "$E2E_TMP/$n.txt"
 	"$TANDEM" import "$E2E_TMP/$n.txt" >/dev/null
 done

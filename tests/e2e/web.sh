@@ -9,20 +9,8 @@
 command -v python3 >/dev/null 2>&1 ||
 	{ echo "1..0 # SKIP python3 is not installed"; exit 0; }
 
-# The server lives until its stdin (fd 9 here) closes or it is killed:
-# either way it cannot outlive this script.
-mkfifo "$E2E_TMP/srv.in"
-python3 "$top_srcdir/tests/web-server.py" < "$E2E_TMP/srv.in" \
-    > "$E2E_TMP/port" 2> "$E2E_TMP/srv.err" &
-SRV=$!
-exec 9> "$E2E_TMP/srv.in"
-trap 'kill "$SRV" 2>/dev/null; e2e_cleanup' EXIT
-i=0
-while [ ! -s "$E2E_TMP/port" ] && [ "$i" -lt 100 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-PORT=$(cat "$E2E_TMP/port")
-[ -n "$PORT" ] || { echo "Bail out! web-server.py did not start"; exit 1; }
+e2e_server "$top_srcdir/tests/web-server.py" || exit 1
+PORT=$E2E_PORT
 SITE="http://127.0.0.1:$PORT"
 STORY="$SITE/story-en.html"
 # libcurl obeys the proxy variables; nothing here may go through one.

@@ -177,20 +177,14 @@ tap_check "comment_registration without login gives the login command" \
     grep -q "This site requires login to comment: tandem login $WP_URL --user NAME" "$E2E_TMP/e"
 
 # A site without WordPress: posting says so, the comment stays local.
-mkdir -p "$E2E_TMP/plain"
-printf '<html lang="en"><head><title>Plain page</title></head><body><article><p>A page of a site without an API.</p></article></body></html>\n' \
-    >"$E2E_TMP/plain/plain.html"
-pport=$(wp_port)
-(cd "$E2E_TMP/plain" && exec python3 -m http.server --bind 127.0.0.1 "$pport" >/dev/null 2>&1) &
-ppid=$!
-i=0
-while ! "$TANDEM" import "http://127.0.0.1:$pport/plain.html" >/dev/null 2>&1 && [ $i -lt 50 ]; do
-	sleep 0.1; i=$((i + 1))
-done
+e2e_server "$top_srcdir/tests/web-server.py" || exit 1
+pport=$E2E_PORT
+tap_check "a page of a site without WordPress imports" \
+    sh -c '"$1" import "$2" >/dev/null' _ "$TANDEM" "http://127.0.0.1:$pport/plain.html"
 id3=$("$TANDEM" list | awk '/Plain page/ {print $1; exit}')
 "$TANDEM" login "http://127.0.0.1:$pport" --user someone --no-check >/dev/null 2>&1
 TANDEM_PASSWORD=x "$TANDEM" comment "$id3" -m "여기만" >/dev/null 2>"$E2E_TMP/e"
-kill "$ppid" 2>/dev/null; wait "$ppid" 2>/dev/null
+e2e_server_stop
 tap_check "a site without WordPress: no API tandem knows" grep -q 'offers no API tandem knows; comment [0-9]* stays local' "$E2E_TMP/e"
 tap_check "the comment stays, local and not pending" \
     sh -c '"$TANDEM" comments "$1" | grep -q "(local)$"' _ "$id3"

@@ -41,7 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)sniff_format((const char *)data, size);
 	if (charset_to_utf8((const char *)data, size, NULL, &r, &cause) != 0)
 		fuzz_fail("charset_to_utf8 failed: %s", cause);
-	if (html_parse(r.text, r.len, "https://example.org/a/b", &pg,
+	if (html_parse(r.text, r.len, "https://site.test/a/b", &pg,
 	    &cause) != 0) {
 		fuzz_assert(cause != NULL && *cause != '\0');
 		free(cause);

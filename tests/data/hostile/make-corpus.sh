@@ -17,7 +17,7 @@ cd "$(dirname "$0")"
 # art NAME FORMAT [ARGS]: the file NAME.txt is printf FORMAT ARGS.
 art() { _n=$1; shift; printf "$@" > "$_n.txt"; }
 
-art csi-cursor 'url: https://example.org/hostile/csi-cursor
+art csi-cursor 'url: https://site.test/hostile/csi-cursor
 
 == en
 title: SEEN-csi-cursor cursor moves
@@ -31,7 +31,7 @@ Column\033[7706G row\033[7707d save\033[s restore\033[u SEEN-col.
 DEC save\0337 restore\0338 reverse index\033M next line\033E index\033D SEEN-dec.
 '
 
-art csi-clear 'url: https://example.org/hostile/csi-clear
+art csi-clear 'url: https://site.test/hostile/csi-clear
 
 == en
 title: SEEN-csi-clear clear screen
@@ -47,7 +47,7 @@ Scroll up\033[7717S down\033[7718T SEEN-scroll.
 Reset\033c alignment test\033#8 double height\033#3 SEEN-reset.
 '
 
-art csi-sgr 'url: https://example.org/hostile/csi-sgr
+art csi-sgr 'url: https://site.test/hostile/csi-sgr
 
 == en
 title: SEEN-csi-sgr \033[31mred\033[0m title
@@ -68,7 +68,7 @@ title: SEEN-csi-sgr-fr \033[44mbleu\033[0m
 Le\033[1m gras\033[22m et\033[7726m rien SEEN-sgr-fr.
 '
 
-art csi-scroll 'url: https://example.org/hostile/csi-scroll
+art csi-scroll 'url: https://site.test/hostile/csi-scroll
 
 == en
 title: SEEN-csi-scroll scroll regions
@@ -82,7 +82,7 @@ Left and right margins\033[?69h\033[7732;7733s SEEN-slrm.
 No wrap\033[?7l here\033[?7h SEEN-wrap.
 '
 
-art csi-modes 'url: https://example.org/hostile/csi-modes
+art csi-modes 'url: https://site.test/hostile/csi-modes
 
 == en
 title: SEEN-csi-modes mode sets
@@ -98,7 +98,7 @@ Insert\033[4h newline\033[20h keypad\033[?1h\033= odd\033[?7740h\033[?7741l SEEN
 Reports\033[6n\033[c\033[>c\033[7742n\033[?7743$p SEEN-reports.
 '
 
-art osc-title 'url: https://example.org/hostile/osc-title
+art osc-title 'url: https://site.test/hostile/osc-title
 
 == en
 title: SEEN-osc-title title sets
@@ -112,19 +112,19 @@ Icon\033]1;PWNED-OSC1\007 and a pushed\033[22;0t title\033[23;0t SEEN-osc1.
 Title\033]2;PWNED-OSC2-C1ST\302\234 by an 8-bit ST SEEN-osc2c1.
 '
 
-art osc-hyperlink 'url: https://example.org/hostile/osc-hyperlink
+art osc-hyperlink 'url: https://site.test/hostile/osc-hyperlink
 
 == en
-title: SEEN-osc-hyperlink \033]8;;https://evil.example/PWNED-OSC8-TITLE\033\\link\033]8;;\033\\
+title: SEEN-osc-hyperlink \033]8;;https://evil.invalid/PWNED-OSC8-TITLE\033\\link\033]8;;\033\\
 
-A \033]8;;https://evil.example/PWNED-OSC8-ST\033\\link\033]8;;\033\\ by ST SEEN-osc8st.
+A \033]8;;https://evil.invalid/PWNED-OSC8-ST\033\\link\033]8;;\033\\ by ST SEEN-osc8st.
 
-A \033]8;id=PWNED-OSC8-ID;https://evil.example/\007link\033]8;;\007 by BEL SEEN-osc8bel.
+A \033]8;id=PWNED-OSC8-ID;https://evil.invalid/\007link\033]8;;\007 by BEL SEEN-osc8bel.
 
 A link\033]8;;file:///etc/passwd?PWNED-OSC8-FILE\033\\ never closed SEEN-osc8open.
 '
 
-art osc-clipboard 'url: https://example.org/hostile/osc-clipboard
+art osc-clipboard 'url: https://site.test/hostile/osc-clipboard
 
 == en
 title: SEEN-osc-clipboard clipboard
@@ -136,7 +136,7 @@ Set\033]52;p;PWNED-OSC52-ST\033\\ by ST SEEN-osc52st.
 Read back\033]52;c;?\007 the clipboard\033]52;PWNED-OSC52-Q;?\033\\ SEEN-osc52q.
 '
 
-art osc-palette 'url: https://example.org/hostile/osc-palette
+art osc-palette 'url: https://site.test/hostile/osc-palette
 
 == en
 title: SEEN-osc-palette palette
@@ -150,7 +150,7 @@ Reset\033]104;PWNED-OSC104\007 cursor\033]12;PWNED-OSC12\007 SEEN-osc104.
 Notify\033]9;PWNED-OSC9\007 and\033]777;notify;PWNED-OSC777;x\007 SEEN-osc9.
 '
 
-art dcs 'url: https://example.org/hostile/dcs
+art dcs 'url: https://site.test/hostile/dcs
 
 == en
 title: SEEN-dcs device control strings
@@ -164,7 +164,7 @@ Through tmux\033Ptmux;\033\033]52;c;PWNED-DCS-TMUX\007\033\\ passthrough SEEN-dc
 Termcap\033P+qPWNED-DCS-XTGETTCAP\033\\ query SEEN-dcs4.
 '
 
-art apc-pm-sos 'url: https://example.org/hostile/apc-pm-sos
+art apc-pm-sos 'url: https://site.test/hostile/apc-pm-sos
 
 == en
 title: SEEN-apc-pm-sos private strings
@@ -180,7 +180,7 @@ Start of\033XPWNED-SOS\033\\ string SEEN-sos.
 Cancelled\033_PWNED-APC-CAN\030 by CAN and\033^PWNED-PM-SUB\032 by SUB SEEN-can.
 '
 
-art c0 'url: https://example.org/hostile/c0
+art c0 'url: https://site.test/hostile/c0
 
 == en
 title: SEEN-c0 \007bell\010\010\010\010back
@@ -195,7 +195,7 @@ Delete\177 enquiry\005 cancel\030 sub\032 fs\034 us\037 SEEN-c0misc.
 '
 
 # C1 controls as raw bytes: invalid UTF-8 on their own.
-art c1-raw 'url: https://example.org/hostile/c1-raw
+art c1-raw 'url: https://site.test/hostile/c1-raw
 
 == en
 title: SEEN-c1-raw \2330m raw C1
@@ -208,7 +208,7 @@ All: \220\221\222\223\224\225\226\227\230\231\232\233\234\235\236\237 SEEN-c1raw
 '
 
 # C1 controls encoded in UTF-8 (U+0080-U+009F), valid UTF-8.
-art c1-utf8 'url: https://example.org/hostile/c1-utf8
+art c1-utf8 'url: https://site.test/hostile/c1-utf8
 
 == en
 title: SEEN-c1-utf8 \302\2337728m title
@@ -226,7 +226,7 @@ All: \302\210\302\211\302\212\302\213\302\214\302\215\302\216\302\217 SEEN-c1all
 All: \302\221\302\222\302\223\302\224\302\225\302\226\302\227\302\231\302\232 SEEN-c1all3.
 '
 
-art bidi 'url: https://example.org/hostile/bidi
+art bidi 'url: https://site.test/hostile/bidi
 
 == en
 title: SEEN-bidi \342\200\256eltit desrever\342\200\254
@@ -245,7 +245,7 @@ title: SEEN-bidi-ar \330\271\330\261\330\250\331\212\342\200\255
 \330\271\330\261\330\250\331\212\342\200\256 \330\271\330\261\330\250\331\212\342\201\246 SEEN-bidi-ar.
 '
 
-art overlong 'url: https://example.org/hostile/overlong
+art overlong 'url: https://site.test/hostile/overlong
 
 == en
 title: SEEN-overlong \300\257 slash
@@ -257,7 +257,7 @@ ESC\300\233[7730m as two\340\200\233]0;SEEN-overlong-osc\007 bytes SEEN-overlong
 NUL\300\200 and CSI\302\233 as\301\233 overlong SEEN-overlong3.
 '
 
-art surrogates 'url: https://example.org/hostile/surrogates
+art surrogates 'url: https://site.test/hostile/surrogates
 
 == en
 title: SEEN-surrogates \355\240\200 high
@@ -269,7 +269,7 @@ Beyond\364\220\200\200 five\370\210\200\200\200 six\374\204\200\200\200\200 SEEN
 Bytes\376\377 never\377\376 valid SEEN-surr3.
 '
 
-art continuation 'url: https://example.org/hostile/continuation
+art continuation 'url: https://site.test/hostile/continuation
 
 == en
 title: SEEN-continuation \200 lone
@@ -282,7 +282,7 @@ Cut\342\200 and\360\237\230 short SEEN-cont3.
 '
 
 # A truncated UTF-8 sequence is the very last thing in the file.
-art truncated-utf8-eof 'url: https://example.org/hostile/truncated-utf8-eof
+art truncated-utf8-eof 'url: https://site.test/hostile/truncated-utf8-eof
 
 == en
 title: SEEN-truncated-utf8-eof
@@ -290,7 +290,7 @@ title: SEEN-truncated-utf8-eof
 The file ends SEEN-eof1 in the middle of a character:\344\270'
 
 # An OSC that never ends: the file stops inside it.
-art truncated-osc-eof 'url: https://example.org/hostile/truncated-osc-eof
+art truncated-osc-eof 'url: https://site.test/hostile/truncated-osc-eof
 
 == en
 title: SEEN-truncated-osc-eof
@@ -301,7 +301,7 @@ The file ends inside a title set\033]0;PWNED-EOF-OSC'
 
 # ESC as the last byte of lines: of the file, of a title, of a paragraph
 # line (joined with a space: ESC SP G would be S8C1T), of a comment line.
-art esc-eol 'url: https://example.org/hostile/esc-eol
+art esc-eol 'url: https://site.test/hostile/esc-eol
 author: Eve\033
 
 == en
@@ -324,7 +324,7 @@ parent: 1
 
 Reply at the very end\033'
 
-art title 'url: https://example.org/hostile/title
+art title 'url: https://site.test/hostile/title
 author: \033]0;PWNED-AUTHOR\007Eve\033[2J
 date: 2025-01-01\033[7733m\342\200\256
 
@@ -339,7 +339,7 @@ title: SEEN-title-ko \033]2;PWNED-TITLE-KO\033\\\342\201\247\033[?1049l\033[7735
 \353\263\270\353\254\270 SEEN-title-ko-body.
 '
 
-art comment 'url: https://example.org/hostile/comment
+art comment 'url: https://site.test/hostile/comment
 comments: open
 
 == en
@@ -364,11 +364,11 @@ A reply\302\2337737;1H with\302\235PWNED-COMMENT-C1\302\234 C1 and\342\200\256 b
 author: Trudy
 parent: 2
 
-A reply to the reply\033]8;;https://evil.example/PWNED-COMMENT-OSC8\033\\link\033]8;;\033\\ SEEN-c4\033[?1000h\033[7738;7738r.
+A reply to the reply\033]8;;https://evil.invalid/PWNED-COMMENT-OSC8\033\\link\033]8;;\033\\ SEEN-c4\033[?1000h\033[7738;7738r.
 '
 
 # The url header: not printable ASCII, so no hyperlink may be made of it.
-art url 'url: https://example.org/hostile/\033]52;c;PWNED-URL-OSC52\007x\033\\y
+art url 'url: https://site.test/hostile/\033]52;c;PWNED-URL-OSC52\007x\033\\y
 
 == en
 title: SEEN-url hostile address
@@ -390,7 +390,7 @@ SEEN-page-ko \354\204\234\354\232\270\354\213\234 \353\262\240\354\235\264\354\2
 
 # NUL bytes: early in a file, the importer calls it binary; after its
 # first 8 KiB the NUL is inside an article.
-art nul-early 'url: https://example.org/hostile/nul-early
+art nul-early 'url: https://site.test/hostile/nul-early
 
 == en
 title: SEEN-nul-early
@@ -398,7 +398,7 @@ title: SEEN-nul-early
 Before\000after SEEN-nul1.
 '
 {
-	printf 'url: https://example.org/hostile/nul-late\n\n== en\n'
+	printf 'url: https://site.test/hostile/nul-late\n\n== en\n'
 	printf 'title: SEEN-nul-late\n\nPadding SEEN-nul2.\n\n'
 	i=0
 	while [ $i -lt 130 ]; do

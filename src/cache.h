@@ -148,6 +148,9 @@ void	 cache_cursor_set(struct cache_cursor *,
 	     const struct article_summary *);
 int	 cache_article_load(struct cache *, long long, struct article **,
 	     char **);
+/* The same without the text, read later by article_text_need(). */
+int	 cache_article_open(struct cache *, long long, struct article **,
+	     char **);
 /* The article a URL is of (its own or a translation's), or *id 0. */
 int	 cache_article_by_url(struct cache *, const char *, long long *,
 	     char **);

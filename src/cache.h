@@ -110,6 +110,8 @@ enum cache_query {
 	CACHE_QUERY_LIST,		/* a page of the article list */
 	CACHE_QUERY_ARTICLE,		/* one article's translations */
 	CACHE_QUERY_PARAGRAPHS,		/* one translation's paragraphs */
+	CACHE_QUERY_PARAGRAPH_SIZES,	/* ... their lengths alone */
+	CACHE_QUERY_PARAGRAPH_RANGE,	/* ... a range of their text */
 	CACHE_QUERY_COMMENTS,		/* one article's comments */
 	CACHE_QUERY_ALIGNMENT,		/* one language pair's alignment */
 	CACHE_QUERY_BY_URL,		/* the import's article by URL */

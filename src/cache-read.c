@@ -403,6 +403,7 @@ cache_article_text(void *arg, struct article *a, size_t tr, size_t first,
 	struct article_translation	*t = &a->translations[tr];
 	sqlite3_stmt			*s;
 	long long			 k;
+	size_t				 got = 0;
 	int				 rc;
 
 	if ((s = cache_stmt(c, SQL_PARAGRAPH_RANGE, cause)) == NULL)
@@ -418,10 +419,15 @@ cache_article_text(void *arg, struct article *a, size_t tr, size_t first,
 		if ((t->paragraphs[k].text = cache_column_text(s, 1)) == NULL)
 			t->paragraphs[k].text = xstrdup("");
 		t->paragraphs[k].len = (size_t)sqlite3_column_bytes(s, 1);
+		got++;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return cache_fail(c, cause, "reading the article's text");
+	/* A re-import since replaced the translation (new rows, new ids). */
+	if (got < n)
+		return cache_failx(c, CACHE_ERR_OTHER, cause, "article %lld "
+		    "changed since it was opened: open it again", a->id);
 	return 0;
 }
 

@@ -5,8 +5,8 @@
  * One article of NPARA paragraphs in two languages is imported into a
  * fresh cache, then read twice: whole (cache_article_load) and opened
  * lazily.  Two views of them are opened, sent to the end, switched side
- * by side and to the other language, and searched for a word near the
- * end, in step; after each step both must show the same screen, and the
+ * by side and to the other language, paged through, and searched for a
+ * word near the end, in step; after each step both must show the same screen, and the
  * lazy one must have read and kept the text of a few screens only,
  * which fails if anything on the way reads the whole article.
  */
@@ -173,6 +173,7 @@ main(void)
 	struct article		*whole, *lazy;
 	struct view		 w, l;
 	size_t			 k, reads, lenok = 1, i;
+	int			 rc;
 
 	if (mkdtemp(dir) == NULL)
 		return 1;
@@ -219,6 +220,17 @@ main(void)
 	view_home(&w);
 	view_home(&l);
 	same(&w, &l, "g");
+	reads = lazy->text_reads;
+	for (k = 0; k < 150; k++) {
+		view_page(&w, 1, 0);
+		view_page(&l, 1, 0);
+	}
+	same(&w, &l, "150 pages down");
+	ok(held(lazy) <= BOUND && lazy->text_reads - reads > BOUND,
+	    "150 pages down: read %zu paragraphs, holds %zu",
+	    lazy->text_reads - reads, held(lazy));
+	view_home(&w);
+	view_home(&l);
 	ok(lazy->text_reads < 2 * NPARA, "all that read %zu paragraphs of %d",
 	    lazy->text_reads, 2 * NPARA);
 
@@ -230,6 +242,21 @@ main(void)
 
 	view_free(&w);
 	view_free(&l);
+
+	/* Text that went away since the article was opened is "", and said. */
+	if (cache_article_open(cache, 1, &lazy, &cause) != 0 ||
+	    cache_article_remove(cache, 1, &cause) != 0) {
+		diag("%s", cause);
+		return 1;
+	}
+	rc = article_text_need(lazy, 0, 0, 10, &cause);
+	ok(rc == -1 && cause != NULL &&
+	    strstr(cause, "changed since it was opened") != NULL &&
+	    lazy->translations[0].paragraphs[9].text != NULL &&
+	    lazy->translations[0].paragraphs[9].len == 0,
+	    "text removed since: read as \"\", %s", cause ? cause : "no error");
+	FREE(&cause);
+	article_free(lazy);
 	cache_close(cache);
 	xasprintf(&cause, "rm -rf '%s'", dir);
 	if (system(cause) != 0)

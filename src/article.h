@@ -53,9 +53,22 @@ struct article_translation {
 	double				 lang_confidence;
 	char				*url;
 	struct span			*paragraphs;	/* own their text
-							   (NUL-terminated) */
+							   (NUL-terminated);
+							   text NULL: not
+							   read yet, len its
+							   stored length */
 	size_t				 nparagraphs;
 };
+
+struct article;
+
+/*
+ * Reads the text of paragraphs [first, first + n) of translation tr into
+ * their spans (text allocated, len its length); a paragraph the store no
+ * longer has is given "".  0, or -1 and *cause.
+ */
+typedef int (*article_text_fn)(void *arg, struct article *, size_t tr,
+    size_t first, size_t n, char **cause);
 
 struct article {
 	long long			 id;
@@ -72,6 +85,15 @@ struct article {
 	long long			 updated_at;
 	struct article_translation	*translations;	/* in import order */
 	size_t				 ntranslations;
+
+	/*
+	 * An article opened without its text (cache_article_open) reads it
+	 * through text_fn as article_text_need() asks; NULL: every text is
+	 * there (cache_article_load, or made by hand).
+	 */
+	article_text_fn			 text_fn;
+	void				*text_arg;
+	size_t				 text_reads;	/* paragraphs read, ever */
 };
 
 struct article_comment {
@@ -116,5 +138,20 @@ void	 article_comments_free(struct article_comment *, size_t);
 const struct article_translation *
 	 article_translation_find(const struct article *, const char *);
 const char *article_policy_name(enum article_policy);
+
+/*
+ * The text of an article opened lazily: need reads what is missing of
+ * paragraphs [first, first + n) of translation tr (a failed read leaves
+ * them "", and returns -1 with *cause if cause is not NULL); all reads
+ * every paragraph of every translation; keep frees the text of every
+ * paragraph outside [first, first + n) of tr (n 0: all of it), so
+ * that what is held stays what the reader lays out.  On an article with
+ * no text_fn, need and all do nothing and keep keeps everything.
+ */
+int	 article_text_need(struct article *, size_t tr, size_t first, size_t n,
+	     char **cause);
+int	 article_text_all(struct article *, char **cause);
+void	 article_text_keep(struct article *, size_t tr, size_t first,
+	     size_t n);
 
 #endif

@@ -2,10 +2,15 @@
  * cache-read.c: the reader's and the CLI's queries on articles.
  *
  * The article list (a page after a cursor, or at a row number), one
- * article with all its text, read marks, removal, counts and settings,
- * all as the plain structs of article.h.  A whole article is read in one
- * transaction so that an import committing meanwhile cannot show half
- * of it; every other query is a single statement.
+ * article with all its text or (for the reader) with its paragraphs'
+ * lengths and the text read a range at a time later, read marks,
+ * removal, counts and settings, all as the plain structs of article.h.
+ * A whole article is read in one transaction so that an import
+ * committing meanwhile cannot show half of it; so are an opened
+ * article's lengths, but its text is read later, each range in its
+ * own snapshot: a paragraph a re-import took away since reads as "",
+ * and is laid out as what it now is.  Every other query is a single
+ * statement.
  */
 #include "config.h"
 
@@ -350,6 +355,140 @@ cache_article_load(struct cache *c, long long id, struct article **ap,
 	if (cache_run(c, SQL_BEGIN_READ, cause) != 0)
 		return -1;
 	rc = cache_article_read(c, id, ap, cause);
+	cache_rollback(c);
+	return rc;
+}
+
+/*
+ * Translation t's paragraph lengths from the index paragraph_bytes,
+ * texts left NULL; *gaps is set if the positions are not 0, 1, 2, ...
+ * (a cache written by hand), which the range query cannot follow.
+ */
+static int
+cache_load_sizes(struct cache *c, struct article_translation *t, int *gaps,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 cap = 0;
+	int		 rc;
+
+	*gaps = 0;
+	if ((s = cache_stmt(c, SQL_PARAGRAPH_SIZES, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, t->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (t->nparagraphs == cap) {
+			cap = cap < 64 ? 64 : cap * 2;
+			t->paragraphs = xreallocarray(t->paragraphs, cap,
+			    sizeof *t->paragraphs);
+		}
+		if (sqlite3_column_int64(s, 0) != (long long)t->nparagraphs)
+			*gaps = 1;
+		t->paragraphs[t->nparagraphs].text = NULL;
+		t->paragraphs[t->nparagraphs++].len =
+		    (size_t)sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return cache_fail(c, cause, "reading paragraph lengths");
+	return 0;
+}
+
+/* The article_text_fn of an opened article: one range of the index. */
+static int
+cache_article_text(void *arg, struct article *a, size_t tr, size_t first,
+    size_t n, char **cause)
+{
+	struct cache			*c = arg;
+	struct article_translation	*t = &a->translations[tr];
+	sqlite3_stmt			*s;
+	long long			 k;
+	size_t				 got = 0;
+	int				 rc;
+
+	if ((s = cache_stmt(c, SQL_PARAGRAPH_RANGE, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, t->id);
+	sqlite3_bind_int64(s, 2, (long long)first);
+	sqlite3_bind_int64(s, 3, (long long)(first + n));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		k = sqlite3_column_int64(s, 0);
+		if (k < (long long)first || k >= (long long)(first + n) ||
+		    t->paragraphs[k].text != NULL)
+			continue;
+		if ((t->paragraphs[k].text = cache_column_text(s, 1)) == NULL)
+			t->paragraphs[k].text = xstrdup("");
+		t->paragraphs[k].len = (size_t)sqlite3_column_bytes(s, 1);
+		got++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return cache_fail(c, cause, "reading the article's text");
+	/* A re-import since replaced the translation (new rows, new ids). */
+	if (got < n)
+		return cache_failx(c, CACHE_ERR_OTHER, cause, "article %lld "
+		    "changed since it was opened: open it again", a->id);
+	return 0;
+}
+
+static int
+cache_article_read_lazy(struct cache *c, long long id, struct article **ap,
+    char **cause)
+{
+	struct article_translation	*t;
+	struct article			*a;
+	void				*v;
+	size_t				 i;
+	int				 gaps;
+
+	*ap = NULL;
+	a = xcalloc(1, sizeof *a);
+	if (cache_load_head(c, id, a, cause) != 0 ||
+	    cache_rows_id(c, SQL_TRANSLATIONS_LOAD, a->id, sizeof *t,
+	    cache_translation_row, cache_translations_free, &v,
+	    &a->ntranslations, cause) != 0)
+		goto fail;
+	a->translations = v;
+	for (i = 0; i < a->ntranslations; i++) {
+		t = &a->translations[i];
+		if (cache_load_sizes(c, t, &gaps, cause) != 0)
+			goto fail;
+		if (!gaps)
+			continue;
+		free(t->paragraphs);
+		t->paragraphs = NULL;
+		t->nparagraphs = 0;
+		if (cache_rows_id(c, SQL_PARAGRAPHS_LOAD, t->id,
+		    sizeof *t->paragraphs, cache_paragraph_row,
+		    cache_paragraphs_free, &v, &t->nparagraphs, cause) != 0)
+			goto fail;
+		t->paragraphs = v;
+	}
+	a->text_fn = cache_article_text;
+	a->text_arg = c;
+	*ap = a;
+	return 0;
+fail:
+	article_free(a);
+	return -1;
+}
+
+/*
+ * An article for the reader: every translation and its paragraphs'
+ * lengths, in one snapshot, but no text; article_text_need() reads what
+ * is laid out, through c, which must stay open while the article lives.
+ */
+int
+cache_article_open(struct cache *c, long long id, struct article **ap,
+    char **cause)
+{
+	int	rc;
+
+	if (!sqlite3_get_autocommit(c->db))
+		return cache_article_read_lazy(c, id, ap, cause);
+	if (cache_run(c, SQL_BEGIN_READ, cause) != 0)
+		return -1;
+	rc = cache_article_read_lazy(c, id, ap, cause);
 	cache_rollback(c);
 	return rc;
 }

@@ -16,6 +16,8 @@
  *   account (site PRIMARY KEY, user, password_command, password_env,
  *            password_file, added_at): who one is on a site; no secret
  *   comment.remote_id, remote_url, link, pending: see migration 6
+ *   paragraph.bytes: the text's length in bytes (set by the sink, else
+ *   by a trigger), for opening an article without reading its text
  *
  *   search_text (FTS5, rowid = paragraph.id, text)    the full-text
  *   search_title (FTS5, rowid = translation.id, title) index, external
@@ -29,7 +31,8 @@
  *   | id          |<-| source_id      |  | id               |<-| trans..id |
  *   | location UQ |  | id             |<-| article_id       |  | idx       |
  *   | added_at    |  | key            |  | lang             |  | text      |
- *   +-------------+  | url date author|  | position         |  +-----------+
+ *   +-------------+  | url date author|  | position         |  | bytes     |
+ *                    |                |  |                  |  +-----------+
  *                    | original       |  | title            |
  *   +-------------+  | policy         |  | title_derived    |
  *   | setting     |  | read           |  | lang_confidence  |
@@ -100,7 +103,10 @@
  *   translation_url (url_norm, article_id)      ... or a translation's
  *   translation UNIQUE (article_id, lang)       one per language
  *   translation_order (article_id, position)    an article's languages
- *   paragraph UNIQUE (translation_id, idx)      a translation's text
+ *   paragraph UNIQUE (translation_id, idx)      a translation's text,
+ *                                               or a range of it
+ *   paragraph_bytes (translation_id, idx, bytes) its lengths alone: what
+ *                                               the reader opens with
  *   comment UNIQUE (article_id, seq)            comments; source upsert
  *   comment_remote UNIQUE (article_id, remote_url, remote_id)  site sync
  *   comment_pending (pending > 0)               comments --send
@@ -370,6 +376,24 @@ static const char *const cache_migrations[] = {
 	 */
 	"ALTER TABLE feed_entry ADD COLUMN link TEXT;"
 	"ALTER TABLE feed_entry ADD COLUMN comments_feed TEXT;",
+	/*
+	 * 9: each paragraph's length in bytes, and an index that holds it
+	 * beside (translation_id, idx): the reader opens an article from
+	 * that index alone and reads the text of the rows it lays out
+	 * (cache_article_open), where length() would read every text.
+	 * The sink sets bytes; the triggers keep it for any other writer
+	 * (the sqlite3 shell, a script), and the text change trigger only
+	 * sets bytes, so it does not fire the search index's again.
+	 */
+	"ALTER TABLE paragraph ADD COLUMN bytes INTEGER;"
+	"UPDATE paragraph SET bytes = length(CAST(text AS BLOB));"
+	"CREATE INDEX paragraph_bytes ON paragraph (translation_id, idx, bytes);"
+	"CREATE TRIGGER paragraph_bytes_add AFTER INSERT ON paragraph"
+	" WHEN new.bytes IS NULL BEGIN UPDATE paragraph SET bytes ="
+	" length(CAST(new.text AS BLOB)) WHERE id = new.id; END;"
+	"CREATE TRIGGER paragraph_bytes_change AFTER UPDATE OF text ON"
+	" paragraph BEGIN UPDATE paragraph SET bytes ="
+	" length(CAST(new.text AS BLOB)) WHERE id = new.id; END;",
 };
 #define CACHE_VERSION \
 	((int)(sizeof cache_migrations / sizeof cache_migrations[0]))

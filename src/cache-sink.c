@@ -496,6 +496,7 @@ cache_sink_paragraph(void *arg, const char *text, size_t len, char **cause)
 	sqlite3_bind_int64(s, 1, im->translation);
 	sqlite3_bind_int64(s, 2, im->paragraph);
 	sqlite3_bind_text(s, 3, text, (int)len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, (long long)len);
 	if (cache_step_done(c, s, cause, "adding paragraph") != 0)
 		return -1;
 	align_job_para_add(im->job, text, len);

@@ -82,7 +82,7 @@ const char *const cache_sql[SQL__N] = {
 	    " imported_at, url_norm)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[SQL_PARAGRAPH_INSERT] = "INSERT INTO paragraph (translation_id,"
-	    " idx, text) VALUES (?1, ?2, ?3)",
+	    " idx, text, bytes) VALUES (?1, ?2, ?3, ?4)",
 	[SQL_COMMENT_UPSERT] = "INSERT INTO comment (article_id, seq,"
 	    " parent_id, author, body, lang, created, state)"
 	    " VALUES (?1, ?2, (SELECT id FROM comment"
@@ -120,6 +120,11 @@ const char *const cache_sql[SQL__N] = {
 	    " ORDER BY position",
 	[SQL_PARAGRAPHS_LOAD] = "SELECT text FROM paragraph"
 	    " WHERE translation_id = ?1 ORDER BY idx",
+	[SQL_PARAGRAPH_SIZES] = "SELECT idx, bytes FROM paragraph"
+	    " WHERE translation_id = ?1 ORDER BY idx",
+	[SQL_PARAGRAPH_RANGE] = "SELECT idx, text FROM paragraph"
+	    " WHERE translation_id = ?1 AND idx >= ?2 AND idx < ?3"
+	    " ORDER BY idx",
 	[SQL_ARTICLE_REMOVE] = "DELETE FROM article WHERE id = ?1",
 	[SQL_ARTICLE_SET_READ] = "UPDATE article SET read = ?2 WHERE id = ?1",
 	[SQL_ARTICLE_SET_STARRED] = "UPDATE article SET starred = ?2"

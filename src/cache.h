@@ -110,6 +110,8 @@ enum cache_query {
 	CACHE_QUERY_LIST,		/* a page of the article list */
 	CACHE_QUERY_ARTICLE,		/* one article's translations */
 	CACHE_QUERY_PARAGRAPHS,		/* one translation's paragraphs */
+	CACHE_QUERY_PARAGRAPH_SIZES,	/* ... their lengths alone */
+	CACHE_QUERY_PARAGRAPH_RANGE,	/* ... a range of their text */
 	CACHE_QUERY_COMMENTS,		/* one article's comments */
 	CACHE_QUERY_ALIGNMENT,		/* one language pair's alignment */
 	CACHE_QUERY_BY_URL,		/* the import's article by URL */
@@ -147,6 +149,9 @@ int	 cache_list_at(struct cache *, const char *const *, size_t, size_t,
 void	 cache_cursor_set(struct cache_cursor *,
 	     const struct article_summary *);
 int	 cache_article_load(struct cache *, long long, struct article **,
+	     char **);
+/* The same without the text, read later by article_text_need(). */
+int	 cache_article_open(struct cache *, long long, struct article **,
 	     char **);
 /* The article a URL is of (its own or a translation's), or *id 0. */
 int	 cache_article_by_url(struct cache *, const char *, long long *,

@@ -43,18 +43,28 @@ pairing_stored(struct cache *cache, long long id,
 }
 
 int
-pairing_get(struct cache *cache, long long id,
+pairing_find(struct cache *cache, long long id,
     const struct article_translation *a, const struct article_translation *b,
-    struct article_pair **pairs, size_t *n, char **cause)
+    struct article_pair **pairs, size_t *n)
 {
-	double	conf;
-
 	if ((*pairs = pairing_stored(cache, id, a, b, n)) != NULL)
 		return 0;
 	if ((*pairs = pairing_stored(cache, id, b, a, n)) != NULL) {
 		align_pairs_swap(*pairs, *n);
 		return 0;
 	}
+	return -1;
+}
+
+int
+pairing_get(struct cache *cache, long long id,
+    const struct article_translation *a, const struct article_translation *b,
+    struct article_pair **pairs, size_t *n, char **cause)
+{
+	double	conf;
+
+	if (pairing_find(cache, id, a, b, pairs, n) == 0)
+		return 0;
 	if (align_translations(a, b, pairs, n, &conf) != 0) {
 		*pairs = NULL;
 		*n = 0;

@@ -39,6 +39,16 @@ int	pairing_get(struct cache *, long long,
 	    size_t *, char **);
 
 /*
+ * The first two steps alone: 0 and *pairs (allocated) if an alignment
+ * that fits is stored either way round, else -1.  Needs only the
+ * paragraph counts, where aligning reads both texts whole.
+ */
+int	pairing_find(struct cache *, long long,
+	    const struct article_translation *,
+	    const struct article_translation *, struct article_pair **,
+	    size_t *);
+
+/*
  * Store pairs of a with b (say a corrected one) for pairing_get(), in
  * place of any stored for b with a.
  */

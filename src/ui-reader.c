@@ -19,15 +19,25 @@
 /*
  * The alignment for side by side (pairing.h: stored either way round,
  * else made now and stored, so the next time is instant).  A cache that
- * cannot keep it is fine: the pairs are shown all the same.
+ * cannot keep it is fine: the pairs are shown all the same.  Only
+ * aligning now needs the two texts whole.
  */
 static void
-ui_reader_pairs(void *arg, const struct article *a, size_t left,
+ui_reader_pairs(void *arg, struct article *a, size_t left,
     size_t right, struct article_pair **pairs, size_t *n)
 {
 	struct ui	*u = arg;
 	char		*cause = NULL;
 
+	if (pairing_find(u->cache, a->id, &a->translations[left],
+	    &a->translations[right], pairs, n) == 0)
+		return;
+	if (article_text_need(a, left, 0, a->translations[left].nparagraphs,
+	    &cause) != 0 || article_text_need(a, right, 0,
+	    a->translations[right].nparagraphs, &cause) != 0) {
+		ui_message(u, "%s", cause);
+		FREE(&cause);
+	}
 	if (pairing_get(u->cache, a->id, &a->translations[left],
 	    &a->translations[right], pairs, n, &cause) != 0) {
 		/* Shown as it is, just not kept for next time. */
@@ -123,7 +133,8 @@ ui_reader_open(struct ui *u, long long id)
 	int		 sbs;
 	enum ui_result	 res = UI_RELAYOUT;
 
-	if (cache_article_load(u->cache, id, &a, &cause) != 0) {
+	/* The text is read as it is laid out (view-window.c). */
+	if (cache_article_open(u->cache, id, &a, &cause) != 0) {
 		ui_message(u, "%s", cause);
 		free(cause);
 		return UI_REPAINT;

@@ -74,14 +74,16 @@ view_find_next(const struct view_find *f, size_t from, const char *fneedle,
 	return 1;
 }
 
-/* Whether needle (folded) is in translation t. */
+/* Whether needle (folded) is in translation i, read whole if it is not. */
 static int
-view_find_in(const struct article_translation *t, const char *fneedle)
+view_find_in(struct article *a, size_t i, const char *fneedle)
 {
+	const struct article_translation *t = &a->translations[i];
 	struct view_find	f;
 	size_t			p, s, e, n;
 	int			found = 0;
 
+	article_text_need(a, i, 0, t->nparagraphs, NULL);
 	for (p = 0; p < t->nparagraphs && !found; p++) {
 		view_find_text(&f, t->paragraphs[p].text, t->paragraphs[p].len);
 		found = view_find_next(&f, 0, fneedle, &s, &e, &n);
@@ -112,7 +114,7 @@ view_find_elsewhere(const struct view *v, const char *needle, char *buf,
 		if (i == v->left || (v->sbs_on && i == v->right))
 			continue;
 		t = &v->article->translations[i];
-		if (*fneedle == '\0' || !view_find_in(t, fneedle))
+		if (*fneedle == '\0' || !view_find_in(v->article, i, fneedle))
 			continue;
 		if (i < 9)
 			o += (size_t)snprintf(buf + o, size - o, "%s%s (%zu)",

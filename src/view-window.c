@@ -13,6 +13,11 @@
  * long article and scrolling in it as cheap as for a short one, and the
  * memory to a few screens of lines besides the article's text.
  *
+ * The text is held the same way: an article opened without it
+ * (cache_article_open) has the paragraphs of the window read as it is
+ * laid out, and every other paragraph's text freed (view_window_text),
+ * so opening costs the lengths of the paragraphs and not their text.
+ *
  * When a height changes from estimate to measurement above the top, the
  * top moves by the difference: what is on screen stays.  Articles whose
  * text is under v->lazy_bytes are laid out whole, as before (every row a
@@ -21,6 +26,8 @@
  */
 #include "config.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,6 +89,51 @@ view_window_block_of(const struct view *v, size_t r)
 	return lo;
 }
 
+/*
+ * The text of blocks [first, end), read if the article came without it,
+ * and no other text kept: a window's paragraphs are what is held.
+ */
+static void
+view_window_text(struct view *v, size_t first, size_t end)
+{
+	struct article	*a = v->article;
+	size_t		 i, k, lo[2], hi[2];
+	char		*cause = NULL;
+
+	if (a->text_fn == NULL)
+		return;
+	lo[0] = lo[1] = SIZE_MAX;
+	hi[0] = hi[1] = 0;
+	for (k = first; k < end; k++) {
+		if (v->lpairs[k].left < lo[0])
+			lo[0] = v->lpairs[k].left;
+		if (v->lpairs[k].left + v->lpairs[k].nleft > hi[0])
+			hi[0] = v->lpairs[k].left + v->lpairs[k].nleft;
+		if (v->lpairs[k].right < lo[1])
+			lo[1] = v->lpairs[k].right;
+		if (v->lpairs[k].right + v->lpairs[k].nright > hi[1])
+			hi[1] = v->lpairs[k].right + v->lpairs[k].nright;
+	}
+	if (!v->sbs_on)
+		lo[1] = hi[1] = 0;
+	for (i = 0; i < a->ntranslations; i++) {
+		if (i == v->left && hi[0] > lo[0])
+			article_text_keep(a, i, lo[0], hi[0] - lo[0]);
+		else if (i == v->right && hi[1] > lo[1])
+			article_text_keep(a, i, lo[1], hi[1] - lo[1]);
+		else
+			article_text_keep(a, i, 0, 0);
+	}
+	if (hi[0] > lo[0] && article_text_need(a, v->left, lo[0],
+	    hi[0] - lo[0], &cause) != 0)
+		snprintf(v->message, sizeof v->message, "%s", cause);
+	FREE(&cause);
+	if (hi[1] > lo[1] && article_text_need(a, v->right, lo[1],
+	    hi[1] - lo[1], &cause) != 0)
+		snprintf(v->message, sizeof v->message, "%s", cause);
+	FREE(&cause);
+}
+
 /* Lay out blocks [first, end) and measure them; the top keeps its text. */
 static void
 view_window_build(struct view *v, size_t first, size_t end)
@@ -95,6 +147,7 @@ view_window_build(struct view *v, size_t first, size_t end)
 	}
 	at = view_window_block_of(v, v->top);
 	into = v->top - v->start[at];
+	view_window_text(v, first, end);
 	lt = &v->article->translations[v->left];
 	if (v->sbs_on)
 		rt = &v->article->translations[v->right];

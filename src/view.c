@@ -428,6 +428,12 @@ view_pairs_auto(struct view *v, int force)
 	size_t			 n = 0;
 	double			 conf;
 
+	/* The aligner reads both texts whole; the next layout lets go. */
+	if (article_text_need(v->article, v->left, 0,
+	    view_tr(v, v->left)->nparagraphs, NULL) != 0 ||
+	    article_text_need(v->article, v->right, 0,
+	    view_tr(v, v->right)->nparagraphs, NULL) != 0)
+		return 0;
 	if (align_translations(view_tr(v, v->left), view_tr(v, v->right),
 	    &auto_pairs, &n, &conf) != 0)
 		return 0;

@@ -42,9 +42,10 @@
 /*
  * Supplies the alignment of two translations' paragraphs (the stored one,
  * or one made now): sets *pairs (allocated, or NULL for paragraph i with
- * paragraph i) and *n.  save stores a corrected one (all pairs manual).
+ * paragraph i) and *n.  Making one reads the texts whole
+ * (article_text_need), hence the article that is not const.  save stores a corrected one (all pairs manual).
  */
-typedef void (*view_pairs_fn)(void *arg, const struct article *,
+typedef void (*view_pairs_fn)(void *arg, struct article *,
     size_t left, size_t right, struct article_pair **pairs, size_t *n);
 typedef int (*view_save_fn)(void *arg, const struct article *,
     size_t left, size_t right, const struct article_pair *pairs, size_t n);

@@ -944,6 +944,11 @@ test_plans(struct cache *c)
 		{ CACHE_QUERY_LIST, "list", "USING INDEX article_list" },
 		{ CACHE_QUERY_ARTICLE, "article", "translation_order" },
 		{ CACHE_QUERY_PARAGRAPHS, "paragraphs", "USING INDEX" },
+		/* Opening reads the index alone, never a paragraph's text. */
+		{ CACHE_QUERY_PARAGRAPH_SIZES, "paragraph lengths",
+		    "USING COVERING INDEX paragraph_bytes" },
+		{ CACHE_QUERY_PARAGRAPH_RANGE, "a range of paragraphs",
+		    "(translation_id=? AND idx>? AND idx<?)" },
 		{ CACHE_QUERY_COMMENTS, "comments", "USING INDEX" },
 		{ CACHE_QUERY_ALIGNMENT, "alignment", "USING INDEX" },
 		{ CACHE_QUERY_BY_URL, "article by URL", "INDEX article_url" },

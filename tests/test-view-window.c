@@ -78,7 +78,7 @@ make_article(void)
 
 /* Uneven pairs: 1-1, 2-1, 1-2, 1-0 in turn, the rest 1-1. */
 static void
-make_pairs(void *arg, const struct article *a, size_t l, size_t r,
+make_pairs(void *arg, struct article *a, size_t l, size_t r,
     struct article_pair **out, size_t *n)
 {
 	const size_t	 nl = a->translations[l].nparagraphs,

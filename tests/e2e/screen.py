@@ -7,6 +7,10 @@
 #   screen.py pairs FIRST LAST    in rows FIRST..LAST, a row after a
 #                                 blank row has text on both sides or
 #                                 on neither (pairs start together)
+#   screen.py inshow FILE FIRST LAST  the text of rows FIRST..LAST (each
+#                                 stripped, blank ones left out) is a run
+#                                 of FILE's lines (tandem show's, the
+#                                 same), at least half of them text
 # Exit status 0 when the check holds; the reason on stderr otherwise.
 import re
 import sys
@@ -46,6 +50,20 @@ def main():
             if cells(r) > limit:
                 sys.exit("row %d is %d cells wide: %r" % (i, cells(r), r))
         return
+    if what == "inshow":
+        with open(sys.argv[2], encoding="utf-8") as f:
+            show = [x.strip() for x in f.read().split("\n") if x.strip()]
+        first, last = int(sys.argv[3]), int(sys.argv[4])
+        body = [x.strip() for x in rows[first:last + 1] if x.strip()]
+        if len(body) * 2 < last + 1 - first:
+            sys.exit("only %d rows of text: %r" % (len(body), body))
+        n = len(body)
+        for i in range(len(show) - n + 1):
+            if show[i:i + n] == body:
+                return
+        near = [i for i, x in enumerate(show) if x == body[0]]
+        sys.exit("not a run of %s (first row at %s): %r"
+                 % (sys.argv[2], near[:3], body))
     first, last = int(sys.argv[2]), int(sys.argv[3])
     body = rows[first:last + 1]
     cols = set(divider_col(r) for r in body if divider_col(r) is not None)

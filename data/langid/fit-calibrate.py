@@ -6,8 +6,9 @@
 #
 # langid.c calls text "und" when the share of its 3- and 4-grams that the
 # winning language knows (in its words that do not begin with a capital)
-# is far below what that language's own text shows.  "Far below" needs each language's mean share and its spread:
-# this script measures them on a development split carved from
+# is far below what that language's own text shows.  "Far below" needs
+# each language's mean share and its spread: this script measures them
+# on a development split carved from
 # CORPUS/train only, by document (one man page, catalogue domain or run
 # of 40 Tatoeba lines in five, by a CRC-32 of its name, as listed in
 # CORPUS/train-docs), scored by a model built by make-model.py from the
@@ -21,6 +22,7 @@
 import importlib.util
 import math
 import os
+import shutil
 import sys
 import unicodedata
 import zlib
@@ -162,6 +164,7 @@ def main():
                   (tag, mean, sd, len(pts)))
             paras += [(x - mean) * math.sqrt(n) / sd
                       for n, L, x in pts if L >= PARA]
+    shutil.rmtree(work)
     paras.sort()
     print("/* development paragraphs: %d; below the mean by" % len(paras))
     for q in (0.0005, 0.001, 0.002, 0.005):

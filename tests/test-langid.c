@@ -1,7 +1,8 @@
 /*
  * test-langid.c: language identification on the bundled sample and on
  * one row per script, language or trap (acronyms in Korean, Japanese that
- * is mostly kanji, nothing but digits, invalid UTF-8).
+ * is mostly kanji, nothing but digits, invalid UTF-8, a paragraph in a
+ * language next to a modelled one).
  */
 #include "config.h"
 
@@ -93,6 +94,21 @@ static const struct {
 	{ "Hau euskarazko testu bat da etxean familiarekin sukaldatzeari "
 	    "buruz.", "und" },
 	{ "qwrtzp xkcdvb zzgrkt plmnq", "und" },
+	/*
+	 * A paragraph of Esperanto: Lithuanian wins it, clear of its
+	 * runner-up and knowing enough of its n-grams a letter, but a far
+	 * smaller share of them than Lithuanian text's own
+	 * (langid_typical); a Dutch paragraph of the same kind stays Dutch.
+	 */
+	{ "Hieraŭ ni iris al la bazaro kun mia avino kaj aĉetis multe da "
+	    "bongustaj fruktoj. Ŝi ĉiam diras, ke oni ne devas rapidi, ĉar la "
+	    "plej bonaj persikoj kuŝas en la fundo de la korbo. Kiam ni "
+	    "revenis hejmen, ŝi bakis kukojn por ĉiuj.", "und" },
+	{ "Ik ben gisteren met mijn oma naar de markt gegaan, en we hebben "
+	    "heel lekker fruit gekocht. Ze zegt altijd dat je niet gehaast "
+	    "moet zijn, want de beste perziken liggen onderin de mand. Toen we "
+	    "thuiskwamen, heeft ze voor ons allemaal koekjes gebakken, en "
+	    "niemand kon ophouden met eten.", "nl" },
 };
 
 /* Invalid UTF-8 must not crash or read past the end. */

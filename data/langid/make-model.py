@@ -11,8 +11,9 @@
 #                                 DIR/test/LANG.txt, one text per line
 #                                 (DIR/test-tatoeba: Tatoeba's part only;
 #                                 DIR/oom: languages no model covers,
-#                                 for the benchmark), and DIR/inputs.txt,
-#                                 what was read
+#                                 for the benchmark; DIR/train-docs: the
+#                                 document of each training line), and
+#                                 DIR/inputs.txt, what was read
 #   make-model.py model DIR       print the C model trained on DIR/train
 #
 # `make regen-langid TATOEBA_DIR=DIR` runs both into src/langid-model.c.
@@ -97,6 +98,7 @@ TATOEBA_FILES = {
     "ja": ["tatoeba.jpn-eng.jpn"], "zh": ["tatoeba.cmn-eng.cmn"],
 }
 TATOEBA_TRAIN = 800
+TATOEBA_DOC = 40             # training lines per "document" (fit-calibrate)
 
 # Script groups the model covers; order of tags is the order of costs.
 GROUPS = [
@@ -255,27 +257,32 @@ def prose(s, lang):
 
 def corpus(outdir, tdir):
     texts = {}   # lang -> {"train": [...], "test": [...]}
+    docs = {}    # lang -> the document of each of texts[lang]["train"]
     read = {}    # Debian package -> files read from it
 
-    def add(lang, part, items, clean=True):
+    def add(lang, part, items, clean=True, doc=None):
         if clean:
             items = [t for t in (prose(s, lang) for s in items) if t]
         texts.setdefault(lang, {"train": [], "test": [], "test-tatoeba": [],
                                 "oom": []})[part].extend(items)
+        if part == "train":
+            docs.setdefault(lang, []).extend(doc(i) if callable(doc) else doc
+                                             for i in range(len(items)))
 
     names = []
     for lang, files in TATOEBA_FILES.items():
         for name in files:
             lines = [l.strip() for l in tatoeba.lines(tdir, name) if l.strip()]
             names.append(name)
-            add(lang, "train", lines[:TATOEBA_TRAIN], False)
+            add(lang, "train", lines[:TATOEBA_TRAIN], False,
+                lambda i, name=name: "%s:%d" % (name, i // TATOEBA_DOC))
             add(lang, "test", lines[TATOEBA_TRAIN:], False)
             add(lang, "test-tatoeba", lines[TATOEBA_TRAIN:], False)
     for lang, pkg in MAN_PACKAGES.items():
         read[pkg] = man_pages(pkg)
         for p in read[pkg]:
             add(lang, "test" if held_out(os.path.basename(p)) else "train",
-                man_paragraphs(p))
+                man_paragraphs(p), doc=os.path.basename(p))
     mos = []
     for lang, locales in MO_LOCALES.items():
         for loc in locales:
@@ -284,7 +291,7 @@ def corpus(outdir, tdir):
                 if os.path.isfile(p):
                     mos.append(p)
                     add(lang, "test" if held_out(dom) else "train",
-                        mo_strings(p, False))
+                        mo_strings(p, False), doc=dom)
     for lang, locales in sorted(OUT_OF_MODEL.items()):
         for loc in locales:
             for dom in MO_DOMAINS:
@@ -297,7 +304,8 @@ def corpus(outdir, tdir):
         p = "/usr/share/locale/de/LC_MESSAGES/%s.mo" % dom
         if os.path.isfile(p):
             mos.append(p)
-            add("en", "test" if held_out(dom) else "train", mo_strings(p, True))
+            add("en", "test" if held_out(dom) else "train", mo_strings(p, True),
+                doc=dom)
     mos = sorted(set(mos))
     for p, pkg in owners(mos).items():
         read.setdefault(pkg, []).append(p)
@@ -316,11 +324,30 @@ def corpus(outdir, tdir):
                       encoding="utf-8") as f:
                 for s in uniq:
                     f.write(s + "\n")
+            if part == "train":
+                write_docs(outdir, lang, items, docs.get(lang, []))
             print("%s %s: %d texts, %d chars" % (lang, part, len(uniq),
                   sum(map(len, uniq))))
     with open(os.path.join(outdir, "inputs.txt"), "w", encoding="utf-8") as f:
         for line in tatoeba.describe(tdir, names) + packages(read):
             f.write(line + "\n")
+
+
+def write_docs(outdir, lang, items, docs):
+    """DIR/train-docs/LANG.txt: the document (man page, catalogue domain,
+    run of Tatoeba lines) each line of DIR/train/LANG.txt came from, for
+    fit-calibrate.py's split by document.  Not written where the lines
+    were regrouped (Han)."""
+    if len(docs) != len(items):
+        return
+    os.makedirs(os.path.join(outdir, "train-docs"), exist_ok=True)
+    seen = set()
+    with open(os.path.join(outdir, "train-docs", lang + ".txt"), "w",
+              encoding="utf-8") as f:
+        for s, d in zip(items, docs):
+            if s not in seen:
+                seen.add(s)
+                f.write(d + "\n")
 
 
 def domains(loc):

@@ -106,6 +106,7 @@ enum cache_sql {
 	SQL_SEARCH_FLUSH_TITLE,
 	SQL_SEARCH_CLEAR_TEXT,
 	SQL_SEARCH_CLEAR_TITLE,
+	SQL_SEARCH_LEFT,
 	SQL__N
 };
 
@@ -195,6 +196,7 @@ struct cache {
 	struct cache_import_stats stats;
 	enum cache_error	 error;		/* of the last failure */
 	sqlite3_stmt		**feed_stmt;	/* cache-feed.c's, or NULL */
+	long long		 search_left;	/* unindexed at the last search */
 };
 
 /* cache-stmt.c */
@@ -242,7 +244,6 @@ int		 cache_list_run(struct cache *, sqlite3_stmt *,
 
 /* cache-search.c */
 int		 cache_search_register(struct cache *, char **);
-int		 cache_search_flush(struct cache *, char **);
 
 /* cache-sink.c */
 void		 cache_sink_close(struct cache *);

@@ -516,7 +516,7 @@ cache_article_by_url(struct cache *c, const char *url, long long *id,
 int
 cache_article_remove(struct cache *c, long long id, char **cause)
 {
-	/* Its text leaves the full-text index in the same transaction. */
+	/* Its text leaves the full-text index at the next search. */
 	if (cache_run(c, SQL_BEGIN, cause) != 0)
 		return -1;
 	if (cache_run_id(c, SQL_ARTICLE_REMOVE, id, cause,
@@ -526,8 +526,7 @@ cache_article_remove(struct cache *c, long long id, char **cause)
 		cache_failx(c, CACHE_ERR_OTHER, cause, "no article %lld", id);
 		goto fail;
 	}
-	if (cache_search_flush(c, cause) != 0 ||
-	    cache_run(c, SQL_COMMIT, cause) != 0)
+	if (cache_run(c, SQL_COMMIT, cause) != 0)
 		goto fail;
 	return 0;
 fail:

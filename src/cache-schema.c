@@ -23,8 +23,8 @@
  *   search_title (FTS5, rowid = translation.id, title) index, external
  *   content kept in step by triggers through search_queue_text and
  *   search_queue_title (id, old: the text indexed, NULL if none): rows
- *   to index before the commit (cache_search_flush()); cache-search.c
- *   has the tokenizer
+ *   waiting for the index (cache_search_step(), called by a search,
+ *   tandem index and the idle reader); cache-search.c has the tokenizer
  *
  *   +-------------+  +----------------+  +------------------+  +-----------+
  *   | source      |  | article        |  | translation      |  | paragraph |
@@ -137,8 +137,8 @@
 /*
  * The triggers that keep search_T (FTS5 over column C of table TABLE) in
  * step: each only notes the row in search_queue_T, with the text the
- * index holds for it if any (NULL: none yet), and cache_search_flush()
- * does the indexing before the sink commits (see migration 7).
+ * index holds for it if any (NULL: none yet), and cache_search_step()
+ * indexes it later (see migration 7 and cache-search.c).
  */
 #define CACHE_SEARCH_TRIGGERS(T, TABLE, C) \
 	"CREATE TRIGGER IF NOT EXISTS search_" T "_add AFTER INSERT ON " \
@@ -347,7 +347,7 @@ static const char *const cache_migrations[] = {
 	 * 7: the full-text index (cache-search.c): external content over
 	 * paragraph and translation.  Triggers queue every row inserted,
 	 * changed or removed, with the text the index has for it; the
-	 * sink indexes the queue in a few statements before each commit.
+	 * queue is indexed later, a step at a time (cache-search.c).
 	 * FTS5 writes a segment at every savepoint, and the sink takes one
 	 * an article; and a trigger that touched the index would make
 	 * every writer need our tokenizer, the sqlite3 shell included.

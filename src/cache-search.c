@@ -6,36 +6,30 @@
  * paragraph.id) and search_title over translation.title (rowid =
  * translation.id).  Triggers on those tables (migration 4 in cache.c)
  * keep them in step on every insert, update and delete, cascades of a
- * re-import or a removal included; the sink's only part is the flush.
+ * re-import or a removal included.
  *
- * The triggers only queue a row; cache_search_flush() indexes the queue
- * before the sink commits, so that a batch of 500 articles is one
- * insert into FTS5 and not 500 (FTS5 writes a segment at each of the
- * sink's per-article savepoints: the import took five times as long
- * at 1,000 articles), and so that a writer without our tokenizer (the
- * sqlite3 shell, a script) can still change the tables: its changes
- * wait in the queue.
+ * The triggers only queue a row (search_queue_text, search_queue_title)
+ * and nothing indexes it on the import's path: cache_search_step()
+ * indexes the queue's oldest rows in a transaction of its own, and a
+ * search (cache_search_ready()), `tandem index` and the reader between
+ * keys call it until the queue is empty.  A writer without our
+ * tokenizer (the sqlite3 shell, a script) can change the tables: its
+ * changes wait in the queue too.
  *
- * What the index costs an import, measured on the generator's 1,000
- * articles (28,000 paragraphs, 15 MB of text; 2 cores shared, load 4
- * to 8, so CPU time is the figure to trust, not the wall clock): 0.7
- * to 0.9 s of CPU on top of 1.3.  perf gives our tokenizer (the fold,
- * libunistring included) 4 % of the samples, a tenth of what the index
- * adds; the rest is FTS5's own insert (its hash of tokens and
- * positions, segment writes and merges) and the kernel's writes.
- * strace counted 337,000 write calls with the index against 92,000
- * without: temporary files (the per-article savepoints, the INSERT ...
- * SELECT into FTS5), a page at a time.  With temp_store in memory
- * (cache.c) they are 62,000, system time halves and the indexed
- * import's wall time falls by 15 to 25 %; it stays 60 % more CPU than
- * without the index, not the issue's 20 %.  Tried without a gain
- * beyond the noise: a 32 or 64 MB 'hashsize' (one segment a commit),
- * 'automerge' 16 with 'crisismerge' 64, 'pgsz' 16000, a 64 MB page
- * cache.  Not tried: detail=column or none, since a CJK query is a
- * phrase of bigrams and FTS5 answers phrases and NEAR only with
- * detail=full.  FTS5's cost follows the number of tokens, one a
- * character in Han, kana and Hangul; taking it off the import's path
- * (indexing after the import, or from a worker) is what is left.
+ * Why not index in the import, as the sink once did before each commit:
+ * it cost the import 60 % more CPU, against the issue's 20 %.  Measured on
+ * the generator's 1,000 articles (28,000 paragraphs, 15 MB of text),
+ * FTS5's own insert (its hash of tokens and positions, segment writes
+ * and merges) is most of it and our tokenizer a fifth (callgrind:
+ * 2.8 G instructions of 5.8 G at 300 articles were the flush); tried
+ * without a gain beyond the noise: a 32 or 64 MB 'hashsize', 'automerge'
+ * 0, 4 or 16 with 'crisismerge' 64, 'pgsz' 16000, a 64 MB page cache.
+ * Not tried: detail=column or none, since a CJK query is a phrase of
+ * bigrams and FTS5 answers phrases and NEAR only with detail=full.
+ * FTS5's cost follows the number of tokens, one a character in Han,
+ * kana and Hangul.  Now the queue's triggers cost the import about 1 %
+ * of CPU, and the indexing is paid once, later: `make bench-search`
+ * prints both.
  *
  * The tokenizer is ours, "tandem", registered on every connection before
  * the schema is touched: utf8_tokenize() (utf8-fold.c) folds words of
@@ -83,6 +77,14 @@
  * rarer one exactly.  Filters apply before the cut.
  */
 #define CACHE_SEARCH_RANKED	1000
+
+/*
+ * How many queued rows of each table one step of the indexing takes,
+ * in a transaction of its own: about a tenth of a second of CPU for
+ * the generator's paragraphs, and few enough segments for FTS5's
+ * automerge to keep a search's reads short.
+ */
+#define CACHE_SEARCH_STEP	2000
 
 struct cache_fts_call {
 	void	*ctx;
@@ -164,22 +166,120 @@ cache_search_register(struct cache *c, char **cause)
 }
 
 /*
- * Index what the triggers queued: out with the text the index has for
- * each row, in with what the row holds now (a row removed holds
- * nothing), then empty the queues; the sink calls it before each
- * commit.
+ * Index up to rows of what the triggers queued, of each table, in a
+ * transaction of its own; *done says how many rows it took.  Inside a
+ * transaction a caller holds open (a feed's update) it does nothing:
+ * the step would commit that caller's work.  Without wait, a lock held
+ * by another process fails at once (busy) instead of after the busy
+ * timeout: the reader indexes between keys and must not stall.
  */
 int
-cache_search_flush(struct cache *c, char **cause)
+cache_search_step(struct cache *c, long long rows, int wait,
+    long long *done, char **cause)
 {
-	if (cache_run(c, SQL_SEARCH_UNINDEX_TEXT, cause) != 0 ||
-	    cache_run(c, SQL_SEARCH_UNINDEX_TITLE, cause) != 0 ||
-	    cache_run(c, SQL_SEARCH_FLUSH_TEXT, cause) != 0 ||
-	    cache_run(c, SQL_SEARCH_FLUSH_TITLE, cause) != 0 ||
-	    cache_run(c, SQL_SEARCH_CLEAR_TEXT, cause) != 0 ||
-	    cache_run(c, SQL_SEARCH_CLEAR_TITLE, cause) != 0)
+	static const enum cache_sql	 step[] = {
+		SQL_SEARCH_UNINDEX_TEXT, SQL_SEARCH_UNINDEX_TITLE,
+		SQL_SEARCH_FLUSH_TEXT, SQL_SEARCH_FLUSH_TITLE
+	};
+	size_t				 i;
+	long long			 n = 0;
+	int				 rc;
+
+	*done = 0;
+	if (!sqlite3_get_autocommit(c->db))
+		return 0;
+	if (!wait)
+		sqlite3_busy_timeout(c->db, 0);
+	rc = cache_run(c, SQL_BEGIN, cause);
+	if (!wait)
+		sqlite3_busy_timeout(c->db, CACHE_BUSY_MS);
+	if (rc != 0)
 		return -1;
+	for (i = 0; i < sizeof step / sizeof step[0]; i++)
+		if (cache_run_id(c, step[i], rows, cause, "indexing") != 0)
+			goto fail;
+	if (cache_run_id(c, SQL_SEARCH_CLEAR_TEXT, rows, cause,
+	    "indexing") != 0)
+		goto fail;
+	n = sqlite3_changes(c->db);
+	if (cache_run_id(c, SQL_SEARCH_CLEAR_TITLE, rows, cause,
+	    "indexing") != 0)
+		goto fail;
+	n += sqlite3_changes(c->db);
+	if (cache_run(c, SQL_COMMIT, cause) != 0)
+		goto fail;
+	*done = n;
 	return 0;
+fail:
+	cache_rollback(c);
+	return -1;
+}
+
+/* How many rows (paragraphs and titles) wait for the index. */
+int
+cache_search_left(struct cache *c, long long *left, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = cache_stmt(c, SQL_SEARCH_LEFT, cause)) == NULL)
+		return -1;
+	return cache_step_id(c, s, left, cause);
+}
+
+/*
+ * Bring the index up to date, a step at a time; progress (or NULL) is
+ * told after each step how many rows are done and how many were left
+ * at the start.
+ */
+int
+cache_search_index(struct cache *c,
+    void (*progress)(void *, long long, long long), void *arg, char **cause)
+{
+	long long	left, done, all = 0;
+
+	if (cache_search_left(c, &left, cause) != 0)
+		return -1;
+	while (all < left || left == 0) {
+		if (cache_search_step(c, CACHE_SEARCH_STEP, 1, &done, cause) != 0)
+			return -1;
+		if (done == 0)
+			break;
+		all += done;
+		if (progress != NULL)
+			progress(arg, all, left);
+	}
+	return 0;
+}
+
+/*
+ * Before a search: index what waits, so that the search sees every
+ * article.  A cache we may not write (read-only, or another process
+ * holds the lock past the busy timeout) is searched as it is indexed,
+ * and cache_search_unindexed() says how much it left out.
+ */
+static int
+cache_search_ready(struct cache *c, char **cause)
+{
+	char	*why = NULL;
+
+	c->search_left = 0;
+	if (!cache_readonly(c) && cache_search_index(c, NULL, NULL, &why) ==
+	    0)
+		return 0;
+	if (why != NULL && c->error != CACHE_ERR_BUSY &&
+	    c->error != CACHE_ERR_READONLY) {
+		*cause = why;
+		return -1;
+	}
+	free(why);
+	return cache_search_left(c, &c->search_left, cause);
+}
+
+/* How many rows the last search left out, unindexed; 0 normally. */
+long long
+cache_search_unindexed(const struct cache *c)
+{
+	return c->search_left;
 }
 
 void
@@ -269,7 +369,8 @@ cache_search(struct cache *c, const char *q,
 	*np = 0;
 	if ((match = search_query(q, cause)) == NULL)
 		return -1;
-	if ((s = cache_stmt(c, SQL_SEARCH, cause)) == NULL) {
+	if (cache_search_ready(c, cause) != 0 ||
+	    (s = cache_stmt(c, SQL_SEARCH, cause)) == NULL) {
 		free(match);
 		return -1;
 	}

@@ -354,7 +354,6 @@ cache_article_commit(struct cache *c, char **cause)
 	if (!b->open) {
 		align_job_run(c->import.job);
 		if (cache_align_store(c, c->import.job, cause) != 0 ||
-		    cache_search_flush(c, cause) != 0 ||
 		    cache_run(c, SQL_COMMIT, cause) != 0)
 			return -1;
 		cache_stats_add(&c->stats, &c->import.pending);
@@ -681,8 +680,7 @@ cache_batch_commit(struct cache *c, char **cause)
 
 	if (!b->open)
 		return 0;
-	if (cache_align_flush(c, 1, cause) != 0 ||
-	    cache_search_flush(c, cause) != 0) {
+	if (cache_align_flush(c, 1, cause) != 0) {
 		cache_batch_drop(c, cause);
 		return -1;
 	}

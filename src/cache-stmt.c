@@ -256,20 +256,33 @@ const char *const cache_sql[SQL__N] = {
 	[SQL_SEARCH_TITLE_SNIPPET] = "SELECT snippet(search_title, 0,"
 	    " char(1), char(2), '…', ?3) FROM search_title"
 	    " WHERE search_title MATCH ?1 AND rowid = ?2",
+	/*
+	 * One step of the indexing (cache_search_step): the queue's ?1
+	 * oldest rows, out of the index with the text it has for them,
+	 * in with what they hold now (a row removed holds nothing).
+	 */
 	[SQL_SEARCH_UNINDEX_TEXT] = "INSERT INTO search_text (search_text,"
-	    " rowid, text) SELECT 'delete', id, old FROM search_queue_text"
-	    " WHERE old IS NOT NULL ORDER BY id",
+	    " rowid, text) SELECT 'delete', id, old FROM (SELECT id, old"
+	    " FROM search_queue_text ORDER BY id LIMIT ?1) WHERE old IS NOT"
+	    " NULL",
 	[SQL_SEARCH_UNINDEX_TITLE] = "INSERT INTO search_title (search_title,"
-	    " rowid, title) SELECT 'delete', id, old FROM search_queue_title"
-	    " WHERE old IS NOT NULL ORDER BY id",
+	    " rowid, title) SELECT 'delete', id, old FROM (SELECT id, old"
+	    " FROM search_queue_title ORDER BY id LIMIT ?1) WHERE old IS NOT"
+	    " NULL",
 	[SQL_SEARCH_FLUSH_TEXT] = "INSERT INTO search_text (rowid, text)"
-	    " SELECT p.id, p.text FROM search_queue_text q"
-	    " JOIN paragraph p ON p.id = q.id ORDER BY q.id",
+	    " SELECT p.id, p.text FROM (SELECT id FROM search_queue_text"
+	    " ORDER BY id LIMIT ?1) q JOIN paragraph p ON p.id = q.id"
+	    " ORDER BY q.id",
 	[SQL_SEARCH_FLUSH_TITLE] = "INSERT INTO search_title (rowid, title)"
-	    " SELECT t.id, t.title FROM search_queue_title q"
-	    " JOIN translation t ON t.id = q.id ORDER BY q.id",
-	[SQL_SEARCH_CLEAR_TEXT] = "DELETE FROM search_queue_text",
-	[SQL_SEARCH_CLEAR_TITLE] = "DELETE FROM search_queue_title",
+	    " SELECT t.id, t.title FROM (SELECT id FROM search_queue_title"
+	    " ORDER BY id LIMIT ?1) q JOIN translation t ON t.id = q.id"
+	    " ORDER BY q.id",
+	[SQL_SEARCH_CLEAR_TEXT] = "DELETE FROM search_queue_text WHERE id IN"
+	    " (SELECT id FROM search_queue_text ORDER BY id LIMIT ?1)",
+	[SQL_SEARCH_CLEAR_TITLE] = "DELETE FROM search_queue_title WHERE id IN"
+	    " (SELECT id FROM search_queue_title ORDER BY id LIMIT ?1)",
+	[SQL_SEARCH_LEFT] = "SELECT (SELECT count(*) FROM search_queue_text) +"
+	    " (SELECT count(*) FROM search_queue_title)",
 };
 
 /* What kind of failure SQLite's result code rc is. */

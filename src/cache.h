@@ -254,6 +254,12 @@ int	 cache_search(struct cache *, const char *,
 	     const struct cache_search_opts *, struct cache_search_hit **,
 	     size_t *, char **);
 void	 cache_search_free(struct cache_search_hit *, size_t);
+long long cache_search_unindexed(const struct cache *);
+int	 cache_search_left(struct cache *, long long *, char **);
+int	 cache_search_step(struct cache *, long long, int, long long *,
+	     char **);
+int	 cache_search_index(struct cache *,
+	     void (*)(void *, long long, long long), void *, char **);
 
 int	 cache_integrity_check(struct cache *, char **);
 int	 cache_explain(struct cache *, enum cache_query, char **, char **);

@@ -255,6 +255,11 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 		if (n == 0 && isatty(STDERR_FILENO))
 			cmd_error("search \"%s\": no article matches", q);
 	}
+	if (cache_search_unindexed(cache) > 0)
+		cmd_error("search: %lld paragraphs and titles are not indexed"
+		    " yet and were not searched (the cache is read-only or"
+		    " busy; tandem index brings it up to date)",
+		    cache_search_unindexed(cache));
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		cmd_error("standard output: write error");
 		rc = -1;
@@ -263,4 +268,59 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	cache_close(cache);
 	free(q);
 	return rc == 0 ? 0 : CMD_EXIT_ERROR;
+}
+
+/* The indexing's progress on a terminal: rows done of those waiting. */
+static void
+cmd_index_progress(void *arg, long long done, long long left)
+{
+	int	*shown = arg;
+
+	fprintf(stderr, "\rtandem: indexing: %lld of %lld rows", done, left);
+	*shown = 1;
+}
+
+/*
+ * tandem index: bring the search index up to date.  An import leaves
+ * its paragraphs queued for the index (the import stays as fast as
+ * without one); a search, the reader while idle, or this indexes them.
+ */
+int
+cmd_index(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct cache	*cache;
+	long long	 left, after;
+	char		*cause = NULL;
+	int		 shown = 0, rc;
+
+	if (argc != 1) {
+		cmd_error("index: unknown argument '%s' (usage: tandem index)",
+		    argv[1]);
+		return CMD_EXIT_USAGE;
+	}
+	if ((rc = cmd_open_cache(ctx, 0, &cache)) != 0)
+		return rc == 1 ? 0 : CMD_EXIT_ERROR;
+	rc = cache_search_left(cache, &left, &cause);
+	if (rc == 0 && left > 0 && cache_readonly(cache)) {
+		xasprintf(&cause, "index: %lld rows wait for the index, but"
+		    " the cache is read-only", left);
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = cache_search_index(cache, isatty(STDERR_FILENO) ?
+		    cmd_index_progress : NULL, &shown, &cause);
+	if (shown)
+		fputc('\n', stderr);
+	if (rc == 0)
+		rc = cache_search_left(cache, &after, &cause);
+	if (rc != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		cache_close(cache);
+		return CMD_EXIT_ERROR;
+	}
+	printf("search index: up to date (%lld rows indexed now)\n",
+	    left - after);
+	cache_close(cache);
+	return 0;
 }

@@ -43,6 +43,7 @@ int	cmd_unsubscribe(struct cmd_ctx *, int, char **);
 int	cmd_import_opml(struct cmd_ctx *, int, char **);
 int	cmd_export_opml(struct cmd_ctx *, int, char **);
 int	cmd_search(struct cmd_ctx *, int, char **);
+int	cmd_index(struct cmd_ctx *, int, char **);
 
 /* Comments with a site (cmd-site.c) and accounts (cmd-account.c). */
 struct article;

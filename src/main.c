@@ -48,6 +48,7 @@ static const struct {
 	{ "import-opml", cmd_import_opml },
 	{ "export-opml", cmd_export_opml },
 	{ "search",	cmd_search },
+	{ "index",	cmd_index },
 };
 
 /* The key summary, from the key table as the help screen shows it. */
@@ -110,6 +111,9 @@ usage(FILE *f)
 "                     find articles in every language, best first: words,\n"
 "                     \"a phrase\", prefix*, AND, OR, NOT, NEAR(a b, N);\n"
 "                     accents and case do not matter\n"
+"  index              bring the search index up to date (an import leaves\n"
+"                     its text queued; a search or the idle reader indexes\n"
+"                     it too)\n"
 "  comments ID [--fetch]\n"
 "                     print an article's comments as threads (--fetch: first\n"
 "                     read them from the article's WordPress site, else\n"

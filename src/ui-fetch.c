@@ -113,6 +113,9 @@ ui_fetch_poll(struct ui *u)
 	if (u->jobs == NULL)
 		return res;
 	while ((m = job_queue_poll(u->jobs)) != NULL) {
+		/* A job that stored articles queued them for the index. */
+		if (m->event == JOB_DONE)
+			u->index_idle = 1;
 		if (m->event == JOB_DONE && ui_site_owns(u, m->job))
 			res |= ui_site_done(u, m);
 		else if (m->event == JOB_DONE && m->job == u->update_job)

@@ -123,6 +123,7 @@ struct ui {
 #define UI_SITE_JOBS 8
 	unsigned int		 site_jobs[UI_SITE_JOBS]; /* ui-site.c's */
 	int			 key_pending;	/* curses may hold more keys */
+	int			 index_idle;	/* index between keys: 0 no, 1 yes */
 };
 
 /* ui-draw.c */

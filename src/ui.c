@@ -647,6 +647,41 @@ ui_dispatch(struct ui *u, int key)
 #define UI_NO_KEY	(-2)
 
 /*
+ * How many queued rows of each table the reader indexes between keys:
+ * a step is a few hundredths of a second, so a key waits no longer.
+ */
+#define UI_INDEX_ROWS	200
+
+/*
+ * While no key waits, index what an import left queued, a step at a
+ * time, so that a search later finds the index up to date.  Returns the
+ * key that stopped it, or ERR when the index is up to date (or cannot
+ * be written: a read-only cache, another process holding the lock;
+ * then the reader stops trying, and a search says what it left out).
+ */
+static int
+ui_index_idle(struct ui *u, wint_t *ch)
+{
+	long long	 done;
+	char		*cause = NULL;
+	int		 rc;
+
+	for (;;) {
+		nodelay(stdscr, TRUE);
+		rc = get_wch(ch);
+		nodelay(stdscr, FALSE);
+		if (rc != ERR || ui_signal != 0)
+			return rc;
+		if (cache_readonly(u->cache) || cache_search_step(u->cache,
+		    UI_INDEX_ROWS, 0, &done, &cause) != 0 || done == 0) {
+			free(cause);
+			u->index_idle = 0;
+			return ERR;
+		}
+	}
+}
+
+/*
  * The next key, as get_wch() returns it.  While a fetch runs, sleep on
  * the terminal and the job queue both and take the jobs' news into *res;
  * curses may have read ahead of poll() (the rest of an escape sequence),
@@ -659,6 +694,8 @@ ui_read(struct ui *u, wint_t *ch, enum ui_result *res)
 
 	if (!ui_fetch_busy(u)) {
 		u->key_pending = 0;
+		if (u->index_idle && (rc = ui_index_idle(u, ch)) != ERR)
+			return rc;
 		return get_wch(ch);
 	}
 	rc = u->key_pending || ui_fetch_wait(u);
@@ -718,6 +755,7 @@ ui_run(const struct ui_options *uo)
 
 	memset(&u, 0, sizeof u);
 	u.cache = uo->cache;
+	u.index_idle = 1;
 	u.pref = uo->pref;
 	u.conf = uo->conf;
 	u.opts = uo->conf->layout;

@@ -342,6 +342,76 @@ test_migration(const char *dir)
 	free(path);
 }
 
+/* The rows waiting for the index, or -1. */
+static long long
+left(struct cache *c)
+{
+	long long	 n;
+	char		*cause = NULL;
+
+	if (cache_search_left(c, &n, &cause) != 0) {
+		diag("%s", cause);
+		free(cause);
+		return -1;
+	}
+	return n;
+}
+
+/*
+ * An import only queues its text for the index; a step indexes the
+ * oldest rows; a search indexes the rest first; a read-only cache is
+ * searched as far as it is indexed, and says how much it left out.
+ */
+static void
+test_deferred(const char *dir)
+{
+	static const char *const a1[] = { "en", "Quokka one.", "fr",
+	    "Quokka deux.", NULL };
+	static const char *const a2[] = { "en", "Wombat three.", NULL };
+	struct cache	*c, *ro;
+	long long	 done;
+	char		*path, *cause = NULL;
+
+	if ((c = test_cache_new(dir, "deferred.db")) == NULL) {
+		ok(0, "cache");
+		return;
+	}
+	ok(add_article(c, "d1", a1) == 0, "an article imported");
+	is_int((int)left(c), 4, "its 2 paragraphs and 2 titles wait");
+	if (cache_search_step(c, 1, 1, &done, &cause) != 0) {
+		diag("%s", cause);
+		done = -1;
+	}
+	FREE(&cause);
+	is_int((int)done, 2, "a step of 1 row a table takes 2");
+	is_int((int)left(c), 2, "2 rows still wait");
+	is_int(found(c, "quokka", NULL, 0), 1, "a search indexes the rest"
+	    " first and finds the article");
+	is_int((int)left(c), 0, "... and nothing waits");
+	is_int((int)cache_search_unindexed(c), 0, "... nothing left out");
+	ok(add_article(c, "d2", a2) == 0, "a second article imported");
+	is_int((int)left(c), 2, "its paragraph and title wait");
+	xasprintf(&path, "%s/deferred.db", dir);
+	if (cache_open(path, CACHE_READONLY, &ro, &cause) != 0) {
+		ok(0, "read-only open: %s", cause);
+		FREE(&cause);
+	} else {
+		is_int(found(ro, "wombat", NULL, 0), 0, "read-only: the"
+		    " unindexed article is not found");
+		is_int((int)cache_search_unindexed(ro), 2, "... and the"
+		    " search says 2 rows were left out");
+		is_int(found(ro, "quokka", NULL, 0), 1, "... the indexed one"
+		    " is");
+		cache_close(ro);
+	}
+	free(path);
+	is_int(found(c, "wombat", NULL, 0), 1, "writable: found");
+	is_int((int)cache_search_unindexed(c), 0, "... nothing left out");
+	ok(cache_integrity_check(c, &cause) == 0, "integrity");
+	FREE(&cause);
+	cache_close(c);
+}
+
 int
 main(void)
 {
@@ -352,6 +422,7 @@ main(void)
 	if ((dir = test_tmpdir_make(template)) == NULL)
 		return 1;
 	test_search(dir);
+	test_deferred(dir);
 	test_migration(dir);
 	test_tmpdir_remove(dir);
 	return tap_done();

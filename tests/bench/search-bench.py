@@ -7,7 +7,9 @@ bench-work/articles-N directories), then:
 
   1. imports them twice with `tandem import`: into a cache without the
      index's triggers and into one with them, timing both (the import
-     slowdown the index costs);
+     slowdown the index costs: its triggers queue each row), then runs
+     `tandem index` on the second, timed apart (the indexing an import
+     leaves to the first search, the idle reader or `tandem index`);
   2. reads the index's size from SQLite's dbstat table, as a share of
      the database file;
   3. runs 100 queries, 20 in each of ko, en, ja, zh and fr (words of the
@@ -62,14 +64,28 @@ def fresh(db):
             os.unlink(db + ext)
 
 
+def child_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def import_all(tandem, db, gdir, env):
+    """(wall, CPU) seconds of importing every article of gdir."""
     files = sorted(f for f in os.listdir(gdir) if f.endswith(".txt"))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), child_cpu()
     for i in range(0, len(files), 2000):
         subprocess.run([tandem, "--db", db, "import"]
                        + [os.path.join(gdir, f) for f in files[i:i + 2000]],
                        check=True, env=env, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, child_cpu() - c0
+
+
+def index_all(tandem, db, env):
+    """(wall, CPU) seconds of `tandem index`: what the import queued."""
+    t0, c0 = time.perf_counter(), child_cpu()
+    subprocess.run([tandem, "--db", db, "index"], check=True, env=env,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0, child_cpu() - c0
 
 
 def import_without_index(args, db, gdir, env):
@@ -224,9 +240,10 @@ def main():
         gdir = articles(args, n)
         plain = os.path.join(args.work, "search-noindex-%d.db" % n)
         db = os.path.join(args.work, "search-%d.db" % n)
-        t_plain = import_without_index(args, plain, gdir, env)
+        t_plain, c_plain = import_without_index(args, plain, gdir, env)
         fresh(db)
-        t_index = import_all(args.tandem, db, gdir, env)
+        t_index, c_index = import_all(args.tandem, db, gdir, env)
+        t_build, c_build = index_all(args.tandem, db, env)
         fresh(plain)
         index, total = sizes(db)
         fts, fts_hits = time_fts(args.tandem, db, qs, env)
@@ -238,6 +255,11 @@ def main():
         r = {"articles": n, "import_s_without": t_plain,
              "import_s_with": t_index,
              "import_slowdown_pct": (t_index / t_plain - 1) * 100,
+             "import_cpu_without": c_plain, "import_cpu_with": c_index,
+             "import_cpu_slowdown_pct": (c_index / c_plain - 1) * 100,
+             "index_s": t_build, "index_cpu": c_build,
+             "until_indexed_pct": ((t_index + t_build) / t_plain - 1)
+             * 100,
              "index_bytes": index, "db_bytes": total,
              "index_pct": index / total * 100,
              "queries": len(qs), "fts": fts, "fts_rows": fts_hits,
@@ -245,10 +267,14 @@ def main():
         if i == 0:
             r["other_tokenizers"] = other_tokenizers(args.work, db)
         results.append(r)
-        print("search %6d articles: import %.1f s -> %.1f s (%+.0f%%),"
-              " index %.1f MB = %.0f%% of %.1f MB"
-              % (n, t_plain, t_index, r["import_slowdown_pct"],
-                 index / 1e6, r["index_pct"], total / 1e6))
+        print("search %6d articles: import %.1f s -> %.1f s (%+.0f%%;"
+              " CPU %.1f -> %.1f s, %+.0f%%), index %.1f MB = %.0f%% of"
+              " %.1f MB\n    then tandem index %.1f s (CPU %.1f s):"
+              " import and index %+.0f%% over the import alone"
+              % (n, t_plain, t_index, r["import_slowdown_pct"], c_plain,
+                 c_index, r["import_cpu_slowdown_pct"], index / 1e6,
+                 r["index_pct"], total / 1e6, t_build, c_build,
+                 r["until_indexed_pct"]))
         print("    tandem search (FTS5, whole process): median %.1f ms,"
               " p95 %.1f ms (CPU %.1f, %.1f ms);\n    LIKE scan (in process):"
               " median %.1f ms, p95 %.1f ms (CPU %.1f, %.1f ms)"

@@ -35,7 +35,7 @@ is() {	# is DESCRIPTION WANT WORD...
 }
 
 is "commands" "comment comments " tandem comm
-is "all commands" "add align comment comments export export-opml feeds import import-opml list login logout rm search show unsubscribe update whoami " tandem ""
+is "all commands" "add align comment comments export export-opml feeds import import-opml index list login logout rm search show unsubscribe update whoami " tandem ""
 is "global options" "--db " tandem --d
 is "show's options" "--lang --width " tandem --db "$db" show 1 --
 is "align's options" "--json --reset " tandem --db "$db" align 1 --

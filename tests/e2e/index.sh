@@ -1,0 +1,89 @@
+#!/bin/sh
+# index.sh: an import only queues its text for the search index; tandem
+# index indexes it (and says how many rows); a search indexes what waits
+# first; while another process holds the cache's lock a search finds
+# what is indexed and says how much it left out; the reader indexes what
+# waits while it waits for a key (tmux).
+. "$top_srcdir/tests/e2e/lib.sh"
+export TANDEM_DB="$E2E_TMP/i.db" TANDEM_SAMPLE_DIR=""
+D="$top_srcdir/tests/data/search"
+
+# waiting: the rows queued for the index (python3's sqlite3 module).
+waiting() {
+	python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(c.execute("SELECT (SELECT count(*) FROM search_queue_text) +"
+                " (SELECT count(*) FROM search_queue_title)").fetchone()[0])' \
+	    "$TANDEM_DB"
+}
+# story FILE WORD: a one-paragraph English article with WORD in it.
+story() {
+	printf 'url: https://%s.test/\noriginal: en\n\n== en\ntitle: %s\n\nA %s story.\n' \
+	    "$2" "$2" "$2" > "$1"
+}
+
+"$TANDEM" import "$top_srcdir/data/sample/seoul-sba-zhongguancun.txt" \
+    "$D/menschen.txt" >/dev/null
+n=$(waiting)
+tap_check "the import left its rows queued ($n)" [ "$n" -gt 10 ]
+"$TANDEM" index >"$E2E_TMP/out" 2>"$E2E_TMP/err"; rc=$?
+tap_check "tandem index exits 0" [ "$rc" -eq 0 ]
+tap_check "... and says it indexed them all" \
+    grep -qx "search index: up to date ($n rows indexed now)" "$E2E_TMP/out"
+tap_check "... nothing waits" [ "$(waiting)" -eq 0 ]
+tap_check "... no progress into a file" [ ! -s "$E2E_TMP/err" ]
+"$TANDEM" index >"$E2E_TMP/out"
+tap_check "again: nothing to do" \
+    grep -qx "search index: up to date (0 rows indexed now)" "$E2E_TMP/out"
+"$TANDEM" index extra >/dev/null 2>"$E2E_TMP/err"; rc=$?
+tap_check "an argument is a usage error" [ "$rc" -eq 2 ] && \
+    grep -q "usage: tandem index" "$E2E_TMP/err"
+
+story "$E2E_TMP/quokka.txt" quokka
+"$TANDEM" import "$E2E_TMP/quokka.txt" >/dev/null
+tap_check "a new article waits for the index" [ "$(waiting)" -eq 2 ]
+
+# Another process holds the write lock: the search cannot index.
+python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(120)' "$TANDEM_DB" >"$E2E_TMP/lock" &
+lock=$!
+i=0
+while [ "$i" -lt 200 ] && ! grep -q locked "$E2E_TMP/lock"; do
+	sleep 0.05; i=$((i + 1))
+done
+"$TANDEM" search quokka >"$E2E_TMP/out" 2>"$E2E_TMP/err"; rc=$?
+"$TANDEM" search Menschen >"$E2E_TMP/out2" 2>/dev/null
+kill "$lock" 2>/dev/null; wait "$lock" 2>/dev/null
+tap_check "locked: the search still exits 0" [ "$rc" -eq 0 ]
+tap_check "... the unindexed article is not found" [ ! -s "$E2E_TMP/out" ]
+tap_check "... and it says how much it left out" grep -q \
+    "search: 2 paragraphs and titles are not indexed yet" "$E2E_TMP/err"
+tap_check "... an indexed one is found" grep -q "Menschen" "$E2E_TMP/out2"
+"$TANDEM" search quokka >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+tap_check "unlocked: the search indexes first and finds it" \
+    grep -q "quokka" "$E2E_TMP/out"
+tap_check "... with no word about rows left out" [ ! -s "$E2E_TMP/err" ]
+tap_check "... and nothing waits" [ "$(waiting)" -eq 0 ]
+
+# The reader indexes while it waits for a key.
+if command -v tmux >/dev/null 2>&1; then
+	story "$E2E_TMP/wombat.txt" wombat
+	"$TANDEM" import "$E2E_TMP/wombat.txt" >/dev/null
+	tap_check "another article waits" [ "$(waiting)" -eq 2 ]
+	e2e_start 100 24 "$TANDEM"
+	e2e_wait_for "wombat"
+	i=0
+	while [ "$i" -lt 200 ] && [ "$(waiting)" -ne 0 ]; do
+		sleep 0.05; i=$((i + 1))
+	done
+	tap_check "the idle reader indexed it" [ "$(waiting)" -eq 0 ]
+	e2e_keys Q
+	status=$(e2e_wait_exit)
+	tap_check "Q exits 0" [ "$status" = 0 ]
+else
+	tap_skip "the idle reader indexes" "tmux is not installed"
+fi
+tap_done

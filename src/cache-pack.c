@@ -122,8 +122,8 @@ cache_pack_one(struct cache *c, long long tid, char **cause)
 }
 
 /*
- * Pack every translation of article id that has no pack, inside the
- * caller's write transaction.
+ * Pack every translation of article id that has no pack (or a wrong
+ * one), inside the caller's write transaction.
  */
 int
 cache_pack_article(struct cache *c, long long id, char **cause)

@@ -131,7 +131,8 @@ const char *const cache_sql[SQL__N] = {
 	    " (translation_id, n, bytes) VALUES (?1, ?2, ?3)",
 	[SQL_PACK_TRANSLATIONS] = "SELECT t.id FROM translation t"
 	    " WHERE t.article_id = ?1 AND NOT EXISTS (SELECT 1 FROM"
-	    " paragraph_pack p WHERE p.translation_id = t.id)",
+	    " paragraph_pack p WHERE p.translation_id = t.id"
+	    " AND length(p.bytes) = 4 * p.n)",
 	[SQL_ARTICLE_REMOVE] = "DELETE FROM article WHERE id = ?1",
 	[SQL_ARTICLE_SET_READ] = "UPDATE article SET read = ?2 WHERE id = ?1",
 	[SQL_ARTICLE_SET_STARRED] = "UPDATE article SET starred = ?2"

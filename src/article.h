@@ -94,6 +94,8 @@ struct article {
 	article_text_fn			 text_fn;
 	void				*text_arg;
 	size_t				 text_reads;	/* paragraphs read, ever */
+	size_t				 open_steps;	/* SQLite rows stepped to
+							   open it */
 };
 
 struct article_comment {

@@ -63,6 +63,9 @@ enum cache_sql {
 	SQL_PARAGRAPHS_LOAD,
 	SQL_PARAGRAPH_SIZES,
 	SQL_PARAGRAPH_RANGE,
+	SQL_PACK_LOAD,
+	SQL_PACK_STORE,
+	SQL_PACK_TRANSLATIONS,
 	SQL_ARTICLE_REMOVE,
 	SQL_ARTICLE_SET_READ,
 	SQL_ARTICLE_SET_STARRED,
@@ -198,6 +201,12 @@ struct cache {
 	sqlite3_stmt		**feed_stmt;	/* cache-feed.c's, or NULL */
 	long long		 search_left;	/* unindexed at the last search */
 };
+
+/* cache-pack.c */
+int		 cache_pack_load(struct cache *, struct article_translation *,
+		     int *, char **);
+int		 cache_pack_article(struct cache *, long long, char **);
+void		 cache_pack_later(struct cache *, long long);
 
 /* cache-stmt.c */
 int		 cache_fail(struct cache *, char **, const char *);

@@ -9,8 +9,10 @@
  * committing meanwhile cannot show half of it; so are an opened
  * article's lengths, but its text is read later, each range in its
  * own snapshot: a paragraph a re-import took away since reads as "",
- * and is laid out as what it now is.  Every other query is a single
- * statement.
+ * and is laid out as what it now is.  The lengths come from each
+ * translation's pack (cache-pack.c), one row, or else from the rows of
+ * paragraph_bytes, after which the article is packed for next time.
+ * Every other query is a single statement.
  */
 #include "config.h"
 
@@ -366,17 +368,19 @@ cache_article_load(struct cache *c, long long id, struct article **ap,
  */
 static int
 cache_load_sizes(struct cache *c, struct article_translation *t, int *gaps,
-    char **cause)
+    size_t *steps, char **cause)
 {
 	sqlite3_stmt	*s;
 	size_t		 cap = 0;
 	int		 rc;
 
 	*gaps = 0;
+	(*steps)++;	/* the step that ends it */
 	if ((s = cache_stmt(c, SQL_PARAGRAPH_SIZES, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, t->id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		(*steps)++;
 		if (t->nparagraphs == cap) {
 			cap = cap < 64 ? 64 : cap * 2;
 			t->paragraphs = xreallocarray(t->paragraphs, cap,
@@ -431,6 +435,10 @@ cache_article_text(void *arg, struct article *a, size_t tr, size_t first,
 	return 0;
 }
 
+/*
+ * The opened article in whatever transaction is open: 0, or 1 if some
+ * translation had no pack and was read from the rows; -1 and *cause.
+ */
 static int
 cache_article_read_lazy(struct cache *c, long long id, struct article **ap,
     char **cause)
@@ -439,7 +447,7 @@ cache_article_read_lazy(struct cache *c, long long id, struct article **ap,
 	struct article			*a;
 	void				*v;
 	size_t				 i;
-	int				 gaps;
+	int				 gaps, found, unpacked = 0;
 
 	*ap = NULL;
 	a = xcalloc(1, sizeof *a);
@@ -449,9 +457,16 @@ cache_article_read_lazy(struct cache *c, long long id, struct article **ap,
 	    &a->ntranslations, cause) != 0)
 		goto fail;
 	a->translations = v;
+	a->open_steps = 1 + a->ntranslations + 1;
 	for (i = 0; i < a->ntranslations; i++) {
 		t = &a->translations[i];
-		if (cache_load_sizes(c, t, &gaps, cause) != 0)
+		a->open_steps++;
+		if (cache_pack_load(c, t, &found, cause) != 0)
+			goto fail;
+		if (found)
+			continue;
+		unpacked = 1;
+		if (cache_load_sizes(c, t, &gaps, &a->open_steps, cause) != 0)
 			goto fail;
 		if (!gaps)
 			continue;
@@ -463,11 +478,12 @@ cache_article_read_lazy(struct cache *c, long long id, struct article **ap,
 		    cache_paragraphs_free, &v, &t->nparagraphs, cause) != 0)
 			goto fail;
 		t->paragraphs = v;
+		a->open_steps += t->nparagraphs + 1;
 	}
 	a->text_fn = cache_article_text;
 	a->text_arg = c;
 	*ap = a;
-	return 0;
+	return unpacked;
 fail:
 	article_free(a);
 	return -1;
@@ -485,12 +501,16 @@ cache_article_open(struct cache *c, long long id, struct article **ap,
 	int	rc;
 
 	if (!sqlite3_get_autocommit(c->db))
-		return cache_article_read_lazy(c, id, ap, cause);
+		return cache_article_read_lazy(c, id, ap, cause) == -1 ? -1 : 0;
 	if (cache_run(c, SQL_BEGIN_READ, cause) != 0)
 		return -1;
 	rc = cache_article_read_lazy(c, id, ap, cause);
 	cache_rollback(c);
-	return rc;
+	if (rc == -1)
+		return -1;
+	if (rc == 1)
+		cache_pack_later(c, id);
+	return 0;
 }
 
 /* Remove an article and, by cascade, everything that hangs off it. */

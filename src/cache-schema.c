@@ -18,6 +18,10 @@
  *   comment.remote_id, remote_url, link, pending: see migration 6
  *   paragraph.bytes: the text's length in bytes (set by the sink, else
  *   by a trigger), for opening an article without reading its text
+ *   paragraph_pack (translation_id PK -> translation, n, bytes): every
+ *   paragraph.bytes of a translation in idx order, 4 bytes each, big
+ *   endian; written by the sink and the reader, deleted by triggers
+ *   whenever a paragraph of the translation changes (migration 10)
  *
  *   search_text (FTS5, rowid = paragraph.id, text)    the full-text
  *   search_title (FTS5, rowid = translation.id, title) index, external
@@ -394,6 +398,30 @@ static const char *const cache_migrations[] = {
 	"CREATE TRIGGER paragraph_bytes_change AFTER UPDATE OF text ON"
 	" paragraph BEGIN UPDATE paragraph SET bytes ="
 	" length(CAST(new.text AS BLOB)) WHERE id = new.id; END;",
+	/*
+	 * 10: a translation's paragraph lengths in one row (cache-pack.c),
+	 * so opening an article steps one row a translation, not one a
+	 * paragraph.  The sink writes the packs of each article it
+	 * imports; any change to a translation's paragraphs, by whatever
+	 * writer, deletes its pack and the reader goes back to the rows
+	 * (and writes a new pack).  Old caches get no packs here: building
+	 * them would read every length of every article at upgrade, while
+	 * the reader builds one the first time an article is opened.
+	 */
+	"CREATE TABLE paragraph_pack ("
+	" translation_id INTEGER PRIMARY KEY"
+	" REFERENCES translation (id) ON DELETE CASCADE,"
+	" n INTEGER NOT NULL, bytes BLOB NOT NULL);"
+	"CREATE TRIGGER paragraph_pack_add AFTER INSERT ON paragraph BEGIN"
+	" DELETE FROM paragraph_pack WHERE translation_id ="
+	" new.translation_id; END;"
+	"CREATE TRIGGER paragraph_pack_remove AFTER DELETE ON paragraph BEGIN"
+	" DELETE FROM paragraph_pack WHERE translation_id ="
+	" old.translation_id; END;"
+	"CREATE TRIGGER paragraph_pack_change AFTER UPDATE OF translation_id,"
+	" idx, text, bytes ON paragraph BEGIN"
+	" DELETE FROM paragraph_pack WHERE translation_id IN"
+	" (old.translation_id, new.translation_id); END;",
 };
 #define CACHE_VERSION \
 	((int)(sizeof cache_migrations / sizeof cache_migrations[0]))

@@ -661,7 +661,9 @@ cache_sink_end(void *arg, int ok, char **cause)
 		return cache_article_abort(c, cause);
 	}
 	if (cache_run_id(c, SQL_COMMENTS_DROP_STALE, im->article, cause,
-	    "dropping old comments") != 0 || cache_align_prepare(c, cause) != 0 ||
+	    "dropping old comments") != 0 ||
+	    cache_pack_article(c, im->article, cause) != 0 ||
+	    cache_align_prepare(c, cause) != 0 ||
 	    cache_article_commit(c, cause) != 0) {
 		cache_import_forget(im);
 		c->stats.rolled_back++;

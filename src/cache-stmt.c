@@ -125,6 +125,14 @@ const char *const cache_sql[SQL__N] = {
 	[SQL_PARAGRAPH_RANGE] = "SELECT idx, text FROM paragraph"
 	    " WHERE translation_id = ?1 AND idx >= ?2 AND idx < ?3"
 	    " ORDER BY idx",
+	[SQL_PACK_LOAD] = "SELECT n, bytes FROM paragraph_pack"
+	    " WHERE translation_id = ?1",
+	[SQL_PACK_STORE] = "INSERT OR REPLACE INTO paragraph_pack"
+	    " (translation_id, n, bytes) VALUES (?1, ?2, ?3)",
+	[SQL_PACK_TRANSLATIONS] = "SELECT t.id FROM translation t"
+	    " WHERE t.article_id = ?1 AND NOT EXISTS (SELECT 1 FROM"
+	    " paragraph_pack p WHERE p.translation_id = t.id"
+	    " AND length(p.bytes) = 4 * p.n)",
 	[SQL_ARTICLE_REMOVE] = "DELETE FROM article WHERE id = ?1",
 	[SQL_ARTICLE_SET_READ] = "UPDATE article SET read = ?2 WHERE id = ?1",
 	[SQL_ARTICLE_SET_STARRED] = "UPDATE article SET starred = ?2"

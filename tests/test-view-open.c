@@ -9,6 +9,12 @@
  * word near the end, in step; after each step both must show the same screen, and the
  * lazy one must have read and kept the text of a few screens only,
  * which fails if anything on the way reads the whole article.
+ *
+ * The open itself steps a few SQLite rows, the translations' packs of
+ * lengths (cache-pack.c), not one a paragraph; a pack that a change
+ * made through SQLite behind our back (as the sqlite3 shell would) left
+ * stale is not used, the open reads the rows and gives the same as a
+ * whole load, and packs the article again for the next open.
  */
 #include "config.h"
 
@@ -16,6 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "cache.h"
 #include "import.h"
@@ -31,6 +39,7 @@
 #define BOUND	(12 * HEIGHT)
 
 static struct cache	*cache;
+static char		*dbpath;
 
 /* Paragraph i of language lang: a few words, more on some. */
 static void
@@ -57,6 +66,7 @@ make_cache(const char *dir)
 
 	xasprintf(&path, "%s/long.txt", dir);
 	xasprintf(&db, "%s/long.db", dir);
+	dbpath = xstrdup(db);
 	if ((f = fopen(path, "w")) == NULL)
 		exit(1);
 	fprintf(f, "url: https://long.test/\n\n");
@@ -118,6 +128,93 @@ screen(const struct view *v)
 		out = next;
 	}
 	return out;
+}
+
+/* Run sql on the cache through a connection of its own, as a shell would. */
+static void
+raw(const char *sql)
+{
+	sqlite3	*db;
+	char	*err = NULL;
+
+	if (sqlite3_open(dbpath, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		diag("%s: %s", sql, err != NULL ? err : sqlite3_errmsg(db));
+		exit(1);
+	}
+	sqlite3_close(db);
+}
+
+/* How many rows sql's first column counts. */
+static long long
+raw_count(const char *sql)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*s;
+	long long	 n = -1;
+
+	if (sqlite3_open(dbpath, &db) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+		diag("%s: %s", sql, sqlite3_errmsg(db));
+		exit(1);
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+/* Every translation and paragraph length of a is those of b. */
+static int
+same_lengths(const struct article *a, const struct article *b)
+{
+	const struct article_translation	*s, *t;
+	size_t					 i, k;
+
+	if (a->ntranslations != b->ntranslations)
+		return 0;
+	for (i = 0; i < a->ntranslations; i++) {
+		s = &a->translations[i];
+		t = &b->translations[i];
+		if (s->id != t->id || s->nparagraphs != t->nparagraphs)
+			return 0;
+		for (k = 0; k < s->nparagraphs; k++)
+			if (s->paragraphs[k].len != t->paragraphs[k].len)
+				return 0;
+	}
+	return 1;
+}
+
+/*
+ * Open article 1 after what sql did behind the cache's back: the stale
+ * pack is not used (steps: one a paragraph), the lengths are a whole
+ * load's, and the open leaves a pack that the next open uses alone.
+ */
+static void
+stale(const char *sql, const char *what)
+{
+	struct article	*whole, *a, *b;
+	char		*cause = NULL;
+
+	raw(sql);
+	if (cache_article_load(cache, 1, &whole, &cause) != 0 ||
+	    cache_article_open(cache, 1, &a, &cause) != 0 ||
+	    cache_article_open(cache, 1, &b, &cause) != 0) {
+		diag("%s", cause);
+		exit(1);
+	}
+	ok(a->open_steps > NPARA, "%s: pack not used (%zu steps)", what,
+	    a->open_steps);
+	ok(same_lengths(a, whole), "%s: lengths are the rows'", what);
+	is_int(raw_count("SELECT count(*) FROM paragraph_pack"), 2,
+	    "%s: packed again by the open", what);
+	ok(b->open_steps <= 8 && same_lengths(b, whole),
+	    "%s: the next open uses the new pack (%zu steps), same lengths",
+	    what, b->open_steps);
+	article_free(whole);
+	article_free(a);
+	article_free(b);
 }
 
 /* Paragraphs of the article whose text is held now. */
@@ -194,6 +291,10 @@ main(void)
 				lenok = 0;
 	ok(lenok, "every paragraph's stored length is its text's");
 	ok(held(lazy) == 0 && lazy->text_reads == 0, "no text read to open");
+	is_int(raw_count("SELECT count(*) FROM paragraph_pack"), 2,
+	    "the import packed both translations");
+	ok(lazy->open_steps <= 8, "the open stepped %zu SQLite rows",
+	    lazy->open_steps);
 
 	setup(&w, whole);
 	setup(&l, lazy);
@@ -241,7 +342,22 @@ main(void)
 	same(&w, &l, "/");
 
 	view_free(&w);
-	view_free(&l);
+	view_free(&l);	/* and the articles they own */
+
+	stale("UPDATE paragraph SET text = 'changed by hand' WHERE idx = 7 AND"
+	    " translation_id = (SELECT min(id) FROM translation)",
+	    "a paragraph's text changed");
+	ok(raw_count("SELECT bytes FROM paragraph WHERE idx = 7 AND"
+	    " translation_id = (SELECT min(id) FROM translation)") == 15,
+	    "and its new length is stored");
+	stale("DELETE FROM paragraph WHERE idx = 2999 AND"
+	    " translation_id = (SELECT max(id) FROM translation)",
+	    "a paragraph removed");
+	stale("INSERT INTO paragraph (translation_id, idx, text) SELECT"
+	    " max(id), 2999, 'added by hand' FROM translation",
+	    "a paragraph added");
+	stale("DELETE FROM paragraph_pack", "no packs (an old cache)");
+	stale("UPDATE paragraph_pack SET n = n + 1", "a pack of the wrong size");
 
 	/* Text that went away since the article was opened is "", and said. */
 	if (cache_article_open(cache, 1, &lazy, &cause) != 0 ||

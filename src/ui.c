@@ -474,6 +474,12 @@ ui_open_url(struct ui *u)
 }
 
 /*
+ * How many queued rows of each table the reader indexes between keys:
+ * a step is a few hundredths of a second, so a key waits no longer.
+ */
+#define UI_INDEX_ROWS	200
+
+/*
  * /: in the reader, the article (every translation, view.c); in the
  * list, the library (list-search.c), whose results the list then shows.
  * The prompt writes over the status line, so always a repaint.
@@ -481,8 +487,9 @@ ui_open_url(struct ui *u)
 static enum ui_result
 ui_search(struct ui *u)
 {
-	char	needle[256], *cause = NULL;
-	int	library;
+	char		needle[256], *cause = NULL;
+	long long	left;
+	int		library;
 
 	library = u->view.article == NULL || u->ps.focus == PANE_LIST;
 	if (ui_prompt(u, library ? "search the library: " : "/", needle,
@@ -494,6 +501,15 @@ ui_search(struct ui *u)
 			ui_message(u, "%s", u->view.message);
 		return UI_REPAINT;
 	}
+	/* The search indexes what waits first: say so while it does. */
+	if (!cache_readonly(u->cache) && cache_search_left(u->cache, &left,
+	    &cause) == 0 && left > UI_INDEX_ROWS) {
+		ui_message(u, "indexing %lld rows for the search...", left);
+		ui_status_draw(u);
+		refresh();
+	}
+	FREE(&cause);
+	u->message[0] = '\0';
 	if (list_search(&u->list, needle, &cause) != 0) {
 		ui_message(u, "%s", cause);
 		free(cause);
@@ -503,6 +519,10 @@ ui_search(struct ui *u)
 		list_search_end(&u->list);
 		ui_message(u, "no article matches: %s", needle);
 	}
+	if ((left = cache_search_unindexed(u->cache)) > 0)
+		ui_message(u, "%s%lld rows are not indexed yet (read-only or"
+		    " busy cache) and were not searched",
+		    u->list.nfound == 0 ? "no match; " : "", left);
 	u->ps.focus = PANE_LIST;
 	return UI_RELAYOUT;
 }
@@ -645,12 +665,6 @@ ui_dispatch(struct ui *u, int key)
 
 /* What ui_read() returns when a job, not the terminal, woke the loop. */
 #define UI_NO_KEY	(-2)
-
-/*
- * How many queued rows of each table the reader indexes between keys:
- * a step is a few hundredths of a second, so a key waits no longer.
- */
-#define UI_INDEX_ROWS	200
 
 /*
  * While no key waits, index what an import left queued, a step at a

@@ -43,17 +43,24 @@ story "$E2E_TMP/quokka.txt" quokka
 "$TANDEM" import "$E2E_TMP/quokka.txt" >/dev/null
 tap_check "a new article waits for the index" [ "$(waiting)" -eq 2 ]
 
-# Another process holds the write lock: the search cannot index.
-python3 -c 'import sqlite3, sys, time
+# hold_lock: another process holds the cache's write lock, PID $lock.
+hold_lock() {
+	: >"$E2E_TMP/lock"
+	python3 -c 'import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute("BEGIN IMMEDIATE")
 print("locked", flush=True)
 time.sleep(120)' "$TANDEM_DB" >"$E2E_TMP/lock" &
-lock=$!
-i=0
-while [ "$i" -lt 200 ] && ! grep -q locked "$E2E_TMP/lock"; do
-	sleep 0.05; i=$((i + 1))
-done
+	lock=$!
+	trap 'kill "$lock" 2>/dev/null; e2e_cleanup' EXIT
+	_i=0
+	while [ "$_i" -lt 200 ] && ! grep -q locked "$E2E_TMP/lock"; do
+		sleep 0.05; _i=$((_i + 1))
+	done
+}
+
+# Another process holds the write lock: the search cannot index.
+hold_lock
 "$TANDEM" search quokka >"$E2E_TMP/out" 2>"$E2E_TMP/err"; rc=$?
 "$TANDEM" search Menschen >"$E2E_TMP/out2" 2>/dev/null
 kill "$lock" 2>/dev/null; wait "$lock" 2>/dev/null
@@ -68,11 +75,22 @@ tap_check "unlocked: the search indexes first and finds it" \
 tap_check "... with no word about rows left out" [ ! -s "$E2E_TMP/err" ]
 tap_check "... and nothing waits" [ "$(waiting)" -eq 0 ]
 
-# The reader indexes while it waits for a key.
+# The reader indexes while it waits for a key; when it cannot (another
+# process holds the lock), / in the list says what it left out.
 if command -v tmux >/dev/null 2>&1; then
 	story "$E2E_TMP/wombat.txt" wombat
 	"$TANDEM" import "$E2E_TMP/wombat.txt" >/dev/null
 	tap_check "another article waits" [ "$(waiting)" -eq 2 ]
+	hold_lock
+	e2e_start 100 24 "$TANDEM"
+	e2e_wait_for "wombat"
+	e2e_keys / wombat Enter
+	e2e_expect "locked: / says the rows it could not search" \
+	    "no match; 2 rows are not indexed yet"
+	tap_check "... and the reader indexed nothing" [ "$(waiting)" -eq 2 ]
+	e2e_keys Q
+	e2e_wait_exit >/dev/null
+	kill "$lock" 2>/dev/null; wait "$lock" 2>/dev/null
 	e2e_start 100 24 "$TANDEM"
 	e2e_wait_for "wombat"
 	i=0

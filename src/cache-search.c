@@ -239,7 +239,7 @@ cache_search_index(struct cache *c,
 
 	if (cache_search_left(c, &left, cause) != 0)
 		return -1;
-	while (all < left || left == 0) {
+	while (all < left) {
 		if (cache_search_step(c, CACHE_SEARCH_STEP, 1, &done, cause) != 0)
 			return -1;
 		if (done == 0)

@@ -24,7 +24,6 @@ import math
 import os
 import shutil
 import sys
-import unicodedata
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -90,32 +89,15 @@ def share(text, known, group, maxorder, mm):
     letters = grams = hits = 0
     wletters = wgrams = whits = 0
     cap = False
-    win = [0x20]
-    for ch in text + " ":
-        c = ord(ch)
-        cat = unicodedata.category(ch)
-        if cat == "Mn":
-            continue
-        if c == 0x2019:
-            c = 0x27
-        if mm.script_of(c) == group and cat.startswith("L"):
-            if win[-1] == 0x20:
-                cap = cat == "Lu"
+    for win, kind in mm.walk(text, group, maxorder):
+        if kind:
             wletters += 1
-            c = mm.fold(c)
-        elif c == 0x27 and group != "HAN" and win[-1] != 0x20:
-            pass
-        else:
-            c = 0x20
-            if win[-1] == 0x20:
-                continue
-        win.append(c)
-        if len(win) > maxorder:
-            del win[0]
+        if kind in ("U", "L"):
+            cap = kind == "U"
         for n in range(3, len(win) + 1):
             wgrams += 1
             whits += mm.fnv(win[-n:]) in known[n]
-        if c == 0x20:
+        if win[-1] == 0x20:
             if not cap:
                 letters += wletters
                 grams += wgrams

@@ -24,12 +24,13 @@ import math
 import os
 import shutil
 import sys
-import unicodedata
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEV_EVERY = 5       # one document in this many is development text
 CAP = 250           # langid.c's LANGID_FITZ_CAP
+FITZ = 9            # langid.c's LANGID_FITZ: the limit of any language
+SLACK = 2           # langid.c's LANGID_FITZ_SLACK
 PARA = 60           # letters of the benchmark's shortest paragraph
 MIN_LETTERS = 20    # texts shorter than this say little about the spread
 MIN_TEXTS = 50      # fewer texts than this give no row (mt, ur)
@@ -90,32 +91,15 @@ def share(text, known, group, maxorder, mm):
     letters = grams = hits = 0
     wletters = wgrams = whits = 0
     cap = False
-    win = [0x20]
-    for ch in text + " ":
-        c = ord(ch)
-        cat = unicodedata.category(ch)
-        if cat == "Mn":
-            continue
-        if c == 0x2019:
-            c = 0x27
-        if mm.script_of(c) == group and cat.startswith("L"):
-            if win[-1] == 0x20:
-                cap = cat == "Lu"
+    for win, kind in mm.walk(text, group, maxorder):
+        if kind:
             wletters += 1
-            c = mm.fold(c)
-        elif c == 0x27 and group != "HAN" and win[-1] != 0x20:
-            pass
-        else:
-            c = 0x20
-            if win[-1] == 0x20:
-                continue
-        win.append(c)
-        if len(win) > maxorder:
-            del win[0]
+        if kind in ("U", "L"):
+            cap = kind == "U"
         for n in range(3, len(win) + 1):
             wgrams += 1
             whits += mm.fnv(win[-n:]) in known[n]
-        if c == 0x20:
+        if win[-1] == 0x20:
             if not cap:
                 letters += wletters
                 grams += wgrams
@@ -160,10 +144,14 @@ def main():
             mean = sum(n * x for n, _, x in pts) / sum(n for n, _, _ in pts)
             sd = math.sqrt(sum(n * (x - mean) ** 2 for n, _, x in pts) /
                            len(pts))
-            print('\t{ "%s", %.3f, %.3f },\t/* %d texts */' %
-                  (tag, mean, sd, len(pts)))
-            paras += [(x - mean) * math.sqrt(n) / sd
-                      for n, L, x in pts if L >= PARA]
+            zs = [(x - mean) * math.sqrt(n) / sd
+                  for n, L, x in pts if L >= PARA]
+            # The limit: the lowest development paragraph less SLACK
+            # spreads, never beyond FITZ.
+            limit = min(FITZ, -min(zs) + SLACK) if zs else FITZ
+            print('\t{ "%s", %.3f, %.3f, %.1f },\t/* %d texts */' %
+                  (tag, mean, sd, limit, len(pts)))
+            paras += zs
     shutil.rmtree(work)
     paras.sort()
     print("/* development paragraphs: %d; below the mean by" % len(paras))

@@ -474,16 +474,28 @@ def fnv(cps):
     return h
 
 
-def grams(text, group, maxorder):
-    """Yield (order, hash) like langid_feed: other text becomes one space."""
+def walk(text, group, maxorder):
+    """Walk text as langid.c's langid_feed() does: letters of group's
+    script folded, an apostrophe inside a word kept, anything else one
+    space.  After each code point kept, yield (win, first): win the last
+    maxorder of them (a list the caller must not change), and kind: "U"
+    for a letter that begins a word in capitals, "L" for one that begins
+    it otherwise, "l" for a letter further in, "" for a space or an
+    apostrophe.  make-model.py's grams() and fit-calibrate.py's share()
+    both read text through this, so they cannot walk it differently."""
     win = [0x20]
     for ch in text + " ":
         c = ord(ch)
-        if unicodedata.category(ch) == "Mn":
+        cat = unicodedata.category(ch)
+        if cat == "Mn":
             continue
         if c == 0x2019:
             c = 0x27
-        if script_of(c) == group and unicodedata.category(ch).startswith("L"):
+        kind = ""
+        if script_of(c) == group and cat.startswith("L"):
+            kind = "l"
+            if win[-1] == 0x20:
+                kind = "U" if cat == "Lu" else "L"
             c = fold(c)
         elif c == 0x27 and group != "HAN" and win[-1] != 0x20:
             pass
@@ -494,6 +506,12 @@ def grams(text, group, maxorder):
         win.append(c)
         if len(win) > maxorder:
             del win[0]
+        yield win, kind
+
+
+def grams(text, group, maxorder):
+    """Yield (order, hash) like langid_feed: other text becomes one space."""
+    for win, _ in walk(text, group, maxorder):
         for n in range(1, len(win) + 1):
             g = win[-n:]
             if g == [0x20]:

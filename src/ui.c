@@ -676,18 +676,25 @@ ui_dispatch(struct ui *u, int key)
 static int
 ui_index_idle(struct ui *u, wint_t *ch)
 {
-	long long	 done;
+	long long	 done, left;
 	char		*cause = NULL;
 	int		 rc;
 
+	/* Nothing waits (a job stored only comments): take no lock. */
+	if (cache_readonly(u->cache) || cache_search_left(u->cache, &left,
+	    &cause) != 0 || left == 0) {
+		free(cause);
+		u->index_idle = 0;
+		return ERR;
+	}
 	for (;;) {
 		nodelay(stdscr, TRUE);
 		rc = get_wch(ch);
 		nodelay(stdscr, FALSE);
 		if (rc != ERR || ui_signal != 0)
 			return rc;
-		if (cache_readonly(u->cache) || cache_search_step(u->cache,
-		    UI_INDEX_ROWS, 0, &done, &cause) != 0 || done == 0) {
+		if (cache_search_step(u->cache, UI_INDEX_ROWS, 0, &done,
+		    &cause) != 0 || done == 0) {
 			free(cause);
 			u->index_idle = 0;
 			return ERR;

@@ -129,6 +129,7 @@ ui_fetch_poll(struct ui *u)
 		}
 		job_msg_free(m);
 	}
+	ui_site_next(u);
 	return res;
 }
 

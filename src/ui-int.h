@@ -122,6 +122,10 @@ struct ui {
 	char			 fetch_status[256]; /* their last progress */
 #define UI_SITE_JOBS 8
 	unsigned int		 site_jobs[UI_SITE_JOBS]; /* ui-site.c's */
+#define UI_SITE_WAIT 32
+	long long		 site_wait[UI_SITE_WAIT]; /* comments to send */
+	size_t			 nsite_wait;	/* after the job running now */
+	long long		 site_sync_wait; /* an article to read, or 0 */
 	int			 key_pending;	/* curses may hold more keys */
 	int			 index_idle;	/* index between keys: 0 no, 1 yes */
 };
@@ -190,6 +194,7 @@ int	ui_site_owns(struct ui *, unsigned int);
 int	ui_site_account(struct ui *, char **);
 void	ui_site_send(struct ui *, long long);
 void	ui_site_sync(struct ui *);
+void	ui_site_next(struct ui *);
 enum ui_result ui_site_done(struct ui *, const struct job_msg *);
 const char *ui_site_policy(struct ui *, const char *, char *, size_t);
 

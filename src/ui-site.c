@@ -93,7 +93,30 @@ ui_site_account(struct ui *u, char **user)
 	return rc == 0;
 }
 
-/* The comment id was saved as sent: send it to the site, if any. */
+/* Start sending comment id; say so unless quiet. */
+static void
+ui_site_start_send(struct ui *u, long long id, int quiet)
+{
+	char	*cause = NULL;
+
+	ui_site_track(u, site_job_send(u->jobs, cache_path(u->cache), id,
+	    &cause));
+	if (cause != NULL) {
+		ui_message(u, "%s; comment %lld is pending: tandem comments "
+		    "--send", cause, id);
+		free(cause);
+	} else if (!quiet)
+		ui_message(u, "sending comment %lld", id);
+}
+
+/*
+ * The comment id was saved as sent: send it to the site, if any.  The
+ * queue runs one job at a time, so while another runs (a fetch, the
+ * comment before it) the comment waits its turn: ui_site_next() starts
+ * it when that job is done, and a reply goes after its parent.  Marked
+ * pending first, it is in the cache for tandem comments --send if the
+ * reader quits before.
+ */
 void
 ui_site_send(struct ui *u, long long id)
 {
@@ -109,13 +132,38 @@ ui_site_send(struct ui *u, long long id)
 		free(cause);
 		return;
 	}
-	ui_site_track(u, site_job_send(u->jobs, cache_path(u->cache), id,
-	    &cause));
-	if (cause != NULL) {
-		ui_message(u, "%s", cause);
+	if (!ui_fetch_busy(u) && u->nsite_wait == 0)
+		ui_site_start_send(u, id, 0);
+	else if (u->nsite_wait == UI_SITE_WAIT)
+		ui_message(u, "comment %lld is pending: tandem comments --send",
+		    id);
+	else {
+		u->site_wait[u->nsite_wait++] = id;
+		ui_message(u, "comment %lld is sent when the job before it is "
+		    "done", id);
+	}
+}
+
+/* A job is done: start what waits for the queue, oldest first. */
+void
+ui_site_next(struct ui *u)
+{
+	char		*cause = NULL;
+	long long	 a;
+
+	if (u->jobs == NULL || ui_fetch_busy(u))
+		return;
+	if (u->nsite_wait > 0) {
+		a = u->site_wait[0];
+		memmove(u->site_wait, u->site_wait + 1,
+		    --u->nsite_wait * sizeof u->site_wait[0]);
+		ui_site_start_send(u, a, 1);
+	} else if ((a = u->site_sync_wait) != 0) {
+		u->site_sync_wait = 0;
+		ui_site_track(u, site_job_sync(u->jobs, cache_path(u->cache),
+		    a, &cause));
 		free(cause);
-	} else
-		ui_message(u, "sending comment %lld", id);
+	}
 }
 
 /*
@@ -143,6 +191,10 @@ ui_site_sync(struct ui *u)
 	}
 	if (!known || ui_site_queue(u) != 0)
 		return;
+	if (ui_fetch_busy(u) || u->nsite_wait > 0) {
+		u->site_sync_wait = u->article;	/* after the job running */
+		return;
+	}
 	ui_site_track(u, site_job_sync(u->jobs, cache_path(u->cache),
 	    u->article, &cause));
 	free(cause);

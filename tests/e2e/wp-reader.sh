@@ -3,6 +3,7 @@
 # opening the comment pane reads the site's comments in the background,
 # C sends a Korean comment and r a reply to the site's comment, typed
 # through tmux; the site's REST API, not tandem, says they arrived.
+# On a slow site, a reply to a comment still on its way waits its turn.
 # With the site down, C's comment is pending and r's reply to it says
 # that it waits for it; tandem comments --send sends both, in order.
 . "$top_srcdir/tests/e2e/lib.sh"
@@ -59,6 +60,36 @@ e2e_expect "r's reply is posted" "posted to $WP_URL"
 first=$(site_comments | awk -F'|' '$3 == "사이트의 첫 댓글" {print $1}')
 tap_check "the site has the reply under its comment" \
     sh -c 'printf "%s\n" "$1" | grep -q "^[0-9]*|$2|답글도 갑니다$"' _ "$(site_comments)" "$first"
+
+# A slow site: C's comment is still on its way when r answers it.  The
+# reply waits for that job and goes after it, under it.
+wp_hold
+e2e_keys C
+e2e_wait_for "Ctrl-D sends"
+e2e_keys -l "느린 사이트에 쓴 글"
+e2e_keys C-d
+e2e_wait_for "sending comment"
+e2e_keys G r
+e2e_wait_for "Reply to admin"
+e2e_keys -l "뒤따르는 답글"
+e2e_keys C-d
+e2e_expect "a reply while its parent is on its way waits its turn" \
+    "is sent when the job before it is done"
+wp_release
+# site_has PATTERN: the site's comments match PATTERN within 20 s.
+site_has() {
+	_n=0
+	while [ $_n -lt 200 ]; do
+		site_comments | grep -q "$1" && return 0
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+	return 1
+}
+tap_check "the slow site gets the comment" site_has "|0|느린 사이트에 쓴 글$"
+slow=$(site_comments | awk -F'|' '$3 == "느린 사이트에 쓴 글" {print $1}')
+tap_check "and then the reply, under it" site_has "^[0-9]*|$slow|뒤따르는 답글$"
+e2e_expect_gone "neither is pending any more" "(pending:"
 
 # The site goes away: a comment is pending, a reply to it waits for it.
 wp_halt

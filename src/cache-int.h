@@ -253,6 +253,7 @@ int		 cache_list_run(struct cache *, sqlite3_stmt *,
 
 /* cache-search.c */
 int		 cache_search_register(struct cache *, char **);
+int		 cache_rank_register(fts5_api *);	/* cache-rank.c */
 
 /* cache-sink.c */
 void		 cache_sink_close(struct cache *);

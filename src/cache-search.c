@@ -54,8 +54,9 @@
  * needs three characters in a query (a Han word is often one or two).
  * Bigrams with our fold find all of it at a third of trigram's size.
  *
- * A search ranks paragraphs and titles by bm25 (a title hit counts
- * double), keeps each translation's best and each article's best
+ * A search ranks paragraphs and titles by bm25 (tandem_rank() of
+ * cache-rank.c, which estimates a common phrase's document count
+ * instead of counting it; a title hit counts double), keeps each translation's best and each article's best
  * translation, with its best and first matching paragraphs; a snippet
  * is made only for the rows returned, by rowid.
  */
@@ -136,7 +137,7 @@ cache_fts_delete(Fts5Tokenizer *t)
 	(void)t;
 }
 
-/* Register the "tandem" tokenizer on c's connection. */
+/* Register the "tandem" tokenizer and tandem_rank() on c's connection. */
 int
 cache_search_register(struct cache *c, char **cause)
 {
@@ -158,7 +159,7 @@ cache_search_register(struct cache *c, char **cause)
 		return -1;
 	}
 	if (api->xCreateTokenizer(api, "tandem", NULL, &tok, NULL) !=
-	    SQLITE_OK) {
+	    SQLITE_OK || cache_rank_register(api) != SQLITE_OK) {
 		xasprintf(cause, "%s: %s", c->path, sqlite3_errmsg(c->db));
 		return -1;
 	}

@@ -224,14 +224,15 @@ const char *const cache_sql[SQL__N] = {
 	 */
 	[SQL_SEARCH] = "WITH hit(tid, pid, idx, score) AS MATERIALIZED ("
 	    "  SELECT * FROM (SELECT p.translation_id, p.id, p.idx,"
-	    "  bm25(search_text)"
+	    "  tandem_rank(search_text, (SELECT max(id) FROM paragraph))"
 	    "  FROM search_text JOIN paragraph p ON p.id = search_text.rowid"
 	    "  JOIN translation t ON t.id = p.translation_id"
 	    "  JOIN article a ON a.id = t.article_id"
 	    "  WHERE search_text MATCH ?1 AND" CACHE_SEARCH_FILTER
 	    "  ORDER BY search_text.rowid DESC LIMIT ?6)"
 	    "  UNION ALL SELECT * FROM (SELECT search_title.rowid, NULL, NULL,"
-	    "  2 * bm25(search_title) FROM search_title"
+	    "  2 * tandem_rank(search_title,"
+	    "   (SELECT max(id) FROM translation)) FROM search_title"
 	    "  JOIN translation t ON t.id = search_title.rowid"
 	    "  JOIN article a ON a.id = t.article_id"
 	    "  WHERE search_title MATCH ?1 AND" CACHE_SEARCH_FILTER

@@ -216,6 +216,44 @@ cmd_columns(void)
 	return isatty(STDOUT_FILENO) ? 80 : 0;
 }
 
+/* The indexing's progress on a terminal: rows done of those waiting. */
+static void
+cmd_index_progress(void *arg, long long done, long long left)
+{
+	int	*shown = arg;
+
+	fprintf(stderr, "\rtandem: indexing: %lld of %lld rows", done, left);
+	*shown = 1;
+}
+
+/*
+ * Before a search, a queue this long (a first search after a large
+ * import: about half a second of indexing) is indexed with its progress
+ * on a terminal, as tandem index shows it, rather than in silence.
+ */
+#define CMD_SEARCH_SHOW_INDEX	10000
+
+static void
+cmd_search_index(struct cache *cache)
+{
+	long long	 left;
+	char		*cause = NULL;
+	int		 shown = 0;
+
+	if (!isatty(STDERR_FILENO) || cache_readonly(cache) ||
+	    cache_search_left(cache, &left, &cause) != 0 ||
+	    left < CMD_SEARCH_SHOW_INDEX) {
+		free(cause);
+		return;
+	}
+	/* A busy cache: the search says what it could not index. */
+	if (cache_search_index(cache, cmd_index_progress, &shown,
+	    &cause) != 0)
+		free(cause);
+	if (shown)
+		fputc('\n', stderr);
+}
+
 int
 cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -233,6 +271,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 		free(q);
 		return CMD_EXIT_ERROR;
 	}
+	cmd_search_index(cache);
 	if ((feed != NULL && cache_feed_find(cache, feed, &o.feed,
 	    &cause) != 0) || (o.tag != NULL && cmd_tag_known(cache, "search",
 	    o.tag, &cause) != 0) ||
@@ -268,16 +307,6 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	cache_close(cache);
 	free(q);
 	return rc == 0 ? 0 : CMD_EXIT_ERROR;
-}
-
-/* The indexing's progress on a terminal: rows done of those waiting. */
-static void
-cmd_index_progress(void *arg, long long done, long long left)
-{
-	int	*shown = arg;
-
-	fprintf(stderr, "\rtandem: indexing: %lld of %lld rows", done, left);
-	*shown = 1;
 }
 
 /*

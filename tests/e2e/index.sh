@@ -3,7 +3,8 @@
 # index indexes it (and says how many rows); a search indexes what waits
 # first; while another process holds the cache's lock a search finds
 # what is indexed and says how much it left out; the reader indexes what
-# waits while it waits for a key (tmux).
+# waits while it waits for a key (tmux); a search with a long queue shows
+# its indexing's progress on a terminal (tmux).
 . "$top_srcdir/tests/e2e/lib.sh"
 export TANDEM_DB="$E2E_TMP/i.db" TANDEM_SAMPLE_DIR=""
 D="$top_srcdir/tests/data/search"
@@ -101,6 +102,23 @@ if command -v tmux >/dev/null 2>&1; then
 	e2e_keys Q
 	status=$(e2e_wait_exit)
 	tap_check "Q exits 0" [ "$status" = 0 ]
+
+	# A first search after a large import shows the indexing's progress
+	# on a terminal (10,000 rows or more wait), then its results.
+	python3 -c 'import sys
+print("url: https://numbat.test/\noriginal: en\n\n== en\ntitle: Numbat\n")
+for i in range(10200): print("Paragraph %d of the numbat story.\n" % i)' \
+	    >"$E2E_TMP/numbat.txt"
+	"$TANDEM" import "$E2E_TMP/numbat.txt" >/dev/null
+	n=$(waiting)
+	tap_check "a long article waits ($n rows)" [ "$n" -ge 10000 ]
+	e2e_start 100 24 "$TANDEM" search numbat
+	e2e_expect "on a terminal, the search shows its indexing" \
+	    "tandem: indexing: $n of $n rows"
+	e2e_expect "... then what it found" "Numbat"
+	status=$(e2e_wait_exit)
+	tap_check "... and exits 0" [ "$status" = 0 ]
+	tap_check "... nothing waits" [ "$(waiting)" -eq 0 ]
 else
 	tap_skip "the idle reader indexes" "tmux is not installed"
 fi

@@ -164,9 +164,9 @@ add_action('rest_insert_comment', function () {
 EOF
 	cat >"$WP_DIR/router.php" <<'EOF'
 <?php
-/* wp_hold: a POST waits (at most 30 s) while the hold file is there. */
+/* wp_hold: a POST waits (at most 120 s) while the hold file is there. */
 if ($_SERVER['REQUEST_METHOD'] === 'POST')
-	for ($i = 0; $i < 600 && is_file(__DIR__ . '/hold'); $i++)
+	for ($i = 0; $i < 2400 && is_file(__DIR__ . '/hold'); $i++)
 		usleep(50000);
 $path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
 if ($path !== '/' && is_file($_SERVER['DOCUMENT_ROOT'] . $path))
@@ -215,7 +215,7 @@ wp_serve() {
 }
 
 # wp_hold, wp_release: a slow site.  After wp_hold, a POST waits in the
-# server (at most 30 s) until wp_release; php -S answers one request at
+# server (at most 120 s) until wp_release; php -S answers one request at
 # a time, so every other request waits behind it.
 wp_hold() { : >"$WP_DIR/hold"; }
 wp_release() { rm -f "$WP_DIR/hold"; }

@@ -33,7 +33,9 @@ site_comments() {
 for c in json.load(sys.stdin): print("%d|%d|%s" % (c["id"], c["parent"], c["content"]["raw"]))'
 }
 
-e2e_start 100 30 "$TANDEM"
+# The reader waits for the site longer than the slow site holds a POST
+# (wp_hold): under ASan the keys typed meanwhile take more than 10 s.
+e2e_start 100 30 env TANDEM_SITE_TIMEOUT=150 "$TANDEM"
 e2e_wait_for "Reader story"
 e2e_keys Enter
 e2e_wait_for "A story to comment on."

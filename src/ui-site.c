@@ -93,9 +93,9 @@ ui_site_account(struct ui *u, char **user)
 	return rc == 0;
 }
 
-/* Start sending comment id; say so unless quiet. */
+/* Start sending comment id; a failure to start is said. */
 static void
-ui_site_start_send(struct ui *u, long long id, int quiet)
+ui_site_start_send(struct ui *u, long long id)
 {
 	char	*cause = NULL;
 
@@ -105,8 +105,7 @@ ui_site_start_send(struct ui *u, long long id, int quiet)
 		ui_message(u, "%s; comment %lld is pending: tandem comments "
 		    "--send", cause, id);
 		free(cause);
-	} else if (!quiet)
-		ui_message(u, "sending comment %lld", id);
+	}
 }
 
 /*
@@ -132,16 +131,18 @@ ui_site_send(struct ui *u, long long id)
 		free(cause);
 		return;
 	}
-	if (!ui_fetch_busy(u) && u->nsite_wait == 0)
-		ui_site_start_send(u, id, 0);
-	else if (u->nsite_wait == UI_SITE_WAIT)
+	if (u->nsite_wait == UI_SITE_WAIT) {
 		ui_message(u, "comment %lld is pending: tandem comments --send",
 		    id);
-	else {
-		u->site_wait[u->nsite_wait++] = id;
+		return;
+	}
+	if (ui_fetch_busy(u) || u->nsite_wait > 0)
 		ui_message(u, "comment %lld is sent when the job before it is "
 		    "done", id);
-	}
+	else
+		ui_message(u, "sending comment %lld", id);
+	u->site_wait[u->nsite_wait++] = id;
+	ui_site_next(u);
 }
 
 /* A job is done: start what waits for the queue, oldest first. */
@@ -151,14 +152,16 @@ ui_site_next(struct ui *u)
 	char		*cause = NULL;
 	long long	 a;
 
-	if (u->jobs == NULL || ui_fetch_busy(u))
+	if (u->jobs == NULL)
 		return;
-	if (u->nsite_wait > 0) {
+	/* A send that cannot start says so, and the next one is tried. */
+	while (!ui_fetch_busy(u) && u->nsite_wait > 0) {
 		a = u->site_wait[0];
 		memmove(u->site_wait, u->site_wait + 1,
 		    --u->nsite_wait * sizeof u->site_wait[0]);
-		ui_site_start_send(u, a, 1);
-	} else if ((a = u->site_sync_wait) != 0) {
+		ui_site_start_send(u, a);
+	}
+	if (!ui_fetch_busy(u) && (a = u->site_sync_wait) != 0) {
 		u->site_sync_wait = 0;
 		ui_site_track(u, site_job_sync(u->jobs, cache_path(u->cache),
 		    a, &cause));

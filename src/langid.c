@@ -23,7 +23,9 @@
  * length on, a share of known n-grams far below the winner's typical
  * share (langid_typical(), against a per-language table measured on
  * development text by data/langid/fit-calibrate.py: Esperanto is not
- * Lithuanian, however far ahead of the other languages Lithuanian is).
+ * Lithuanian, however far ahead of the other languages Lithuanian is),
+ * or, likewise, words in letters the winner's training text almost never
+ * had (langid_native(): Afrikaans's "lêer" and "môre" are not Dutch).
  */
 #include "config.h"
 
@@ -49,6 +51,8 @@
 #define LANGID_FITZ_SLACK 2	/* or below its lowest dev paragraph; */
 #define LANGID_FITZ_LETTERS 40	/* and the letters it needs; */
 #define LANGID_FITZ_CAP	250	/* the spread narrows up to this many */
+#define LANGID_FOREIGN_COST 44	/* langid_native(): a letter this rare, */
+#define LANGID_FOREIGN	2	/* in this many words of a paragraph */
 #define LANGID_MARGIN	4	/* runner-up this close a letter: "und", */
 #define LANGID_MARGIN_LETTERS 40 /* from this many letters on */
 #define LANGID_RARE	80	/* langid_rare(): a prior for the old set */
@@ -235,9 +239,12 @@ struct langid_walk {
 	/* The same in lower-case words only, for langid_typical(). */
 	size_t				 fletters, fgrams;
 	size_t				 fhits[LANGID_MAXTAGS];
+	size_t				 fforeign[LANGID_MAXTAGS]; /* words with
+							   a letter each tag lacks */
 	/* The word being read, added to the sums above when it ends. */
 	uint32_t			 wcost[LANGID_MAXTAGS];
 	size_t				 wletters, whits[LANGID_MAXTAGS];
+	size_t				 wforeign[LANGID_MAXTAGS];	/* letters */
 	size_t				 wgrams;
 	int				 wcap;		/* it began in capitals */
 	uint32_t			 whash;
@@ -284,8 +291,10 @@ langid_word_end(struct langid_walk *w)
 	for (t = 0; t < w->model->ntags; t++) {
 		w->cost[t] += w->wcost[t] / div;
 		w->hits[t] += w->whits[t];
-		if (!w->wcap)
+		if (!w->wcap) {
 			w->fhits[t] += w->whits[t];
+			w->fforeign[t] += w->wforeign[t] > 0;
+		}
 	}
 	w->letters += w->wletters;
 	if (!w->wcap) {
@@ -294,9 +303,29 @@ langid_word_end(struct langid_walk *w)
 	}
 	memset(w->wcost, 0, sizeof w->wcost);
 	memset(w->whits, 0, sizeof w->whits);
+	memset(w->wforeign, 0, sizeof w->wforeign);
 	w->wletters = w->wgrams = 0;
 	w->wcap = 0;
 	w->whash = 2166136261u;
+}
+
+/*
+ * Count a letter against every language whose training text (almost)
+ * never had it: its 1-gram costs LANGID_FOREIGN_COST or more there (a
+ * share under about one letter in 60,000; one never seen costs the
+ * model's unseen 1-gram cost, 45 in Arabic to 62 in Latin), or no
+ * language kept it at all.  The
+ * model's 1-grams are its letter frequencies, so no table of its own is
+ * needed.  row is the letter's row in the model, NULL if none.
+ */
+static void
+langid_foreign(struct langid_walk *w, const char *row)
+{
+	size_t	t;
+
+	for (t = 0; t < w->model->ntags; t++)
+		if (row == NULL || langid_cost(row[t]) >= LANGID_FOREIGN_COST)
+			w->wforeign[t]++;
 }
 
 /* Append c (already folded, or a space) and add the n-grams ending at it. */
@@ -319,6 +348,8 @@ langid_push(struct langid_walk *w, uint32_t c)
 		if (n >= 3)
 			w->wgrams++;
 		row = langid_lookup(w->model, langid_hash(w->win + w->nwin - n, n));
+		if (n == 1 && c != '\'')
+			langid_foreign(w, row);
 		if (row == NULL)
 			continue;
 		for (t = 0; t < m->ntags; t++) {
@@ -454,6 +485,27 @@ langid_typical(const struct langid_walk *w, size_t best)
 }
 
 /*
+ * Whether a paragraph writes in the winner's letters: Esperanto's ĉ ŝ ŭ,
+ * Afrikaans's ê ô and Azerbaijani's ə are letters that Lithuanian, Dutch
+ * and Turkish text almost never has, and a paragraph with LANGID_FOREIGN
+ * words holding one (langid_foreign()) is in some other language.  Only
+ * words that do not begin with a capital count, as in langid_typical():
+ * names (Dvořák, Łódź) are no language's.  Words, not letters, so that
+ * one loanword in lower case (a "crêpe" in Dutch) cannot turn a
+ * paragraph away by itself; two ("crème brûlée") do.  LANGID_FOREIGN_COST
+ * and LANGID_FOREIGN were set on development paragraphs of all languages
+ * (data/langid/fit-calibrate.py, data/README), fewer than one in 2,000
+ * of which fail; short text is never asked, so its accuracy is untouched.
+ */
+static int
+langid_native(const struct langid_walk *w, size_t best)
+{
+	if (w->fletters < LANGID_FITZ_LETTERS)
+		return 1;
+	return w->fforeign[best] < LANGID_FOREIGN;
+}
+
+/*
  * Prose in a language the model knows hits many 3- and 4-grams that the
  * winning language's own training text had; a language outside the model
  * (Basque, Esperanto, Welsh) or keyboard noise hits far fewer of the
@@ -473,7 +525,7 @@ langid_unfit(const struct langid_walk *w, size_t best)
 		min = LANGID_MINHITS_THIN;
 	if (w->hits[best] < w->letters * min)
 		return 1;
-	return !langid_typical(w, best);
+	return !langid_typical(w, best) || !langid_native(w, best);
 }
 
 /*

@@ -117,6 +117,22 @@ static const struct {
 	    "moet zijn, want de beste perziken liggen onderin de mand. Toen we "
 	    "thuiskwamen, heeft ze voor ons allemaal koekjes gebakken, en "
 	    "niemand kon ophouden met eten.", "nl" },
+	/*
+	 * Afrikaans: Dutch wins it and it fits Dutch n-grams well enough,
+	 * but "lêers" and "môre" are written in letters Dutch text never
+	 * has (langid_native); one Dutch or Spanish loanword in such a
+	 * letter ("crêpe", "pâté") is not enough to turn its paragraph
+	 * away.
+	 */
+	{ "Die program laat jou toe om jou lêers vinnig te wysig. As jy "
+	    "iets verander, word die veranderinge outomaties gestoor, en jy "
+	    "kan môre weer na die vorige weergawe terugkeer.", "und" },
+	{ "Na het diner bestelden we koffie en een warme crêpe, want de kok "
+	    "had die avond iets bijzonders voor ons gemaakt en de bediening "
+	    "was erg vriendelijk.", "nl" },
+	{ "Ayer por la tarde fuimos al mercado del barrio para comprar fruta "
+	    "y verdura fresca, y después tomamos un café con una porción de "
+	    "pâté casero en la plaza.", "es" },
 };
 
 /* Invalid UTF-8 must not crash or read past the end. */

@@ -34,6 +34,7 @@ SLACK = 2           # langid.c's LANGID_FITZ_SLACK
 PARA = 60           # letters of the benchmark's shortest paragraph
 MIN_LETTERS = 20    # texts shorter than this say little about the spread
 MIN_TEXTS = 50      # fewer texts than this give no row (mt, ur)
+FOREIGN_COST = 44   # langid.c's LANGID_FOREIGN_COST
 
 
 def load_make_model():
@@ -109,6 +110,27 @@ def share(text, known, group, maxorder, mm):
     return letters, hits / max(1, grams)
 
 
+def foreign(text, costs, t, group, mm):
+    """Words of text that do not begin with a capital and hold a letter
+    that language t (almost) never had, as langid.c's langid_foreign()
+    counts them: its 1-gram costs FOREIGN_COST or more for t, or the
+    model has no row for it at all.  costs maps a hash to its row."""
+    n = wn = 0
+    cap = False
+    for win, kind in mm.walk(text, group, 1):
+        if kind in ("U", "L"):
+            cap = kind == "U"
+        if kind:
+            row = costs.get(mm.fnv(win[-1:]))
+            wn += row is None or row[t] >= FOREIGN_COST
+        if win[-1] == 0x20:
+            if not cap and wn:
+                n += 1
+            wn = 0
+            cap = False
+    return n
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: fit-calibrate.py CORPUS")
@@ -117,6 +139,7 @@ def main():
     work = os.path.join(corpus, "fit-calibrate.tmp")
     os.makedirs(os.path.join(work, "train"), exist_ok=True)
     paras = []          # the z of each development paragraph
+    nforeign = {}       # paragraphs by their words with foreign letters
     for group, tags in mm.GROUPS:
         if mm.MAX_ORDER[group] < 3:
             continue
@@ -129,6 +152,7 @@ def main():
         maxorder = mm.MAX_ORDER[group]
         counts = mm.train(work, group, tags)
         rows, unseen = mm.build(counts, group, tags)
+        rowof = dict(rows)
         for t, tag in enumerate(tags):
             # What tag knows: kept n-grams it costs less than unseen ones.
             known = {n: set() for n in range(maxorder + 1)}
@@ -152,12 +176,28 @@ def main():
             print('\t{ "%s", %.3f, %.3f, %.1f },\t/* %d texts */' %
                   (tag, mean, sd, limit, len(pts)))
             paras += zs
+            texts = [s for s in dev_texts(dev[tag])
+                     if share(s, known, group, maxorder, mm)[0] >= PARA]
+            for s in texts:
+                k = foreign(s, rowof, t, group, mm)
+                nforeign[k] = nforeign.get(k, 0) + 1
+                if k >= 2:
+                    print("%s: %d words with foreign letters: %s" %
+                          (tag, k, s[:60]), file=sys.stderr)
     shutil.rmtree(work)
     paras.sort()
     print("/* development paragraphs: %d; below the mean by" % len(paras))
     for q in (0.0005, 0.001, 0.002, 0.005):
         print(" * %.2f%% of them: %.1f spreads" %
               (q * 100, -paras[int(q * len(paras))]))
+    # LANGID_FOREIGN is set from this: the count of words that one
+    # development paragraph in 2,000 or fewer reaches.
+    total = sum(nforeign.values())
+    print(" * with at least k words holding a letter that costs %d or "
+          "more in their own language:" % FOREIGN_COST)
+    for k in range(1, 6):
+        print(" * k = %d: %d of %d" %
+              (k, sum(v for n, v in nforeign.items() if n >= k), total))
     print(" */")
 
 

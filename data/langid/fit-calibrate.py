@@ -35,6 +35,7 @@ PARA = 60           # letters of the benchmark's shortest paragraph
 MIN_LETTERS = 20    # texts shorter than this say little about the spread
 MIN_TEXTS = 50      # fewer texts than this give no row (mt, ur)
 FOREIGN_COST = 44   # langid.c's LANGID_FOREIGN_COST
+FOREIGN_Z = (3, 4, 5, 6)    # candidates for langid.c's LANGID_FOREIGN_Z
 
 
 def load_make_model():
@@ -140,6 +141,7 @@ def main():
     os.makedirs(os.path.join(work, "train"), exist_ok=True)
     paras = []          # the z of each development paragraph
     nforeign = {}       # paragraphs by their words with foreign letters
+    onez = []           # the z of each with one or more of them
     for group, tags in mm.GROUPS:
         if mm.MAX_ORDER[group] < 3:
             continue
@@ -176,11 +178,14 @@ def main():
             print('\t{ "%s", %.3f, %.3f, %.1f },\t/* %d texts */' %
                   (tag, mean, sd, limit, len(pts)))
             paras += zs
-            texts = [s for s in dev_texts(dev[tag])
-                     if share(s, known, group, maxorder, mm)[0] >= PARA]
-            for s in texts:
+            for s in dev_texts(dev[tag]):
+                L, x = share(s, known, group, maxorder, mm)
+                if L < PARA:
+                    continue
                 k = foreign(s, rowof, t, group, mm)
                 nforeign[k] = nforeign.get(k, 0) + 1
+                if k > 0:
+                    onez.append((x - mean) * math.sqrt(min(L, CAP)) / sd)
                 if k >= 2:
                     print("%s: %d words with foreign letters: %s" %
                           (tag, k, s[:60]), file=sys.stderr)
@@ -198,6 +203,12 @@ def main():
     for k in range(1, 6):
         print(" * k = %d: %d of %d" %
               (k, sum(v for n, v in nforeign.items() if n >= k), total))
+    # LANGID_FOREIGN_Z likewise: with one such word, how many spreads
+    # below the mean a paragraph may fall.
+    print(" * with at least one, and more than z spreads below the mean:")
+    for z in FOREIGN_Z:
+        print(" * z = %d: %d of %d" % (z, sum(1 for v in onez if v < -z),
+                                       total))
     print(" */")
 
 

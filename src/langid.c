@@ -240,12 +240,12 @@ struct langid_walk {
 	/* The same in lower-case words only, for langid_typical(). */
 	size_t				 fletters, fgrams;
 	size_t				 fhits[LANGID_MAXTAGS];
-	size_t				 fforeign[LANGID_MAXTAGS]; /* words with
-							   a letter each tag lacks */
+	/* Lower-case words with a letter each tag lacks (langid_native()). */
+	size_t				 fforeign[LANGID_MAXTAGS];
 	/* The word being read, added to the sums above when it ends. */
 	uint32_t			 wcost[LANGID_MAXTAGS];
 	size_t				 wletters, whits[LANGID_MAXTAGS];
-	size_t				 wforeign[LANGID_MAXTAGS];	/* letters */
+	size_t				 wforeign[LANGID_MAXTAGS];
 	size_t				 wgrams;
 	int				 wcap;		/* it began in capitals */
 	uint32_t			 whash;

@@ -56,9 +56,10 @@
  *
  * A search ranks paragraphs and titles by bm25 (tandem_rank() of
  * cache-rank.c, which estimates a common phrase's document count
- * instead of counting it; a title hit counts double), keeps each translation's best and each article's best
- * translation, with its best and first matching paragraphs; a snippet
- * is made only for the rows returned, by rowid.
+ * instead of counting it; a title hit counts double), keeps each
+ * translation's best and each article's best translation, with its best
+ * and first matching paragraphs; a snippet is made only for the rows
+ * returned, by rowid.
  */
 #include "config.h"
 

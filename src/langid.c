@@ -315,9 +315,9 @@ langid_word_end(struct langid_walk *w)
  * never had it: its 1-gram costs LANGID_FOREIGN_COST or more there (a
  * share under about one letter in 60,000; one never seen costs the
  * model's unseen 1-gram cost, 45 in Arabic to 62 in Latin), or no
- * language kept it at all.  The
- * model's 1-grams are its letter frequencies, so no table of its own is
- * needed.  row is the letter's row in the model, NULL if none.
+ * language kept it at all.  The model's 1-grams are its letter
+ * frequencies, so no table of its own is needed.  row is the letter's
+ * row in the model, NULL if none.
  */
 static void
 langid_foreign(struct langid_walk *w, const char *row)

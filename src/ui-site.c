@@ -179,7 +179,7 @@ void
 ui_site_sync(struct ui *u)
 {
 	struct comment_view	*cv = u->comments;
-	char			*cause = NULL, *user;
+	char			*user;
 	size_t			 i;
 	int			 known;
 
@@ -194,13 +194,9 @@ ui_site_sync(struct ui *u)
 	}
 	if (!known || ui_site_queue(u) != 0)
 		return;
-	if (ui_fetch_busy(u) || u->nsite_wait > 0) {
-		u->site_sync_wait = u->article;	/* after the job running */
-		return;
-	}
-	ui_site_track(u, site_job_sync(u->jobs, cache_path(u->cache),
-	    u->article, &cause));
-	free(cause);
+	/* Now, or after the job running and the sends waiting. */
+	u->site_sync_wait = u->article;
+	ui_site_next(u);
 }
 
 /* A site job's last word. */
